@@ -1,0 +1,65 @@
+/* Problems found in content files. */
+#include "diag.h"
+
+#include "../util/str.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void diag_add(struct diag_list *list, enum diag_severity severity, const char *path, int line,
+              const char *fmt, ...)
+{
+    if (list->count == list->capacity) {
+        size_t capacity = list->capacity ? list->capacity * 2 : 8;
+        struct diag *items = realloc(list->items, capacity * sizeof *items);
+        if (!items) return;
+        list->items = items;
+        list->capacity = capacity;
+    }
+    char message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    struct diag *d = &list->items[list->count];
+    d->severity = severity;
+    d->line = line;
+    d->path = str_dup(path);
+    d->message = str_dup(message);
+    if (!d->path || !d->message) {
+        free(d->path);
+        free(d->message);
+        return;
+    }
+    list->count++;
+}
+
+size_t diag_count(const struct diag_list *list, enum diag_severity severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        n += list->items[i].severity == severity;
+    return n;
+}
+
+void diag_format(const struct diag *d, char *buf, size_t size)
+{
+    const char *level = d->severity == DIAG_ERROR ? "error" : "warning";
+    if (d->line > 0)
+        snprintf(buf, size, "%s:%d: %s: %s", d->path, d->line, level, d->message);
+    else
+        snprintf(buf, size, "%s: %s: %s", d->path, level, d->message);
+}
+
+void diag_list_clear(struct diag_list *list)
+{
+    if (!list) return;
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].path);
+        free(list->items[i].message);
+    }
+    free(list->items);
+    list->items = NULL;
+    list->count = list->capacity = 0;
+}

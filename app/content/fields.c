@@ -1,0 +1,458 @@
+/* YAML files to C structs, table-driven. */
+#include "fields.h"
+
+#include "programme.h"
+#include "../util/civil_time.h"
+#include "../util/str.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { MAX_DURATION_S = 24 * 3600 };
+
+static int node_line(const yaml_node_t *node)
+{
+    return (int)node->start_mark.line + 1;
+}
+
+/* Reads the whole file, refusing what is too large or not text. */
+static char *read_text_file(struct yaml_file *file, size_t *size)
+{
+    FILE *f = fopen(file->path, "rb");
+    if (!f) {
+        diag_add(file->diags, DIAG_ERROR, file->path, 0, "cannot be read: %s", strerror(errno));
+        return NULL;
+    }
+    char *buf = malloc(CONTENT_FILE_MAX_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, CONTENT_FILE_MAX_BYTES + 1, f) : 0;
+    bool failed = !buf || ferror(f);
+    fclose(f);
+    if (failed) {
+        diag_add(file->diags, DIAG_ERROR, file->path, 0, "cannot be read");
+        free(buf);
+        return NULL;
+    }
+    if (n > CONTENT_FILE_MAX_BYTES) {
+        diag_add(file->diags, DIAG_ERROR, file->path, 0, "is larger than %d KiB",
+                 CONTENT_FILE_MAX_BYTES / 1024);
+        free(buf);
+        return NULL;
+    }
+    int line = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (buf[i] == '\n')
+            line++;
+        else if (buf[i] == '\0') {
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "contains a NUL byte: this is not a text file");
+            free(buf);
+            return NULL;
+        }
+    }
+    if (!utf8_valid(buf, n)) {
+        diag_add(file->diags, DIAG_ERROR, file->path, 0, "is not UTF-8 text: save it as UTF-8");
+        free(buf);
+        return NULL;
+    }
+    *size = n;
+    return buf;
+}
+
+yaml_node_t *yaml_file_load(struct yaml_file *file)
+{
+    file->loaded = false;
+    size_t size;
+    char *text = read_text_file(file, &size);
+    if (!text) return NULL;
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        free(text);
+        return NULL;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, size);
+    bool ok = yaml_parser_load(&parser, &file->doc);
+    if (!ok) {
+        const char *problem = parser.problem ? parser.problem : "cannot be parsed";
+        if (parser.context)
+            diag_add(file->diags, DIAG_ERROR, file->path, (int)parser.problem_mark.line + 1,
+                     "YAML syntax: %s (%s at line %d)", problem, parser.context,
+                     (int)parser.context_mark.line + 1);
+        else
+            diag_add(file->diags, DIAG_ERROR, file->path, (int)parser.problem_mark.line + 1,
+                     "YAML syntax: %s", problem);
+    }
+    yaml_parser_delete(&parser);
+    free(text);
+    if (!ok) return NULL;
+    file->loaded = true;
+    yaml_node_t *root = yaml_document_get_root_node(&file->doc);
+    if (!root) {
+        diag_add(file->diags, DIAG_ERROR, file->path, 0, "is empty");
+        return NULL;
+    }
+    if (root->type != YAML_MAPPING_NODE) {
+        diag_add(file->diags, DIAG_ERROR, file->path, node_line(root),
+                 "expected fields written as 'name: value'");
+        return NULL;
+    }
+    return root;
+}
+
+void yaml_file_free(struct yaml_file *file)
+{
+    if (file->loaded) yaml_document_delete(&file->doc);
+    file->loaded = false;
+}
+
+static const char *scalar(const yaml_node_t *node)
+{
+    return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
+}
+
+const char *yaml_mapping_scalar(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
+                                int *line)
+{
+    for (yaml_node_pair_t *p = mapping->data.mapping.pairs.start;
+         p < mapping->data.mapping.pairs.top; p++) {
+        const char *k = scalar(yaml_document_get_node(doc, p->key));
+        if (k && strcmp(k, key) == 0) {
+            yaml_node_t *value = yaml_document_get_node(doc, p->value);
+            *line = node_line(value);
+            return scalar(value);
+        }
+    }
+    return NULL;
+}
+
+/* A copy of text with surrounding white space removed; NULL when nothing is left. */
+static char *trimmed_copy(const char *text)
+{
+    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
+        text++;
+    size_t n = strlen(text);
+    while (n > 0 && strchr(" \t\r\n", text[n - 1]))
+        n--;
+    return n ? str_ndup(text, n) : NULL;
+}
+
+static bool parse_hex_byte(const char *s, uint8_t *out)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 2; i++) {
+        char c = s[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return false;
+    }
+    *out = (uint8_t)v;
+    return true;
+}
+
+static bool parse_colour(const char *s, struct rgba *out)
+{
+    if (*s == '#') s++;
+    size_t n = strlen(s);
+    struct rgba c = {0, 0, 0, 0xff};
+    if ((n != 6 && n != 8) || !parse_hex_byte(s, &c.r) || !parse_hex_byte(s + 2, &c.g) ||
+        !parse_hex_byte(s + 4, &c.b) || (n == 8 && !parse_hex_byte(s + 6, &c.a)))
+        return false;
+    *out = c;
+    return true;
+}
+
+static bool parse_duration(const char *s, int *ms)
+{
+    char *end;
+    errno = 0;
+    double seconds = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    if (*end == 's') end++;
+    if (errno || end == s || *end || !isfinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S)
+        return false;
+    *ms = (int)lround(seconds * 1000);
+    return *ms > 0;
+}
+
+/* Resolves a path written in content to a full path inside the content folder.
+ * Returns NULL after reporting why it cannot be used. */
+static char *resolve_content_path(struct yaml_file *file, const char *name, const char *text,
+                                  int line)
+{
+    if (text[0] == '/' || strstr(text, "..")) {
+        diag_add(file->diags, DIAG_WARNING, file->path, line,
+                 "%s: '%s' must be a path inside the content folder, like logos/name.png", name,
+                 text);
+        return NULL;
+    }
+    char *full = str_printf("%s/%s", file->content_dir, text);
+    char *real_dir = realpath(file->content_dir, NULL);
+    char *real_file = full ? realpath(full, NULL) : NULL;
+    struct stat st;
+    bool inside = real_dir && real_file && strncmp(real_file, real_dir, strlen(real_dir)) == 0 &&
+                  real_file[strlen(real_dir)] == '/';
+    bool regular = real_file && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
+    if (!real_file || !regular)
+        diag_add(file->diags, DIAG_WARNING, file->path, line, "%s: file '%s' not found", name,
+                 text);
+    else if (!inside)
+        diag_add(file->diags, DIAG_WARNING, file->path, line,
+                 "%s: '%s' leads outside the content folder", name, text);
+    free(real_dir);
+    free(real_file);
+    if (!regular || !inside) {
+        free(full);
+        return NULL;
+    }
+    return full;
+}
+
+static const struct field partner_fields[] = {
+    {"name", FIELD_TEXT, offsetof(struct partner, name), 0, true},
+    {"logo", FIELD_FILE, offsetof(struct partner, logo), 0, false},
+};
+
+static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_node_t *value,
+                           char ***items, size_t *count)
+{
+    yaml_node_item_t *start = NULL, *top = NULL;
+    yaml_node_item_t single = 0;
+    if (value->type == YAML_SCALAR_NODE) {
+        single = (yaml_node_item_t)(value - file->doc.nodes.start) + 1;
+        start = &single, top = &single + 1;
+    } else if (value->type == YAML_SEQUENCE_NODE) {
+        start = value->data.sequence.items.start, top = value->data.sequence.items.top;
+    } else {
+        diag_add(file->diags, DIAG_ERROR, file->path, node_line(value),
+                 "%s: expected a list of names, one per line starting with '- '", f->name);
+        return false;
+    }
+    char **list = calloc((size_t)(top - start) + 1, sizeof *list);
+    if (!list) return false;
+    size_t n = 0;
+    for (yaml_node_item_t *it = start; it < top; it++) {
+        yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
+        const char *text = scalar(item);
+        if (!text) {
+            diag_add(file->diags, DIAG_ERROR, file->path, node_line(item),
+                     "%s: each item must be plain text", f->name);
+            for (size_t i = 0; i < n; i++)
+                free(list[i]);
+            free(list);
+            return false;
+        }
+        char *copy = trimmed_copy(text);
+        if (copy) list[n++] = copy;
+    }
+    *items = list;
+    *count = n;
+    return true;
+}
+
+static bool read_partners(struct yaml_file *file, const struct field *f, yaml_node_t *value,
+                          struct partner **items, size_t *count)
+{
+    if (value->type != YAML_SEQUENCE_NODE) {
+        diag_add(file->diags, DIAG_ERROR, file->path, node_line(value),
+                 "%s: expected a list, each item starting with '- name:'", f->name);
+        return false;
+    }
+    size_t capacity = (size_t)(value->data.sequence.items.top - value->data.sequence.items.start);
+    struct partner *list = calloc(capacity + 1, sizeof *list);
+    if (!list) return false;
+    size_t n = 0;
+    bool ok = true;
+    for (yaml_node_item_t *it = value->data.sequence.items.start;
+         it < value->data.sequence.items.top; it++) {
+        yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
+        struct partner p = {0};
+        if (scalar(item)) {
+            p.name = trimmed_copy(scalar(item));
+        } else if (item->type == YAML_MAPPING_NODE) {
+            if (!fields_read(file, item, partner_fields,
+                             sizeof partner_fields / sizeof *partner_fields, &p))
+                ok = false;
+        } else {
+            diag_add(file->diags, DIAG_ERROR, file->path, node_line(item),
+                     "%s: each partner is a name, or 'name:' and 'logo:'", f->name);
+            ok = false;
+        }
+        if (p.name) {
+            list[n++] = p;
+        } else {
+            free(p.name);
+            free(p.logo);
+        }
+    }
+    *items = list;
+    *count = n;
+    return ok;
+}
+
+/* Reads one value into its place; false after reporting an error. */
+static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_t *value,
+                       void *base)
+{
+    char *place = (char *)base + f->offset;
+    const char *text = scalar(value);
+    int line = node_line(value);
+    if (f->type == FIELD_TEXT_LIST)
+        return read_text_list(file, f, value, (char ***)place,
+                              (size_t *)((char *)base + f->count_offset));
+    if (f->type == FIELD_PARTNERS)
+        return read_partners(file, f, value, (struct partner **)place,
+                             (size_t *)((char *)base + f->count_offset));
+    if (!text) {
+        diag_add(file->diags, DIAG_ERROR, file->path, line, "%s: expected a single value", f->name);
+        return false;
+    }
+    char *value_text = trimmed_copy(text);
+    bool ok = true;
+    switch (f->type) {
+    case FIELD_TEXT:
+        if (value_text) {
+            free(*(char **)place); /* a default that the file overrides */
+            *(char **)place = value_text;
+            value_text = NULL;
+        }
+        break;
+    case FIELD_DATE: {
+        struct optional_day *day = (struct optional_day *)place;
+        ok = value_text && civil_parse_date(value_text, &day->days);
+        day->set = ok;
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a date: write it as YYYY-MM-DD, e.g. 2025-02-12", f->name,
+                     text);
+        break;
+    }
+    case FIELD_CLOCK: {
+        struct optional_clock *clock = (struct optional_clock *)place;
+        ok = value_text && civil_parse_clock(value_text, &clock->minutes);
+        clock->set = ok;
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a time of day: write it as HH:MM, e.g. 09:30", f->name, text);
+        break;
+    }
+    case FIELD_DURATION:
+        ok = value_text && parse_duration(value_text, (int *)place);
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a duration: write seconds, e.g. 10 or 7.5", f->name, text);
+        break;
+    case FIELD_COLOUR:
+        ok = value_text && parse_colour(value_text, (struct rgba *)place);
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a colour: write \"#rrggbb\" in quotes", f->name, text);
+        break;
+    case FIELD_FILE:
+        if (value_text) *(char **)place = resolve_content_path(file, f->name, value_text, line);
+        break;
+    default:
+        break;
+    }
+    free(value_text);
+    return ok;
+}
+
+static const struct field *find_field(const struct field *table, size_t count, const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(table[i].name, name) == 0) return &table[i];
+    return NULL;
+}
+
+static void report_unknown(struct yaml_file *file, const struct field *table, size_t count,
+                           const char *key, int line)
+{
+    const char *nearest = NULL;
+    int best = 3;
+    for (size_t i = 0; i < count; i++) {
+        int d = str_distance(key, table[i].name);
+        if (d < best) best = d, nearest = table[i].name;
+    }
+    if (nearest) {
+        diag_add(file->diags, DIAG_WARNING, file->path, line,
+                 "unknown field '%s' (did you mean '%s'?); it is ignored", key, nearest);
+        return;
+    }
+    char known[512] = "";
+    for (size_t i = 0; i < count; i++) {
+        if (i) strncat(known, ", ", sizeof known - strlen(known) - 1);
+        strncat(known, table[i].name, sizeof known - strlen(known) - 1);
+    }
+    diag_add(file->diags, DIAG_WARNING, file->path, line,
+             "unknown field '%s'; it is ignored (known fields: %s)", key, known);
+}
+
+bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct field *table,
+                 size_t count, void *base)
+{
+    enum { MAX_FIELDS = 32 };
+    int seen_line[MAX_FIELDS] = {0}; /* where each field was given; 0: not given */
+    bool ok = true;
+    if (count > MAX_FIELDS) return false;
+    yaml_node_pair_t *pairs = mapping->data.mapping.pairs.start;
+    size_t pair_count = (size_t)(mapping->data.mapping.pairs.top - pairs);
+    for (size_t i = 0; i < pair_count; i++) {
+        yaml_node_t *key_node = yaml_document_get_node(&file->doc, pairs[i].key);
+        yaml_node_t *value = yaml_document_get_node(&file->doc, pairs[i].value);
+        const char *key = scalar(key_node);
+        int line = node_line(key_node);
+        if (!key) {
+            diag_add(file->diags, DIAG_ERROR, file->path, line, "a field name must be plain text");
+            ok = false;
+            continue;
+        }
+        bool duplicate = false;
+        for (size_t j = 0; j < i && !duplicate; j++) {
+            const char *earlier = scalar(yaml_document_get_node(&file->doc, pairs[j].key));
+            if (earlier && strcmp(earlier, key) == 0) {
+                diag_add(file->diags, DIAG_ERROR, file->path, line,
+                         "%s: given twice (first at line %d)", key,
+                         node_line(yaml_document_get_node(&file->doc, pairs[j].key)));
+                duplicate = true;
+            }
+        }
+        if (duplicate) {
+            ok = false;
+            continue;
+        }
+        const struct field *f = find_field(table, count, key);
+        if (!f) {
+            report_unknown(file, table, count, key, line);
+            continue;
+        }
+        seen_line[f - table] = line;
+        if (f->type != FIELD_KIND && !read_value(file, f, value, base)) {
+            seen_line[f - table] = -1; /* already reported */
+            ok = false;
+        }
+    }
+    for (size_t i = 0; i < count; i++) {
+        const struct field *f = &table[i];
+        if (!f->required || f->type != FIELD_TEXT || *(char **)((char *)base + f->offset) ||
+            seen_line[i] < 0)
+            continue;
+        if (seen_line[i])
+            diag_add(file->diags, DIAG_ERROR, file->path, seen_line[i], "%s: is empty", f->name);
+        else
+            diag_add(file->diags, DIAG_ERROR, file->path, node_line(mapping),
+                     "%s: missing (this field is required)", f->name);
+        ok = false;
+    }
+    return ok;
+}

@@ -1,0 +1,61 @@
+/* Reads YAML files and maps their fields onto C structs through tables of
+ * field descriptions, reporting every problem as path:line. */
+#ifndef HALLSCREEN_FIELDS_H
+#define HALLSCREEN_FIELDS_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <yaml.h>
+
+#define CONTENT_FILE_MAX_BYTES (1024 * 1024)
+
+enum field_type {
+    FIELD_TEXT,      /* char *; empty text counts as absent */
+    FIELD_TEXT_LIST, /* char **, followed by a size_t count: see FIELD_LIST_COUNT */
+    FIELD_DATE,      /* struct optional_day, "YYYY-MM-DD" */
+    FIELD_CLOCK,     /* struct optional_clock, "HH:MM" */
+    FIELD_DURATION,  /* int milliseconds, written in seconds: 10 or 7.5 */
+    FIELD_COLOUR,    /* struct rgba, "#rrggbb" or "#rrggbbaa" */
+    FIELD_FILE,      /* char *, full path of a file inside the content folder */
+    FIELD_PARTNERS,  /* struct partner *, followed by a size_t count */
+    FIELD_KIND,      /* read by the caller before the table; skipped here */
+};
+
+struct field {
+    const char *name;
+    enum field_type type;
+    size_t offset;       /* of the value in the struct being filled */
+    size_t count_offset; /* lists: of the size_t count */
+    bool required;
+};
+
+struct yaml_file {
+    const char *path;        /* as reported in problems */
+    const char *content_dir; /* FIELD_FILE paths are resolved against it */
+    struct diag_list *diags;
+    yaml_document_t doc;
+    bool loaded;
+};
+
+/* Reads and parses path. Returns the root mapping, or NULL after reporting
+ * why the file cannot be used (unreadable, too large, not UTF-8, a YAML
+ * syntax error, empty, or not a mapping). Call yaml_file_free() either way. */
+yaml_node_t *yaml_file_load(struct yaml_file *file);
+
+/* Frees the parsed document; safe on a file that failed to load. */
+void yaml_file_free(struct yaml_file *file);
+
+/* Returns the scalar text of key in mapping, or NULL. */
+const char *yaml_mapping_scalar(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
+                                int *line);
+
+/* Fills base from mapping as the table says. Unknown fields are warned about
+ * (with the nearest known name); missing required fields, duplicate fields
+ * and malformed values are errors. Returns false when there was an error:
+ * the caller then drops what was read. */
+bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct field *table,
+                 size_t count, void *base);
+
+#endif

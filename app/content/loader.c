@@ -1,0 +1,342 @@
+/* The content folder to a programme. */
+#include "loader.h"
+
+#include "fields.h"
+#include "../util/str.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+#define SLIDE_FIELD(name, type, member, required)                                                  \
+    {                                                                                              \
+        name, type, offsetof(struct slide, member), 0, required                                    \
+    }
+#define SLIDE_LIST(name, type, member, count)                                                      \
+    {                                                                                              \
+        name, type, offsetof(struct slide, member), offsetof(struct slide, count), false           \
+    }
+
+static const struct field event_fields[] = {
+    {"name", FIELD_TEXT, offsetof(struct event, name), 0, true},
+    {"tagline", FIELD_TEXT, offsetof(struct event, tagline), 0, false},
+    {"place", FIELD_TEXT, offsetof(struct event, place), 0, false},
+    {"website", FIELD_TEXT, offsetof(struct event, website), 0, false},
+    {"first_day", FIELD_DATE, offsetof(struct event, first_day), 0, false},
+    {"last_day", FIELD_DATE, offsetof(struct event, last_day), 0, false},
+};
+
+#define THEME_COLOUR(name)                                                                         \
+    {                                                                                              \
+#name, FIELD_COLOUR, offsetof(struct theme, name), 0, false                                \
+    }
+static const struct field theme_fields[] = {
+    THEME_COLOUR(background),
+    THEME_COLOUR(background_end),
+    THEME_COLOUR(text),
+    THEME_COLOUR(accent),
+    THEME_COLOUR(secondary),
+    THEME_COLOUR(muted),
+    THEME_COLOUR(footer_background),
+    THEME_COLOUR(footer_text),
+    THEME_COLOUR(card),
+    {"font", FIELD_TEXT, offsetof(struct theme, font), 0, false},
+    {"font_bold", FIELD_TEXT, offsetof(struct theme, font_bold), 0, false},
+    {"slide_duration", FIELD_DURATION, offsetof(struct theme, slide_ms), 0, false},
+    {"transition_duration", FIELD_DURATION, offsetof(struct theme, transition_ms), 0, false},
+};
+
+static const struct field headline_fields[] = {
+    SLIDE_FIELD("kind", FIELD_KIND, kind, false),
+    SLIDE_FIELD("label", FIELD_TEXT, label, false),
+    SLIDE_FIELD("title", FIELD_TEXT, title, true),
+    SLIDE_FIELD("subtitle", FIELD_TEXT, subtitle, false),
+    SLIDE_FIELD("body", FIELD_TEXT, body, false),
+    SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+};
+
+static const struct field session_fields[] = {
+    SLIDE_FIELD("kind", FIELD_KIND, kind, false),
+    SLIDE_FIELD("label", FIELD_TEXT, label, false),
+    SLIDE_FIELD("title", FIELD_TEXT, title, true),
+    SLIDE_FIELD("date", FIELD_DATE, date, false),
+    SLIDE_FIELD("start", FIELD_CLOCK, start, false),
+    SLIDE_FIELD("end", FIELD_CLOCK, end, false),
+    SLIDE_FIELD("room", FIELD_TEXT, room, false),
+    SLIDE_FIELD("chair", FIELD_TEXT, chair, false),
+    SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count),
+    SLIDE_FIELD("description", FIELD_TEXT, description, false),
+    SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+};
+
+static const struct field partners_fields[] = {
+    SLIDE_FIELD("kind", FIELD_KIND, kind, false),
+    SLIDE_FIELD("label", FIELD_TEXT, label, false),
+    SLIDE_FIELD("title", FIELD_TEXT, title, false),
+    SLIDE_LIST("partners", FIELD_PARTNERS, partners, partner_count),
+    SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+};
+
+static const struct {
+    const char *name;
+    const struct field *fields;
+    size_t count;
+} slide_kinds[] = {
+    [SLIDE_HEADLINE] = {"headline", headline_fields, COUNT(headline_fields)},
+    [SLIDE_SESSION] = {"session", session_fields, COUNT(session_fields)},
+    [SLIDE_PARTNERS] = {"partners", partners_fields, COUNT(partners_fields)},
+};
+
+bool theme_load_file(const char *path, struct theme *theme, struct diag_list *diags)
+{
+    struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
+    struct theme read = {0};
+    bool ok = false;
+    yaml_node_t *root = yaml_file_load(&file);
+    if (root && theme_copy(&read, theme)) {
+        ok = fields_read(&file, root, theme_fields, COUNT(theme_fields), &read);
+        if (ok) {
+            theme_free(theme);
+            *theme = read;
+        } else {
+            theme_free(&read);
+        }
+    }
+    yaml_file_free(&file);
+    return ok;
+}
+
+static bool load_event(const char *path, struct event *event, struct diag_list *diags)
+{
+    struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
+    struct event read = {0};
+    yaml_node_t *root = yaml_file_load(&file);
+    bool ok = root && fields_read(&file, root, event_fields, COUNT(event_fields), &read);
+    yaml_file_free(&file);
+    if (ok && read.first_day.set && read.last_day.set && read.last_day.days < read.first_day.days) {
+        diag_add(diags, DIAG_ERROR, path, 0, "last_day comes before first_day");
+        ok = false;
+    }
+    if (ok && read.first_day.set && !read.last_day.set) read.last_day = read.first_day;
+    if (!ok) {
+        free(read.name);
+        free(read.tagline);
+        free(read.place);
+        free(read.website);
+        return false;
+    }
+    *event = read;
+    return true;
+}
+
+/* Copies partners [first, first + count) of src into a new page slide. */
+static bool make_partner_page(struct slide *page, const struct slide *src, size_t first,
+                              size_t count)
+{
+    *page = (struct slide){
+        .kind = SLIDE_PARTNERS,
+        .duration_ms = src->duration_ms,
+        .source = str_dup(src->source),
+        .label = str_dup(src->label),
+        .title = str_dup(src->title),
+        .partners = calloc(count, sizeof(struct partner)),
+    };
+    bool ok = page->source && page->partners && (!src->label || page->label) &&
+              (!src->title || page->title);
+    for (size_t i = 0; ok && i < count; i++) {
+        const struct partner *p = &src->partners[first + i];
+        page->partners[i].name = str_dup(p->name);
+        page->partners[i].logo = str_dup(p->logo);
+        page->partner_count = i + 1;
+        ok = page->partners[i].name && (!p->logo || page->partners[i].logo);
+    }
+    if (!ok) slide_free(page);
+    return ok;
+}
+
+/* Splits a long partner list into balanced pages of at most PARTNERS_PER_SLIDE. */
+static size_t paginate_partners(struct slide *slide, struct slide **out)
+{
+    size_t pages = (slide->partner_count + PARTNERS_PER_SLIDE - 1) / PARTNERS_PER_SLIDE;
+    if (pages <= 1) {
+        *out = malloc(sizeof **out);
+        if (!*out) {
+            slide_free(slide);
+            return 0;
+        }
+        slide->page = slide->page_count = 1;
+        **out = *slide;
+        return 1;
+    }
+    size_t per_page = (slide->partner_count + pages - 1) / pages;
+    struct slide *list = calloc(pages, sizeof *list);
+    size_t made = 0;
+    for (size_t first = 0; list && first < slide->partner_count; first += per_page) {
+        size_t n =
+            slide->partner_count - first < per_page ? slide->partner_count - first : per_page;
+        if (!make_partner_page(&list[made], slide, first, n)) break;
+        list[made].page = (int)made + 1;
+        list[made].page_count = (int)pages;
+        made++;
+    }
+    slide_free(slide);
+    if (made < pages) {
+        for (size_t i = 0; i < made; i++)
+            slide_free(&list[i]);
+        free(list);
+        return 0;
+    }
+    *out = list;
+    return made;
+}
+
+size_t content_load_slide(const char *path, const char *content_dir, struct slide **slides,
+                          struct diag_list *diags)
+{
+    struct yaml_file file = {.path = path, .content_dir = content_dir, .diags = diags};
+    struct slide slide = {0};
+    bool ok = false;
+    yaml_node_t *root = yaml_file_load(&file);
+    int line = 0;
+    const char *kind = root ? yaml_mapping_scalar(&file.doc, root, "kind", &line) : NULL;
+    size_t k = 0;
+    while (kind && k < COUNT(slide_kinds) && strcmp(kind, slide_kinds[k].name) != 0)
+        k++;
+    if (root && !kind)
+        diag_add(diags, DIAG_ERROR, path, root ? (int)root->start_mark.line + 1 : 0,
+                 "kind: missing (write 'kind: headline', 'kind: session' or 'kind: partners')");
+    else if (root && k == COUNT(slide_kinds))
+        diag_add(diags, DIAG_ERROR, path, line,
+                 "kind: '%s' is not a kind of slide (headline, session or partners)", kind);
+    else if (root) {
+        slide.kind = (enum slide_kind)k;
+        ok = fields_read(&file, root, slide_kinds[k].fields, slide_kinds[k].count, &slide);
+    }
+    yaml_file_free(&file);
+    if (ok && slide.kind == SLIDE_PARTNERS && slide.partner_count == 0) {
+        diag_add(diags, DIAG_ERROR, path, 0, "partners: the list is empty");
+        ok = false;
+    }
+    if (ok && slide.start.set && slide.end.set && slide.end.minutes == slide.start.minutes) {
+        diag_add(diags, DIAG_ERROR, path, 0, "end: the session ends when it starts");
+        ok = false;
+    }
+    slide.source = str_dup(path);
+    if (!ok || !slide.source) {
+        slide_free(&slide);
+        return 0;
+    }
+    if (slide.kind == SLIDE_PARTNERS) return paginate_partners(&slide, slides);
+    *slides = malloc(sizeof **slides);
+    if (!*slides) {
+        slide_free(&slide);
+        return 0;
+    }
+    **slides = slide;
+    return 1;
+}
+
+bool content_is_slide_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (name[0] == '.' || name[0] == '#' || name[0] == '~' || name[n - 1] == '~') return false;
+    return str_ends_with(name, ".yaml") || str_ends_with(name, ".yml");
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The slide file names in dir, sorted; NULL-terminated, caller frees. */
+static char **list_slide_files(const char *dir, size_t *count)
+{
+    *count = 0;
+    DIR *d = opendir(dir);
+    if (!d) return NULL;
+    size_t capacity = 16;
+    char **names = malloc(capacity * sizeof *names);
+    struct dirent *entry;
+    while (names && (entry = readdir(d))) {
+        if (!content_is_slide_name(entry->d_name)) continue;
+        if (*count + 1 == capacity) {
+            char **grown = realloc(names, (capacity *= 2) * sizeof *names);
+            if (!grown) break;
+            names = grown;
+        }
+        char *name = str_dup(entry->d_name);
+        if (name) names[(*count)++] = name;
+    }
+    closedir(d);
+    if (!names) return NULL;
+    qsort(names, *count, sizeof *names, compare_names);
+    names[*count] = NULL;
+    return names;
+}
+
+static bool append_slides(struct programme *prog, struct slide *slides, size_t count)
+{
+    struct slide *grown = realloc(prog->slides, (prog->slide_count + count) * sizeof *grown);
+    if (!grown) {
+        for (size_t i = 0; i < count; i++)
+            slide_free(&slides[i]);
+        return false;
+    }
+    memcpy(grown + prog->slide_count, slides, count * sizeof *slides);
+    prog->slides = grown;
+    prog->slide_count += count;
+    return true;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+bool content_load(const char *dir, const struct theme *base_theme, struct programme *prog,
+                  struct diag_list *diags)
+{
+    memset(prog, 0, sizeof *prog);
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        diag_add(diags, DIAG_ERROR, dir, 0, "content folder not found");
+        return false;
+    }
+    prog->content_dir = str_dup(dir);
+    if (!prog->content_dir || !theme_copy(&prog->theme, base_theme)) {
+        programme_free(prog);
+        return false;
+    }
+
+    char *path = str_printf("%s/theme.yaml", dir);
+    if (path && file_exists(path)) theme_load_file(path, &prog->theme, diags);
+    free(path);
+
+    path = str_printf("%s/event.yaml", dir);
+    if (path && !file_exists(path))
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 "missing: the footer needs the event's name (see content/README.md)");
+    else if (path)
+        load_event(path, &prog->event, diags);
+    free(path);
+
+    char *slides_dir = str_printf("%s/slides", dir);
+    size_t count;
+    char **names = slides_dir ? list_slide_files(slides_dir, &count) : NULL;
+    if (slides_dir && !names) diag_add(diags, DIAG_ERROR, slides_dir, 0, "slides folder not found");
+    for (size_t i = 0; names && i < count; i++) {
+        path = str_printf("%s/%s", slides_dir, names[i]);
+        struct slide *made = NULL;
+        size_t n = path ? content_load_slide(path, dir, &made, diags) : 0;
+        if (n) append_slides(prog, made, n);
+        free(made);
+        free(path);
+        free(names[i]);
+    }
+    free(names);
+    free(slides_dir);
+    return true;
+}

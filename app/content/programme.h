@@ -1,0 +1,109 @@
+/* The programme: everything the show plays, as plain data read from the
+ * content folder. No SDL here. */
+#ifndef HALLSCREEN_PROGRAMME_H
+#define HALLSCREEN_PROGRAMME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PARTNERS_PER_SLIDE 24
+
+struct rgba {
+    uint8_t r, g, b, a;
+};
+
+struct theme {
+    struct rgba background;     /* top of the slide background */
+    struct rgba background_end; /* bottom of the background gradient */
+    struct rgba text;
+    struct rgba accent;    /* rules and the session label */
+    struct rgba secondary; /* subtitles, dates, field labels */
+    struct rgba muted;     /* body text and descriptions */
+    struct rgba footer_background;
+    struct rgba footer_text;
+    struct rgba card; /* behind each partner logo */
+    char *font;       /* fontconfig pattern or font file path */
+    char *font_bold;
+    int slide_ms;      /* how long a slide stands, unless it says otherwise */
+    int transition_ms; /* crossfade between slides */
+};
+
+struct optional_day {
+    bool set;
+    int64_t days; /* since 1970-01-01 */
+};
+
+struct optional_clock {
+    bool set;
+    int minutes; /* after midnight */
+};
+
+struct event {
+    char *name;
+    char *tagline; /* the event's theme or motto */
+    char *place;
+    char *website;
+    struct optional_day first_day, last_day;
+};
+
+enum slide_kind { SLIDE_HEADLINE, SLIDE_SESSION, SLIDE_PARTNERS };
+
+struct partner {
+    char *name;
+    char *logo; /* full path of the logo file, or NULL for a wordmark */
+};
+
+struct slide {
+    enum slide_kind kind;
+    char *source;    /* the file it came from */
+    int duration_ms; /* 0: the theme's */
+    char *label;     /* small line above the title */
+    char *title;
+    /* headline */
+    char *subtitle;
+    char *body;
+    /* session */
+    struct optional_day date;
+    struct optional_clock start, end;
+    char *room;
+    char *chair;
+    char **speakers;
+    size_t speaker_count;
+    char *description;
+    /* partners */
+    struct partner *partners;
+    size_t partner_count;
+    int page, page_count; /* 1-based page of a partner list split over slides */
+};
+
+struct programme {
+    char *content_dir;
+    struct event event;
+    struct theme theme;
+    struct slide *slides; /* in show order */
+    size_t slide_count;
+};
+
+/* The built-in theme, used where neither assets/ nor content/ say otherwise. */
+void theme_init_defaults(struct theme *theme);
+
+/* Deep copy; false when memory runs out (dst is then left empty). */
+bool theme_copy(struct theme *dst, const struct theme *src);
+
+/* Frees the theme's strings; NULL is fine. */
+void theme_free(struct theme *theme);
+
+/* Frees the slide's strings and lists; NULL is fine. */
+void slide_free(struct slide *slide);
+
+/* Frees everything the programme owns and zeroes it; NULL is fine. */
+void programme_free(struct programme *prog);
+
+/* How long the slide stands on screen. */
+int slide_duration_ms(const struct programme *prog, const struct slide *slide);
+
+/* "headline", "session" or "partners". */
+const char *slide_kind_name(enum slide_kind kind);
+
+#endif

@@ -1,0 +1,327 @@
+/* Slide and footer layouts, in units of 1% of the screen's shorter side. */
+#include "slide_layout.h"
+
+#include "stack.h"
+#include "../util/civil_time.h"
+#include "../util/str.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static const char separator[] = "  \u00b7  ";
+
+static int px(float units, const struct frame_geometry *g)
+{
+    return (int)lroundf(units * g->unit);
+}
+
+struct frame_geometry layout_geometry(int w, int h)
+{
+    struct frame_geometry g = {.w = w, .h = h, .unit = (float)(w < h ? w : h) / 100.0f};
+    int footer_h = px(7.5f, &g);
+    int margin_x = px(6.0f, &g);
+    if (margin_x < (int)lroundf(0.06f * (float)w)) margin_x = (int)lroundf(0.06f * (float)w);
+    int margin_top = px(7.0f, &g);
+    int gap_bottom = px(5.0f, &g);
+    g.content = (struct box){margin_x, margin_top, w - 2 * margin_x,
+                             h - footer_h - margin_top - gap_bottom};
+    g.footer = (struct box){0, h - footer_h, w, footer_h};
+    return g;
+}
+
+/* A block of text; the other kinds are made from it. */
+static struct block text_block(const char *text, enum font_style style, float size, float min_size,
+                               float line_height, float space_before, struct rgba colour)
+{
+    return (struct block){.kind = BLOCK_TEXT,
+                          .text = text,
+                          .style = style,
+                          .size = size,
+                          .min_size = min_size,
+                          .line_height = line_height,
+                          .space_before = space_before,
+                          .colour = colour};
+}
+
+static struct block one_line(struct block b)
+{
+    b.max_lines = 1;
+    return b;
+}
+
+/* The short accent bar under a title. */
+static struct block rule_block(const struct frame_geometry *g, float space_before,
+                               struct rgba colour)
+{
+    return (struct block){.kind = BLOCK_RULE,
+                          .size = 0.8f * g->unit,
+                          .min_size = 0.5f * g->unit,
+                          .space_before = space_before,
+                          .width = 16.0f * g->unit,
+                          .colour = colour};
+}
+
+static void add_background(const struct programme *prog, const struct frame_geometry *g,
+                           struct scene *scene)
+{
+    struct item bg = {.kind = ITEM_GRADIENT,
+                      .box = {0, 0, g->w, g->h},
+                      .colour = prog->theme.background,
+                      .colour_end = prog->theme.background_end};
+    scene_add(scene, &bg);
+}
+
+struct headline_text {
+    const char *label, *title, *subtitle, *body;
+};
+
+static void layout_headline(const struct measurer *m, const struct programme *prog,
+                            const struct headline_text *s, const struct frame_geometry *g,
+                            struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    float u = g->unit;
+    struct block blocks[] = {
+        one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
+        text_block(s->title, FONT_BOLD, 8.5f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
+        rule_block(g, 4.0f * u, t->accent),
+        text_block(s->subtitle, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.25f, 3.5f * u, t->secondary),
+        text_block(s->body, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.4f, 3.0f * u, t->muted),
+    };
+    layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+}
+
+/* "Wednesday 12 February 2025  ·  10:00–11:30  ·  Room A", from what is given. */
+static char *session_meta(const struct slide *s)
+{
+    char date[64] = "", time[32] = "", start[8], end[8];
+    if (s->date.set) civil_format_date(s->date.days, date, sizeof date);
+    if (s->start.set) {
+        civil_format_clock(s->start.minutes, start, sizeof start);
+        if (s->end.set) {
+            civil_format_clock(s->end.minutes, end, sizeof end);
+            snprintf(time, sizeof time, "%s\u2013%s", start, end);
+        } else {
+            snprintf(time, sizeof time, "%s", start);
+        }
+    }
+    const char *parts[] = {date, time, s->room ? s->room : ""};
+    char *meta = str_dup("");
+    for (size_t i = 0; meta && i < COUNT(parts); i++) {
+        if (!parts[i][0]) continue;
+        char *longer = str_printf("%s%s%s", meta, meta[0] ? separator : "", parts[i]);
+        free(meta);
+        meta = longer;
+    }
+    return meta;
+}
+
+/* The speakers, one per line. */
+static char *join_lines(char *const *items, size_t count)
+{
+    char *text = str_dup("");
+    for (size_t i = 0; text && i < count; i++) {
+        char *longer = str_printf("%s%s%s", text, i ? "\n" : "", items[i]);
+        free(text);
+        text = longer;
+    }
+    return text;
+}
+
+static void layout_session(const struct measurer *m, const struct programme *prog,
+                           const struct slide *s, const struct frame_geometry *g,
+                           struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    float u = g->unit;
+    char *meta = session_meta(s);
+    char *speakers = join_lines(s->speakers, s->speaker_count);
+    const char *speakers_caption = s->speaker_count == 1 ? "Speaker" : "Speakers";
+    struct block blocks[] = {
+        {.kind = BLOCK_PILL,
+         .text = s->label ? s->label : "Session",
+         .style = FONT_BOLD,
+         .size = 2.6f * u,
+         .min_size = 2.2f * u,
+         .line_height = 1.2f,
+         .colour = t->background,
+         .fill = t->accent},
+        text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
+        text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
+        one_line(text_block(s->chair ? "Chair" : NULL, FONT_BOLD, 2.6f * u, 2.2f * u, 1.2f,
+                            4.0f * u, t->accent)),
+        text_block(s->chair, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
+        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, 2.6f * u,
+                            2.2f * u, 1.2f, 3.0f * u, t->accent)),
+        text_block(speakers, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
+        text_block(s->description, FONT_REGULAR, 3.2f * u, 2.4f * u, 1.4f, 4.0f * u, t->muted),
+    };
+    layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+    free(meta);
+    free(speakers);
+}
+
+struct box layout_fit_aspect(struct box box, int w, int h)
+{
+    if (w <= 0 || h <= 0 || box.w <= 0 || box.h <= 0)
+        return (struct box){box.x + box.w / 2, box.y + box.h / 2, 0, 0};
+    int fit_w = box.w, fit_h = (int)((int64_t)box.w * h / w);
+    if (fit_h > box.h) {
+        fit_h = box.h;
+        fit_w = (int)((int64_t)box.h * w / h);
+    }
+    return (struct box){box.x + (box.w - fit_w) / 2, box.y + (box.h - fit_h) / 2, fit_w, fit_h};
+}
+
+struct grid layout_grid(struct box area, int count, int gap)
+{
+    const float widest = 2.0f, narrowest = 1.3f, tallest_share = 0.6f;
+    struct grid best = {1, 1, 0, 0, gap};
+    int64_t best_area = -1;
+    for (int cols = 1; cols <= count; cols++) {
+        int rows = (count + cols - 1) / cols;
+        if ((rows - 1) * cols >= count) continue; /* a whole row would stand empty */
+        int cell_w = (area.w - (cols - 1) * gap) / cols;
+        int cell_h = (area.h - (rows - 1) * gap) / rows;
+        if (cell_w <= 0 || cell_h <= 0) continue;
+        int max_h = (int)((float)area.h * tallest_share);
+        int card_h = cell_h < max_h ? cell_h : max_h;
+        int card_w = cell_w;
+        if (card_w > (int)((float)card_h * widest)) card_w = (int)((float)card_h * widest);
+        if (card_h > (int)((float)card_w / narrowest)) card_h = (int)((float)card_w / narrowest);
+        int64_t card_area = (int64_t)card_w * card_h;
+        if (card_area > best_area) {
+            best_area = card_area;
+            best = (struct grid){cols, rows, card_w, card_h, gap};
+        }
+    }
+    return best;
+}
+
+struct box layout_grid_cell(const struct grid *grid, struct box area, int count, int i)
+{
+    int row = i / grid->cols, col = i % grid->cols;
+    int in_row = row == grid->rows - 1 ? count - row * grid->cols : grid->cols;
+    int rows_h = grid->rows * grid->card_h + (grid->rows - 1) * grid->gap;
+    int row_w = in_row * grid->card_w + (in_row - 1) * grid->gap;
+    int x = area.x + (area.w - row_w) / 2 + col * (grid->card_w + grid->gap);
+    int y = area.y + (area.h - rows_h) / 2 + row * (grid->card_h + grid->gap);
+    return (struct box){x, y, grid->card_w, grid->card_h};
+}
+
+static void layout_partner_card(const struct measurer *m, const struct programme *prog,
+                                const struct partner *p, struct box card, float unit,
+                                struct scene *scene)
+{
+    struct item fill = {.kind = ITEM_FILL,
+                        .box = card,
+                        .colour = prog->theme.card,
+                        .radius = (int)lroundf(1.2f * unit)};
+    scene_add(scene, &fill);
+    int pad = (card.w < card.h ? card.w : card.h) / 8;
+    struct box inner = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
+    int w, h;
+    if (p->logo && m->image_size(m->ctx, p->logo, &w, &h)) {
+        struct item logo = {
+            .kind = ITEM_IMAGE, .box = layout_fit_aspect(inner, w, h), .path = p->logo};
+        scene_add(scene, &logo);
+        return;
+    }
+    struct block wordmark = text_block(p->name, FONT_BOLD, 0.34f * (float)inner.h,
+                                       0.12f * (float)inner.h, 1.1f, 0, prog->theme.background);
+    layout_stack(m, &wordmark, 1, inner, ALIGN_CENTRE, ALIGN_CENTRE, scene);
+}
+
+static void layout_partners(const struct measurer *m, const struct programme *prog,
+                            const struct slide *s, const struct frame_geometry *g,
+                            struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    float u = g->unit;
+    const char *title = s->title ? s->title : "Partners";
+    char *heading =
+        s->page_count > 1 ? str_printf("%s  %d/%d", title, s->page, s->page_count) : str_dup(title);
+    struct block blocks[] = {
+        one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
+        text_block(heading, FONT_BOLD, 6.0f * u, 3.6f * u, 1.12f, 1.5f * u, t->text),
+        rule_block(g, 3.0f * u, t->accent),
+    };
+    struct box top = g->content;
+    top.h = g->content.h / 3;
+    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
+    free(heading);
+
+    int gap = px(3.0f, g);
+    struct box area = g->content;
+    area.y += used + px(5.0f, g);
+    area.h -= used + px(5.0f, g);
+    int count = (int)s->partner_count;
+    struct grid grid = layout_grid(area, count, gap);
+    for (int i = 0; i < count; i++)
+        layout_partner_card(m, prog, &s->partners[i], layout_grid_cell(&grid, area, count, i), u,
+                            scene);
+}
+
+static void layout_nothing_to_show(const struct measurer *m, const struct programme *prog,
+                                   const struct frame_geometry *g, struct scene *scene)
+{
+    struct headline_text placeholder = {
+        .title = prog->event.name ? prog->event.name : "hallscreen",
+        .subtitle = "No slides to show yet",
+        .body = "Add slide files to the slides folder of the content folder "
+                "(see README.md there).",
+    };
+    layout_headline(m, prog, &placeholder, g, scene);
+}
+
+void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
+                  const struct frame_geometry *g, struct scene *scene)
+{
+    add_background(prog, g, scene);
+    if (!slide)
+        layout_nothing_to_show(m, prog, g, scene);
+    else if (slide->kind == SLIDE_HEADLINE)
+        layout_headline(
+            m, prog,
+            &(struct headline_text){slide->label, slide->title, slide->subtitle, slide->body}, g,
+            scene);
+    else if (slide->kind == SLIDE_SESSION)
+        layout_session(m, prog, slide, g, scene);
+    else
+        layout_partners(m, prog, slide, g, scene);
+}
+
+void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,
+                   const struct frame_geometry *g, struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    struct item band = {.kind = ITEM_FILL, .box = g->footer, .colour = t->footer_background};
+    scene_add(scene, &band);
+    int rule_h = px(0.35f, g) > 2 ? px(0.35f, g) : 2;
+    struct item rule = {.kind = ITEM_FILL,
+                        .box = {g->footer.x, g->footer.y, g->footer.w, rule_h},
+                        .colour = t->accent};
+    scene_add(scene, &rule);
+
+    float size = 3.0f * g->unit;
+    struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
+    struct block clock =
+        one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
+    int clock_w =
+        m->text_width(m->ctx, FONT_BOLD, (int)lroundf(size), clock_text, strlen(clock_text));
+    struct box right = {inner.x + inner.w - clock_w, inner.y, clock_w, inner.h};
+    layout_stack(m, &clock, 1, right, ALIGN_CENTRE, ALIGN_END, scene);
+
+    const struct event *e = &prog->event;
+    char *name = e->name && e->place ? str_printf("%s%s%s", e->name, separator, e->place)
+                                     : str_dup(e->name ? e->name : e->place);
+    struct block event =
+        one_line(text_block(name, FONT_REGULAR, size, 0.8f * size, 1.2f, 0, t->footer_text));
+    struct box left = {inner.x, inner.y, inner.w - clock_w - px(4.0f, g), inner.h};
+    layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
+    free(name);
+}

@@ -1,0 +1,44 @@
+/* Where everything goes on a slide and in the footer, for any screen size:
+ * every size and margin derives from the screen's, nothing is fixed. */
+#ifndef HALLSCREEN_SLIDE_LAYOUT_H
+#define HALLSCREEN_SLIDE_LAYOUT_H
+
+#include "scene.h"
+
+struct frame_geometry {
+    int w, h;
+    float unit;         /* 1% of the screen's shorter side */
+    struct box content; /* where slide content may go */
+    struct box footer;  /* the band at the bottom */
+};
+
+/* The frame for a w x h screen. */
+struct frame_geometry layout_geometry(int w, int h);
+
+/* Lays out slide (the background, its text and images, not the footer) into
+ * scene. A NULL slide gives the screen shown when there is nothing to show. */
+void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
+                  const struct frame_geometry *g, struct scene *scene);
+
+/* Lays out the footer: the event's name and place on the left, clock_text
+ * on the right. */
+void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,
+                   const struct frame_geometry *g, struct scene *scene);
+
+/* The largest box of aspect w:h that fits centred in box. */
+struct box layout_fit_aspect(struct box box, int w, int h);
+
+/* A grid for count cards in area: fills cols and rows, and the card size. */
+struct grid {
+    int cols, rows;
+    int card_w, card_h, gap;
+};
+
+/* Chooses the columns and rows that make the cards largest, with each card
+ * between 1.3:1 and 2:1. */
+struct grid layout_grid(struct box area, int count, int gap);
+
+/* The box of card i in a grid centred in area; a short last row is centred. */
+struct box layout_grid_cell(const struct grid *grid, struct box area, int count, int i);
+
+#endif

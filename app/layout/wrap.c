@@ -1,0 +1,105 @@
+/* Greedy line breaking over measured widths. */
+#include "wrap.h"
+
+#include "../util/str.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+static bool push_line(struct line_list *out, size_t start, size_t end)
+{
+    if (out->count == out->capacity) {
+        size_t capacity = out->capacity ? out->capacity * 2 : 8;
+        struct line_span *lines = realloc(out->lines, capacity * sizeof *lines);
+        if (!lines) return false;
+        out->lines = lines;
+        out->capacity = capacity;
+    }
+    out->lines[out->count++] = (struct line_span){start, end - start};
+    return true;
+}
+
+/* The end of the word that starts at i: the next space, the byte after a
+ * hyphen that follows a letter, or the end of the paragraph. */
+static size_t word_end(const char *text, size_t i, size_t para_end)
+{
+    while (i < para_end && is_space(text[i]))
+        i++;
+    size_t start = i;
+    while (i < para_end && !is_space(text[i])) {
+        if (text[i] == '-' && i > start && i + 1 < para_end && !is_space(text[i + 1])) return i + 1;
+        i += utf8_char_len(text + i);
+    }
+    return i < para_end ? i : para_end;
+}
+
+/* How many bytes of the word at text (at most n) fit in max_width; at least
+ * one character, so that wrapping always advances. */
+static size_t fitting_prefix(const struct measurer *m, enum font_style style, int px,
+                             const char *text, size_t n, int max_width)
+{
+    size_t fit = utf8_char_len(text);
+    for (size_t i = fit; i < n;) {
+        size_t next = i + utf8_char_len(text + i);
+        if (next > n || m->text_width(m->ctx, style, px, text, next) > max_width) break;
+        fit = i = next;
+    }
+    return fit < n ? fit : n;
+}
+
+bool layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
+                 int max_width, size_t max_lines, struct line_list *out, bool *more)
+{
+    out->count = 0;
+    *more = false;
+    size_t len = strlen(text), pos = 0;
+    while (pos < len) {
+        if (max_lines && out->count == max_lines) {
+            *more = true;
+            return true;
+        }
+        const char *newline = memchr(text + pos, '\n', len - pos);
+        size_t para_end = newline ? (size_t)(newline - text) : len;
+        while (pos < para_end && is_space(text[pos]))
+            pos++;
+        size_t line_start = pos, fit_end = pos;
+        for (size_t end = word_end(text, pos, para_end); fit_end < para_end;
+             end = word_end(text, end, para_end)) {
+            size_t trimmed = end;
+            while (trimmed > line_start && is_space(text[trimmed - 1]))
+                trimmed--;
+            if (m->text_width(m->ctx, style, px, text + line_start, trimmed - line_start) <=
+                max_width) {
+                fit_end = end;
+                continue;
+            }
+            if (fit_end == line_start) /* a lone word wider than the line */
+                fit_end = line_start + fitting_prefix(m, style, px, text + line_start,
+                                                      trimmed - line_start, max_width);
+            break;
+        }
+        size_t line_end = fit_end;
+        while (line_end > line_start && is_space(text[line_end - 1]))
+            line_end--;
+        if (!push_line(out, line_start, line_end)) return false;
+        pos = fit_end;
+        while (pos < para_end && is_space(text[pos]))
+            pos++;
+        if (pos == para_end && newline)
+            pos++; /* past the hard break; a blank line yields an empty line */
+    }
+    return true;
+}
+
+void line_list_free(struct line_list *list)
+{
+    if (!list) return;
+    free(list->lines);
+    list->lines = NULL;
+    list->count = list->capacity = 0;
+}

@@ -1,0 +1,90 @@
+/* The command line. */
+#include "options.h"
+
+#include "util/civil_time.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MIN_SIDE = 64, MAX_SIDE = 16384 };
+
+const char options_usage[] =
+    "Usage: hallscreen [OPTIONS] [CONTENT_DIR]\n"
+    "Shows the slides of CONTENT_DIR (default: the bundled show) fullscreen, cycling.\n"
+    "\n"
+    "  --windowed            in a resizable desktop window instead of fullscreen\n"
+    "  --size WxH            window size (default 1280x720) or --render size\n"
+    "                        (default 1920x1080)\n"
+    "  --render OUT_DIR      write every slide as PNG to OUT_DIR and exit\n"
+    "  --check               report problems in the content and exit: 0 when valid\n"
+    "  --now YYYY-MM-DDTHH:MM  take this as the time now, in the event's time\n"
+    "  --assets DIR          theme and fonts (default: found next to the program)\n"
+    "  --help, --version\n"
+    "\n"
+    "Keys: Right/Left next/previous slide, Space pause, F fullscreen, Q or Esc quit.\n";
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (*end != 'x' && *end != 'X') return false;
+    long b = strtol(end + 1, &end, 10);
+    if (*end || a < MIN_SIDE || b < MIN_SIDE || a > MAX_SIDE || b > MAX_SIDE) return false;
+    *w = (int)a;
+    *h = (int)b;
+    return true;
+}
+
+bool options_parse(int argc, char **argv, struct options *opts, char *err, size_t err_size)
+{
+    memset(opts, 0, sizeof *opts);
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        bool takes_value = strcmp(arg, "--size") == 0 || strcmp(arg, "--render") == 0 ||
+                           strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0;
+        if (takes_value && !value) {
+            snprintf(err, err_size, "%s needs a value (see --help)", arg);
+            return false;
+        }
+        if (strcmp(arg, "--windowed") == 0) {
+            opts->windowed = true;
+        } else if (strcmp(arg, "--check") == 0) {
+            opts->check = true;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            opts->help = true;
+        } else if (strcmp(arg, "--version") == 0) {
+            opts->version = true;
+        } else if (strcmp(arg, "--size") == 0) {
+            if (!parse_size(value, &opts->width, &opts->height)) {
+                snprintf(err, err_size, "--size: '%s' is not a size like 1920x1080", value);
+                return false;
+            }
+            i++;
+        } else if (strcmp(arg, "--render") == 0) {
+            opts->render_dir = value;
+            i++;
+        } else if (strcmp(arg, "--assets") == 0) {
+            opts->assets_dir = value;
+            i++;
+        } else if (strcmp(arg, "--now") == 0) {
+            if (!civil_parse_datetime(value, &opts->now)) {
+                snprintf(err, err_size, "--now: '%s' is not a time like 2025-02-12T10:00", value);
+                return false;
+            }
+            opts->has_now = true;
+            i++;
+        } else if (arg[0] == '-' && arg[1]) {
+            snprintf(err, err_size, "unknown option '%s' (see --help)", arg);
+            return false;
+        } else if (opts->content_dir) {
+            snprintf(err, err_size, "one content folder only: '%s' and '%s'", opts->content_dir,
+                     arg);
+            return false;
+        } else {
+            opts->content_dir = arg;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,28 @@
+/* The command line. */
+#ifndef HALLSCREEN_OPTIONS_H
+#define HALLSCREEN_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct options {
+    const char *content_dir; /* NULL: the bundled show */
+    const char *assets_dir;  /* NULL: found next to the program */
+    const char *render_dir;  /* --render: write PNGs here and exit */
+    bool windowed;
+    bool check;
+    bool help, version;
+    int width, height; /* 0: the default for the mode */
+    bool has_now;
+    int64_t now; /* --now, seconds since 1970 in event time */
+};
+
+/* Parses argv. Returns false with a one-line reason in err when the command
+ * line is wrong. */
+bool options_parse(int argc, char **argv, struct options *opts, char *err, size_t err_size);
+
+/* The text of --help. */
+extern const char options_usage[];
+
+#endif

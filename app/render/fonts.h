@@ -1,0 +1,33 @@
+/* The theme's fonts, found through fontconfig and set with SDL_ttf. */
+#ifndef HALLSCREEN_FONTS_H
+#define HALLSCREEN_FONTS_H
+
+#include "../content/programme.h"
+#include "../layout/scene.h"
+
+#include <SDL.h>
+#include <stddef.h>
+
+struct fonts;
+
+/* Opens the regular and bold fonts the theme names (a fontconfig pattern
+ * such as "Noto Sans:bold", or a font file's path). Returns NULL with the
+ * reason in err when no usable font is found. TTF_Init() must have run. */
+struct fonts *fonts_open(const struct theme *theme, char *err, size_t err_size);
+
+/* Closes the fonts; NULL is fine. */
+void fonts_close(struct fonts *fonts);
+
+/* Width in pixels of n bytes of UTF-8 set in style at px. */
+int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const char *text,
+                     size_t n);
+
+/* Ascent and descent in pixels of style at px. */
+void fonts_metrics(struct fonts *fonts, enum font_style style, int px, int *ascent, int *descent);
+
+/* One line of text drawn anti-aliased in colour; NULL on failure. The
+ * surface's top is the font's ascent above the baseline. Caller frees. */
+SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,
+                             struct rgba colour);
+
+#endif

@@ -1,0 +1,29 @@
+/* Logo images: decoded once, kept by path, drawn scaled into a box. */
+#ifndef HALLSCREEN_IMAGES_H
+#define HALLSCREEN_IMAGES_H
+
+#include "../layout/scene.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+
+struct images;
+
+/* An empty cache. Returns NULL when memory runs out. */
+struct images *images_create(void);
+
+/* Frees every image and the cache; NULL is fine. */
+void images_destroy(struct images *images);
+
+/* Forgets every image, so that files are read again when next needed. */
+void images_clear(struct images *images);
+
+/* Natural size of the image at path; false (reported once) when it cannot be
+ * decoded. */
+bool images_size(struct images *images, const char *path, int *w, int *h);
+
+/* Draws the image at path scaled into box on the renderer's target. SVG is
+ * rasterised at the box's size. */
+void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box);
+
+#endif

@@ -1,0 +1,35 @@
+/* Which slide is on screen and when the next one comes, given the time.
+ * Pure: the caller passes the clock in, so tests drive time. */
+#ifndef HALLSCREEN_SHOW_H
+#define HALLSCREEN_SHOW_H
+
+#include "../content/programme.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct show {
+    size_t current;      /* index into the programme's slides */
+    int64_t shown_at_ms; /* when the current slide came on screen */
+    bool paused;
+    int64_t paused_at_ms;
+};
+
+/* Starts the show on the first slide at now_ms (any monotonic clock). */
+void show_start(struct show *show, int64_t now_ms);
+
+/* Moves on when the current slide's time is up. Returns true when the slide
+ * on screen changed. */
+bool show_tick(struct show *show, const struct programme *prog, int64_t now_ms);
+
+/* Steps delta slides forwards (or backwards when negative), wrapping around. */
+void show_step(struct show *show, const struct programme *prog, int delta, int64_t now_ms);
+
+/* Pauses or resumes; a resumed slide gets the rest of its time. */
+void show_set_paused(struct show *show, bool paused, int64_t now_ms);
+
+/* Milliseconds until show_tick would change the slide; -1 when nothing will
+ * (paused, or fewer than two slides). */
+int64_t show_ms_until_change(const struct show *show, const struct programme *prog, int64_t now_ms);
+
+#endif

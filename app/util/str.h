@@ -1,0 +1,30 @@
+/* Small string helpers: owned copies, formatting, UTF-8 stepping. */
+#ifndef HALLSCREEN_STR_H
+#define HALLSCREEN_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Returns a malloc'd copy of s (NULL when s is NULL or memory runs out). */
+char *str_dup(const char *s);
+
+/* Returns a malloc'd copy of the first n bytes of s, NUL-terminated. */
+char *str_ndup(const char *s, size_t n);
+
+/* Returns a malloc'd string formatted as by printf, or NULL. */
+char *str_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Returns true when s ends with suffix. */
+bool str_ends_with(const char *s, const char *suffix);
+
+/* Returns the byte length of the UTF-8 sequence that starts at s (1 for a
+ * stray byte, so that callers always advance). */
+size_t utf8_char_len(const char *s);
+
+/* Returns true when the n bytes at s are valid UTF-8. */
+bool utf8_valid(const char *s, size_t n);
+
+/* Levenshtein distance between two short ASCII words, capped at 9. */
+int str_distance(const char *a, const char *b);
+
+#endif
