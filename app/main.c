@@ -56,7 +56,8 @@ static char *find_data_dir(void)
             char *assets = dir ? str_printf("%s/assets", dir) : NULL;
             bool found = assets && is_dir(assets);
             free(assets);
-            if (found) return dir;
+            if (found)
+                return dir;
             free(dir);
         }
     }
@@ -67,7 +68,8 @@ static char *find_data_dir(void)
  * since 1970 in event time. */
 static int64_t start_time(const struct options *opts)
 {
-    if (opts->has_now) return opts->now;
+    if (opts->has_now)
+        return opts->now;
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);
@@ -88,7 +90,8 @@ static int run_check(const struct programme *prog, const struct diag_list *diags
 {
     print_problems(diags, stdout);
     size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
-    if (prog->slide_count == 0) printf("%s: no slides to show\n", prog->content_dir);
+    if (prog->slide_count == 0)
+        printf("%s: no slides to show\n", prog->content_dir);
     printf("%s: %zu slides, %zu errors, %zu warnings\n", prog->content_dir, prog->slide_count,
            errors, warnings);
     return errors || warnings || prog->slide_count == 0 ? 1 : 0;
@@ -113,7 +116,8 @@ static int run_render(const struct options *opts, const struct programme *prog)
     struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
     if (!r) {
         fprintf(stderr, "hallscreen: cannot render: %s\n", err[0] ? err : SDL_GetError());
-        if (sdl) SDL_DestroyRenderer(sdl);
+        if (sdl)
+            SDL_DestroyRenderer(sdl);
         SDL_FreeSurface(canvas);
         return 1;
     }
@@ -150,9 +154,12 @@ struct screen {
 static bool handle_event(const SDL_Event *e, struct screen *s, struct show *show,
                          const struct programme *prog, int64_t now_ms)
 {
-    if (e->type == SDL_QUIT) return false;
-    if (e->type == SDL_WINDOWEVENT) s->dirty = true;
-    if (e->type != SDL_KEYDOWN) return true;
+    if (e->type == SDL_QUIT)
+        return false;
+    if (e->type == SDL_WINDOWEVENT)
+        s->dirty = true;
+    if (e->type != SDL_KEYDOWN)
+        return true;
     switch (e->key.keysym.sym) {
     case SDLK_q:
     case SDLK_ESCAPE:
@@ -204,7 +211,8 @@ static int run_show(const struct options *opts, const struct programme *prog)
         fprintf(stderr, "hallscreen: cannot open the screen: %s\n", err[0] ? err : SDL_GetError());
         status = 1;
     } else {
-        if (!opts->windowed) SDL_ShowCursor(SDL_DISABLE);
+        if (!opts->windowed)
+            SDL_ShowCursor(SDL_DISABLE);
         int64_t event_start = start_time(opts);
         Uint64 started = SDL_GetTicks64();
         struct show show;
@@ -215,7 +223,8 @@ static int run_show(const struct options *opts, const struct programme *prog)
             int64_t event_ms = event_start * 1000 + (now_ms - (int64_t)started);
             char clock[64];
             civil_format_moment(event_ms / 1000, clock, sizeof clock);
-            if (show_tick(&show, prog, now_ms) || strcmp(clock, shown_clock) != 0) s.dirty = true;
+            if (show_tick(&show, prog, now_ms) || strcmp(clock, shown_clock) != 0)
+                s.dirty = true;
             if (s.dirty) {
                 int out_w, out_h;
                 SDL_GetRendererOutputSize(s.sdl, &out_w, &out_h);
@@ -228,7 +237,8 @@ static int run_show(const struct options *opts, const struct programme *prog)
             /* Sleep until the next minute of the clock or the next slide. */
             int64_t wait = 60000 - event_ms % 60000;
             int64_t next_slide = show_ms_until_change(&show, prog, now_ms);
-            if (next_slide >= 0 && next_slide < wait) wait = next_slide;
+            if (next_slide >= 0 && next_slide < wait)
+                wait = next_slide;
             SDL_Event e;
             if (SDL_WaitEventTimeout(&e, (int)wait + 1)) {
                 do
@@ -238,8 +248,10 @@ static int run_show(const struct options *opts, const struct programme *prog)
         }
     }
     render_destroy(s.renderer);
-    if (s.sdl) SDL_DestroyRenderer(s.sdl);
-    if (s.window) SDL_DestroyWindow(s.window);
+    if (s.sdl)
+        SDL_DestroyRenderer(s.sdl);
+    if (s.window)
+        SDL_DestroyWindow(s.window);
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
     return status;
 }

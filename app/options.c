@@ -28,9 +28,11 @@ static bool parse_size(const char *s, int *w, int *h)
 {
     char *end;
     long a = strtol(s, &end, 10);
-    if (*end != 'x' && *end != 'X') return false;
+    if (*end != 'x' && *end != 'X')
+        return false;
     long b = strtol(end + 1, &end, 10);
-    if (*end || a < MIN_SIDE || b < MIN_SIDE || a > MAX_SIDE || b > MAX_SIDE) return false;
+    if (*end || a < MIN_SIDE || b < MIN_SIDE || a > MAX_SIDE || b > MAX_SIDE)
+        return false;
     *w = (int)a;
     *h = (int)b;
     return true;

@@ -13,7 +13,8 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *p
     if (list->count == list->capacity) {
         size_t capacity = list->capacity ? list->capacity * 2 : 8;
         struct diag *items = realloc(list->items, capacity * sizeof *items);
-        if (!items) return;
+        if (!items)
+            return;
         list->items = items;
         list->capacity = capacity;
     }
@@ -54,7 +55,8 @@ void diag_format(const struct diag *d, char *buf, size_t size)
 
 void diag_list_clear(struct diag_list *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     for (size_t i = 0; i < list->count; i++) {
         free(list->items[i].path);
         free(list->items[i].message);

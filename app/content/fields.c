@@ -43,19 +43,17 @@ static char *read_text_file(struct yaml_file *file, size_t *size)
         free(buf);
         return NULL;
     }
-    int line = 1;
-    for (size_t i = 0; i < n; i++) {
-        if (buf[i] == '\n')
-            line++;
-        else if (buf[i] == '\0') {
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "contains a NUL byte: this is not a text file");
-            free(buf);
-            return NULL;
-        }
-    }
-    if (!utf8_valid(buf, n)) {
-        diag_add(file->diags, DIAG_ERROR, file->path, 0, "is not UTF-8 text: save it as UTF-8");
+    size_t bad = utf8_invalid_at(buf, n);
+    const char *nul = memchr(buf, '\0', n);
+    if (nul && (size_t)(nul - buf) < bad)
+        bad = (size_t)(nul - buf);
+    if (bad < n) {
+        int line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += buf[i] == '\n';
+        diag_add(file->diags, DIAG_ERROR, file->path, line,
+                 nul && buf + bad == nul ? "contains a NUL byte: this is not a text file"
+                                         : "is not UTF-8 text: save it as UTF-8");
         free(buf);
         return NULL;
     }
@@ -68,7 +66,8 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
     file->loaded = false;
     size_t size;
     char *text = read_text_file(file, &size);
-    if (!text) return NULL;
+    if (!text)
+        return NULL;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         free(text);
@@ -88,7 +87,8 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
     }
     yaml_parser_delete(&parser);
     free(text);
-    if (!ok) return NULL;
+    if (!ok)
+        return NULL;
     file->loaded = true;
     yaml_node_t *root = yaml_document_get_root_node(&file->doc);
     if (!root) {
@@ -105,7 +105,8 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
 
 void yaml_file_free(struct yaml_file *file)
 {
-    if (file->loaded) yaml_document_delete(&file->doc);
+    if (file->loaded)
+        yaml_document_delete(&file->doc);
     file->loaded = false;
 }
 
@@ -161,7 +162,8 @@ static bool parse_hex_byte(const char *s, uint8_t *out)
 
 static bool parse_colour(const char *s, struct rgba *out)
 {
-    if (*s == '#') s++;
+    if (*s == '#')
+        s++;
     size_t n = strlen(s);
     struct rgba c = {0, 0, 0, 0xff};
     if ((n != 6 && n != 8) || !parse_hex_byte(s, &c.r) || !parse_hex_byte(s + 2, &c.g) ||
@@ -178,7 +180,8 @@ static bool parse_duration(const char *s, int *ms)
     double seconds = strtod(s, &end);
     while (*end == ' ')
         end++;
-    if (*end == 's') end++;
+    if (*end == 's')
+        end++;
     if (errno || end == s || *end || !isfinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S)
         return false;
     *ms = (int)lround(seconds * 1000);
@@ -239,7 +242,8 @@ static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_n
         return false;
     }
     char **list = calloc((size_t)(top - start) + 1, sizeof *list);
-    if (!list) return false;
+    if (!list)
+        return false;
     size_t n = 0;
     for (yaml_node_item_t *it = start; it < top; it++) {
         yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
@@ -253,7 +257,8 @@ static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_n
             return false;
         }
         char *copy = trimmed_copy(text);
-        if (copy) list[n++] = copy;
+        if (copy)
+            list[n++] = copy;
     }
     *items = list;
     *count = n;
@@ -270,7 +275,8 @@ static bool read_partners(struct yaml_file *file, const struct field *f, yaml_no
     }
     size_t capacity = (size_t)(value->data.sequence.items.top - value->data.sequence.items.start);
     struct partner *list = calloc(capacity + 1, sizeof *list);
-    if (!list) return false;
+    if (!list)
+        return false;
     size_t n = 0;
     bool ok = true;
     for (yaml_node_item_t *it = value->data.sequence.items.start;
@@ -359,7 +365,8 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
                      "%s: '%s' is not a colour: write \"#rrggbb\" in quotes", f->name, text);
         break;
     case FIELD_FILE:
-        if (value_text) *(char **)place = resolve_content_path(file, f->name, value_text, line);
+        if (value_text)
+            *(char **)place = resolve_content_path(file, f->name, value_text, line);
         break;
     default:
         break;
@@ -371,7 +378,8 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
 static const struct field *find_field(const struct field *table, size_t count, const char *name)
 {
     for (size_t i = 0; i < count; i++)
-        if (strcmp(table[i].name, name) == 0) return &table[i];
+        if (strcmp(table[i].name, name) == 0)
+            return &table[i];
     return NULL;
 }
 
@@ -382,7 +390,8 @@ static void report_unknown(struct yaml_file *file, const struct field *table, si
     int best = 3;
     for (size_t i = 0; i < count; i++) {
         int d = str_distance(key, table[i].name);
-        if (d < best) best = d, nearest = table[i].name;
+        if (d < best)
+            best = d, nearest = table[i].name;
     }
     if (nearest) {
         diag_add(file->diags, DIAG_WARNING, file->path, line,
@@ -391,7 +400,8 @@ static void report_unknown(struct yaml_file *file, const struct field *table, si
     }
     char known[512] = "";
     for (size_t i = 0; i < count; i++) {
-        if (i) strncat(known, ", ", sizeof known - strlen(known) - 1);
+        if (i)
+            strncat(known, ", ", sizeof known - strlen(known) - 1);
         strncat(known, table[i].name, sizeof known - strlen(known) - 1);
     }
     diag_add(file->diags, DIAG_WARNING, file->path, line,
@@ -404,7 +414,8 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
     enum { MAX_FIELDS = 32 };
     int seen_line[MAX_FIELDS] = {0}; /* where each field was given; 0: not given */
     bool ok = true;
-    if (count > MAX_FIELDS) return false;
+    if (count > MAX_FIELDS)
+        return false;
     yaml_node_pair_t *pairs = mapping->data.mapping.pairs.start;
     size_t pair_count = (size_t)(mapping->data.mapping.pairs.top - pairs);
     for (size_t i = 0; i < pair_count; i++) {

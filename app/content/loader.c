@@ -45,7 +45,6 @@ static const struct field theme_fields[] = {
     {"font", FIELD_TEXT, offsetof(struct theme, font), 0, false},
     {"font_bold", FIELD_TEXT, offsetof(struct theme, font_bold), 0, false},
     {"slide_duration", FIELD_DURATION, offsetof(struct theme, slide_ms), 0, false},
-    {"transition_duration", FIELD_DURATION, offsetof(struct theme, transition_ms), 0, false},
 };
 
 static const struct field headline_fields[] = {
@@ -119,7 +118,8 @@ static bool load_event(const char *path, struct event *event, struct diag_list *
         diag_add(diags, DIAG_ERROR, path, 0, "last_day comes before first_day");
         ok = false;
     }
-    if (ok && read.first_day.set && !read.last_day.set) read.last_day = read.first_day;
+    if (ok && read.first_day.set && !read.last_day.set)
+        read.last_day = read.first_day;
     if (!ok) {
         free(read.name);
         free(read.tagline);
@@ -152,7 +152,8 @@ static bool make_partner_page(struct slide *page, const struct slide *src, size_
         page->partner_count = i + 1;
         ok = page->partners[i].name && (!p->logo || page->partners[i].logo);
     }
-    if (!ok) slide_free(page);
+    if (!ok)
+        slide_free(page);
     return ok;
 }
 
@@ -176,7 +177,8 @@ static size_t paginate_partners(struct slide *slide, struct slide **out)
     for (size_t first = 0; list && first < slide->partner_count; first += per_page) {
         size_t n =
             slide->partner_count - first < per_page ? slide->partner_count - first : per_page;
-        if (!make_partner_page(&list[made], slide, first, n)) break;
+        if (!make_partner_page(&list[made], slide, first, n))
+            break;
         list[made].page = (int)made + 1;
         list[made].page_count = (int)pages;
         made++;
@@ -228,7 +230,8 @@ size_t content_load_slide(const char *path, const char *content_dir, struct slid
         slide_free(&slide);
         return 0;
     }
-    if (slide.kind == SLIDE_PARTNERS) return paginate_partners(&slide, slides);
+    if (slide.kind == SLIDE_PARTNERS)
+        return paginate_partners(&slide, slides);
     *slides = malloc(sizeof **slides);
     if (!*slides) {
         slide_free(&slide);
@@ -241,7 +244,8 @@ size_t content_load_slide(const char *path, const char *content_dir, struct slid
 bool content_is_slide_name(const char *name)
 {
     size_t n = strlen(name);
-    if (name[0] == '.' || name[0] == '#' || name[0] == '~' || name[n - 1] == '~') return false;
+    if (name[0] == '.' || name[0] == '#' || name[0] == '~' || name[n - 1] == '~')
+        return false;
     return str_ends_with(name, ".yaml") || str_ends_with(name, ".yml");
 }
 
@@ -255,22 +259,27 @@ static char **list_slide_files(const char *dir, size_t *count)
 {
     *count = 0;
     DIR *d = opendir(dir);
-    if (!d) return NULL;
+    if (!d)
+        return NULL;
     size_t capacity = 16;
     char **names = malloc(capacity * sizeof *names);
     struct dirent *entry;
     while (names && (entry = readdir(d))) {
-        if (!content_is_slide_name(entry->d_name)) continue;
+        if (!content_is_slide_name(entry->d_name))
+            continue;
         if (*count + 1 == capacity) {
             char **grown = realloc(names, (capacity *= 2) * sizeof *names);
-            if (!grown) break;
+            if (!grown)
+                break;
             names = grown;
         }
         char *name = str_dup(entry->d_name);
-        if (name) names[(*count)++] = name;
+        if (name)
+            names[(*count)++] = name;
     }
     closedir(d);
-    if (!names) return NULL;
+    if (!names)
+        return NULL;
     qsort(names, *count, sizeof *names, compare_names);
     names[*count] = NULL;
     return names;
@@ -312,7 +321,8 @@ bool content_load(const char *dir, const struct theme *base_theme, struct progra
     }
 
     char *path = str_printf("%s/theme.yaml", dir);
-    if (path && file_exists(path)) theme_load_file(path, &prog->theme, diags);
+    if (path && file_exists(path))
+        theme_load_file(path, &prog->theme, diags);
     free(path);
 
     path = str_printf("%s/event.yaml", dir);
@@ -326,12 +336,14 @@ bool content_load(const char *dir, const struct theme *base_theme, struct progra
     char *slides_dir = str_printf("%s/slides", dir);
     size_t count;
     char **names = slides_dir ? list_slide_files(slides_dir, &count) : NULL;
-    if (slides_dir && !names) diag_add(diags, DIAG_ERROR, slides_dir, 0, "slides folder not found");
+    if (slides_dir && !names)
+        diag_add(diags, DIAG_ERROR, slides_dir, 0, "slides folder not found");
     for (size_t i = 0; names && i < count; i++) {
         path = str_printf("%s/%s", slides_dir, names[i]);
         struct slide *made = NULL;
         size_t n = path ? content_load_slide(path, dir, &made, diags) : 0;
-        if (n) append_slides(prog, made, n);
+        if (n)
+            append_slides(prog, made, n);
         free(made);
         free(path);
         free(names[i]);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DEFAULT_SLIDE_MS = 10000, DEFAULT_TRANSITION_MS = 500 };
+enum { DEFAULT_SLIDE_MS = 10000 };
 
 void theme_init_defaults(struct theme *theme)
 {
@@ -23,7 +23,6 @@ void theme_init_defaults(struct theme *theme)
         .font = str_dup("Noto Sans"),
         .font_bold = str_dup("Noto Sans:bold"),
         .slide_ms = DEFAULT_SLIDE_MS,
-        .transition_ms = DEFAULT_TRANSITION_MS,
     };
 }
 
@@ -41,7 +40,8 @@ bool theme_copy(struct theme *dst, const struct theme *src)
 
 void theme_free(struct theme *theme)
 {
-    if (!theme) return;
+    if (!theme)
+        return;
     free(theme->font);
     free(theme->font_bold);
     theme->font = theme->font_bold = NULL;
@@ -49,7 +49,8 @@ void theme_free(struct theme *theme)
 
 void slide_free(struct slide *slide)
 {
-    if (!slide) return;
+    if (!slide)
+        return;
     free(slide->source);
     free(slide->label);
     free(slide->title);
@@ -71,7 +72,8 @@ void slide_free(struct slide *slide)
 
 void programme_free(struct programme *prog)
 {
-    if (!prog) return;
+    if (!prog)
+        return;
     free(prog->content_dir);
     free(prog->event.name);
     free(prog->event.tagline);

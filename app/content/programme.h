@@ -26,7 +26,6 @@ struct theme {
     char *font;       /* fontconfig pattern or font file path */
     char *font_bold;
     int slide_ms;      /* how long a slide stands, unless it says otherwise */
-    int transition_ms; /* crossfade between slides */
 };
 
 struct optional_day {

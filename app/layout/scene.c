@@ -10,7 +10,8 @@ struct item *scene_add(struct scene *scene, const struct item *item)
     if (scene->count == scene->capacity) {
         size_t capacity = scene->capacity ? scene->capacity * 2 : 32;
         struct item *items = realloc(scene->items, capacity * sizeof *items);
-        if (!items) return NULL;
+        if (!items)
+            return NULL;
         scene->items = items;
         scene->capacity = capacity;
     }
@@ -29,7 +30,8 @@ struct item *scene_add(struct scene *scene, const struct item *item)
 
 void scene_clear(struct scene *scene)
 {
-    if (!scene) return;
+    if (!scene)
+        return;
     for (size_t i = 0; i < scene->count; i++) {
         free(scene->items[i].text);
         free(scene->items[i].path);

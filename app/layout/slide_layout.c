@@ -24,7 +24,8 @@ struct frame_geometry layout_geometry(int w, int h)
     struct frame_geometry g = {.w = w, .h = h, .unit = (float)(w < h ? w : h) / 100.0f};
     int footer_h = px(7.5f, &g);
     int margin_x = px(6.0f, &g);
-    if (margin_x < (int)lroundf(0.06f * (float)w)) margin_x = (int)lroundf(0.06f * (float)w);
+    if (margin_x < (int)lroundf(0.06f * (float)w))
+        margin_x = (int)lroundf(0.06f * (float)w);
     int margin_top = px(7.0f, &g);
     int gap_bottom = px(5.0f, &g);
     g.content = (struct box){margin_x, margin_top, w - 2 * margin_x,
@@ -99,7 +100,8 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
 static char *session_meta(const struct slide *s)
 {
     char date[64] = "", time[32] = "", start[8], end[8];
-    if (s->date.set) civil_format_date(s->date.days, date, sizeof date);
+    if (s->date.set)
+        civil_format_date(s->date.days, date, sizeof date);
     if (s->start.set) {
         civil_format_clock(s->start.minutes, start, sizeof start);
         if (s->end.set) {
@@ -112,7 +114,8 @@ static char *session_meta(const struct slide *s)
     const char *parts[] = {date, time, s->room ? s->room : ""};
     char *meta = str_dup("");
     for (size_t i = 0; meta && i < COUNT(parts); i++) {
-        if (!parts[i][0]) continue;
+        if (!parts[i][0])
+            continue;
         char *longer = str_printf("%s%s%s", meta, meta[0] ? separator : "", parts[i]);
         free(meta);
         meta = longer;
@@ -184,15 +187,19 @@ struct grid layout_grid(struct box area, int count, int gap)
     int64_t best_area = -1;
     for (int cols = 1; cols <= count; cols++) {
         int rows = (count + cols - 1) / cols;
-        if ((rows - 1) * cols >= count) continue; /* a whole row would stand empty */
+        if ((rows - 1) * cols >= count)
+            continue; /* a whole row would stand empty */
         int cell_w = (area.w - (cols - 1) * gap) / cols;
         int cell_h = (area.h - (rows - 1) * gap) / rows;
-        if (cell_w <= 0 || cell_h <= 0) continue;
+        if (cell_w <= 0 || cell_h <= 0)
+            continue;
         int max_h = (int)((float)area.h * tallest_share);
         int card_h = cell_h < max_h ? cell_h : max_h;
         int card_w = cell_w;
-        if (card_w > (int)((float)card_h * widest)) card_w = (int)((float)card_h * widest);
-        if (card_h > (int)((float)card_w / narrowest)) card_h = (int)((float)card_w / narrowest);
+        if (card_w > (int)((float)card_h * widest))
+            card_w = (int)((float)card_h * widest);
+        if (card_h > (int)((float)card_w / narrowest))
+            card_h = (int)((float)card_w / narrowest);
         int64_t card_area = (int64_t)card_w * card_h;
         if (card_area > best_area) {
             best_area = card_area;

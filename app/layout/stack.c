@@ -46,7 +46,8 @@ static int set_column(struct column *c, float scale)
         struct set_block *s = &c->set[i];
         s->present = block_present(b);
         s->cut = false;
-        if (!s->present) continue;
+        if (!s->present)
+            continue;
         float size = b->size * scale;
         s->px = (int)lroundf(size < b->min_size ? b->min_size : size);
         s->gap = first ? 0 : (int)lroundf(b->space_before * scale);
@@ -63,7 +64,8 @@ static int set_column(struct column *c, float scale)
             }
             size_t room = (size_t)(c->box.h / (s->line_h > 0 ? s->line_h : 1)) + 1;
             size_t max_lines = pill ? 1 : (size_t)b->max_lines;
-            if (max_lines && max_lines < room) room = max_lines;
+            if (max_lines && max_lines < room)
+                room = max_lines;
             if (!layout_wrap(c->m, b->style, s->px, b->text, c->box.w - 2 * s->pad_x, room,
                              &s->lines, &s->cut))
                 s->lines.count = 0;
@@ -85,7 +87,8 @@ static int cut_to_fit(struct column *c, int total)
 {
     for (size_t i = c->count; i-- > 0 && total > c->box.h;) {
         struct set_block *s = &c->set[i];
-        if (!s->present) continue;
+        if (!s->present)
+            continue;
         while (total > c->box.h && s->lines.count > 1) {
             s->lines.count--;
             s->height -= s->line_h;
@@ -104,7 +107,8 @@ static int cut_to_fit(struct column *c, int total)
 static char *line_text(const struct measurer *m, const struct block *b, int px, const char *text,
                        size_t n, bool cut, int max_width)
 {
-    if (!cut) return str_ndup(text, n);
+    if (!cut)
+        return str_ndup(text, n);
     for (;;) {
         char *s = str_printf("%.*s%s", (int)n, text, ellipsis);
         if (!s || n == 0 || m->text_width(m->ctx, b->style, px, s, strlen(s)) <= max_width)
@@ -120,8 +124,10 @@ static char *line_text(const struct measurer *m, const struct block *b, int px, 
 
 static int aligned_x(struct box box, int width, enum align align)
 {
-    if (align == ALIGN_CENTRE) return box.x + (box.w - width) / 2;
-    if (align == ALIGN_END) return box.x + box.w - width;
+    if (align == ALIGN_CENTRE)
+        return box.x + (box.w - width) / 2;
+    if (align == ALIGN_END)
+        return box.x + box.w - width;
     return box.x;
 }
 
@@ -147,9 +153,11 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
         bool last = l + 1 == s->lines.count;
         char *text =
             line_text(c->m, b, s->px, b->text + span->start, span->length, last && s->cut, inner_w);
-        if (!text) return;
+        if (!text)
+            return;
         int w = c->m->text_width(c->m->ctx, b->style, s->px, text, strlen(text));
-        if (w > inner_w) w = inner_w;
+        if (w > inner_w)
+            w = inner_w;
         int top = y + s->pad_y + (int)l * s->line_h;
         int x = aligned_x(c->box, w + 2 * s->pad_x, horizontal);
         if (b->kind == BLOCK_PILL) {
@@ -176,9 +184,9 @@ int layout_stack(const struct measurer *m, const struct block *blocks, size_t co
 {
     struct column c = {
         .m = m, .blocks = blocks, .count = count < MAX_BLOCKS ? count : MAX_BLOCKS, .box = box};
-    float smallest = 0.0f; /* below this scale every block is at its minimum */
+    float smallest = 1.0f; /* at this scale every block is at its minimum */
     for (size_t i = 0; i < c.count; i++)
-        if (block_present(&blocks[i]) && blocks[i].min_size / blocks[i].size > smallest)
+        if (block_present(&blocks[i]) && blocks[i].min_size / blocks[i].size < smallest)
             smallest = blocks[i].min_size / blocks[i].size;
     float scale = 1.0f;
     if (!fits(&c, scale)) {
@@ -193,7 +201,8 @@ int layout_stack(const struct measurer *m, const struct block *blocks, size_t co
         scale = lo;
     }
     int total = set_column(&c, scale);
-    if (total > box.h) total = cut_to_fit(&c, total);
+    if (total > box.h)
+        total = cut_to_fit(&c, total);
     int y = box.y;
     if (vertical == ALIGN_CENTRE)
         y += (box.h - total) / 2;
@@ -201,7 +210,8 @@ int layout_stack(const struct measurer *m, const struct block *blocks, size_t co
         y += box.h - total;
     bool first = true;
     for (size_t i = 0; i < c.count; i++) {
-        if (!c.set[i].present) continue;
+        if (!c.set[i].present)
+            continue;
         y += first ? 0 : c.set[i].gap;
         first = false;
         emit_block(&c, i, y, horizontal, scene);

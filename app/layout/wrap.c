@@ -16,7 +16,8 @@ static bool push_line(struct line_list *out, size_t start, size_t end)
     if (out->count == out->capacity) {
         size_t capacity = out->capacity ? out->capacity * 2 : 8;
         struct line_span *lines = realloc(out->lines, capacity * sizeof *lines);
-        if (!lines) return false;
+        if (!lines)
+            return false;
         out->lines = lines;
         out->capacity = capacity;
     }
@@ -32,7 +33,8 @@ static size_t word_end(const char *text, size_t i, size_t para_end)
         i++;
     size_t start = i;
     while (i < para_end && !is_space(text[i])) {
-        if (text[i] == '-' && i > start && i + 1 < para_end && !is_space(text[i + 1])) return i + 1;
+        if (text[i] == '-' && i > start && i + 1 < para_end && !is_space(text[i + 1]))
+            return i + 1;
         i += utf8_char_len(text + i);
     }
     return i < para_end ? i : para_end;
@@ -46,7 +48,8 @@ static size_t fitting_prefix(const struct measurer *m, enum font_style style, in
     size_t fit = utf8_char_len(text);
     for (size_t i = fit; i < n;) {
         size_t next = i + utf8_char_len(text + i);
-        if (next > n || m->text_width(m->ctx, style, px, text, next) > max_width) break;
+        if (next > n || m->text_width(m->ctx, style, px, text, next) > max_width)
+            break;
         fit = i = next;
     }
     return fit < n ? fit : n;
@@ -86,7 +89,8 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
         size_t line_end = fit_end;
         while (line_end > line_start && is_space(text[line_end - 1]))
             line_end--;
-        if (!push_line(out, line_start, line_end)) return false;
+        if (!push_line(out, line_start, line_end))
+            return false;
         pos = fit_end;
         while (pos < para_end && is_space(text[pos]))
             pos++;
@@ -98,7 +102,8 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
 
 void line_list_free(struct line_list *list)
 {
-    if (!list) return;
+    if (!list)
+        return;
     free(list->lines);
     list->lines = NULL;
     list->count = list->capacity = 0;

@@ -25,6 +25,10 @@ int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const c
 /* Ascent and descent in pixels of style at px. */
 void fonts_metrics(struct fonts *fonts, enum font_style style, int px, int *ascent, int *descent);
 
+/* The first character of text that style's font cannot draw, or 0 when it
+ * draws them all. */
+uint32_t fonts_first_missing(struct fonts *fonts, enum font_style style, const char *text);
+
 /* One line of text drawn anti-aliased in colour; NULL on failure. The
  * surface's top is the font's ascent above the baseline. Caller frees. */
 SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,

@@ -35,7 +35,8 @@ void images_clear(struct images *images)
 
 void images_destroy(struct images *images)
 {
-    if (!images) return;
+    if (!images)
+        return;
     images_clear(images);
     free(images->items);
     free(images);
@@ -49,17 +50,20 @@ static bool is_svg(const char *path)
 static struct image *find(struct images *images, const char *path)
 {
     for (size_t i = 0; i < images->count; i++)
-        if (strcmp(images->items[i].path, path) == 0) return &images->items[i];
+        if (strcmp(images->items[i].path, path) == 0)
+            return &images->items[i];
     if (images->count == images->capacity) {
         size_t capacity = images->capacity ? images->capacity * 2 : 16;
         struct image *items = realloc(images->items, capacity * sizeof *items);
-        if (!items) return NULL;
+        if (!items)
+            return NULL;
         images->items = items;
         images->capacity = capacity;
     }
     struct image *image = &images->items[images->count];
     *image = (struct image){.path = str_dup(path), .svg = is_svg(path)};
-    if (!image->path) return NULL;
+    if (!image->path)
+        return NULL;
     images->count++;
     SDL_Surface *loaded = IMG_Load(path);
     if (!loaded) {
@@ -75,7 +79,8 @@ static struct image *find(struct images *images, const char *path)
 bool images_size(struct images *images, const char *path, int *w, int *h)
 {
     struct image *image = find(images, path);
-    if (!image || !image->surface) return false;
+    if (!image || !image->surface)
+        return false;
     *w = image->surface->w;
     *h = image->surface->h;
     return true;
@@ -84,12 +89,14 @@ bool images_size(struct images *images, const char *path, int *w, int *h)
 void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box)
 {
     struct image *image = find(images, path);
-    if (!image || !image->surface || box.w <= 0 || box.h <= 0) return;
+    if (!image || !image->surface || box.w <= 0 || box.h <= 0)
+        return;
     SDL_Surface *sized = NULL;
     if (image->svg) {
         SDL_RWops *rw = SDL_RWFromFile(path, "rb");
         sized = rw ? IMG_LoadSizedSVG_RW(rw, box.w, box.h) : NULL;
-        if (rw) SDL_RWclose(rw);
+        if (rw)
+            SDL_RWclose(rw);
     }
     SDL_Texture *texture = SDL_CreateTextureFromSurface(renderer, sized ? sized : image->surface);
     if (texture) {

@@ -62,13 +62,15 @@ struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, cha
 
 static void drop_texture(struct cached_texture *cache)
 {
-    if (cache->texture) SDL_DestroyTexture(cache->texture);
+    if (cache->texture)
+        SDL_DestroyTexture(cache->texture);
     memset(cache, 0, sizeof *cache);
 }
 
 void render_destroy(struct renderer *r)
 {
-    if (!r) return;
+    if (!r)
+        return;
     drop_texture(&r->slide);
     drop_texture(&r->footer);
     fonts_close(r->fonts);
@@ -79,6 +81,11 @@ void render_destroy(struct renderer *r)
 const struct measurer *render_measurer(struct renderer *r)
 {
     return &r->measurer;
+}
+
+struct fonts *render_fonts(struct renderer *r)
+{
+    return r->fonts;
 }
 
 void render_forget(struct renderer *r)
@@ -116,8 +123,10 @@ static void draw_fill(SDL_Renderer *sdl, const struct item *item)
 {
     struct box b = item->box;
     int r = item->radius;
-    if (r > b.h / 2) r = b.h / 2;
-    if (r > b.w / 2) r = b.w / 2;
+    if (r > b.h / 2)
+        r = b.h / 2;
+    if (r > b.w / 2)
+        r = b.w / 2;
     set_colour(sdl, item->colour);
     SDL_Rect middle = {b.x, b.y + r, b.w, b.h - 2 * r};
     SDL_RenderFillRect(sdl, &middle);
@@ -134,7 +143,8 @@ static void draw_fill(SDL_Renderer *sdl, const struct item *item)
 static void draw_text(struct renderer *r, const struct item *item)
 {
     SDL_Surface *line = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->colour);
-    if (!line) return;
+    if (!line)
+        return;
     int ascent, descent;
     fonts_metrics(r->fonts, item->style, item->px, &ascent, &descent);
     SDL_Texture *texture = SDL_CreateTextureFromSurface(r->sdl, line);
@@ -194,7 +204,8 @@ bool render_frame(struct renderer *r, const struct programme *prog, const struct
         struct scene scene = {0};
         layout_slide(&r->measurer, prog, slide, &g, &scene);
         ok = begin_texture(r, &r->slide, w, h);
-        if (ok) draw_scene(r, &scene);
+        if (ok)
+            draw_scene(r, &scene);
         r->slide.slide = slide;
         scene_clear(&scene);
     }
@@ -208,12 +219,14 @@ bool render_frame(struct renderer *r, const struct programme *prog, const struct
             scene.items[i].baseline -= g.footer.y;
         }
         ok = begin_texture(r, &r->footer, w, fh);
-        if (ok) draw_scene(r, &scene);
+        if (ok)
+            draw_scene(r, &scene);
         snprintf(r->footer.text, sizeof r->footer.text, "%s", clock_text);
         scene_clear(&scene);
     }
     SDL_SetRenderTarget(r->sdl, target);
-    if (!ok) return false;
+    if (!ok)
+        return false;
     SDL_Rect footer = {0, g.footer.y, w, fh};
     SDL_SetTextureBlendMode(r->slide.texture, SDL_BLENDMODE_NONE);
     SDL_SetTextureBlendMode(r->footer.texture, SDL_BLENDMODE_NONE);
@@ -224,7 +237,8 @@ bool render_frame(struct renderer *r, const struct programme *prog, const struct
 bool render_save_png(SDL_Renderer *sdl, int w, int h, const char *path)
 {
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (!shot) return false;
+    if (!shot)
+        return false;
     bool ok =
         SDL_RenderReadPixels(sdl, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) == 0 &&
         IMG_SavePNG(shot, path) == 0;

@@ -24,6 +24,9 @@ void render_destroy(struct renderer *r);
 /* Measures text and images for layout with this renderer's fonts. */
 const struct measurer *render_measurer(struct renderer *r);
 
+/* The theme's fonts, for what render_measurer() does not cover. */
+struct fonts *render_fonts(struct renderer *r);
+
 /* Drops composed slides and decoded images: the content has changed. */
 void render_forget(struct renderer *r);
 

@@ -8,7 +8,8 @@ void show_start(struct show *show, int64_t now_ms)
 
 int64_t show_ms_until_change(const struct show *show, const struct programme *prog, int64_t now_ms)
 {
-    if (show->paused || prog->slide_count < 2) return -1;
+    if (show->paused || prog->slide_count < 2)
+        return -1;
     size_t current = show->current < prog->slide_count ? show->current : 0;
     int64_t due = show->shown_at_ms + slide_duration_ms(prog, &prog->slides[current]);
     return due > now_ms ? due - now_ms : 0;
@@ -22,7 +23,8 @@ bool show_tick(struct show *show, const struct programme *prog, int64_t now_ms)
         show->shown_at_ms = now_ms;
         return true;
     }
-    if (show_ms_until_change(show, prog, now_ms) != 0) return false;
+    if (show_ms_until_change(show, prog, now_ms) != 0)
+        return false;
     show->current = (show->current + 1) % prog->slide_count;
     show->shown_at_ms = now_ms;
     return true;
@@ -30,7 +32,8 @@ bool show_tick(struct show *show, const struct programme *prog, int64_t now_ms)
 
 void show_step(struct show *show, const struct programme *prog, int delta, int64_t now_ms)
 {
-    if (prog->slide_count == 0) return;
+    if (prog->slide_count == 0)
+        return;
     int64_t n = (int64_t)prog->slide_count;
     int64_t next = ((int64_t)show->current + delta) % n;
     show->current = (size_t)(next < 0 ? next + n : next);
@@ -40,7 +43,8 @@ void show_step(struct show *show, const struct programme *prog, int delta, int64
 
 void show_set_paused(struct show *show, bool paused, int64_t now_ms)
 {
-    if (paused == show->paused) return;
+    if (paused == show->paused)
+        return;
     if (paused)
         show->paused_at_ms = now_ms;
     else

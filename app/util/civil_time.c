@@ -47,7 +47,8 @@ static bool read_digits(const char **s, int n, int *value)
     int v = 0;
     for (int i = 0; i < n; i++) {
         char c = (*s)[i];
-        if (c < '0' || c > '9') return false;
+        if (c < '0' || c > '9')
+            return false;
         v = v * 10 + (c - '0');
     }
     *s += n;
@@ -57,7 +58,8 @@ static bool read_digits(const char **s, int n, int *value)
 
 static bool expect(const char **s, char c)
 {
-    if (**s != c) return false;
+    if (**s != c)
+        return false;
     (*s)++;
     return true;
 }
@@ -68,11 +70,13 @@ static bool read_date(const char **s, int64_t *days)
     if (!read_digits(s, 4, &y) || !expect(s, '-') || !read_digits(s, 2, &m) || !expect(s, '-') ||
         !read_digits(s, 2, &d))
         return false;
-    if (m < 1 || m > 12 || d < 1) return false;
+    if (m < 1 || m > 12 || d < 1)
+        return false;
     int64_t v = civil_days(y, m, d);
     int ry, rm, rd;
     civil_from_days(v, &ry, &rm, &rd);
-    if (rm != m || rd != d) return false;
+    if (rm != m || rd != d)
+        return false;
     *days = v;
     return true;
 }
@@ -80,8 +84,10 @@ static bool read_date(const char **s, int64_t *days)
 static bool read_clock(const char **s, int *minutes)
 {
     int h, m;
-    if (!read_digits(s, 2, &h) || !expect(s, ':') || !read_digits(s, 2, &m)) return false;
-    if (h > 23 || m > 59) return false;
+    if (!read_digits(s, 2, &h) || !expect(s, ':') || !read_digits(s, 2, &m))
+        return false;
+    if (h > 23 || m > 59)
+        return false;
     *minutes = h * 60 + m;
     return true;
 }
@@ -106,14 +112,18 @@ bool civil_parse_datetime(const char *s, int64_t *seconds)
 {
     int64_t days;
     int minutes, secs = 0;
-    if (!read_date(&s, &days) || (*s != 'T' && *s != ' ')) return false;
+    if (!read_date(&s, &days) || (*s != 'T' && *s != ' '))
+        return false;
     s++;
-    if (!read_clock(&s, &minutes)) return false;
+    if (!read_clock(&s, &minutes))
+        return false;
     if (*s == ':') {
         s++;
-        if (!read_digits(&s, 2, &secs) || secs > 59) return false;
+        if (!read_digits(&s, 2, &secs) || secs > 59)
+            return false;
     }
-    if (*s != '\0') return false;
+    if (*s != '\0')
+        return false;
     *seconds = days * SECONDS_PER_DAY + minutes * 60 + secs;
     return true;
 }

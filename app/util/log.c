@@ -14,7 +14,8 @@ void log_set_level(enum log_level level)
 void log_write(enum log_level level, const char *module, const char *fmt, ...)
 {
     static const char *const names[] = {"debug", "info", "warning", "error", ""};
-    if (level < threshold) return;
+    if (level < threshold)
+        return;
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "hallscreen: %s: %s: ", names[level], module);

@@ -14,7 +14,8 @@ char *str_dup(const char *s)
 char *str_ndup(const char *s, size_t n)
 {
     char *copy = malloc(n + 1);
-    if (!copy) return NULL;
+    if (!copy)
+        return NULL;
     memcpy(copy, s, n);
     copy[n] = '\0';
     return copy;
@@ -26,9 +27,11 @@ char *str_printf(const char *fmt, ...)
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0) return NULL;
+    if (n < 0)
+        return NULL;
     char *s = malloc((size_t)n + 1);
-    if (!s) return NULL;
+    if (!s)
+        return NULL;
     va_start(ap, fmt);
     vsnprintf(s, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -50,13 +53,14 @@ size_t utf8_char_len(const char *s)
                  : (c >> 3) == 0x1e ? 4
                                     : 1;
     for (size_t i = 1; i < len; i++)
-        if (((unsigned char)s[i] & 0xc0) != 0x80) return 1;
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            return 1;
     return len;
 }
 
-bool utf8_valid(const char *s, size_t n)
+size_t utf8_invalid_at(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    const unsigned char *start = (const unsigned char *)s, *p = start, *end = p + n;
     while (p < end) {
         unsigned c = *p;
         size_t len;
@@ -71,26 +75,29 @@ bool utf8_valid(const char *s, size_t n)
         } else if (c >= 0xf0 && c <= 0xf4) {
             len = 4, cp = c & 0x07;
         } else {
-            return false;
+            return (size_t)(p - start);
         }
-        if ((size_t)(end - p) < len) return false;
+        if ((size_t)(end - p) < len)
+            return (size_t)(p - start);
         for (size_t i = 1; i < len; i++) {
-            if ((p[i] & 0xc0) != 0x80) return false;
+            if ((p[i] & 0xc0) != 0x80)
+                return (size_t)(p - start);
             cp = (cp << 6) | (p[i] & 0x3f);
         }
         if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
             (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-            return false;
+            return (size_t)(p - start);
         p += len;
     }
-    return true;
+    return n;
 }
 
 int str_distance(const char *a, const char *b)
 {
     enum { MAX = 32, CAP = 9 };
     size_t n = strlen(a), m = strlen(b);
-    if (n >= MAX || m >= MAX) return CAP;
+    if (n >= MAX || m >= MAX)
+        return CAP;
     int row[MAX];
     for (size_t j = 0; j <= m; j++)
         row[j] = (int)j;
@@ -101,8 +108,10 @@ int str_distance(const char *a, const char *b)
             int above = row[j];
             int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int best = diagonal + cost;
-            if (above + 1 < best) best = above + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (above + 1 < best)
+                best = above + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
             row[j] = best;
             diagonal = above;
         }

@@ -21,8 +21,9 @@ bool str_ends_with(const char *s, const char *suffix);
  * stray byte, so that callers always advance). */
 size_t utf8_char_len(const char *s);
 
-/* Returns true when the n bytes at s are valid UTF-8. */
-bool utf8_valid(const char *s, size_t n);
+/* Returns the offset of the first byte of s (n bytes long) that is not valid
+ * UTF-8, or n when all of it is valid. */
+size_t utf8_invalid_at(const char *s, size_t n);
 
 /* Levenshtein distance between two short ASCII words, capped at 9. */
 int str_distance(const char *a, const char *b);

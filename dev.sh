@@ -1,0 +1,36 @@
+#!/bin/sh
+# Installs what hallscreen needs on Debian (when missing), builds it, then
+# runs the bundled show in a window or runs the whole test suite.
+#   ./dev.sh run [OPTIONS]   the show in a window, as it stood during the event
+#   ./dev.sh test            every test (ctest)
+set -eu
+cd "$(dirname "$0")"
+
+missing=""
+for package in $(cat .ci/packages); do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
+        missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends $missing
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$(nproc)"
+
+case "${1:-}" in
+run)
+    shift
+    exec build/hallscreen --windowed --now 2025-02-12T10:00 "$@" content
+    ;;
+test)
+    cd build && exec ctest --output-on-failure
+    ;;
+*)
+    echo "usage: ./dev.sh run [OPTIONS] | ./dev.sh test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,86 @@
+#!/bin/sh
+# The program as a user runs it: --help, --check, --render at every size,
+# clear messages for mistakes, and a clean exit on SIGTERM.
+# Usage: cli_test.sh path/to/hallscreen source-dir
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect STATUS NAME COMMAND...: runs COMMAND, output in $tmp/out, checks its exit status.
+expect() {
+    want=$1 name=$2
+    shift 2
+    "$@" >"$tmp/out" 2>&1
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else fail "$name: exit $got, wanted $want"; cat "$tmp/out"; fi
+}
+
+# says NAME TEXT: the last command's output holds TEXT.
+says() {
+    if grep -qF -- "$2" "$tmp/out"; then ok; else fail "$1: no '$2' in:"; cat "$tmp/out"; fi
+}
+
+# png_size FILE: "WIDTHxHEIGHT" read from the PNG header.
+png_size() {
+    set -- $(od -An -tu1 -j16 -N8 "$1")
+    echo "$(($1 * 16777216 + $2 * 65536 + $3 * 256 + $4))x$(($5 * 16777216 + $6 * 65536 + $7 * 256 + $8))"
+}
+
+expect 0 help "$bin" --help
+says help "Usage: hallscreen"
+expect 0 version "$bin" --version
+says version "hallscreen 0."
+
+expect 0 "check bundled show" "$bin" --check "$src/content"
+says "check bundled show" "8 slides, 0 errors, 0 warnings"
+
+expect 1 "check broken show" "$bin" --check "$src/tests/fixtures/broken"
+says "check broken show" "broken/slides/02-typo.yaml:2: warning: unknown field 'titel' (did you mean 'title'?)"
+says "check broken show" "broken/slides/03-bad-date.yaml:4: error: start: '25:61' is not a time of day"
+says "check broken show" "broken/slides/04-syntax.yaml:4: error: YAML syntax"
+says "check broken show" "2 slides, 12 errors, 3 warnings"
+
+for size in 1280x720 1920x1080 1080x1920 3840x2160; do
+    out="$tmp/render-$size"
+    expect 0 "render $size" "$bin" --render "$out" --size "$size" --now 2025-02-12T10:00 "$src/content"
+    names=$(cd "$out" && ls | tr '\n' ' ')
+    want="01-headline.png 02-headline.png 03-session.png 04-session.png 05-headline.png 06-session.png 07-partners.png 08-headline.png "
+    if [ "$names" = "$want" ]; then ok; else fail "render $size wrote: $names"; fi
+    for f in "$out"/*.png; do
+        if [ "$(png_size "$f")" = "$size" ]; then ok; else fail "$f is $(png_size "$f")"; fi
+    done
+done
+
+expect 0 "render from the broken show" "$bin" --render "$tmp/broken" "$src/tests/fixtures/broken"
+if [ "$(ls "$tmp/broken" | wc -l)" -eq 2 ]; then ok; else fail "broken show rendered $(ls "$tmp/broken")"; fi
+
+expect 1 "missing content folder" "$bin" --render "$tmp/x" "$tmp/no-such-folder"
+says "missing content folder" "content folder '$tmp/no-such-folder' not found"
+mkdir -p "$tmp/empty/slides"
+expect 1 "nothing to render" "$bin" --render "$tmp/x" "$tmp/empty"
+says "nothing to render" "has no slides to render"
+expect 2 "unknown option" "$bin" --fullscreen
+says "unknown option" "unknown option '--fullscreen'"
+expect 2 "bad --now" "$bin" --now yesterday
+says "bad --now" "is not a time like 2025-02-12T10:00"
+expect 1 "no display" env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 "$bin" "$src/content"
+says "no display" "hallscreen: no display"
+
+# The show runs until SIGTERM, then exits cleanly.
+SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &
+pid=$!
+sleep 1
+if kill -0 "$pid" 2>/dev/null; then ok; else fail "the show did not keep running"; cat "$tmp/out"; fi
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+if [ "$status" -eq 0 ]; then ok; else fail "exit $status after SIGTERM"; cat "$tmp/out"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,94 @@
+/* Dates and times: parsing, validation, formats. */
+#include "../app/util/civil_time.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+static void dates_parse_and_reject_impossible_days(void **state)
+{
+    (void)state;
+    int64_t d;
+    assert_true(civil_parse_date("2025-02-12", &d));
+    assert_int_equal(d, 20131);
+    assert_true(civil_parse_date("2024-02-29", &d));
+    assert_true(civil_parse_date("1970-01-01", &d));
+    assert_int_equal(d, 0);
+    assert_false(civil_parse_date("2025-02-29", &d));
+    assert_false(civil_parse_date("2025-02-30", &d));
+    assert_false(civil_parse_date("2025-13-01", &d));
+    assert_false(civil_parse_date("2025-00-10", &d));
+    assert_false(civil_parse_date("2025-1-10", &d));
+    assert_false(civil_parse_date("2025-01-10x", &d));
+    assert_false(civil_parse_date("", &d));
+}
+
+static void clock_times_accept_hh_mm_only(void **state)
+{
+    (void)state;
+    int m;
+    assert_true(civil_parse_clock("09:30", &m));
+    assert_int_equal(m, 570);
+    assert_true(civil_parse_clock("9:30", &m));
+    assert_int_equal(m, 570);
+    assert_true(civil_parse_clock("23:59", &m));
+    assert_false(civil_parse_clock("24:00", &m));
+    assert_false(civil_parse_clock("25:61", &m));
+    assert_false(civil_parse_clock("12:60", &m));
+    assert_false(civil_parse_clock("12", &m));
+    assert_false(civil_parse_clock("12:3", &m));
+}
+
+static void datetimes_take_t_or_space_and_optional_seconds(void **state)
+{
+    (void)state;
+    int64_t s;
+    assert_true(civil_parse_datetime("2025-02-12T10:00", &s));
+    assert_int_equal(s, 20131LL * 86400 + 36000);
+    assert_true(civil_parse_datetime("2025-02-12 10:00:30", &s));
+    assert_int_equal(s, 20131LL * 86400 + 36030);
+    assert_false(civil_parse_datetime("2025-02-12", &s));
+    assert_false(civil_parse_datetime("2025-02-12T10:00:61", &s));
+    assert_false(civil_parse_datetime("2025-02-12T10:00Z", &s));
+}
+
+static void weekdays_are_right(void **state)
+{
+    (void)state;
+    assert_int_equal(civil_weekday(civil_days(2025, 2, 12)), 2); /* Wednesday */
+    assert_int_equal(civil_weekday(civil_days(1969, 12, 31)), 2);
+    assert_int_equal(civil_weekday(civil_days(2000, 1, 1)), 5); /* Saturday */
+}
+
+static void formats_read_naturally(void **state)
+{
+    (void)state;
+    char buf[80];
+    civil_format_date(civil_days(2025, 2, 12), buf, sizeof buf);
+    assert_string_equal(buf, "Wednesday 12 February 2025");
+    civil_format_date_range(civil_days(2025, 2, 10), civil_days(2025, 2, 12), buf, sizeof buf);
+    assert_string_equal(buf, "10\u201312 February 2025");
+    civil_format_date_range(civil_days(2025, 2, 28), civil_days(2025, 3, 2), buf, sizeof buf);
+    assert_string_equal(buf, "28 February \u2013 2 March 2025");
+    civil_format_date_range(civil_days(2024, 12, 31), civil_days(2025, 1, 1), buf, sizeof buf);
+    assert_string_equal(buf, "31 December 2024 \u2013 1 January 2025");
+    civil_format_date_range(civil_days(2025, 2, 12), civil_days(2025, 2, 12), buf, sizeof buf);
+    assert_string_equal(buf, "12 February 2025");
+    civil_format_clock(9 * 60 + 5, buf, sizeof buf);
+    assert_string_equal(buf, "09:05");
+    civil_format_moment(civil_days(2025, 2, 12) * 86400 + 10 * 3600 + 59, buf, sizeof buf);
+    assert_string_equal(buf, "Wed 12 Feb 2025  10:00");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(dates_parse_and_reject_impossible_days),
+        cmocka_unit_test(clock_times_accept_hh_mm_only),
+        cmocka_unit_test(datetimes_take_t_or_space_and_optional_seconds),
+        cmocka_unit_test(weekdays_are_right),
+        cmocka_unit_test(formats_read_naturally),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

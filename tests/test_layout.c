@@ -1,0 +1,340 @@
+/* Layout with a fake font (every character 0.55 em wide): wrapping,
+ * shrink-to-fit, grids, and whole slides at every screen size. */
+#include "../app/content/loader.h"
+#include "../app/layout/slide_layout.h"
+#include "../app/layout/stack.h"
+#include "../app/layout/wrap.h"
+#include "../app/util/str.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int fake_width(void *ctx, enum font_style style, int px, const char *text, size_t n)
+{
+    (void)ctx;
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i += utf8_char_len(text + i))
+        chars++;
+    return (int)(chars * (size_t)px * (style == FONT_BOLD ? 60 : 55) / 100);
+}
+
+static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, int *descent)
+{
+    (void)ctx, (void)style;
+    *ascent = px * 107 / 100;
+    *descent = px * 29 / 100;
+}
+
+static bool fake_image(void *ctx, const char *path, int *w, int *h)
+{
+    (void)ctx;
+    *w = 400, *h = 200;
+    return str_ends_with(path, ".png");
+}
+
+static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL};
+
+static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+static char *line_at(const char *text, const struct line_list *l, size_t i)
+{
+    return str_ndup(text + l->lines[i].start, l->lines[i].length);
+}
+
+static void assert_line(const char *text, const struct line_list *l, size_t i, const char *want)
+{
+    char *got = line_at(text, l, i);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void wrap_breaks_at_spaces_within_the_width(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    const char *t = "one two three";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 1000, 0, &l, &more));
+    assert_int_equal(l.count, 1);
+    /* 11 px a character: "one two" is 77 px, "one two three" 143 px */
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 80, 0, &l, &more));
+    assert_int_equal(l.count, 2);
+    assert_line(t, &l, 0, "one two");
+    assert_line(t, &l, 1, "three");
+    assert_false(more);
+    line_list_free(&l);
+}
+
+static void wrap_keeps_hard_breaks_and_blank_lines(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    const char *t = "first\n\nsecond\nthird\n";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 1000, 0, &l, &more));
+    assert_int_equal(l.count, 4);
+    assert_line(t, &l, 0, "first");
+    assert_line(t, &l, 1, "");
+    assert_line(t, &l, 2, "second");
+    assert_line(t, &l, 3, "third");
+    line_list_free(&l);
+}
+
+static void wrap_breaks_a_word_only_when_it_alone_is_too_wide(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    const char *t = "a Donaudampfschifffahrtsgesellschaft b";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 100, 0, &l, &more));
+    assert_line(t, &l, 0, "a");
+    for (size_t i = 0; i < l.count; i++)
+        assert_true(fake_width(NULL, FONT_REGULAR, 20, t + l.lines[i].start, l.lines[i].length) <=
+                    100);
+    assert_line(t, &l, 1, "Donaudamp"); /* 9 characters of 11 px */
+    assert_line(t, &l, l.count - 1, "lschaft b");
+    line_list_free(&l);
+}
+
+static void wrap_breaks_after_hyphens_not_at_no_break_spaces(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    const char *t = "tech-driven";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 70, 0, &l, &more));
+    assert_int_equal(l.count, 2);
+    assert_line(t, &l, 0, "tech-");
+    assert_line(t, &l, 1, "driven");
+    const char *nbsp = "10\u00a0km away";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, nbsp, 60, 0, &l, &more));
+    assert_line(nbsp, &l, 0, "10\u00a0km");
+    line_list_free(&l);
+}
+
+static void wrap_stops_at_max_lines_and_says_so(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, "a b c d e", 15, 2, &l, &more));
+    assert_int_equal(l.count, 2);
+    assert_true(more);
+    line_list_free(&l);
+}
+
+static size_t count_kind(const struct scene *s, enum item_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->count; i++)
+        n += s->items[i].kind == kind;
+    return n;
+}
+
+static void stack_shrinks_long_text_to_fit_its_box(void **state)
+{
+    (void)state;
+    struct rgba white = {255, 255, 255, 255};
+    char long_text[2000] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(long_text, "words that wrap ");
+    struct block blocks[] = {
+        {.kind = BLOCK_TEXT, .text = "Title", .style = FONT_BOLD, .size = 80, .min_size = 30,
+         .line_height = 1.1f, .colour = white},
+        {.kind = BLOCK_TEXT, .text = long_text, .size = 40, .min_size = 10, .line_height = 1.3f,
+         .space_before = 20, .colour = white},
+    };
+    struct box box = {100, 100, 800, 500};
+    struct scene scene = {0};
+    int used = layout_stack(&fake, blocks, 2, box, ALIGN_START, ALIGN_START, &scene);
+    assert_true(used <= box.h);
+    int title_px = 0, body_px = 0;
+    for (size_t i = 0; i < scene.count; i++) {
+        struct item *it = &scene.items[i];
+        assert_true(box_contains(box, it->box));
+        if (strcmp(it->text, "Title") == 0)
+            title_px = it->px;
+        else
+            body_px = it->px;
+        assert_null(strstr(it->text, "\u2026")); /* it fits whole: nothing cut */
+    }
+    assert_true(body_px < 40 && body_px >= 10);
+    assert_true(title_px < 80 && title_px >= 30);
+    /* both shrink together: the title stays twice the body's size */
+    assert_in_range(title_px * 10 / body_px, 19, 21);
+    scene_clear(&scene);
+}
+
+static void stack_cuts_what_cannot_fit_with_an_ellipsis(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *word = malloc(n + 1);
+    memset(word, 'w', n);
+    word[n] = '\0';
+    struct block blocks[] = {
+        {.kind = BLOCK_TEXT, .text = word, .style = FONT_BOLD, .size = 80, .min_size = 30,
+         .line_height = 1.1f},
+        {.kind = BLOCK_TEXT, .text = "after", .size = 40, .min_size = 20, .line_height = 1.3f},
+    };
+    struct box box = {0, 0, 600, 400};
+    struct scene scene = {0};
+    int used = layout_stack(&fake, blocks, 2, box, ALIGN_START, ALIGN_START, &scene);
+    assert_true(used <= box.h);
+    assert_true(scene.count > 1);
+    for (size_t i = 0; i < scene.count; i++) {
+        assert_true(box_contains(box, scene.items[i].box));
+        assert_int_equal(scene.items[i].px, 30);
+    }
+    assert_true(str_ends_with(scene.items[scene.count - 1].text, "\u2026"));
+    scene_clear(&scene);
+    free(word);
+}
+
+static void fit_aspect_keeps_proportions_inside_the_box(void **state)
+{
+    (void)state;
+    struct box box = {10, 20, 300, 300};
+    struct box wide = layout_fit_aspect(box, 400, 100);
+    assert_int_equal(wide.w, 300);
+    assert_int_equal(wide.h, 75);
+    assert_int_equal(wide.y, 20 + (300 - 75) / 2);
+    struct box tall = layout_fit_aspect(box, 100, 200);
+    assert_int_equal(tall.h, 300);
+    assert_int_equal(tall.w, 150);
+    assert_true(box_contains(box, tall));
+}
+
+static void grid_is_balanced_for_one_to_twenty_four(void **state)
+{
+    (void)state;
+    struct box area = {100, 300, 1700, 600};
+    for (int count = 1; count <= PARTNERS_PER_SLIDE; count++) {
+        struct grid g = layout_grid(area, count, 30);
+        assert_true(g.cols * g.rows >= count);
+        assert_true((g.rows - 1) * g.cols < count); /* no empty row */
+        float aspect = (float)g.card_w / (float)g.card_h;
+        assert_true(aspect >= 1.29f && aspect <= 2.01f);
+        for (int i = 0; i < count; i++) {
+            struct box a = layout_grid_cell(&g, area, count, i);
+            assert_true(box_contains(area, a));
+            for (int j = 0; j < i; j++)
+                assert_false(box_overlaps(a, layout_grid_cell(&g, area, count, j)));
+        }
+    }
+    struct grid six = layout_grid(area, 6, 30);
+    assert_int_equal(six.cols, 3);
+    assert_int_equal(six.rows, 2);
+}
+
+/* Nothing leaves the screen or its area, no two lines of text overlap, and
+ * no text is smaller than 2.2% of the screen's shorter side. */
+static void assert_scene_sound(const struct scene *s, const struct frame_geometry *g,
+                               struct box area)
+{
+    struct box screen = {0, 0, g->w, g->h};
+    int min_px = (int)(2.2f * g->unit) - 1;
+    for (size_t i = 0; i < s->count; i++) {
+        const struct item *it = &s->items[i];
+        assert_true(box_contains(screen, it->box));
+        if (it->kind != ITEM_TEXT && it->kind != ITEM_IMAGE)
+            continue;
+        assert_true(box_contains(area, it->box));
+        if (it->kind == ITEM_TEXT) {
+            assert_true(it->px >= min_px);
+            assert_true(fake_width(NULL, it->style, it->px, it->text, strlen(it->text)) <=
+                        it->box.w);
+        }
+        for (size_t j = 0; j < i; j++)
+            if (s->items[j].kind == it->kind)
+                assert_false(box_overlaps(it->box, s->items[j].box));
+    }
+}
+
+static void check_show(const char *dir)
+{
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        assert_true(g.content.y + g.content.h < g.footer.y);
+        for (size_t i = 0; i <= prog.slide_count; i++) {
+            struct scene scene = {0};
+            layout_slide(&fake, &prog, i < prog.slide_count ? &prog.slides[i] : NULL, &g,
+                         &scene);
+            assert_true(count_kind(&scene, ITEM_TEXT) > 0);
+            assert_scene_sound(&scene, &g, g.content);
+            scene_clear(&scene);
+        }
+        struct scene footer = {0};
+        layout_footer(&fake, &prog, "Wed 12 Feb 2025  10:00", &g, &footer);
+        assert_scene_sound(&footer, &g, g.footer);
+        const struct item *clock = NULL;
+        for (size_t i = 0; i < footer.count; i++)
+            if (footer.items[i].text && strstr(footer.items[i].text, "10:00"))
+                clock = &footer.items[i];
+        assert_non_null(clock);
+        assert_int_equal(clock->box.x + clock->box.w, g.content.x + g.content.w);
+        scene_clear(&footer);
+    }
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
+static void every_slide_fits_every_screen(void **state)
+{
+    (void)state;
+    check_show(CONTENT_DIR);
+    check_show(FIXTURES_DIR "/full");
+    check_show(FIXTURES_DIR "/broken");
+}
+
+static void partners_draw_logos_or_wordmarks(void **state)
+{
+    (void)state;
+    char has[] = "Has logo", logo[] = "logos/a.png", none[] = "No logo";
+    struct partner partners[] = {{has, logo}, {none, NULL}};
+    struct slide slide = {.kind = SLIDE_PARTNERS, .partners = partners, .partner_count = 2};
+    struct programme prog = {.slides = &slide, .slide_count = 1};
+    theme_init_defaults(&prog.theme);
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    layout_slide(&fake, &prog, &slide, &g, &scene);
+    assert_int_equal(count_kind(&scene, ITEM_IMAGE), 1);
+    bool wordmark = false;
+    for (size_t i = 0; i < scene.count; i++)
+        wordmark |= scene.items[i].text && strcmp(scene.items[i].text, "No logo") == 0;
+    assert_true(wordmark);
+    /* the logo keeps its 2:1 shape */
+    for (size_t i = 0; i < scene.count; i++)
+        if (scene.items[i].kind == ITEM_IMAGE)
+            assert_true(abs(scene.items[i].box.w - 2 * scene.items[i].box.h) <= 2);
+    scene_clear(&scene);
+    theme_free(&prog.theme);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(wrap_breaks_at_spaces_within_the_width),
+        cmocka_unit_test(wrap_keeps_hard_breaks_and_blank_lines),
+        cmocka_unit_test(wrap_breaks_a_word_only_when_it_alone_is_too_wide),
+        cmocka_unit_test(wrap_breaks_after_hyphens_not_at_no_break_spaces),
+        cmocka_unit_test(wrap_stops_at_max_lines_and_says_so),
+        cmocka_unit_test(stack_shrinks_long_text_to_fit_its_box),
+        cmocka_unit_test(stack_cuts_what_cannot_fit_with_an_ellipsis),
+        cmocka_unit_test(fit_aspect_keeps_proportions_inside_the_box),
+        cmocka_unit_test(grid_is_balanced_for_one_to_twenty_four),
+        cmocka_unit_test(every_slide_fits_every_screen),
+        cmocka_unit_test(partners_draw_logos_or_wordmarks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,77 @@
+/* The command line. */
+#include "../app/options.h"
+#include "../app/util/civil_time.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Parses a command line given as one string of words split at spaces. */
+static bool parse(struct options *opts, char *err, size_t err_size, const char *line)
+{
+    static char words[512];
+    char *argv[32] = {words};
+    int argc = 1;
+    snprintf(words, sizeof words, "hallscreen %s", line);
+    for (char *p = words; *p && argc < 32; p++)
+        if (*p == ' ') {
+            *p = '\0';
+            argv[argc++] = p + 1;
+        }
+    return options_parse(argc, argv, opts, err, err_size);
+}
+
+#define PARSE(opts, err, line) parse(opts, err, sizeof err, line)
+
+static void every_option_is_read(void **state)
+{
+    (void)state;
+    struct options o;
+    char err[200];
+    assert_true(PARSE(&o, err,
+                      "--windowed --size 1024x768 --now 2025-02-12T10:00 --assets /a my-show"));
+    assert_true(o.windowed);
+    assert_int_equal(o.width, 1024);
+    assert_int_equal(o.height, 768);
+    assert_true(o.has_now);
+    assert_int_equal(o.now, civil_days(2025, 2, 12) * 86400 + 36000);
+    assert_string_equal(o.assets_dir, "/a");
+    assert_string_equal(o.content_dir, "my-show");
+    assert_false(o.check);
+    assert_null(o.render_dir);
+
+    assert_true(PARSE(&o, err, "--render out --check --help --version"));
+    assert_string_equal(o.render_dir, "out");
+    assert_true(o.check && o.help && o.version);
+    assert_null(o.content_dir);
+}
+
+static void mistakes_are_explained(void **state)
+{
+    (void)state;
+    struct options o;
+    char err[200];
+    assert_false(PARSE(&o, err, "--size big"));
+    assert_string_equal(err, "--size: 'big' is not a size like 1920x1080");
+    assert_false(PARSE(&o, err, "--size 10x10"));
+    assert_false(PARSE(&o, err, "--now tomorrow"));
+    assert_string_equal(err, "--now: 'tomorrow' is not a time like 2025-02-12T10:00");
+    assert_false(PARSE(&o, err, "--render"));
+    assert_string_equal(err, "--render needs a value (see --help)");
+    assert_false(PARSE(&o, err, "--fullscreen"));
+    assert_string_equal(err, "unknown option '--fullscreen' (see --help)");
+    assert_false(PARSE(&o, err, "a b"));
+    assert_string_equal(err, "one content folder only: 'a' and 'b'");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_option_is_read),
+        cmocka_unit_test(mistakes_are_explained),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

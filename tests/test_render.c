@@ -1,0 +1,227 @@
+/* Slides drawn by the software renderer into memory, no display: each kind
+ * at each screen size is drawn, legible, inside its margins. */
+#include "../app/content/loader.h"
+#include "../app/layout/slide_layout.h"
+#include "../app/render/fonts.h"
+#include "../app/render/render.h"
+#include "../app/util/str.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+struct canvas {
+    SDL_Surface *surface;
+    SDL_Renderer *sdl;
+    struct renderer *r;
+};
+
+static struct canvas open_canvas(const struct theme *theme, int w, int h)
+{
+    struct canvas c;
+    c.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(c.surface);
+    c.sdl = SDL_CreateSoftwareRenderer(c.surface);
+    assert_non_null(c.sdl);
+    char err[256];
+    c.r = render_create(c.sdl, theme, err, sizeof err);
+    assert_non_null(c.r);
+    return c;
+}
+
+static void close_canvas(struct canvas *c)
+{
+    render_destroy(c->r);
+    SDL_DestroyRenderer(c->sdl);
+    SDL_FreeSurface(c->surface);
+}
+
+static struct rgba pixel(const SDL_Surface *s, int x, int y)
+{
+    Uint32 v = ((const Uint32 *)s->pixels)[y * (s->pitch / 4) + x];
+    return (struct rgba){(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 0xff};
+}
+
+static bool near(struct rgba a, struct rgba b, int tolerance)
+{
+    return abs(a.r - b.r) <= tolerance && abs(a.g - b.g) <= tolerance &&
+           abs(a.b - b.b) <= tolerance;
+}
+
+static struct rgba gradient_at(const struct theme *t, int y, int h)
+{
+    float f = (float)y / (float)(h - 1);
+    return (struct rgba){(uint8_t)(t->background.r + f * (t->background_end.r - t->background.r)),
+                         (uint8_t)(t->background.g + f * (t->background_end.g - t->background.g)),
+                         (uint8_t)(t->background.b + f * (t->background_end.b - t->background.b)),
+                         0xff};
+}
+
+/* True when every pixel of box is the plain background. */
+static bool plain_background(const SDL_Surface *s, const struct theme *t, struct box b)
+{
+    for (int y = b.y; y < b.y + b.h; y++)
+        for (int x = b.x; x < b.x + b.w; x++)
+            if (!near(pixel(s, x, y), gradient_at(t, y, s->h), 2))
+                return false;
+    return true;
+}
+
+static size_t count_near(const SDL_Surface *s, struct box b, struct rgba colour, int tolerance)
+{
+    size_t n = 0;
+    for (int y = b.y; y < b.y + b.h; y++)
+        for (int x = b.x; x < b.x + b.w; x++)
+            n += near(pixel(s, x, y), colour, tolerance);
+    return n;
+}
+
+static void load(const char *dir, struct theme *base, struct programme *prog)
+{
+    struct diag_list diags = {0};
+    theme_init_defaults(base);
+    assert_true(content_load(dir, base, prog, &diags));
+    diag_list_clear(&diags);
+}
+
+static void check_show(const char *dir)
+{
+    struct theme base;
+    struct programme prog;
+    load(dir, &base, &prog);
+    const struct theme *t = &prog.theme;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        struct canvas c = open_canvas(t, w, h);
+        struct frame_geometry g = layout_geometry(w, h);
+        for (size_t i = 0; i < prog.slide_count; i++) {
+            const struct slide *slide = &prog.slides[i];
+            assert_true(render_frame(c.r, &prog, slide, "Wed 12 Feb 2025  10:00", w, h));
+            SDL_RenderFlush(c.sdl);
+            const SDL_Surface *s = c.surface;
+            /* the margins are untouched: nothing spills out of the content box */
+            int gap = (int)g.unit;
+            struct box left = {0, 0, g.content.x - gap, g.footer.y};
+            struct box right = {g.content.x + g.content.w + gap, 0,
+                                w - g.content.x - g.content.w - gap, g.footer.y};
+            struct box above = {0, 0, w, g.content.y - gap};
+            struct box below = {0, g.content.y + g.content.h + gap, w,
+                                g.footer.y - g.content.y - g.content.h - gap};
+            assert_true(plain_background(s, t, left));
+            assert_true(plain_background(s, t, right));
+            assert_true(plain_background(s, t, above));
+            assert_true(plain_background(s, t, below));
+            /* the footer band is there, with light text on it */
+            assert_true(near(pixel(s, 1, g.footer.y + g.footer.h - 2), t->footer_background, 1));
+            assert_true(count_near(s, g.footer, t->footer_text, 30) > (size_t)(g.unit * g.unit));
+            /* the slide carries text in the theme's text colour, or logos */
+            size_t text = count_near(s, g.content, t->text, 20);
+            assert_true(text > (size_t)(10 * g.unit * g.unit));
+            /* every character of the slide is in the font */
+            struct scene scene = {0};
+            layout_slide(render_measurer(c.r), &prog, slide, &g, &scene);
+            for (size_t j = 0; j < scene.count; j++) {
+                const struct item *it = &scene.items[j];
+                if (it->kind != ITEM_TEXT)
+                    continue;
+                assert_true(box_contains(g.content, it->box));
+                assert_int_equal(fonts_first_missing(render_fonts(c.r), it->style, it->text), 0);
+            }
+            scene_clear(&scene);
+        }
+        close_canvas(&c);
+    }
+    programme_free(&prog);
+    theme_free(&base);
+}
+
+static void default_show_draws_inside_its_margins(void **state)
+{
+    (void)state;
+    check_show(CONTENT_DIR);
+}
+
+static void every_field_draws_inside_its_margins(void **state)
+{
+    (void)state;
+    check_show(FIXTURES_DIR "/full");
+}
+
+static void default_font_draws_kazakh_and_russian(void **state)
+{
+    (void)state;
+    struct theme t;
+    theme_init_defaults(&t);
+    struct canvas c = open_canvas(&t, 640, 360);
+    const char *letters = "ӘҒҚҢӨҰҮҺІ әғқңөұүһі Съешь же ещё этих мягких французских булок «»—€₸";
+    assert_int_equal(fonts_first_missing(render_fonts(c.r), FONT_REGULAR, letters), 0);
+    assert_int_equal(fonts_first_missing(render_fonts(c.r), FONT_BOLD, letters), 0);
+    close_canvas(&c);
+    theme_free(&t);
+}
+
+static void logos_and_wordmarks_are_drawn_in_their_cards(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(FIXTURES_DIR "/full", &base, &prog);
+    const struct slide *slide = &prog.slides[2];
+    assert_int_equal(slide->kind, SLIDE_PARTNERS);
+    struct canvas c = open_canvas(&prog.theme, 1920, 1080);
+    assert_true(render_frame(c.r, &prog, slide, "10:00", 1920, 1080));
+    SDL_RenderFlush(c.sdl);
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    layout_slide(render_measurer(c.r), &prog, slide, &g, &scene);
+    /* the cards, in order: vector.svg (blue square, amber disc), raster.png
+     * (green), then wordmarks in the background colour */
+    struct box cards[3];
+    size_t n = 0;
+    for (size_t i = 0; i < scene.count && n < 3; i++)
+        if (scene.items[i].kind == ITEM_FILL && near(scene.items[i].colour, prog.theme.card, 0))
+            cards[n++] = scene.items[i].box;
+    assert_int_equal(n, 3);
+    assert_true(count_near(c.surface, cards[0], (struct rgba){0x2a, 0x6e, 0xbb, 0xff}, 8) > 100);
+    assert_true(count_near(c.surface, cards[0], (struct rgba){0xe0, 0xa0, 0x20, 0xff}, 8) > 100);
+    assert_true(count_near(c.surface, cards[1], (struct rgba){0x3a, 0x8a, 0x3a, 0xff}, 8) > 100);
+    assert_true(count_near(c.surface, cards[2], prog.theme.background, 40) > 100);
+    scene_clear(&scene);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return TTF_Init() == 0 && IMG_Init(IMG_INIT_PNG) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(default_show_draws_inside_its_margins),
+        cmocka_unit_test(every_field_draws_inside_its_margins),
+        cmocka_unit_test(default_font_draws_kazakh_and_russian),
+        cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

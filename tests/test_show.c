@@ -1,0 +1,118 @@
+/* Slide timing, driven by a simulated clock. */
+#include "../app/show/show.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+static struct slide slides[3];
+
+static struct programme three_slides(void)
+{
+    struct programme prog = {.slides = slides, .slide_count = 3};
+    prog.theme.slide_ms = 10000;
+    slides[0].duration_ms = 0;     /* the theme's 10 s */
+    slides[1].duration_ms = 4000;  /* its own 4 s */
+    slides[2].duration_ms = 0;
+    return prog;
+}
+
+static void slides_advance_after_their_durations_and_wrap(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    struct show show;
+    show_start(&show, 1000);
+    assert_int_equal(show.current, 0);
+    assert_false(show_tick(&show, &prog, 10999));
+    assert_int_equal(show_ms_until_change(&show, &prog, 10999), 1);
+    assert_true(show_tick(&show, &prog, 11000));
+    assert_int_equal(show.current, 1);
+    assert_false(show_tick(&show, &prog, 14999));
+    assert_true(show_tick(&show, &prog, 15000));
+    assert_int_equal(show.current, 2);
+    assert_true(show_tick(&show, &prog, 25000));
+    assert_int_equal(show.current, 0);
+}
+
+static void a_late_wake_moves_one_slide_and_restarts_its_time(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    struct show show;
+    show_start(&show, 0);
+    assert_true(show_tick(&show, &prog, 60000)); /* the machine slept for a minute */
+    assert_int_equal(show.current, 1);
+    assert_int_equal(show_ms_until_change(&show, &prog, 60000), 4000);
+}
+
+static void keys_step_both_ways_and_restart_the_slide(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    struct show show;
+    show_start(&show, 0);
+    show_step(&show, &prog, -1, 5000);
+    assert_int_equal(show.current, 2);
+    assert_int_equal(show_ms_until_change(&show, &prog, 5000), 10000);
+    show_step(&show, &prog, 1, 6000);
+    show_step(&show, &prog, 1, 6000);
+    assert_int_equal(show.current, 1);
+}
+
+static void pause_holds_the_slide_and_resume_keeps_its_remaining_time(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    struct show show;
+    show_start(&show, 0);
+    show_set_paused(&show, true, 3000);
+    assert_int_equal(show_ms_until_change(&show, &prog, 3000), -1);
+    assert_false(show_tick(&show, &prog, 100000));
+    assert_int_equal(show.current, 0);
+    show_set_paused(&show, false, 100000);
+    assert_int_equal(show_ms_until_change(&show, &prog, 100000), 7000);
+    assert_true(show_tick(&show, &prog, 107000));
+    assert_int_equal(show.current, 1);
+}
+
+static void one_slide_or_none_never_changes(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    struct show show;
+    show_start(&show, 0);
+    prog.slide_count = 1;
+    assert_int_equal(show_ms_until_change(&show, &prog, 0), -1);
+    assert_false(show_tick(&show, &prog, 1000000));
+    prog.slide_count = 0;
+    assert_false(show_tick(&show, &prog, 2000000));
+    show_step(&show, &prog, 1, 0);
+    assert_int_equal(show.current, 0);
+}
+
+static void a_shrunk_programme_starts_again_from_the_top(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    struct show show;
+    show_start(&show, 0);
+    show_step(&show, &prog, 2, 0);
+    prog.slide_count = 2;
+    assert_true(show_tick(&show, &prog, 10));
+    assert_int_equal(show.current, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(slides_advance_after_their_durations_and_wrap),
+        cmocka_unit_test(a_late_wake_moves_one_slide_and_restarts_its_time),
+        cmocka_unit_test(keys_step_both_ways_and_restart_the_slide),
+        cmocka_unit_test(pause_holds_the_slide_and_resume_keeps_its_remaining_time),
+        cmocka_unit_test(one_slide_or_none_never_changes),
+        cmocka_unit_test(a_shrunk_programme_starts_again_from_the_top),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
