@@ -1,5 +1,6 @@
 /* hallscreen: the command line, the three modes (show, --render, --check)
  * and the show's main loop. The only place that decides to exit. */
+#include "content/content.h"
 #include "content/loader.h"
 #include "options.h"
 #include "render/render.h"

@@ -1,5 +1,6 @@
 /* Layout with a fake font (every character 0.55 em wide): wrapping,
  * shrink-to-fit, grids, and whole slides at every screen size. */
+#include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
 #include "../app/layout/stack.h"
@@ -143,10 +144,20 @@ static void stack_shrinks_long_text_to_fit_its_box(void **state)
     for (int i = 0; i < 60; i++)
         strcat(long_text, "words that wrap ");
     struct block blocks[] = {
-        {.kind = BLOCK_TEXT, .text = "Title", .style = FONT_BOLD, .size = 80, .min_size = 30,
-         .line_height = 1.1f, .colour = white},
-        {.kind = BLOCK_TEXT, .text = long_text, .size = 40, .min_size = 10, .line_height = 1.3f,
-         .space_before = 20, .colour = white},
+        {.kind = BLOCK_TEXT,
+         .text = "Title",
+         .style = FONT_BOLD,
+         .size = 80,
+         .min_size = 30,
+         .line_height = 1.1f,
+         .colour = white},
+        {.kind = BLOCK_TEXT,
+         .text = long_text,
+         .size = 40,
+         .min_size = 10,
+         .line_height = 1.3f,
+         .space_before = 20,
+         .colour = white},
     };
     struct box box = {100, 100, 800, 500};
     struct scene scene = {0};
@@ -177,7 +188,11 @@ static void stack_cuts_what_cannot_fit_with_an_ellipsis(void **state)
     memset(word, 'w', n);
     word[n] = '\0';
     struct block blocks[] = {
-        {.kind = BLOCK_TEXT, .text = word, .style = FONT_BOLD, .size = 80, .min_size = 30,
+        {.kind = BLOCK_TEXT,
+         .text = word,
+         .style = FONT_BOLD,
+         .size = 80,
+         .min_size = 30,
          .line_height = 1.1f},
         {.kind = BLOCK_TEXT, .text = "after", .size = 40, .min_size = 20, .line_height = 1.3f},
     };
@@ -267,8 +282,7 @@ static void check_show(const char *dir)
         assert_true(g.content.y + g.content.h < g.footer.y);
         for (size_t i = 0; i <= prog.slide_count; i++) {
             struct scene scene = {0};
-            layout_slide(&fake, &prog, i < prog.slide_count ? &prog.slides[i] : NULL, &g,
-                         &scene);
+            layout_slide(&fake, &prog, i < prog.slide_count ? &prog.slides[i] : NULL, &g, &scene);
             assert_true(count_kind(&scene, ITEM_TEXT) > 0);
             assert_scene_sound(&scene, &g, g.content);
             scene_clear(&scene);

@@ -1,5 +1,6 @@
 /* The content loader: every field, every kind of problem with its line. */
 #include "../app/content/fields.h"
+#include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/util/civil_time.h"
 #include "../app/util/str.h"
@@ -149,20 +150,20 @@ static void broken_files_are_reported_with_lines_and_skipped(void **state)
                             "unknown field 'titel' (did you mean 'title'?)"));
     assert_true(has_problem(d, "02-typo.yaml", 1, DIAG_ERROR, "title: missing"));
     assert_true(has_problem(d, "03-bad-date.yaml", 3, DIAG_ERROR, "date: '2025-02-30'"));
-    assert_true(has_problem(d, "03-bad-date.yaml", 4, DIAG_ERROR,
-                            "start: '25:61' is not a time of day"));
+    assert_true(
+        has_problem(d, "03-bad-date.yaml", 4, DIAG_ERROR, "start: '25:61' is not a time of day"));
     assert_true(has_problem(d, "04-syntax.yaml", 4, DIAG_ERROR, "YAML syntax"));
     assert_true(has_problem(d, "05-unknown-kind.yaml", 1, DIAG_ERROR,
                             "kind: 'video' is not a kind of slide"));
-    assert_true(has_problem(d, "06-duplicate.yaml", 3, DIAG_ERROR,
-                            "title: given twice (first at line 2)"));
+    assert_true(
+        has_problem(d, "06-duplicate.yaml", 3, DIAG_ERROR, "title: given twice (first at line 2)"));
     assert_true(has_problem(d, "07-empty.yaml", 0, DIAG_ERROR, "is empty"));
     assert_true(has_problem(d, "08-latin1.yaml", 2, DIAG_ERROR, "is not UTF-8"));
     assert_true(has_problem(d, "09-list.yaml", 1, DIAG_ERROR, "expected fields"));
-    assert_true(has_problem(d, "10-wrong-type.yaml", 3, DIAG_ERROR,
-                            "title: expected a single value"));
-    assert_true(has_problem(d, "10-wrong-type.yaml", 5, DIAG_ERROR,
-                            "duration: 'soon' is not a duration"));
+    assert_true(
+        has_problem(d, "10-wrong-type.yaml", 3, DIAG_ERROR, "title: expected a single value"));
+    assert_true(
+        has_problem(d, "10-wrong-type.yaml", 5, DIAG_ERROR, "duration: 'soon' is not a duration"));
     assert_true(has_problem(d, "11-missing-logo.yaml", 4, DIAG_WARNING,
                             "logo: file 'logos/missing.png' not found"));
     assert_true(has_problem(d, "11-missing-logo.yaml", 6, DIAG_WARNING,
@@ -210,8 +211,9 @@ static void remove_folder(char *dir)
 static void byte_order_mark_and_crlf_are_fine(void **state)
 {
     (void)state;
-    const char text[] = "\xef\xbb\xbfkind: headline\r\ntitle: Windows file\r\nbody: |\r\n  two\r\n  "
-                        "lines\r\n";
+    const char text[] =
+        "\xef\xbb\xbfkind: headline\r\ntitle: Windows file\r\nbody: |\r\n  two\r\n  "
+        "lines\r\n";
     char *dir = folder_with_slide(text, sizeof text - 1);
     struct loaded *l = load(dir);
     print_problems(&l->diags);

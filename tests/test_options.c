@@ -31,8 +31,8 @@ static void every_option_is_read(void **state)
     (void)state;
     struct options o;
     char err[200];
-    assert_true(PARSE(&o, err,
-                      "--windowed --size 1024x768 --now 2025-02-12T10:00 --assets /a my-show"));
+    assert_true(
+        PARSE(&o, err, "--windowed --size 1024x768 --now 2025-02-12T10:00 --assets /a my-show"));
     assert_true(o.windowed);
     assert_int_equal(o.width, 1024);
     assert_int_equal(o.height, 768);

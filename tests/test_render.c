@@ -1,5 +1,6 @@
 /* Slides drawn by the software renderer into memory, no display: each kind
  * at each screen size is drawn, legible, inside its margins. */
+#include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
 #include "../app/render/fonts.h"

@@ -12,8 +12,8 @@ static struct programme three_slides(void)
 {
     struct programme prog = {.slides = slides, .slide_count = 3};
     prog.theme.slide_ms = 10000;
-    slides[0].duration_ms = 0;     /* the theme's 10 s */
-    slides[1].duration_ms = 4000;  /* its own 4 s */
+    slides[0].duration_ms = 0;    /* the theme's 10 s */
+    slides[1].duration_ms = 4000; /* its own 4 s */
     slides[2].duration_ms = 0;
     return prog;
 }

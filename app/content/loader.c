@@ -107,7 +107,7 @@ bool theme_load_file(const char *path, struct theme *theme, struct diag_list *di
     return ok;
 }
 
-static bool load_event(const char *path, struct event *event, struct diag_list *diags)
+bool event_load_file(const char *path, struct event *event, struct diag_list *diags)
 {
     struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
     struct event read = {0};
@@ -121,63 +121,27 @@ static bool load_event(const char *path, struct event *event, struct diag_list *
     if (ok && read.first_day.set && !read.last_day.set)
         read.last_day = read.first_day;
     if (!ok) {
-        free(read.name);
-        free(read.tagline);
-        free(read.place);
-        free(read.website);
+        event_free(&read);
         return false;
     }
     *event = read;
     return true;
 }
 
-/* Copies partners [first, first + count) of src into a new page slide. */
-static bool make_partner_page(struct slide *page, const struct slide *src, size_t first,
-                              size_t count)
-{
-    *page = (struct slide){
-        .kind = SLIDE_PARTNERS,
-        .duration_ms = src->duration_ms,
-        .source = str_dup(src->source),
-        .label = str_dup(src->label),
-        .title = str_dup(src->title),
-        .partners = calloc(count, sizeof(struct partner)),
-    };
-    bool ok = page->source && page->partners && (!src->label || page->label) &&
-              (!src->title || page->title);
-    for (size_t i = 0; ok && i < count; i++) {
-        const struct partner *p = &src->partners[first + i];
-        page->partners[i].name = str_dup(p->name);
-        page->partners[i].logo = str_dup(p->logo);
-        page->partner_count = i + 1;
-        ok = page->partners[i].name && (!p->logo || page->partners[i].logo);
-    }
-    if (!ok)
-        slide_free(page);
-    return ok;
-}
-
-/* Splits a long partner list into balanced pages of at most PARTNERS_PER_SLIDE. */
+/* Splits a long partner list into balanced pages of at most
+ * PARTNERS_PER_SLIDE; takes slide over. */
 static size_t paginate_partners(struct slide *slide, struct slide **out)
 {
     size_t pages = (slide->partner_count + PARTNERS_PER_SLIDE - 1) / PARTNERS_PER_SLIDE;
-    if (pages <= 1) {
-        *out = malloc(sizeof **out);
-        if (!*out) {
-            slide_free(slide);
-            return 0;
-        }
-        slide->page = slide->page_count = 1;
-        **out = *slide;
-        return 1;
-    }
     size_t per_page = (slide->partner_count + pages - 1) / pages;
     struct slide *list = calloc(pages, sizeof *list);
     size_t made = 0;
     for (size_t first = 0; list && first < slide->partner_count; first += per_page) {
-        size_t n =
+        struct slide page = *slide;
+        page.partners += first;
+        page.partner_count =
             slide->partner_count - first < per_page ? slide->partner_count - first : per_page;
-        if (!make_partner_page(&list[made], slide, first, n))
+        if (!slide_copy(&list[made], &page))
             break;
         list[made].page = (int)made + 1;
         list[made].page_count = (int)pages;
@@ -247,108 +211,4 @@ bool content_is_slide_name(const char *name)
     if (name[0] == '.' || name[0] == '#' || name[0] == '~' || name[n - 1] == '~')
         return false;
     return str_ends_with(name, ".yaml") || str_ends_with(name, ".yml");
-}
-
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The slide file names in dir, sorted; NULL-terminated, caller frees. */
-static char **list_slide_files(const char *dir, size_t *count)
-{
-    *count = 0;
-    DIR *d = opendir(dir);
-    if (!d)
-        return NULL;
-    size_t capacity = 16;
-    char **names = malloc(capacity * sizeof *names);
-    struct dirent *entry;
-    while (names && (entry = readdir(d))) {
-        if (!content_is_slide_name(entry->d_name))
-            continue;
-        if (*count + 1 == capacity) {
-            char **grown = realloc(names, (capacity *= 2) * sizeof *names);
-            if (!grown)
-                break;
-            names = grown;
-        }
-        char *name = str_dup(entry->d_name);
-        if (name)
-            names[(*count)++] = name;
-    }
-    closedir(d);
-    if (!names)
-        return NULL;
-    qsort(names, *count, sizeof *names, compare_names);
-    names[*count] = NULL;
-    return names;
-}
-
-static bool append_slides(struct programme *prog, struct slide *slides, size_t count)
-{
-    struct slide *grown = realloc(prog->slides, (prog->slide_count + count) * sizeof *grown);
-    if (!grown) {
-        for (size_t i = 0; i < count; i++)
-            slide_free(&slides[i]);
-        return false;
-    }
-    memcpy(grown + prog->slide_count, slides, count * sizeof *slides);
-    prog->slides = grown;
-    prog->slide_count += count;
-    return true;
-}
-
-static bool file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
-
-bool content_load(const char *dir, const struct theme *base_theme, struct programme *prog,
-                  struct diag_list *diags)
-{
-    memset(prog, 0, sizeof *prog);
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, dir, 0, "content folder not found");
-        return false;
-    }
-    prog->content_dir = str_dup(dir);
-    if (!prog->content_dir || !theme_copy(&prog->theme, base_theme)) {
-        programme_free(prog);
-        return false;
-    }
-
-    char *path = str_printf("%s/theme.yaml", dir);
-    if (path && file_exists(path))
-        theme_load_file(path, &prog->theme, diags);
-    free(path);
-
-    path = str_printf("%s/event.yaml", dir);
-    if (path && !file_exists(path))
-        diag_add(diags, DIAG_ERROR, path, 0,
-                 "missing: the footer needs the event's name (see content/README.md)");
-    else if (path)
-        load_event(path, &prog->event, diags);
-    free(path);
-
-    char *slides_dir = str_printf("%s/slides", dir);
-    size_t count;
-    char **names = slides_dir ? list_slide_files(slides_dir, &count) : NULL;
-    if (slides_dir && !names)
-        diag_add(diags, DIAG_ERROR, slides_dir, 0, "slides folder not found");
-    for (size_t i = 0; names && i < count; i++) {
-        path = str_printf("%s/%s", slides_dir, names[i]);
-        struct slide *made = NULL;
-        size_t n = path ? content_load_slide(path, dir, &made, diags) : 0;
-        if (n)
-            append_slides(prog, made, n);
-        free(made);
-        free(path);
-        free(names[i]);
-    }
-    free(names);
-    free(slides_dir);
-    return true;
 }

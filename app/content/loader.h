@@ -1,4 +1,4 @@
-/* The content folder to a programme: event.yaml, theme.yaml and slides/. */
+/* Content files to programme parts: theme.yaml, event.yaml, slide files. */
 #ifndef HALLSCREEN_LOADER_H
 #define HALLSCREEN_LOADER_H
 
@@ -11,12 +11,9 @@
  * the theme unchanged, when the file has errors (reported to diags). */
 bool theme_load_file(const char *path, struct theme *theme, struct diag_list *diags);
 
-/* Loads the content folder dir into prog, starting from base_theme. Every
- * problem goes to diags; a bad file is left out and the rest still loads.
- * Returns false only when dir is not a readable folder (prog is then empty).
- * The caller frees prog with programme_free(). */
-bool content_load(const char *dir, const struct theme *base_theme, struct programme *prog,
-                  struct diag_list *diags);
+/* Reads the event file at path into event. Returns false, with event
+ * untouched, when the file has errors (reported to diags). */
+bool event_load_file(const char *path, struct event *event, struct diag_list *diags);
 
 /* Loads one slide file. Returns the number of slides it makes (a long
  * partner list makes several), written to *slides (caller frees each with

@@ -70,15 +70,74 @@ void slide_free(struct slide *slide)
     memset(slide, 0, sizeof *slide);
 }
 
+/* Copies *field in place: true when it was NULL or copied. */
+static bool copy_string(char **field)
+{
+    if (!*field)
+        return true;
+    *field = str_dup(*field);
+    return *field != NULL;
+}
+
+bool event_copy(struct event *dst, const struct event *src)
+{
+    *dst = *src;
+    bool ok = copy_string(&dst->name) & copy_string(&dst->tagline) & copy_string(&dst->place) &
+              copy_string(&dst->website);
+    if (!ok)
+        event_free(dst);
+    return ok;
+}
+
+void event_free(struct event *event)
+{
+    if (!event)
+        return;
+    free(event->name);
+    free(event->tagline);
+    free(event->place);
+    free(event->website);
+    memset(event, 0, sizeof *event);
+}
+
+bool slide_copy(struct slide *dst, const struct slide *src)
+{
+    *dst = *src;
+    dst->speakers = NULL;
+    dst->partners = NULL;
+    dst->speaker_count = dst->partner_count = 0;
+    bool ok = copy_string(&dst->source) & copy_string(&dst->label) & copy_string(&dst->title) &
+              copy_string(&dst->subtitle) & copy_string(&dst->body) & copy_string(&dst->room) &
+              copy_string(&dst->chair) & copy_string(&dst->description);
+    if (ok && src->speaker_count) {
+        dst->speakers = calloc(src->speaker_count, sizeof *dst->speakers);
+        ok = dst->speakers != NULL;
+        for (size_t i = 0; ok && i < src->speaker_count; i++) {
+            dst->speakers[i] = src->speakers[i];
+            dst->speaker_count = i + 1;
+            ok = copy_string(&dst->speakers[i]);
+        }
+    }
+    if (ok && src->partner_count) {
+        dst->partners = calloc(src->partner_count, sizeof *dst->partners);
+        ok = dst->partners != NULL;
+        for (size_t i = 0; ok && i < src->partner_count; i++) {
+            dst->partners[i] = src->partners[i];
+            dst->partner_count = i + 1;
+            ok = copy_string(&dst->partners[i].name) & copy_string(&dst->partners[i].logo);
+        }
+    }
+    if (!ok)
+        slide_free(dst);
+    return ok;
+}
+
 void programme_free(struct programme *prog)
 {
     if (!prog)
         return;
     free(prog->content_dir);
-    free(prog->event.name);
-    free(prog->event.tagline);
-    free(prog->event.place);
-    free(prog->event.website);
+    event_free(&prog->event);
     theme_free(&prog->theme);
     for (size_t i = 0; i < prog->slide_count; i++)
         slide_free(&prog->slides[i]);

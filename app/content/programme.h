@@ -25,7 +25,7 @@ struct theme {
     struct rgba card; /* behind each partner logo */
     char *font;       /* fontconfig pattern or font file path */
     char *font_bold;
-    int slide_ms;      /* how long a slide stands, unless it says otherwise */
+    int slide_ms; /* how long a slide stands, unless it says otherwise */
 };
 
 struct optional_day {
@@ -92,6 +92,15 @@ bool theme_copy(struct theme *dst, const struct theme *src);
 
 /* Frees the theme's strings; NULL is fine. */
 void theme_free(struct theme *theme);
+
+/* Deep copy; false when memory runs out (dst is then left empty). */
+bool event_copy(struct event *dst, const struct event *src);
+
+/* Frees the event's strings; NULL is fine. */
+void event_free(struct event *event);
+
+/* Deep copy of src into dst; false when memory runs out (dst is then empty). */
+bool slide_copy(struct slide *dst, const struct slide *src);
 
 /* Frees the slide's strings and lists; NULL is fine. */
 void slide_free(struct slide *slide);
