@@ -2,9 +2,14 @@
  * and the show's main loop. The only place that decides to exit. */
 #include "content/content.h"
 #include "content/loader.h"
+#include "content/settle.h"
+#include "content/watch.h"
 #include "options.h"
+#include "platform/signals.h"
+#include "platform/wakeup.h"
 #include "render/render.h"
 #include "show/show.h"
+#include "show/status.h"
 #include "util/civil_time.h"
 #include "util/log.h"
 #include "util/str.h"
@@ -144,21 +149,125 @@ static int run_render(const struct options *opts, const struct programme *prog)
     return written == prog->slide_count ? 0 : 1;
 }
 
-/* What the main loop knows besides the show itself. */
-struct screen {
+/* Everything the show loop owns. */
+struct app {
+    const struct options *opts;
+    const struct theme *base_theme; /* the assets' theme, before content overrides it */
     SDL_Window *window;
     SDL_Renderer *sdl;
     struct renderer *renderer;
-    bool dirty; /* the frame must be drawn again */
+    struct content *content;
+    struct programme prog;
+    struct diag_list diags; /* the content's problems now */
+    struct show show;
+    struct settle settle;
+    struct watch *watch;
+    struct wakeup *wakeup;
+    Uint32 wakeup_event;
+    struct status status;
+    int64_t event_start_s; /* event time when the loop started */
+    Uint64 started_ms;
+    bool dirty;        /* the frame must be drawn again */
+    bool status_stale; /* the status file must be written again */
 };
 
-static bool handle_event(const SDL_Event *e, struct screen *s, struct show *show,
-                         const struct programme *prog, int64_t now_ms)
+static int64_t event_now_ms(const struct app *app, int64_t now_ms)
+{
+    return app->event_start_s * 1000 + (now_ms - (int64_t)app->started_ms);
+}
+
+static bool same_problem(const struct diag *a, const struct diag *b)
+{
+    return a->line == b->line && strcmp(a->path, b->path) == 0 &&
+           strcmp(a->message, b->message) == 0;
+}
+
+/* Logs the problems of now that were not there before. */
+static void log_new_problems(const struct diag_list *before, const struct diag_list *now)
+{
+    for (size_t i = 0; i < now->count; i++) {
+        const struct diag *d = &now->items[i];
+        bool known = false;
+        for (size_t j = 0; j < before->count && !known; j++)
+            known = same_problem(d, &before->items[j]);
+        if (!known && d->line)
+            LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s:%d: %s",
+                d->path, d->line, d->message);
+        else if (!known)
+            LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s: %s", d->path,
+                d->message);
+    }
+}
+
+/* Reads what changed in the content folder and swaps the new programme in;
+ * the show goes on with the last good version of whatever is broken. */
+static void reload(struct app *app, int64_t now_ms)
+{
+    struct programme next;
+    struct diag_list diags = {0};
+    struct content_changes changes;
+    bool read = content_refresh(app->content, &next, &diags, &changes);
+    settle_done(&app->settle);
+    app->status.reloads++;
+    int64_t moment = event_now_ms(app, now_ms) / 1000;
+    civil_format_moment(moment, app->status.last_reload, sizeof app->status.last_reload);
+    app->status_stale = true;
+    int changed =
+        changes.count[CHANGE_ADDED] + changes.count[CHANGE_CHANGED] + changes.count[CHANGE_REMOVED];
+    if (!read) {
+        LOG(LOG_WARN, "reload", "%s is missing: the show goes on as it was",
+            app->opts->content_dir);
+    } else if (next.slide_count == 0 && app->prog.slide_count > 0) {
+        LOG(LOG_WARN, "reload",
+            "no slides left in %s/slides: the show goes on as it was until slides return",
+            app->prog.content_dir);
+    } else if (changed || changes.count[CHANGE_FAILED]) {
+        LOG(LOG_INFO, "reload", "%s; %zu slides, %zu problems", changes.summary, next.slide_count,
+            diags.count);
+    }
+    log_new_problems(&app->diags, &diags);
+    if (read && changed && !(next.slide_count == 0 && app->prog.slide_count > 0)) {
+        bool fonts_changed = strcmp(next.theme.font, app->prog.theme.font) != 0 ||
+                             strcmp(next.theme.font_bold, app->prog.theme.font_bold) != 0;
+        show_follow(&app->show, &app->prog, &next, now_ms);
+        programme_free(&app->prog);
+        app->prog = next;
+        app->status.version++;
+        app->dirty = true;
+        char err[256];
+        struct renderer *fresh =
+            fonts_changed ? render_create(app->sdl, &app->prog.theme, err, sizeof err) : NULL;
+        if (fresh) {
+            render_destroy(app->renderer);
+            app->renderer = fresh;
+        } else {
+            render_forget(app->renderer);
+        }
+    } else {
+        programme_free(&next);
+    }
+    diag_list_clear(&app->diags);
+    app->diags = diags;
+}
+
+static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
 {
     if (e->type == SDL_QUIT)
         return false;
+    if (e->type == app->wakeup_event) {
+        struct signals_seen seen = signals_take();
+        if (seen.hangup) {
+            LOG(LOG_INFO, "reload", "SIGHUP: reading the whole content folder again");
+            content_close(app->content);
+            app->content = content_open(app->opts->content_dir, app->base_theme);
+            settle_note(&app->settle, FILE_RESCAN, "", now_ms);
+        }
+        watch_check(app->watch, &app->settle, now_ms);
+        wakeup_rearm(app->wakeup);
+        return true;
+    }
     if (e->type == SDL_WINDOWEVENT)
-        s->dirty = true;
+        app->dirty = true;
     if (e->type != SDL_KEYDOWN)
         return true;
     switch (e->key.keysym.sym) {
@@ -166,28 +275,106 @@ static bool handle_event(const SDL_Event *e, struct screen *s, struct show *show
     case SDLK_ESCAPE:
         return false;
     case SDLK_RIGHT:
-        show_step(show, prog, 1, now_ms);
+        show_step(&app->show, &app->prog, 1, now_ms);
         break;
     case SDLK_LEFT:
-        show_step(show, prog, -1, now_ms);
+        show_step(&app->show, &app->prog, -1, now_ms);
         break;
     case SDLK_SPACE:
-        show_set_paused(show, !show->paused, now_ms);
+        show_set_paused(&app->show, !app->show.paused, now_ms);
         break;
     case SDLK_f: {
-        bool full = SDL_GetWindowFlags(s->window) & SDL_WINDOW_FULLSCREEN;
-        SDL_SetWindowFullscreen(s->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        bool full = SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN;
+        SDL_SetWindowFullscreen(app->window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         SDL_ShowCursor(full ? SDL_ENABLE : SDL_DISABLE);
         break;
     }
     default:
-        break;
+        return true;
     }
-    s->dirty = true;
+    app->dirty = true;
+    app->status_stale = true;
     return true;
 }
 
-static int run_show(const struct options *opts, const struct programme *prog)
+static void draw(struct app *app, const char *clock)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(app->sdl, &w, &h);
+    const struct programme *prog = &app->prog;
+    const struct slide *slide = prog->alert         ? prog->alert
+                                : prog->slide_count ? &prog->slides[app->show.current]
+                                                    : NULL;
+    if (render_frame(app->renderer, prog, slide, clock, w, h))
+        SDL_RenderPresent(app->sdl);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    app->status.presented_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    app->dirty = false;
+}
+
+static void write_status(struct app *app)
+{
+    app->status_stale = false;
+    if (!app->opts->status_path)
+        return;
+    app->status.prog = &app->prog;
+    app->status.show = &app->show;
+    app->status.diags = &app->diags;
+    app->status.polling = watch_polls(app->watch);
+    char *text = status_json(&app->status);
+    if (!text || !status_write_file(app->opts->status_path, text))
+        LOG(LOG_WARN, "status", "cannot write %s: %s", app->opts->status_path, strerror(errno));
+    free(text);
+}
+
+/* The smallest of the waits that are not -1, and at most a minute. */
+static int64_t soonest(const int64_t *waits, size_t count)
+{
+    int64_t best = 60000;
+    for (size_t i = 0; i < count; i++)
+        if (waits[i] >= 0 && waits[i] < best)
+            best = waits[i];
+    return best;
+}
+
+static void run_loop(struct app *app)
+{
+    char shown_clock[64] = "";
+    for (bool running = true; running;) {
+        int64_t now_ms = (int64_t)SDL_GetTicks64();
+        if (settle_wait_ms(&app->settle, now_ms) == 0 || watch_wait_ms(app->watch, now_ms) == 0)
+            watch_check(app->watch, &app->settle, now_ms);
+        if (settle_wait_ms(&app->settle, now_ms) == 0 && app->content)
+            reload(app, now_ms);
+        int64_t event_ms = event_now_ms(app, now_ms);
+        char clock[64];
+        civil_format_moment(event_ms / 1000, clock, sizeof clock);
+        if (show_tick(&app->show, &app->prog, now_ms)) {
+            app->dirty = true;
+            app->status_stale = true;
+        }
+        if (app->dirty || strcmp(clock, shown_clock) != 0) {
+            draw(app, clock);
+            snprintf(shown_clock, sizeof shown_clock, "%s", clock);
+        }
+        if (app->status_stale)
+            write_status(app);
+        /* Sleep until the clock's next minute, the next slide, or a change is due. */
+        int64_t waits[] = {60000 - event_ms % 60000,
+                           show_ms_until_change(&app->show, &app->prog, now_ms),
+                           settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms)};
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, (int)soonest(waits, 4) + 1)) {
+            do
+                running = handle_event(app, &e, (int64_t)SDL_GetTicks64());
+            while (running && SDL_PollEvent(&e));
+        }
+    }
+}
+
+static int run_show(const struct options *opts, const struct theme *base_theme,
+                    struct content *content, struct programme *prog, struct diag_list *diags)
 {
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
@@ -198,62 +385,53 @@ static int run_show(const struct options *opts, const struct programme *prog)
         return 1;
     }
     SDL_DisableScreenSaver();
+    struct app app = {.opts = opts,
+                      .base_theme = base_theme,
+                      .content = content,
+                      .prog = *prog,
+                      .diags = *diags,
+                      .dirty = true,
+                      .status_stale = true};
+    memset(prog, 0, sizeof *prog);
+    memset(diags, 0, sizeof *diags);
+    app.status.version = 1;
     int w = opts->width ? opts->width : DEFAULT_WINDOW_W;
     int h = opts->height ? opts->height : DEFAULT_WINDOW_H;
     Uint32 flags = opts->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    struct screen s = {.dirty = true};
     char err[256] = "";
-    s.window =
+    app.window =
         SDL_CreateWindow("hallscreen", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    s.sdl = s.window ? SDL_CreateRenderer(s.window, -1, SDL_RENDERER_SOFTWARE) : NULL;
-    s.renderer = s.sdl ? render_create(s.sdl, &prog->theme, err, sizeof err) : NULL;
+    app.sdl = app.window ? SDL_CreateRenderer(app.window, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    app.renderer = app.sdl ? render_create(app.sdl, &app.prog.theme, err, sizeof err) : NULL;
     int status = 0;
-    if (!s.renderer) {
+    if (!app.renderer) {
         fprintf(stderr, "hallscreen: cannot open the screen: %s\n", err[0] ? err : SDL_GetError());
         status = 1;
     } else {
         if (!opts->windowed)
             SDL_ShowCursor(SDL_DISABLE);
-        int64_t event_start = start_time(opts);
-        Uint64 started = SDL_GetTicks64();
-        struct show show;
-        show_start(&show, (int64_t)started);
-        char shown_clock[64] = "";
-        for (bool running = true; running;) {
-            int64_t now_ms = (int64_t)SDL_GetTicks64();
-            int64_t event_ms = event_start * 1000 + (now_ms - (int64_t)started);
-            char clock[64];
-            civil_format_moment(event_ms / 1000, clock, sizeof clock);
-            if (show_tick(&show, prog, now_ms) || strcmp(clock, shown_clock) != 0)
-                s.dirty = true;
-            if (s.dirty) {
-                int out_w, out_h;
-                SDL_GetRendererOutputSize(s.sdl, &out_w, &out_h);
-                const struct slide *slide = prog->slide_count ? &prog->slides[show.current] : NULL;
-                if (render_frame(s.renderer, prog, slide, clock, out_w, out_h))
-                    SDL_RenderPresent(s.sdl);
-                snprintf(shown_clock, sizeof shown_clock, "%s", clock);
-                s.dirty = false;
-            }
-            /* Sleep until the next minute of the clock or the next slide. */
-            int64_t wait = 60000 - event_ms % 60000;
-            int64_t next_slide = show_ms_until_change(&show, prog, now_ms);
-            if (next_slide >= 0 && next_slide < wait)
-                wait = next_slide;
-            SDL_Event e;
-            if (SDL_WaitEventTimeout(&e, (int)wait + 1)) {
-                do
-                    running = handle_event(&e, &s, &show, prog, (int64_t)SDL_GetTicks64());
-                while (running && SDL_PollEvent(&e));
-            }
-        }
+        settle_init(&app.settle, opts->settle_ms);
+        app.watch = watch_open(opts->content_dir, opts->poll_ms);
+        app.wakeup_event = SDL_RegisterEvents(1);
+        int fds[] = {watch_fd(app.watch), signals_open()};
+        app.wakeup = wakeup_start(fds, 2, app.wakeup_event);
+        app.event_start_s = start_time(opts);
+        app.started_ms = SDL_GetTicks64();
+        show_start(&app.show, (int64_t)app.started_ms);
+        run_loop(&app);
+        wakeup_stop(app.wakeup);
+        signals_close();
+        watch_close(app.watch);
     }
-    render_destroy(s.renderer);
-    if (s.sdl)
-        SDL_DestroyRenderer(s.sdl);
-    if (s.window)
-        SDL_DestroyWindow(s.window);
+    render_destroy(app.renderer);
+    if (app.sdl)
+        SDL_DestroyRenderer(app.sdl);
+    if (app.window)
+        SDL_DestroyWindow(app.window);
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    content_close(app.content);
+    programme_free(&app.prog);
+    diag_list_clear(&app.diags);
     return status;
 }
 
@@ -287,9 +465,10 @@ int main(int argc, char **argv)
         theme_load_file(theme_path, &base_theme, &diags);
     free(theme_path);
 
-    struct programme prog;
+    struct content *content = content_open(content_dir, &base_theme);
+    struct programme prog = {0};
     int status;
-    if (!content_load(content_dir, &base_theme, &prog, &diags)) {
+    if (!content || !content_refresh(content, &prog, &diags, NULL)) {
         fprintf(stderr,
                 "hallscreen: content folder '%s' not found: name the folder of the show "
                 "(hallscreen path/to/content)\n",
@@ -304,12 +483,19 @@ int main(int argc, char **argv)
             status = 1;
         } else {
             IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
-            status = opts.render_dir ? run_render(&opts, &prog) : run_show(&opts, &prog);
+            opts.content_dir = content_dir;
+            if (opts.render_dir) {
+                status = run_render(&opts, &prog);
+            } else {
+                status = run_show(&opts, &base_theme, content, &prog, &diags);
+                content = NULL; /* the show closed it */
+            }
             IMG_Quit();
             TTF_Quit();
         }
         SDL_Quit();
     }
+    content_close(content);
     programme_free(&prog);
     theme_free(&base_theme);
     diag_list_clear(&diags);

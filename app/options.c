@@ -1,6 +1,7 @@
 /* The command line. */
 #include "options.h"
 
+#include "content/settle.h"
 #include "util/civil_time.h"
 
 #include <stdio.h>
@@ -19,10 +20,16 @@ const char options_usage[] =
     "  --render OUT_DIR      write every slide as PNG to OUT_DIR and exit\n"
     "  --check               report problems in the content and exit: 0 when valid\n"
     "  --now YYYY-MM-DDTHH:MM  take this as the time now, in the event's time\n"
+    "  --status FILE         keep the show's state in FILE (JSON, rewritten atomically)\n"
+    "  --poll SECONDS        look for content changes this often instead of inotify\n"
+    "                        (default: inotify; polling every 2 s where it cannot work)\n"
+    "  --settle MS           a file still being written is read after MS of quiet\n"
+    "                        (default 300)\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
     "  --help, --version\n"
     "\n"
-    "Keys: Right/Left next/previous slide, Space pause, F fullscreen, Q or Esc quit.\n";
+    "Keys: Right/Left next/previous slide, Space pause, F fullscreen, Q or Esc quit.\n"
+    "Signals: SIGHUP reads the whole content folder again; SIGINT and SIGTERM quit.\n";
 
 static bool parse_size(const char *s, int *w, int *h)
 {
@@ -41,11 +48,14 @@ static bool parse_size(const char *s, int *w, int *h)
 bool options_parse(int argc, char **argv, struct options *opts, char *err, size_t err_size)
 {
     memset(opts, 0, sizeof *opts);
+    opts->settle_ms = SETTLE_DEFAULT_MS;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes_value = strcmp(arg, "--size") == 0 || strcmp(arg, "--render") == 0 ||
-                           strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0;
+                           strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0 ||
+                           strcmp(arg, "--status") == 0 || strcmp(arg, "--poll") == 0 ||
+                           strcmp(arg, "--settle") == 0;
         if (takes_value && !value) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
@@ -66,6 +76,28 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
             i++;
         } else if (strcmp(arg, "--render") == 0) {
             opts->render_dir = value;
+            i++;
+        } else if (strcmp(arg, "--status") == 0) {
+            opts->status_path = value;
+            i++;
+        } else if (strcmp(arg, "--poll") == 0) {
+            char *end;
+            double seconds = strtod(value, &end);
+            if (*end || !(seconds >= 0.1 && seconds <= 3600)) {
+                snprintf(err, err_size, "--poll: '%s' is not a number of seconds (0.1 to 3600)",
+                         value);
+                return false;
+            }
+            opts->poll_ms = (int)(seconds * 1000);
+            i++;
+        } else if (strcmp(arg, "--settle") == 0) {
+            char *end;
+            long ms = strtol(value, &end, 10);
+            if (*end || ms < 0 || ms > 60000) {
+                snprintf(err, err_size, "--settle: '%s' is not milliseconds (0 to 60000)", value);
+                return false;
+            }
+            opts->settle_ms = (int)ms;
             i++;
         } else if (strcmp(arg, "--assets") == 0) {
             opts->assets_dir = value;

@@ -10,6 +10,9 @@ struct options {
     const char *content_dir; /* NULL: the bundled show */
     const char *assets_dir;  /* NULL: found next to the program */
     const char *render_dir;  /* --render: write PNGs here and exit */
+    const char *status_path; /* --status: keep the show's state in this file */
+    int poll_ms;             /* --poll: look for changes this often instead of inotify */
+    int settle_ms;           /* --settle: quiet time before reading a file still open */
     bool windowed;
     bool check;
     bool help, version;

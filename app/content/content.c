@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_SLIDE };
+enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE };
 
 /* Enough of a file's metadata to tell that it changed. */
 struct file_stamp {
@@ -153,6 +153,20 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
         f->event = event;
         break;
     }
+    case ROLE_ALERT: {
+        struct slide alert;
+        if (!alert_load_file(path, &alert, diags))
+            return false;
+        drop_good_version(f);
+        f->slides = malloc(sizeof *f->slides);
+        if (!f->slides) {
+            slide_free(&alert);
+            return false;
+        }
+        f->slides[0] = alert;
+        f->slide_count = 1;
+        break;
+    }
     case ROLE_SLIDE: {
         struct slide *slides = NULL;
         size_t n = content_load_slide(path, c->dir, &slides, diags);
@@ -292,6 +306,15 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
         diag_add(diags, DIAG_ERROR, path, 0,
                  "missing: the footer needs the event's name (see content/README.md)");
     free(path);
+
+    struct content_file *alert = refresh_file(c, "alert.yaml", ROLE_ALERT, changes);
+    if (alert && alert->has_good) {
+        prog->alert = malloc(sizeof *prog->alert);
+        if (prog->alert && !slide_copy(prog->alert, &alert->slides[0])) {
+            free(prog->alert);
+            prog->alert = NULL;
+        }
+    }
 
     size_t count;
     path = str_printf("%s/slides", c->dir);

@@ -42,6 +42,8 @@ static const struct field theme_fields[] = {
     THEME_COLOUR(footer_background),
     THEME_COLOUR(footer_text),
     THEME_COLOUR(card),
+    THEME_COLOUR(alert_background),
+    THEME_COLOUR(alert_text),
     {"font", FIELD_TEXT, offsetof(struct theme, font), 0, false},
     {"font_bold", FIELD_TEXT, offsetof(struct theme, font_bold), 0, false},
     {"slide_duration", FIELD_DURATION, offsetof(struct theme, slide_ms), 0, false},
@@ -76,6 +78,12 @@ static const struct field partners_fields[] = {
     SLIDE_FIELD("title", FIELD_TEXT, title, false),
     SLIDE_LIST("partners", FIELD_PARTNERS, partners, partner_count),
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+};
+
+static const struct field alert_fields[] = {
+    SLIDE_FIELD("label", FIELD_TEXT, label, false),
+    SLIDE_FIELD("title", FIELD_TEXT, title, true),
+    SLIDE_FIELD("body", FIELD_TEXT, body, false),
 };
 
 static const struct {
@@ -203,6 +211,22 @@ size_t content_load_slide(const char *path, const char *content_dir, struct slid
     }
     **slides = slide;
     return 1;
+}
+
+bool alert_load_file(const char *path, struct slide *alert, struct diag_list *diags)
+{
+    struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
+    struct slide read = {.kind = SLIDE_ALERT};
+    yaml_node_t *root = yaml_file_load(&file);
+    bool ok = root && fields_read(&file, root, alert_fields, COUNT(alert_fields), &read);
+    yaml_file_free(&file);
+    read.source = str_dup(path);
+    if (!ok || !read.source) {
+        slide_free(&read);
+        return false;
+    }
+    *alert = read;
+    return true;
 }
 
 bool content_is_slide_name(const char *name)

@@ -21,6 +21,10 @@ bool event_load_file(const char *path, struct event *event, struct diag_list *di
 size_t content_load_slide(const char *path, const char *content_dir, struct slide **slides,
                           struct diag_list *diags);
 
+/* Reads the urgent notice at path (label, title, body) into alert, a slide
+ * of kind SLIDE_ALERT. Returns false, with alert untouched, on errors. */
+bool alert_load_file(const char *path, struct slide *alert, struct diag_list *diags);
+
 /* True for names that the loader reads in slides/: *.yaml or *.yml, not
  * hidden, not an editor's backup or lock file. */
 bool content_is_slide_name(const char *name);

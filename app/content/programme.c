@@ -20,6 +20,8 @@ void theme_init_defaults(struct theme *theme)
         .footer_background = {0x07, 0x15, 0x29, 0xff},
         .footer_text = {0xdf, 0xe9, 0xf5, 0xff},
         .card = {0xff, 0xff, 0xff, 0xff},
+        .alert_background = {0xb0, 0x00, 0x20, 0xff},
+        .alert_text = {0xff, 0xff, 0xff, 0xff},
         .font = str_dup("Noto Sans"),
         .font_bold = str_dup("Noto Sans:bold"),
         .slide_ms = DEFAULT_SLIDE_MS,
@@ -142,6 +144,8 @@ void programme_free(struct programme *prog)
     for (size_t i = 0; i < prog->slide_count; i++)
         slide_free(&prog->slides[i]);
     free(prog->slides);
+    slide_free(prog->alert);
+    free(prog->alert);
     memset(prog, 0, sizeof *prog);
 }
 
@@ -152,6 +156,6 @@ int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 
 const char *slide_kind_name(enum slide_kind kind)
 {
-    static const char *const names[] = {"headline", "session", "partners"};
+    static const char *const names[] = {"headline", "session", "partners", "alert"};
     return names[kind];
 }

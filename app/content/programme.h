@@ -23,7 +23,9 @@ struct theme {
     struct rgba footer_background;
     struct rgba footer_text;
     struct rgba card; /* behind each partner logo */
-    char *font;       /* fontconfig pattern or font file path */
+    struct rgba alert_background;
+    struct rgba alert_text;
+    char *font; /* fontconfig pattern or font file path */
     char *font_bold;
     int slide_ms; /* how long a slide stands, unless it says otherwise */
 };
@@ -46,7 +48,12 @@ struct event {
     struct optional_day first_day, last_day;
 };
 
-enum slide_kind { SLIDE_HEADLINE, SLIDE_SESSION, SLIDE_PARTNERS };
+enum slide_kind {
+    SLIDE_HEADLINE,
+    SLIDE_SESSION,
+    SLIDE_PARTNERS,
+    SLIDE_ALERT, /* the urgent notice of alert.yaml: label, title, body */
+};
 
 struct partner {
     char *name;
@@ -82,6 +89,7 @@ struct programme {
     struct theme theme;
     struct slide *slides; /* in show order */
     size_t slide_count;
+    struct slide *alert; /* an urgent notice over the show, or NULL */
 };
 
 /* The built-in theme, used where neither assets/ nor content/ say otherwise. */
@@ -111,7 +119,7 @@ void programme_free(struct programme *prog);
 /* How long the slide stands on screen. */
 int slide_duration_ms(const struct programme *prog, const struct slide *slide);
 
-/* "headline", "session" or "partners". */
+/* "headline", "session", "partners" or "alert". */
 const char *slide_kind_name(enum slide_kind kind);
 
 #endif

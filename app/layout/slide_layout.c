@@ -273,6 +273,29 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
                             scene);
 }
 
+/* The urgent notice: the whole slide in the alert colours. */
+static void layout_alert(const struct measurer *m, const struct programme *prog,
+                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    float u = g->unit;
+    struct item bg = {.kind = ITEM_FILL, .box = {0, 0, g->w, g->h}, .colour = t->alert_background};
+    scene_add(scene, &bg);
+    struct block blocks[] = {
+        {.kind = BLOCK_PILL,
+         .text = s->label ? s->label : "Notice",
+         .style = FONT_BOLD,
+         .size = 3.6f * u,
+         .min_size = 2.6f * u,
+         .line_height = 1.2f,
+         .colour = t->alert_background,
+         .fill = t->alert_text},
+        text_block(s->title, FONT_BOLD, 10.0f * u, 4.5f * u, 1.1f, 4.0f * u, t->alert_text),
+        text_block(s->body, FONT_REGULAR, 5.0f * u, 3.0f * u, 1.3f, 4.0f * u, t->alert_text),
+    };
+    layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+}
+
 static void layout_nothing_to_show(const struct measurer *m, const struct programme *prog,
                                    const struct frame_geometry *g, struct scene *scene)
 {
@@ -298,8 +321,10 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
             scene);
     else if (slide->kind == SLIDE_SESSION)
         layout_session(m, prog, slide, g, scene);
-    else
+    else if (slide->kind == SLIDE_PARTNERS)
         layout_partners(m, prog, slide, g, scene);
+    else
+        layout_alert(m, prog, slide, g, scene);
 }
 
 void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,

@@ -1,6 +1,8 @@
 /* Slide timing. */
 #include "show.h"
 
+#include <string.h>
+
 void show_start(struct show *show, int64_t now_ms)
 {
     *show = (struct show){.shown_at_ms = now_ms};
@@ -50,4 +52,27 @@ void show_set_paused(struct show *show, bool paused, int64_t now_ms)
     else
         show->shown_at_ms += now_ms - show->paused_at_ms;
     show->paused = paused;
+}
+
+/* Same file, same page: the same slide, perhaps with new text. */
+static bool same_slide(const struct slide *a, const struct slide *b)
+{
+    return strcmp(a->source, b->source) == 0 && a->page == b->page;
+}
+
+void show_follow(struct show *show, const struct programme *before, const struct programme *after,
+                 int64_t now_ms)
+{
+    if (show->current < before->slide_count) {
+        const struct slide *shown = &before->slides[show->current];
+        for (size_t i = 0; i < after->slide_count; i++) {
+            if (same_slide(shown, &after->slides[i])) {
+                show->current = i;
+                return;
+            }
+        }
+    }
+    if (show->current >= after->slide_count)
+        show->current = 0;
+    show->shown_at_ms = now_ms;
 }

@@ -28,6 +28,12 @@ void show_step(struct show *show, const struct programme *prog, int delta, int64
 /* Pauses or resumes; a resumed slide gets the rest of its time. */
 void show_set_paused(struct show *show, bool paused, int64_t now_ms);
 
+/* Keeps the show on the same slide across a reload from before to after:
+ * the slide on screen stays (with the rest of its time) if after still has
+ * it; otherwise the slide that took its place starts. */
+void show_follow(struct show *show, const struct programme *before, const struct programme *after,
+                 int64_t now_ms);
+
 /* Milliseconds until show_tick would change the slide; -1 when nothing will
  * (paused, or fewer than two slides). */
 int64_t show_ms_until_change(const struct show *show, const struct programme *prog, int64_t now_ms);

@@ -1,0 +1,62 @@
+/* Signals through a self-pipe. */
+#include "signals.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static int pipe_fds[2] = {-1, -1};
+
+static void on_signal(int sig)
+{
+    int saved = errno;
+    char c = sig == SIGHUP ? 'H' : 'U';
+    if (write(pipe_fds[1], &c, 1) < 0) {
+        /* the pipe is full: enough wake-ups are pending already */
+    }
+    errno = saved;
+}
+
+int signals_open(void)
+{
+    if (pipe(pipe_fds) != 0)
+        return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(pipe_fds[i], F_SETFL, O_NONBLOCK);
+        fcntl(pipe_fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGUSR1, &sa, NULL);
+    return pipe_fds[0];
+}
+
+struct signals_seen signals_take(void)
+{
+    struct signals_seen seen = {false, false};
+    char buf[64];
+    ssize_t n;
+    while (pipe_fds[0] >= 0 && (n = read(pipe_fds[0], buf, sizeof buf)) > 0)
+        for (ssize_t i = 0; i < n; i++) {
+            seen.hangup |= buf[i] == 'H';
+            seen.user1 |= buf[i] == 'U';
+        }
+    return seen;
+}
+
+void signals_close(void)
+{
+    signal(SIGHUP, SIG_DFL);
+    signal(SIGUSR1, SIG_DFL);
+    for (int i = 0; i < 2; i++) {
+        if (pipe_fds[i] >= 0)
+            close(pipe_fds[i]);
+        pipe_fds[i] = -1;
+    }
+}

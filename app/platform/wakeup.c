@@ -1,0 +1,73 @@
+/* A thread that turns readable fds into SDL events. */
+#include "wakeup.h"
+
+#include <poll.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+struct wakeup {
+    struct pollfd fds[WAKEUP_MAX_FDS + 1]; /* the last one: the stop pipe */
+    int count;
+    int stop_pipe[2];
+    Uint32 event_type;
+    SDL_sem *rearm;
+    SDL_Thread *thread;
+};
+
+static int listen_loop(void *data)
+{
+    struct wakeup *w = data;
+    for (;;) {
+        if (poll(w->fds, (nfds_t)w->count + 1, -1) < 0)
+            continue;
+        if (w->fds[w->count].revents)
+            return 0;
+        SDL_Event e = {.type = w->event_type};
+        SDL_PushEvent(&e);
+        SDL_SemWait(w->rearm);
+    }
+}
+
+struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type)
+{
+    struct wakeup *w = calloc(1, sizeof *w);
+    if (!w || pipe(w->stop_pipe) != 0) {
+        free(w);
+        return NULL;
+    }
+    for (int i = 0; i < count && w->count < WAKEUP_MAX_FDS; i++)
+        if (fds[i] >= 0)
+            w->fds[w->count++] = (struct pollfd){.fd = fds[i], .events = POLLIN};
+    w->fds[w->count] = (struct pollfd){.fd = w->stop_pipe[0], .events = POLLIN};
+    w->event_type = event_type;
+    w->rearm = SDL_CreateSemaphore(0);
+    w->thread = w->rearm ? SDL_CreateThread(listen_loop, "wakeup", w) : NULL;
+    if (!w->thread) {
+        if (w->rearm)
+            SDL_DestroySemaphore(w->rearm);
+        close(w->stop_pipe[0]);
+        close(w->stop_pipe[1]);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void wakeup_rearm(struct wakeup *w)
+{
+    if (w && SDL_SemValue(w->rearm) == 0)
+        SDL_SemPost(w->rearm);
+}
+
+void wakeup_stop(struct wakeup *w)
+{
+    if (!w)
+        return;
+    if (write(w->stop_pipe[1], "x", 1) == 1)
+        SDL_SemPost(w->rearm);
+    SDL_WaitThread(w->thread, NULL);
+    SDL_DestroySemaphore(w->rearm);
+    close(w->stop_pipe[0]);
+    close(w->stop_pipe[1]);
+    free(w);
+}

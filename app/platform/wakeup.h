@@ -1,0 +1,23 @@
+/* Wakes the main loop, asleep in SDL_WaitEventTimeout, when a file
+ * descriptor (inotify, the signal pipe) becomes readable: a thread waits on
+ * them and pushes an SDL event. */
+#ifndef HALLSCREEN_WAKEUP_H
+#define HALLSCREEN_WAKEUP_H
+
+#include <SDL.h>
+
+#define WAKEUP_MAX_FDS 4
+
+struct wakeup;
+
+/* Starts listening on the fds (entries of -1 are skipped); each time one is
+ * readable an event of event_type is pushed. NULL on failure. */
+struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type);
+
+/* The main loop has read the fds: listen again. */
+void wakeup_rearm(struct wakeup *w);
+
+/* Stops the thread; NULL is fine. */
+void wakeup_stop(struct wakeup *w);
+
+#endif

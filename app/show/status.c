@@ -1,0 +1,74 @@
+/* Status as JSON. */
+#include "status.h"
+
+#include "../util/str.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *slide_title(const struct slide *s)
+{
+    if (s->title)
+        return s->title;
+    return s->kind == SLIDE_PARTNERS ? "Partners" : "";
+}
+
+static cJSON *slide_json(const struct slide *s, size_t index)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "index", (double)index);
+    cJSON_AddStringToObject(o, "kind", slide_kind_name(s->kind));
+    cJSON_AddStringToObject(o, "title", slide_title(s));
+    cJSON_AddStringToObject(o, "source", s->source ? s->source : "");
+    return o;
+}
+
+char *status_json(const struct status *st)
+{
+    const struct programme *prog = st->prog;
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddNumberToObject(root, "version", st->version);
+    cJSON_AddNumberToObject(root, "reloads", st->reloads);
+    cJSON_AddStringToObject(root, "last_reload", st->last_reload);
+    cJSON_AddNumberToObject(root, "presented_ms", (double)st->presented_ms);
+    cJSON_AddStringToObject(root, "watching", st->polling ? "polling" : "inotify");
+    cJSON_AddBoolToObject(root, "paused", st->show->paused);
+    if (prog->alert)
+        cJSON_AddItemToObject(root, "alert", slide_json(prog->alert, 0));
+    else
+        cJSON_AddNullToObject(root, "alert");
+    if (st->show->current < prog->slide_count)
+        cJSON_AddItemToObject(root, "slide",
+                              slide_json(&prog->slides[st->show->current], st->show->current));
+    else
+        cJSON_AddNullToObject(root, "slide");
+    cJSON *slides = cJSON_AddArrayToObject(root, "slides");
+    for (size_t i = 0; i < prog->slide_count; i++)
+        cJSON_AddItemToArray(slides, cJSON_CreateString(slide_title(&prog->slides[i])));
+    cJSON *problems = cJSON_AddArrayToObject(root, "problems");
+    char line[2048];
+    for (size_t i = 0; i < st->diags->count; i++) {
+        diag_format(&st->diags->items[i], line, sizeof line);
+        cJSON_AddItemToArray(problems, cJSON_CreateString(line));
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    return text;
+}
+
+bool status_write_file(const char *path, const char *text)
+{
+    char *tmp = str_printf("%s.tmp", path);
+    FILE *f = tmp ? fopen(tmp, "w") : NULL;
+    bool ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+    if (f && fclose(f) != 0)
+        ok = false;
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok && tmp)
+        unlink(tmp);
+    free(tmp);
+    return ok;
+}
