@@ -104,6 +104,39 @@ static void a_shrunk_programme_starts_again_from_the_top(void **state)
     assert_int_equal(show.current, 0);
 }
 
+static void a_reload_keeps_the_slide_on_screen_where_it_went(void **state)
+{
+    (void)state;
+    char a[] = "a.yaml", b[] = "b.yaml", c[] = "c.yaml", n[] = "new.yaml";
+    struct slide before_slides[3] = {{.source = a}, {.source = b}, {.source = c}};
+    struct slide after_slides[3] = {{.source = n}, {.source = a}, {.source = b}};
+    struct programme before = {.slides = before_slides, .slide_count = 3};
+    struct programme after = {.slides = after_slides, .slide_count = 3};
+    before.theme.slide_ms = after.theme.slide_ms = 10000;
+    struct show show;
+    show_start(&show, 0);
+    show_step(&show, &before, 1, 0); /* b, shown since 0 */
+    show_follow(&show, &before, &after, 4000);
+    assert_int_equal(show.current, 2); /* b moved down one */
+    assert_int_equal(show_ms_until_change(&show, &after, 4000), 6000);
+
+    /* b is gone: c, now in its place, starts afresh */
+    struct slide without_b_slides[2] = {{.source = a}, {.source = c}};
+    struct programme without_b = {.slides = without_b_slides, .slide_count = 2};
+    without_b.theme.slide_ms = 10000;
+    show.current = 1;
+    show_follow(&show, &before, &without_b, 6000);
+    assert_int_equal(show.current, 1);
+    assert_int_equal(show_ms_until_change(&show, &without_b, 6000), 10000);
+
+    /* the last slide is gone: the show starts again from the top */
+    struct programme without_c = {.slides = before_slides, .slide_count = 2};
+    without_c.theme.slide_ms = 10000;
+    show.current = 2;
+    show_follow(&show, &before, &without_c, 7000);
+    assert_int_equal(show.current, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +146,7 @@ int main(void)
         cmocka_unit_test(pause_holds_the_slide_and_resume_keeps_its_remaining_time),
         cmocka_unit_test(one_slide_or_none_never_changes),
         cmocka_unit_test(a_shrunk_programme_starts_again_from_the_top),
+        cmocka_unit_test(a_reload_keeps_the_slide_on_screen_where_it_went),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

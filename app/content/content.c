@@ -1,6 +1,7 @@
 /* The content folder and the last good version of each of its files. */
 #include "content.h"
 
+#include "fields.h"
 #include "loader.h"
 #include "../util/str.h"
 
@@ -8,22 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE };
 
-/* Enough of a file's metadata to tell that it changed. */
-struct file_stamp {
-    dev_t dev;
-    ino_t ino;
-    off_t size;
-    struct timespec mtime;
-};
-
 struct content_file {
     char *name; /* relative to the content folder */
     enum file_role role;
-    struct file_stamp stamp;
+    uint64_t hash; /* of the bytes last parsed */
     bool seen;     /* present at this refresh */
     bool has_good; /* a good version is kept below */
     struct theme theme;
@@ -85,10 +79,13 @@ void content_close(struct content *c)
     free(c);
 }
 
-static bool same_stamp(const struct file_stamp *a, const struct file_stamp *b)
+/* FNV-1a: tells whether a file's bytes changed since they were parsed. */
+static uint64_t hash_bytes(const char *bytes, size_t n)
 {
-    return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
-           a->mtime.tv_sec == b->mtime.tv_sec && a->mtime.tv_nsec == b->mtime.tv_nsec;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)bytes[i]) * 0x100000001b3ULL;
+    return h;
 }
 
 static struct content_file *find_file(struct content *c, const char *name)
@@ -129,7 +126,8 @@ static void note_change(struct content_changes *changes, enum change change, con
 }
 
 /* Parses the file as its role says; true with the good version replaced. */
-static bool parse_file(struct content *c, struct content_file *f, const char *path)
+static bool parse_file(struct content *c, struct content_file *f, const char *path,
+                       const char *text, size_t size)
 {
     struct diag_list *diags = &f->diags;
     switch (f->role) {
@@ -137,7 +135,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
         struct theme theme;
         if (!theme_copy(&theme, &c->base_theme))
             return false;
-        if (!theme_load_file(path, &theme, diags)) {
+        if (!theme_parse(path, text, size, &theme, diags)) {
             theme_free(&theme);
             return false;
         }
@@ -147,7 +145,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     }
     case ROLE_EVENT: {
         struct event event = {0};
-        if (!event_load_file(path, &event, diags))
+        if (!event_parse(path, text, size, &event, diags))
             return false;
         drop_good_version(f);
         f->event = event;
@@ -155,7 +153,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     }
     case ROLE_ALERT: {
         struct slide alert;
-        if (!alert_load_file(path, &alert, diags))
+        if (!alert_parse(path, text, size, &alert, diags))
             return false;
         drop_good_version(f);
         f->slides = malloc(sizeof *f->slides);
@@ -169,7 +167,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     }
     case ROLE_SLIDE: {
         struct slide *slides = NULL;
-        size_t n = content_load_slide(path, c->dir, &slides, diags);
+        size_t n = slide_parse(path, text, size, c->dir, &slides, diags);
         if (n == 0)
             return false;
         drop_good_version(f);
@@ -182,8 +180,8 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     return true;
 }
 
-/* Brings the file name up to date if it changed. Returns it, or NULL when it
- * does not exist. */
+/* Brings the file name up to date if its bytes changed. Returns it, or NULL
+ * when it does not exist. */
 static struct content_file *refresh_file(struct content *c, const char *name, enum file_role role,
                                          struct content_changes *changes)
 {
@@ -193,7 +191,6 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
         free(path);
         return NULL;
     }
-    struct file_stamp stamp = {st.st_dev, st.st_ino, st.st_size, st.st_mtim};
     struct content_file *f = find_file(c, name);
     bool is_new = f == NULL;
     if (is_new)
@@ -203,13 +200,26 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
         return NULL;
     }
     f->seen = true;
-    if (!is_new && same_stamp(&f->stamp, &stamp)) {
+    struct diag_list diags = {0};
+    size_t size = 0;
+    char *text = content_read_file(path, &size, &diags);
+    uint64_t hash = text ? hash_bytes(text, size) : 0;
+    if (!is_new && text && hash == f->hash) {
+        free(text);
         free(path);
-        return f;
+        return f; /* unchanged */
     }
-    f->stamp = stamp;
+    if (!text && stat(path, &st) != 0) {
+        /* It went between stat and open: as if it had never been there. */
+        diag_list_clear(&diags);
+        free(path);
+        f->seen = is_new ? false : f->seen;
+        return is_new ? NULL : f;
+    }
+    f->hash = hash;
     diag_list_clear(&f->diags);
-    if (parse_file(c, f, path)) {
+    f->diags = diags;
+    if (text && parse_file(c, f, path, text, size)) {
         note_change(changes, is_new ? CHANGE_ADDED : CHANGE_CHANGED, name);
     } else {
         if (f->has_good)
@@ -217,6 +227,7 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
                      "the last good version of this file stays on screen until it is fixed");
         note_change(changes, CHANGE_FAILED, name);
     }
+    free(text);
     free(path);
     return f;
 }

@@ -20,12 +20,11 @@ static int node_line(const yaml_node_t *node)
     return (int)node->start_mark.line + 1;
 }
 
-/* Reads the whole file, refusing what is too large or not text. */
-static char *read_text_file(struct yaml_file *file, size_t *size)
+char *content_read_file(const char *path, size_t *size, struct diag_list *diags)
 {
-    FILE *f = fopen(file->path, "rb");
+    FILE *f = fopen(path, "rb");
     if (!f) {
-        diag_add(file->diags, DIAG_ERROR, file->path, 0, "cannot be read: %s", strerror(errno));
+        diag_add(diags, DIAG_ERROR, path, 0, "cannot be read: %s", strerror(errno));
         return NULL;
     }
     char *buf = malloc(CONTENT_FILE_MAX_BYTES + 1);
@@ -33,47 +32,50 @@ static char *read_text_file(struct yaml_file *file, size_t *size)
     bool failed = !buf || ferror(f);
     fclose(f);
     if (failed) {
-        diag_add(file->diags, DIAG_ERROR, file->path, 0, "cannot be read");
+        diag_add(diags, DIAG_ERROR, path, 0, "cannot be read");
         free(buf);
         return NULL;
     }
     if (n > CONTENT_FILE_MAX_BYTES) {
-        diag_add(file->diags, DIAG_ERROR, file->path, 0, "is larger than %d KiB",
+        diag_add(diags, DIAG_ERROR, path, 0, "is larger than %d KiB",
                  CONTENT_FILE_MAX_BYTES / 1024);
         free(buf);
         return NULL;
     }
-    size_t bad = utf8_invalid_at(buf, n);
-    const char *nul = memchr(buf, '\0', n);
-    if (nul && (size_t)(nul - buf) < bad)
-        bad = (size_t)(nul - buf);
-    if (bad < n) {
-        int line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += buf[i] == '\n';
-        diag_add(file->diags, DIAG_ERROR, file->path, line,
-                 nul && buf + bad == nul ? "contains a NUL byte: this is not a text file"
-                                         : "is not UTF-8 text: save it as UTF-8");
-        free(buf);
-        return NULL;
-    }
+    buf[n] = '\0';
     *size = n;
     return buf;
+}
+
+/* True when the file's text is UTF-8 without NUL bytes; else reports where. */
+static bool check_text(struct yaml_file *file)
+{
+    const char *text = file->text;
+    size_t n = file->size;
+    size_t bad = utf8_invalid_at(text, n);
+    const char *nul = memchr(text, '\0', n);
+    if (nul && (size_t)(nul - text) < bad)
+        bad = (size_t)(nul - text);
+    if (bad == n)
+        return true;
+    int line = 1;
+    for (size_t i = 0; i < bad; i++)
+        line += text[i] == '\n';
+    diag_add(file->diags, DIAG_ERROR, file->path, line,
+             nul && text + bad == nul ? "contains a NUL byte: this is not a text file"
+                                      : "is not UTF-8 text: save it as UTF-8");
+    return false;
 }
 
 yaml_node_t *yaml_file_load(struct yaml_file *file)
 {
     file->loaded = false;
-    size_t size;
-    char *text = read_text_file(file, &size);
-    if (!text)
+    if (!check_text(file))
         return NULL;
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        free(text);
+    if (!yaml_parser_initialize(&parser))
         return NULL;
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, size);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)file->text, file->size);
     bool ok = yaml_parser_load(&parser, &file->doc);
     if (!ok) {
         const char *problem = parser.problem ? parser.problem : "cannot be parsed";
@@ -86,7 +88,6 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
                      "YAML syntax: %s", problem);
     }
     yaml_parser_delete(&parser);
-    free(text);
     if (!ok)
         return NULL;
     file->loaded = true;

@@ -33,15 +33,22 @@ struct field {
 
 struct yaml_file {
     const char *path;        /* as reported in problems */
+    const char *text;        /* the file's bytes */
+    size_t size;
     const char *content_dir; /* FIELD_FILE paths are resolved against it */
     struct diag_list *diags;
     yaml_document_t doc;
     bool loaded;
 };
 
-/* Reads and parses path. Returns the root mapping, or NULL after reporting
- * why the file cannot be used (unreadable, too large, not UTF-8, a YAML
- * syntax error, empty, or not a mapping). Call yaml_file_free() either way. */
+/* Reads the file at path whole: a malloc'd, NUL-terminated buffer and its
+ * size, or NULL after reporting why (unreadable, larger than
+ * CONTENT_FILE_MAX_BYTES). */
+char *content_read_file(const char *path, size_t *size, struct diag_list *diags);
+
+/* Parses the file's text. Returns the root mapping, or NULL after reporting
+ * why the file cannot be used (not UTF-8, a NUL byte, a YAML syntax error,
+ * empty, or not a mapping). Call yaml_file_free() either way. */
 yaml_node_t *yaml_file_load(struct yaml_file *file);
 
 /* Frees the parsed document; safe on a file that failed to load. */

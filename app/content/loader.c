@@ -98,7 +98,18 @@ static const struct {
 
 bool theme_load_file(const char *path, struct theme *theme, struct diag_list *diags)
 {
-    struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
+    size_t size;
+    char *text = content_read_file(path, &size, diags);
+    bool ok = text && theme_parse(path, text, size, theme, diags);
+    free(text);
+    return ok;
+}
+
+bool theme_parse(const char *path, const char *text, size_t size, struct theme *theme,
+                 struct diag_list *diags)
+{
+    struct yaml_file file = {
+        .path = path, .text = text, .size = size, .content_dir = "", .diags = diags};
     struct theme read = {0};
     bool ok = false;
     yaml_node_t *root = yaml_file_load(&file);
@@ -115,9 +126,11 @@ bool theme_load_file(const char *path, struct theme *theme, struct diag_list *di
     return ok;
 }
 
-bool event_load_file(const char *path, struct event *event, struct diag_list *diags)
+bool event_parse(const char *path, const char *text, size_t size, struct event *event,
+                 struct diag_list *diags)
 {
-    struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
+    struct yaml_file file = {
+        .path = path, .text = text, .size = size, .content_dir = "", .diags = diags};
     struct event read = {0};
     yaml_node_t *root = yaml_file_load(&file);
     bool ok = root && fields_read(&file, root, event_fields, COUNT(event_fields), &read);
@@ -166,10 +179,11 @@ static size_t paginate_partners(struct slide *slide, struct slide **out)
     return made;
 }
 
-size_t content_load_slide(const char *path, const char *content_dir, struct slide **slides,
-                          struct diag_list *diags)
+size_t slide_parse(const char *path, const char *text, size_t size, const char *content_dir,
+                   struct slide **slides, struct diag_list *diags)
 {
-    struct yaml_file file = {.path = path, .content_dir = content_dir, .diags = diags};
+    struct yaml_file file = {
+        .path = path, .text = text, .size = size, .content_dir = content_dir, .diags = diags};
     struct slide slide = {0};
     bool ok = false;
     yaml_node_t *root = yaml_file_load(&file);
@@ -213,9 +227,11 @@ size_t content_load_slide(const char *path, const char *content_dir, struct slid
     return 1;
 }
 
-bool alert_load_file(const char *path, struct slide *alert, struct diag_list *diags)
+bool alert_parse(const char *path, const char *text, size_t size, struct slide *alert,
+                 struct diag_list *diags)
 {
-    struct yaml_file file = {.path = path, .content_dir = "", .diags = diags};
+    struct yaml_file file = {
+        .path = path, .text = text, .size = size, .content_dir = "", .diags = diags};
     struct slide read = {.kind = SLIDE_ALERT};
     yaml_node_t *root = yaml_file_load(&file);
     bool ok = root && fields_read(&file, root, alert_fields, COUNT(alert_fields), &read);

@@ -1,0 +1,218 @@
+/* Refreshing a content folder as staff change it: what changed is read
+ * again, a broken file keeps its last good version, the rest plays on. */
+#include "../app/content/content.h"
+#include "../app/util/str.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct folder {
+    char dir[64];
+    struct theme base;
+    struct content *content;
+    struct programme prog;
+    struct diag_list diags;
+    struct content_changes changes;
+};
+
+static void write_file(struct folder *f, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", f->dir, name);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fputs(text, out);
+    fclose(out);
+}
+
+static void remove_file(struct folder *f, const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", f->dir, name);
+    assert_int_equal(unlink(path), 0);
+}
+
+static bool refresh(struct folder *f)
+{
+    programme_free(&f->prog);
+    diag_list_clear(&f->diags);
+    return content_refresh(f->content, &f->prog, &f->diags, &f->changes);
+}
+
+static int setup(void **state)
+{
+    struct folder *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/hallscreen-content-XXXXXX");
+    if (!mkdtemp(f->dir))
+        return -1;
+    char path[128];
+    snprintf(path, sizeof path, "%s/slides", f->dir);
+    mkdir(path, 0755);
+    theme_init_defaults(&f->base);
+    write_file(f, "event.yaml", "name: Test event\n");
+    write_file(f, "slides/10-a.yaml", "kind: headline\ntitle: A\n");
+    write_file(f, "slides/20-b.yaml", "kind: headline\ntitle: B\n");
+    f->content = content_open(f->dir, &f->base);
+    *state = f;
+    return f->content && refresh(f) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    struct folder *f = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    if (system(cmd) != 0)
+        return -1;
+    content_close(f->content);
+    programme_free(&f->prog);
+    diag_list_clear(&f->diags);
+    theme_free(&f->base);
+    free(f);
+    return 0;
+}
+
+static void assert_titles(const struct folder *f, const char *const *titles, size_t n)
+{
+    assert_int_equal(f->prog.slide_count, n);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(f->prog.slides[i].title, titles[i]);
+}
+
+static void first_read_adds_everything(void **state)
+{
+    struct folder *f = *state;
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+    assert_string_equal(f->prog.event.name, "Test event");
+    assert_int_equal(f->diags.count, 0);
+}
+
+static void nothing_changed_reads_nothing_new(void **state)
+{
+    struct folder *f = *state;
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_ADDED] + f->changes.count[CHANGE_CHANGED] +
+                         f->changes.count[CHANGE_REMOVED] + f->changes.count[CHANGE_FAILED],
+                     0);
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+}
+
+static void a_changed_file_is_read_again_even_at_the_same_size(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "slides/10-a.yaml", "kind: headline\ntitle: Z\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_CHANGED], 1);
+    assert_string_equal(f->changes.summary, "changed slides/10-a.yaml");
+    assert_titles(f, (const char *[]){"Z", "B"}, 2);
+}
+
+static void a_broken_file_keeps_its_last_good_version(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "slides/10-a.yaml", "kind: headline\ntitle: [A\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_FAILED], 1);
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 1);
+    assert_true(str_ends_with(f->diags.items[0].path, "slides/10-a.yaml"));
+    assert_int_equal(f->diags.items[0].line, 3);
+    /* still reported at the next refresh, until it is fixed */
+    assert_true(refresh(f));
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 1);
+    write_file(f, "slides/10-a.yaml", "kind: headline\ntitle: A2\n");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A2", "B"}, 2);
+    assert_int_equal(f->diags.count, 0);
+}
+
+static void a_half_written_file_keeps_the_last_good_version(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "slides/20-b.yaml", "kind: head");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+}
+
+static void files_added_and_removed_join_and_leave_in_name_order(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "slides/15-c.yaml", "kind: session\ntitle: C\n");
+    write_file(f, "slides/.15-c.yaml.swp", "editor swap");
+    write_file(f, "slides/15-c.yaml~", "kind: headline\ntitle: backup\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_ADDED], 1);
+    assert_titles(f, (const char *[]){"A", "C", "B"}, 3);
+    remove_file(f, "slides/10-a.yaml");
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_REMOVED], 1);
+    assert_titles(f, (const char *[]){"C", "B"}, 2);
+}
+
+static void an_alert_comes_and_goes_with_its_file(void **state)
+{
+    struct folder *f = *state;
+    assert_null(f->prog.alert);
+    write_file(f, "alert.yaml", "title: Evacuate\nbody: Use the exits\n");
+    assert_true(refresh(f));
+    assert_non_null(f->prog.alert);
+    assert_int_equal(f->prog.alert->kind, SLIDE_ALERT);
+    assert_string_equal(f->prog.alert->title, "Evacuate");
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+    remove_file(f, "alert.yaml");
+    assert_true(refresh(f));
+    assert_null(f->prog.alert);
+}
+
+static void a_broken_theme_keeps_the_last_good_theme(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "theme.yaml", "accent: \"#112233\"\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.theme.accent.g, 0x22);
+    write_file(f, "theme.yaml", "accent: \"#11223\"\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.theme.accent.g, 0x22);
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 1);
+    remove_file(f, "theme.yaml");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.theme.accent.g, f->base.accent.g);
+}
+
+static void a_missing_folder_is_not_an_empty_show(void **state)
+{
+    struct folder *f = *state;
+    char moved[80];
+    snprintf(moved, sizeof moved, "%s.away", f->dir);
+    assert_int_equal(rename(f->dir, moved), 0);
+    assert_false(refresh(f));
+    assert_int_equal(rename(moved, f->dir), 0);
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(first_read_adds_everything, setup, teardown),
+        cmocka_unit_test_setup_teardown(nothing_changed_reads_nothing_new, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_changed_file_is_read_again_even_at_the_same_size, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_broken_file_keeps_its_last_good_version, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_half_written_file_keeps_the_last_good_version, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(files_added_and_removed_join_and_leave_in_name_order, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(an_alert_comes_and_goes_with_its_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_broken_theme_keeps_the_last_good_theme, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_missing_folder_is_not_an_empty_show, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
