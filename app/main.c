@@ -191,8 +191,8 @@ static void log_new_problems(const struct diag_list *before, const struct diag_l
         for (size_t j = 0; j < before->count && !known; j++)
             known = same_problem(d, &before->items[j]);
         if (!known && d->line)
-            LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s:%d: %s",
-                d->path, d->line, d->message);
+            LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s:%d: %s", d->path,
+                d->line, d->message);
         else if (!known)
             LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s: %s", d->path,
                 d->message);

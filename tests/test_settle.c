@@ -87,26 +87,33 @@ static void rsync_and_editor_temporary_files_are_ignored(void **state)
     assert_false(settle_ignores("slides/10-a.yaml"));
 }
 
-static void removal_and_rescan_are_read_at_once(void **state)
+static void removals_and_rescans_wait_for_quiet(void **state)
 {
     (void)state;
     struct settle s;
     settle_init(&s, 300);
+    /* rm -rf slides/ then cp -r: nothing is read until it is over */
     settle_note(&s, FILE_REMOVED, "slides/a.yaml", 0);
-    assert_int_equal(settle_wait_ms(&s, 0), 0);
+    settle_note(&s, FILE_REMOVED, "slides/b.yaml", 1);
+    settle_note(&s, FILE_RESCAN, "", 2);
+    assert_int_equal(settle_wait_ms(&s, 2), 300);
+    settle_note(&s, FILE_FINISHED, "slides/a.yaml", 250);
+    assert_int_equal(settle_wait_ms(&s, 250), 300);
+    assert_int_equal(settle_wait_ms(&s, 550), 0);
     settle_done(&s);
-    settle_note(&s, FILE_RESCAN, "", 10);
-    assert_int_equal(settle_wait_ms(&s, 10), 0);
+    settle_note(&s, FILE_FINISHED, "slides/a.yaml", 600);
+    assert_int_equal(settle_wait_ms(&s, 600), 0);
 }
 
-static void a_deleted_open_file_no_longer_holds_back(void **state)
+static void a_deleted_open_file_no_longer_counts_as_open(void **state)
 {
     (void)state;
     struct settle s;
     settle_init(&s, 300);
     settle_note(&s, FILE_WRITTEN, "slides/a.yaml", 0);
     settle_note(&s, FILE_REMOVED, "slides/a.yaml", 5);
-    assert_int_equal(settle_wait_ms(&s, 5), 0);
+    assert_int_equal(s.open_count, 0);
+    assert_int_equal(settle_wait_ms(&s, 305), 0);
 }
 
 static void many_open_files_still_settle(void **state)
@@ -132,8 +139,8 @@ int main(void)
         cmocka_unit_test(a_slow_writer_is_read_after_a_quiet_spell),
         cmocka_unit_test(one_open_file_holds_back_the_others),
         cmocka_unit_test(rsync_and_editor_temporary_files_are_ignored),
-        cmocka_unit_test(removal_and_rescan_are_read_at_once),
-        cmocka_unit_test(a_deleted_open_file_no_longer_holds_back),
+        cmocka_unit_test(removals_and_rescans_wait_for_quiet),
+        cmocka_unit_test(a_deleted_open_file_no_longer_counts_as_open),
         cmocka_unit_test(many_open_files_still_settle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

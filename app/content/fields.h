@@ -32,8 +32,8 @@ struct field {
 };
 
 struct yaml_file {
-    const char *path;        /* as reported in problems */
-    const char *text;        /* the file's bytes */
+    const char *path; /* as reported in problems */
+    const char *text; /* the file's bytes */
     size_t size;
     const char *content_dir; /* FIELD_FILE paths are resolved against it */
     struct diag_list *diags;

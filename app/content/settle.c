@@ -37,6 +37,8 @@ void settle_note(struct settle *s, enum file_event event, const char *name, int6
         return;
     s->pending = true;
     s->last_event_ms = now_ms;
+    if (event == FILE_REMOVED || event == FILE_RESCAN)
+        s->upheaval = true;
     int i = event == FILE_RESCAN ? -1 : find_open(s, name);
     if (event == FILE_WRITTEN) {
         if (i >= 0)
@@ -55,7 +57,7 @@ int64_t settle_wait_ms(const struct settle *s, int64_t now_ms)
 {
     if (!s->pending)
         return -1;
-    if (s->open_count == 0 && !s->open_overflow)
+    if (s->open_count == 0 && !s->open_overflow && !s->upheaval)
         return 0;
     int64_t due = s->last_event_ms + s->settle_ms;
     return due > now_ms ? due - now_ms : 0;

@@ -1,7 +1,8 @@
-/* When a changing content folder is ready to be read again: at once after a
- * file is closed or renamed into place, or after a quiet spell when a file is
- * still being written, so that a half-written file is never read. Pure: the
- * caller passes file events and the clock in. */
+/* When a changing content folder is ready to be read again: at once after
+ * files are closed or renamed into place; after a quiet spell when a file may
+ * still be being written, or files or folders are going and coming (rm -rf
+ * and a fresh copy), so that a half-written file or a half-copied folder is
+ * never read. Pure: the caller passes file events and the clock in. */
 #ifndef HALLSCREEN_SETTLE_H
 #define HALLSCREEN_SETTLE_H
 
@@ -26,6 +27,7 @@ struct settle {
     char open[SETTLE_MAX_OPEN][64]; /* names written and not yet closed */
     int open_count;
     bool open_overflow; /* more unclosed files than the list holds */
+    bool upheaval;      /* files removed or folders changed: wait for quiet */
 };
 
 /* Nothing pending; in-place writes count as finished after settle_ms of quiet. */
