@@ -129,12 +129,14 @@ static int run_render(const struct options *opts, const struct programme *prog)
     }
     char clock[64];
     civil_format_moment(start_time(opts), clock, sizeof clock);
-    size_t written = 0;
-    for (size_t i = 0; i < prog->slide_count; i++) {
-        const struct slide *slide = &prog->slides[i];
-        char *path =
-            str_printf("%s/%02zu-%s.png", opts->render_dir, i + 1, slide_kind_name(slide->kind));
-        if (path && render_frame(r, prog, slide, clock, w, h) && render_save_png(sdl, w, h, path)) {
+    /* The alert first, as 00-alert.png, when there is one; then the show. */
+    size_t written = 0, total = prog->slide_count + (prog->alert != NULL);
+    for (size_t i = prog->alert ? 0 : 1; i <= prog->slide_count; i++) {
+        const struct slide *slide = i == 0 ? prog->alert : &prog->slides[i - 1];
+        char *path = str_printf("%s/%02zu-%s.png", opts->render_dir, i,
+                                slide_kind_name(slide->kind));
+        if (path && render_frame(r, prog, slide, clock, w, h) &&
+            render_save_png(sdl, w, h, path)) {
             printf("%s\n", path);
             written++;
         } else {
@@ -146,7 +148,7 @@ static int run_render(const struct options *opts, const struct programme *prog)
     render_destroy(r);
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(canvas);
-    return written == prog->slide_count ? 0 : 1;
+    return written == total ? 0 : 1;
 }
 
 /* Everything the show loop owns. */

@@ -60,6 +60,12 @@ done
 expect 0 "render from the broken show" "$bin" --render "$tmp/broken" "$src/tests/fixtures/broken"
 if [ "$(ls "$tmp/broken" | wc -l)" -eq 2 ]; then ok; else fail "broken show rendered $(ls "$tmp/broken")"; fi
 
+cp -r "$src/content" "$tmp/alerted"
+printf 'title: Room change\n' >"$tmp/alerted/alert.yaml"
+expect 0 "render with an alert" "$bin" --render "$tmp/alerted-out" "$tmp/alerted"
+if [ -f "$tmp/alerted-out/00-alert.png" ] && [ -f "$tmp/alerted-out/08-headline.png" ]; then ok
+else fail "alert not rendered: $(ls "$tmp/alerted-out")"; fi
+
 expect 1 "missing content folder" "$bin" --render "$tmp/x" "$tmp/no-such-folder"
 says "missing content folder" "content folder '$tmp/no-such-folder' not found"
 mkdir -p "$tmp/empty/slides"
