@@ -4,15 +4,18 @@
 #include "content/loader.h"
 #include "content/settle.h"
 #include "content/watch.h"
+#include "layout/slide_layout.h"
 #include "options.h"
 #include "platform/signals.h"
 #include "platform/wakeup.h"
 #include "render/render.h"
+#include "show/schedule.h"
 #include "show/show.h"
 #include "show/status.h"
 #include "util/civil_time.h"
 #include "util/log.h"
 #include "util/str.h"
+#include "util/zone.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -70,17 +73,21 @@ static char *find_data_dir(void)
     return str_dup(HALLSCREEN_DATADIR);
 }
 
-/* The event's clock: from --now, else the machine's local time; seconds
- * since 1970 in event time. */
-static int64_t start_time(const struct options *opts)
+/* The time now, in milliseconds since 1970 UTC: --now (read in event time)
+ * plus the time since the program started, else the real-time clock. */
+static int64_t now_utc_ms(const struct options *opts, int64_t elapsed_ms)
 {
     if (opts->has_now)
-        return opts->now;
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return civil_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) * SECONDS_PER_DAY +
-           tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+        return zone_utc(opts->now) * 1000 + elapsed_ms;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The footer's clock: event time. */
+static void format_clock(int64_t utc_ms, char *buf, size_t size)
+{
+    civil_format_moment(zone_local(utc_ms / 1000), buf, size);
 }
 
 static void print_problems(const struct diag_list *diags, FILE *out)
@@ -107,7 +114,7 @@ static int run_render(const struct options *opts, const struct programme *prog)
 {
     int w = opts->width ? opts->width : DEFAULT_RENDER_W;
     int h = opts->height ? opts->height : DEFAULT_RENDER_H;
-    if (prog->slide_count == 0) {
+    if (prog->slide_count == 0 && !prog->alert) {
         fprintf(stderr, "hallscreen: %s has no slides to render\n", prog->content_dir);
         return 1;
     }
@@ -127,15 +134,19 @@ static int run_render(const struct options *opts, const struct programme *prog)
         SDL_FreeSurface(canvas);
         return 1;
     }
+    int64_t now_ms = now_utc_ms(opts, 0);
     char clock[64];
-    civil_format_moment(start_time(opts), clock, sizeof clock);
+    format_clock(now_ms, clock, sizeof clock);
+    struct frame_geometry g = layout_geometry(w, h);
+    struct programme shown;
+    schedule_build(prog, now_ms / 1000, layout_overview_rows(&g), &shown);
     /* The alert first, as 00-alert.png, when there is one; then the show. */
-    size_t written = 0, total = prog->slide_count + (prog->alert != NULL);
-    for (size_t i = prog->alert ? 0 : 1; i <= prog->slide_count; i++) {
-        const struct slide *slide = i == 0 ? prog->alert : &prog->slides[i - 1];
-        char *path = str_printf("%s/%02zu-%s.png", opts->render_dir, i,
-                                slide_kind_name(slide->kind));
-        if (path && render_frame(r, prog, slide, clock, w, h) &&
+    size_t written = 0, total = shown.slide_count + (shown.alert != NULL);
+    for (size_t i = shown.alert ? 0 : 1; i <= shown.slide_count; i++) {
+        const struct slide *slide = i == 0 ? shown.alert : &shown.slides[i - 1];
+        char *path =
+            str_printf("%s/%02zu-%s.png", opts->render_dir, i, slide_kind_name(slide->kind));
+        if (path && render_frame(r, &shown, slide, clock, w, h) &&
             render_save_png(sdl, w, h, path)) {
             printf("%s\n", path);
             written++;
@@ -145,6 +156,7 @@ static int run_render(const struct options *opts, const struct programme *prog)
         }
         free(path);
     }
+    programme_free(&shown);
     render_destroy(r);
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(canvas);
@@ -159,7 +171,10 @@ struct app {
     SDL_Renderer *sdl;
     struct renderer *renderer;
     struct content *content;
-    struct programme prog;
+    struct programme prog;  /* as the content folder has it */
+    struct programme shown; /* as it stands now: see schedule_build() */
+    uint64_t shown_signature;
+    bool clock_wrong;       /* the machine's clock is plainly wrong */
     struct diag_list diags; /* the content's problems now */
     struct show show;
     struct settle settle;
@@ -167,15 +182,45 @@ struct app {
     struct wakeup *wakeup;
     Uint32 wakeup_event;
     struct status status;
-    int64_t event_start_s; /* event time when the loop started */
-    Uint64 started_ms;
+    Uint64 started_ms; /* SDL ticks when the loop started */
     bool dirty;        /* the frame must be drawn again */
     bool status_stale; /* the status file must be written again */
 };
 
-static int64_t event_now_ms(const struct app *app, int64_t now_ms)
+static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
 {
-    return app->event_start_s * 1000 + (now_ms - (int64_t)app->started_ms);
+    return now_utc_ms(app->opts, now_ms - (int64_t)app->started_ms);
+}
+
+/* Brings the shown programme up to the moment: rebuilt when what it shows
+ * differs, or always when force is set (the content changed). */
+static void update_shown(struct app *app, int64_t now_ms, bool force)
+{
+    int64_t utc = app_utc_ms(app, now_ms) / 1000;
+    bool wrong = schedule_clock_is_wrong(utc);
+    if (wrong && !app->clock_wrong)
+        LOG(LOG_WARN, "clock",
+            "the clock says %lld, before 2020: it is wrong (no real-time "
+            "clock, NTP not synced yet?); every slide plays, with no times",
+            (long long)utc);
+    else if (!wrong && app->clock_wrong)
+        LOG(LOG_INFO, "clock", "the clock is right now: sessions follow the time again");
+    app->clock_wrong = wrong;
+    int w, h;
+    SDL_GetRendererOutputSize(app->sdl, &w, &h);
+    struct frame_geometry g = layout_geometry(w, h);
+    struct programme next;
+    uint64_t signature = schedule_build(&app->prog, utc, layout_overview_rows(&g), &next);
+    if (!force && signature == app->shown_signature) {
+        programme_free(&next);
+        return;
+    }
+    show_follow(&app->show, &app->shown, &next, now_ms);
+    programme_free(&app->shown);
+    app->shown = next;
+    app->shown_signature = signature;
+    app->dirty = true;
+    app->status_stale = true;
 }
 
 static bool same_problem(const struct diag *a, const struct diag *b)
@@ -211,8 +256,7 @@ static void reload(struct app *app, int64_t now_ms)
     bool read = content_refresh(app->content, &next, &diags, &changes);
     settle_done(&app->settle);
     app->status.reloads++;
-    int64_t moment = event_now_ms(app, now_ms) / 1000;
-    civil_format_moment(moment, app->status.last_reload, sizeof app->status.last_reload);
+    format_clock(app_utc_ms(app, now_ms), app->status.last_reload, sizeof app->status.last_reload);
     app->status_stale = true;
     int changed =
         changes.count[CHANGE_ADDED] + changes.count[CHANGE_CHANGED] + changes.count[CHANGE_REMOVED];
@@ -231,9 +275,12 @@ static void reload(struct app *app, int64_t now_ms)
     if (read && changed && !(next.slide_count == 0 && app->prog.slide_count > 0)) {
         bool fonts_changed = strcmp(next.theme.font, app->prog.theme.font) != 0 ||
                              strcmp(next.theme.font_bold, app->prog.theme.font_bold) != 0;
-        show_follow(&app->show, &app->prog, &next, now_ms);
+        const char *zone = next.event.timezone ? next.event.timezone : "";
+        if (strcmp(zone, app->prog.event.timezone ? app->prog.event.timezone : "") != 0)
+            zone_use(next.event.timezone);
         programme_free(&app->prog);
         app->prog = next;
+        update_shown(app, now_ms, true);
         app->status.version++;
         app->dirty = true;
         char err[256];
@@ -270,6 +317,8 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
     }
     if (e->type == SDL_WINDOWEVENT)
         app->dirty = true;
+    if (e->type == SDL_WINDOWEVENT && e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+        update_shown(app, now_ms, false);
     if (e->type != SDL_KEYDOWN)
         return true;
     switch (e->key.keysym.sym) {
@@ -277,10 +326,10 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
     case SDLK_ESCAPE:
         return false;
     case SDLK_RIGHT:
-        show_step(&app->show, &app->prog, 1, now_ms);
+        show_step(&app->show, &app->shown, 1, now_ms);
         break;
     case SDLK_LEFT:
-        show_step(&app->show, &app->prog, -1, now_ms);
+        show_step(&app->show, &app->shown, -1, now_ms);
         break;
     case SDLK_SPACE:
         show_set_paused(&app->show, !app->show.paused, now_ms);
@@ -303,7 +352,7 @@ static void draw(struct app *app, const char *clock)
 {
     int w, h;
     SDL_GetRendererOutputSize(app->sdl, &w, &h);
-    const struct programme *prog = &app->prog;
+    const struct programme *prog = &app->shown;
     const struct slide *slide = prog->alert         ? prog->alert
                                 : prog->slide_count ? &prog->slides[app->show.current]
                                                     : NULL;
@@ -320,7 +369,7 @@ static void write_status(struct app *app)
     app->status_stale = false;
     if (!app->opts->status_path)
         return;
-    app->status.prog = &app->prog;
+    app->status.prog = &app->shown;
     app->status.show = &app->show;
     app->status.diags = &app->diags;
     app->status.polling = watch_polls(app->watch);
@@ -349,10 +398,12 @@ static void run_loop(struct app *app)
             watch_check(app->watch, &app->settle, now_ms);
         if (settle_wait_ms(&app->settle, now_ms) == 0 && app->content)
             reload(app, now_ms);
-        int64_t event_ms = event_now_ms(app, now_ms);
+        int64_t utc_ms = app_utc_ms(app, now_ms);
         char clock[64];
-        civil_format_moment(event_ms / 1000, clock, sizeof clock);
-        if (show_tick(&app->show, &app->prog, now_ms)) {
+        format_clock(utc_ms, clock, sizeof clock);
+        if (strcmp(clock, shown_clock) != 0)
+            update_shown(app, now_ms, false);
+        if (show_tick(&app->show, &app->shown, now_ms)) {
             app->dirty = true;
             app->status_stale = true;
         }
@@ -363,8 +414,8 @@ static void run_loop(struct app *app)
         if (app->status_stale)
             write_status(app);
         /* Sleep until the clock's next minute, the next slide, or a change is due. */
-        int64_t waits[] = {60000 - event_ms % 60000,
-                           show_ms_until_change(&app->show, &app->prog, now_ms),
+        int64_t waits[] = {60000 - utc_ms % 60000,
+                           show_ms_until_change(&app->show, &app->shown, now_ms),
                            settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms)};
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, (int)soonest(waits, 4) + 1)) {
@@ -417,9 +468,9 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
         app.wakeup_event = SDL_RegisterEvents(1);
         int fds[] = {watch_fd(app.watch), signals_open()};
         app.wakeup = wakeup_start(fds, 2, app.wakeup_event);
-        app.event_start_s = start_time(opts);
         app.started_ms = SDL_GetTicks64();
         show_start(&app.show, (int64_t)app.started_ms);
+        update_shown(&app, (int64_t)app.started_ms, true);
         run_loop(&app);
         wakeup_stop(app.wakeup);
         signals_close();
@@ -433,6 +484,7 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
     content_close(app.content);
     programme_free(&app.prog);
+    programme_free(&app.shown);
     diag_list_clear(&app.diags);
     return status;
 }
@@ -480,6 +532,7 @@ int main(int argc, char **argv)
         status = run_check(&prog, &diags);
     } else {
         print_problems(&diags, stderr);
+        zone_use(prog.event.timezone);
         if (TTF_Init() != 0) {
             fprintf(stderr, "hallscreen: cannot start the font engine: %s\n", TTF_GetError());
             status = 1;

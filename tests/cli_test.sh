@@ -57,12 +57,18 @@ for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     done
 done
 
+# After the event: it says so, and the dated sessions are gone.
+expect 0 "render after the event" "$bin" --render "$tmp/after" --now 2025-02-14T10:00 "$src/content"
+names=$(cd "$tmp/after" && ls | tr '\n' ' ')
+want="01-overview.png 02-headline.png 03-headline.png 04-headline.png 05-session.png 06-partners.png 07-headline.png "
+if [ "$names" = "$want" ]; then ok; else fail "after the event: $names"; fi
+
 expect 0 "render from the broken show" "$bin" --render "$tmp/broken" "$src/tests/fixtures/broken"
 if [ "$(ls "$tmp/broken" | wc -l)" -eq 2 ]; then ok; else fail "broken show rendered $(ls "$tmp/broken")"; fi
 
 cp -r "$src/content" "$tmp/alerted"
 printf 'title: Room change\n' >"$tmp/alerted/alert.yaml"
-expect 0 "render with an alert" "$bin" --render "$tmp/alerted-out" "$tmp/alerted"
+expect 0 "render with an alert" "$bin" --render "$tmp/alerted-out" --now 2025-02-12T10:00 "$tmp/alerted"
 if [ -f "$tmp/alerted-out/00-alert.png" ] && [ -f "$tmp/alerted-out/08-headline.png" ]; then ok
 else fail "alert not rendered: $(ls "$tmp/alerted-out")"; fi
 

@@ -247,12 +247,12 @@ static void grid_is_balanced_for_one_to_twenty_four(void **state)
 }
 
 /* Nothing leaves the screen or its area, no two lines of text overlap, and
- * no text is smaller than 2.2% of the screen's shorter side. */
+ * no text is smaller than 2% of the screen's shorter side. */
 static void assert_scene_sound(const struct scene *s, const struct frame_geometry *g,
                                struct box area)
 {
     struct box screen = {0, 0, g->w, g->h};
-    int min_px = (int)(2.2f * g->unit) - 1;
+    int min_px = (g->w < g->h ? g->w : g->h) / 50 - 1;
     for (size_t i = 0; i < s->count; i++) {
         const struct item *it = &s->items[i];
         assert_true(box_contains(screen, it->box));

@@ -5,6 +5,9 @@
 #include "../app/layout/slide_layout.h"
 #include "../app/render/fonts.h"
 #include "../app/render/render.h"
+#include "../app/show/schedule.h"
+#include "../app/util/civil_time.h"
+#include "../app/util/zone.h"
 #include "../app/util/str.h"
 
 #include <SDL.h>
@@ -93,11 +96,19 @@ static void load(const char *dir, struct theme *base, struct programme *prog)
     diag_list_clear(&diags);
 }
 
-static void check_show(const char *dir)
+/* Checks every slide of the show at dir as it stands at now (event time,
+ * "YYYY-MM-DD HH:MM"), or of all of it when now is NULL. */
+static void check_show_at(const char *dir, const char *now)
 {
     struct theme base;
-    struct programme prog;
-    load(dir, &base, &prog);
+    struct programme loaded, prog;
+    load(dir, &base, &loaded);
+    zone_use(loaded.event.timezone);
+    int64_t local;
+    /* no moment: a clock before 2020 shows every slide, unfiltered */
+    assert_true(civil_parse_datetime(now ? now : "2015-01-01 00:00", &local));
+    schedule_build(&loaded, zone_utc(local), 5, &prog);
+    programme_free(&loaded);
     const struct theme *t = &prog.theme;
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         int w = sizes[k][0], h = sizes[k][1];
@@ -147,13 +158,22 @@ static void check_show(const char *dir)
 static void default_show_draws_inside_its_margins(void **state)
 {
     (void)state;
-    check_show(CONTENT_DIR);
+    check_show_at(CONTENT_DIR, "2025-02-12 10:00");
+    check_show_at(CONTENT_DIR, "2025-02-13 10:00"); /* after the event */
 }
 
 static void every_field_draws_inside_its_margins(void **state)
 {
     (void)state;
-    check_show(FIXTURES_DIR "/full");
+    check_show_at(FIXTURES_DIR "/full", NULL);
+}
+
+static void overviews_and_marks_draw_inside_their_margins(void **state)
+{
+    (void)state;
+    check_show_at(FIXTURES_DIR "/timed", "2025-06-03 08:30"); /* a window, all to come */
+    check_show_at(FIXTURES_DIR "/timed", "2025-06-03 11:45"); /* now and next */
+    check_show_at(FIXTURES_DIR "/timed", "2025-06-03 18:00"); /* resumes tomorrow */
 }
 
 static void default_font_draws_kazakh_and_russian(void **state)
@@ -221,6 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_show_draws_inside_its_margins),
         cmocka_unit_test(every_field_draws_inside_its_margins),
+        cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),
         cmocka_unit_test(default_font_draws_kazakh_and_russian),
         cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
     };

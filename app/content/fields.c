@@ -4,6 +4,7 @@
 #include "programme.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
+#include "../util/zone.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -353,6 +354,30 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
                      "%s: '%s' is not a time of day: write it as HH:MM, e.g. 09:30", f->name, text);
         break;
     }
+    case FIELD_MOMENT: {
+        struct optional_moment *moment = (struct optional_moment *)place;
+        ok = value_text && civil_parse_datetime(value_text, &moment->local);
+        moment->set = ok;
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a date and time: write YYYY-MM-DD HH:MM, e.g. "
+                     "2025-02-12 09:00",
+                     f->name, text);
+        break;
+    }
+    case FIELD_ZONE:
+        ok = value_text && zone_exists(value_text);
+        if (ok) {
+            free(*(char **)place);
+            *(char **)place = value_text;
+            value_text = NULL;
+        } else {
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a time zone: write a name such as Asia/Dubai or "
+                     "Europe/Berlin",
+                     f->name, text);
+        }
+        break;
     case FIELD_DURATION:
         ok = value_text && parse_duration(value_text, (int *)place);
         if (!ok)

@@ -21,6 +21,7 @@
 
 static const struct field event_fields[] = {
     {"name", FIELD_TEXT, offsetof(struct event, name), 0, true},
+    {"timezone", FIELD_ZONE, offsetof(struct event, timezone), 0, false},
     {"tagline", FIELD_TEXT, offsetof(struct event, tagline), 0, false},
     {"place", FIELD_TEXT, offsetof(struct event, place), 0, false},
     {"website", FIELD_TEXT, offsetof(struct event, website), 0, false},
@@ -42,6 +43,7 @@ static const struct field theme_fields[] = {
     THEME_COLOUR(footer_background),
     THEME_COLOUR(footer_text),
     THEME_COLOUR(card),
+    THEME_COLOUR(now),
     THEME_COLOUR(alert_background),
     THEME_COLOUR(alert_text),
     {"font", FIELD_TEXT, offsetof(struct theme, font), 0, false},
@@ -56,6 +58,8 @@ static const struct field headline_fields[] = {
     SLIDE_FIELD("subtitle", FIELD_TEXT, subtitle, false),
     SLIDE_FIELD("body", FIELD_TEXT, body, false),
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+    SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
+    SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
 
 static const struct field session_fields[] = {
@@ -70,6 +74,8 @@ static const struct field session_fields[] = {
     SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count),
     SLIDE_FIELD("description", FIELD_TEXT, description, false),
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+    SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
+    SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
 
 static const struct field partners_fields[] = {
@@ -78,6 +84,8 @@ static const struct field partners_fields[] = {
     SLIDE_FIELD("title", FIELD_TEXT, title, false),
     SLIDE_LIST("partners", FIELD_PARTNERS, partners, partner_count),
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+    SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
+    SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
 
 static const struct field alert_fields[] = {
@@ -205,6 +213,15 @@ size_t slide_parse(const char *path, const char *text, size_t size, const char *
     yaml_file_free(&file);
     if (ok && slide.kind == SLIDE_PARTNERS && slide.partner_count == 0) {
         diag_add(diags, DIAG_ERROR, path, 0, "partners: the list is empty");
+        ok = false;
+    }
+    if (ok && slide.show_from.set && slide.show_until.set &&
+        slide.show_until.local <= slide.show_from.local) {
+        diag_add(diags, DIAG_ERROR, path, 0, "show_until: it comes before show_from");
+        ok = false;
+    }
+    if (ok && slide.end.set && !slide.start.set) {
+        diag_add(diags, DIAG_ERROR, path, 0, "end: a session with an end needs a start");
         ok = false;
     }
     if (ok && slide.start.set && slide.end.set && slide.end.minutes == slide.start.minutes) {

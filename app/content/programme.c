@@ -20,6 +20,7 @@ void theme_init_defaults(struct theme *theme)
         .footer_background = {0x07, 0x15, 0x29, 0xff},
         .footer_text = {0xdf, 0xe9, 0xf5, 0xff},
         .card = {0xff, 0xff, 0xff, 0xff},
+        .now = {0x3c, 0xcf, 0x7a, 0xff},
         .alert_background = {0xb0, 0x00, 0x20, 0xff},
         .alert_text = {0xff, 0xff, 0xff, 0xff},
         .font = str_dup("Noto Sans"),
@@ -69,6 +70,13 @@ void slide_free(struct slide *slide)
         free(slide->partners[i].logo);
     }
     free(slide->partners);
+    free(slide->mark_text);
+    for (size_t i = 0; i < slide->row_count; i++) {
+        free(slide->rows[i].when);
+        free(slide->rows[i].title);
+        free(slide->rows[i].room);
+    }
+    free(slide->rows);
     memset(slide, 0, sizeof *slide);
 }
 
@@ -84,8 +92,8 @@ static bool copy_string(char **field)
 bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
-    bool ok = copy_string(&dst->name) & copy_string(&dst->tagline) & copy_string(&dst->place) &
-              copy_string(&dst->website);
+    bool ok = copy_string(&dst->name) & copy_string(&dst->timezone) &
+              copy_string(&dst->tagline) & copy_string(&dst->place) & copy_string(&dst->website);
     if (!ok)
         event_free(dst);
     return ok;
@@ -96,6 +104,7 @@ void event_free(struct event *event)
     if (!event)
         return;
     free(event->name);
+    free(event->timezone);
     free(event->tagline);
     free(event->place);
     free(event->website);
@@ -107,10 +116,12 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     *dst = *src;
     dst->speakers = NULL;
     dst->partners = NULL;
-    dst->speaker_count = dst->partner_count = 0;
+    dst->rows = NULL;
+    dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = copy_string(&dst->source) & copy_string(&dst->label) & copy_string(&dst->title) &
               copy_string(&dst->subtitle) & copy_string(&dst->body) & copy_string(&dst->room) &
-              copy_string(&dst->chair) & copy_string(&dst->description);
+              copy_string(&dst->chair) & copy_string(&dst->description) &
+              copy_string(&dst->mark_text);
     if (ok && src->speaker_count) {
         dst->speakers = calloc(src->speaker_count, sizeof *dst->speakers);
         ok = dst->speakers != NULL;
@@ -127,6 +138,16 @@ bool slide_copy(struct slide *dst, const struct slide *src)
             dst->partners[i] = src->partners[i];
             dst->partner_count = i + 1;
             ok = copy_string(&dst->partners[i].name) & copy_string(&dst->partners[i].logo);
+        }
+    }
+    if (ok && src->row_count) {
+        dst->rows = calloc(src->row_count, sizeof *dst->rows);
+        ok = dst->rows != NULL;
+        for (size_t i = 0; ok && i < src->row_count; i++) {
+            dst->rows[i] = src->rows[i];
+            dst->row_count = i + 1;
+            ok = copy_string(&dst->rows[i].when) & copy_string(&dst->rows[i].title) &
+                 copy_string(&dst->rows[i].room);
         }
     }
     if (!ok)
@@ -156,6 +177,6 @@ int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 
 const char *slide_kind_name(enum slide_kind kind)
 {
-    static const char *const names[] = {"headline", "session", "partners", "alert"};
+    static const char *const names[] = {"headline", "session", "partners", "alert", "overview"};
     return names[kind];
 }

@@ -23,6 +23,7 @@ struct theme {
     struct rgba footer_background;
     struct rgba footer_text;
     struct rgba card; /* behind each partner logo */
+    struct rgba now;  /* the mark of a session running now */
     struct rgba alert_background;
     struct rgba alert_text;
     char *font; /* fontconfig pattern or font file path */
@@ -40,8 +41,14 @@ struct optional_clock {
     int minutes; /* after midnight */
 };
 
+struct optional_moment {
+    bool set;
+    int64_t local; /* event time: seconds since 1970-01-01 00:00 of its calendar */
+};
+
 struct event {
     char *name;
+    char *timezone; /* tz database name, e.g. "Asia/Dubai"; NULL: the machine's */
     char *tagline; /* the event's theme or motto */
     char *place;
     char *website;
@@ -52,7 +59,24 @@ enum slide_kind {
     SLIDE_HEADLINE,
     SLIDE_SESSION,
     SLIDE_PARTNERS,
-    SLIDE_ALERT, /* the urgent notice of alert.yaml: label, title, body */
+    SLIDE_ALERT,    /* the urgent notice of alert.yaml: label, title, body */
+    SLIDE_OVERVIEW, /* made by the show: the coming sessions, or a body saying when */
+};
+
+/* Where a session stands at the time of showing. */
+enum mark {
+    MARK_NONE,
+    MARK_NOW,   /* running */
+    MARK_NEXT,  /* the next to start (in its room) */
+    MARK_LATER, /* later today */
+};
+
+/* One line of an overview slide. */
+struct overview_row {
+    char *when; /* "10:00–11:30" */
+    char *title;
+    char *room; /* or NULL */
+    enum mark mark;
 };
 
 struct partner {
@@ -64,6 +88,7 @@ struct slide {
     enum slide_kind kind;
     char *source;    /* the file it came from */
     int duration_ms; /* 0: the theme's */
+    struct optional_moment show_from, show_until; /* the slide plays only between */
     char *label;     /* small line above the title */
     char *title;
     /* headline */
@@ -81,6 +106,11 @@ struct slide {
     struct partner *partners;
     size_t partner_count;
     int page, page_count; /* 1-based page of a partner list split over slides */
+    /* set by the show for the moment of showing */
+    enum mark mark;
+    char *mark_text; /* "Now · ends 11:30", "Next · in 12 min", "Later today · 15:00" */
+    struct overview_row *rows;
+    size_t row_count;
 };
 
 struct programme {
@@ -119,7 +149,7 @@ void programme_free(struct programme *prog);
 /* How long the slide stands on screen. */
 int slide_duration_ms(const struct programme *prog, const struct slide *slide);
 
-/* "headline", "session", "partners" or "alert". */
+/* "headline", "session", "partners", "alert" or "overview". */
 const char *slide_kind_name(enum slide_kind kind);
 
 #endif

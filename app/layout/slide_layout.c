@@ -21,7 +21,10 @@ static int px(float units, const struct frame_geometry *g)
 
 struct frame_geometry layout_geometry(int w, int h)
 {
-    struct frame_geometry g = {.w = w, .h = h, .unit = (float)(w < h ? w : h) / 100.0f};
+    /* A portrait screen is as narrow as a landscape one is low, but has room
+     * to spare in height: its type may be a little larger. */
+    float portrait = h > w ? 1.15f : 1.0f;
+    struct frame_geometry g = {.w = w, .h = h, .unit = portrait * (float)(w < h ? w : h) / 100.0f};
     int footer_h = px(7.5f, &g);
     int margin_x = px(6.0f, &g);
     if (margin_x < (int)lroundf(0.06f * (float)w))
@@ -52,6 +55,21 @@ static struct block one_line(struct block b)
 {
     b.max_lines = 1;
     return b;
+}
+
+/* A one-line tag: text on a rounded background. */
+static struct block pill_block(const char *text, float size, float min_size, float space_before,
+                               struct rgba colour, struct rgba fill)
+{
+    return (struct block){.kind = BLOCK_PILL,
+                          .text = text,
+                          .style = FONT_BOLD,
+                          .size = size,
+                          .min_size = min_size,
+                          .line_height = 1.2f,
+                          .space_before = space_before,
+                          .colour = colour,
+                          .fill = fill};
 }
 
 /* The short accent bar under a title. */
@@ -94,6 +112,11 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
         text_block(s->body, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.4f, 3.0f * u, t->muted),
     };
     layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+}
+
+static struct rgba mark_colour(const struct theme *t, enum mark mark)
+{
+    return mark == MARK_NOW ? t->now : mark == MARK_NEXT ? t->accent : t->secondary;
 }
 
 /* "Wednesday 12 February 2025  ·  10:00–11:30  ·  Room A", from what is given. */
@@ -145,14 +168,10 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     char *speakers = join_lines(s->speakers, s->speaker_count);
     const char *speakers_caption = s->speaker_count == 1 ? "Speaker" : "Speakers";
     struct block blocks[] = {
-        {.kind = BLOCK_PILL,
-         .text = s->label ? s->label : "Session",
-         .style = FONT_BOLD,
-         .size = 2.6f * u,
-         .min_size = 2.2f * u,
-         .line_height = 1.2f,
-         .colour = t->background,
-         .fill = t->accent},
+        pill_block(s->label ? s->label : "Session", 2.6f * u, 2.2f * u, 0, t->background,
+                   t->accent),
+        pill_block(s->mark_text, 3.0f * u, 2.4f * u, 1.5f * u, t->background,
+                   mark_colour(t, s->mark)),
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
         text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
         one_line(text_block(s->chair ? "Chair" : NULL, FONT_BOLD, 2.6f * u, 2.2f * u, 1.2f,
@@ -282,18 +301,62 @@ static void layout_alert(const struct measurer *m, const struct programme *prog,
     struct item bg = {.kind = ITEM_FILL, .box = {0, 0, g->w, g->h}, .colour = t->alert_background};
     scene_add(scene, &bg);
     struct block blocks[] = {
-        {.kind = BLOCK_PILL,
-         .text = s->label ? s->label : "Notice",
-         .style = FONT_BOLD,
-         .size = 3.6f * u,
-         .min_size = 2.6f * u,
-         .line_height = 1.2f,
-         .colour = t->alert_background,
-         .fill = t->alert_text},
+        pill_block(s->label ? s->label : "Notice", 3.6f * u, 2.6f * u, 0, t->alert_background,
+                   t->alert_text),
         text_block(s->title, FONT_BOLD, 10.0f * u, 4.5f * u, 1.1f, 4.0f * u, t->alert_text),
         text_block(s->body, FONT_REGULAR, 5.0f * u, 3.0f * u, 1.3f, 4.0f * u, t->alert_text),
     };
     layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+}
+
+int layout_overview_rows(const struct frame_geometry *g)
+{
+    return g->w > g->h ? 5 : 9;
+}
+
+/* "10:00–11:30  ·  Hall A  ·  Now" */
+static char *row_meta(const struct overview_row *row)
+{
+    static const char *const marks[] = {NULL, "Now", "Next", NULL};
+    const char *mark = marks[row->mark];
+    return str_printf("%s%s%s%s%s", row->when, row->room ? separator : "",
+                      row->room ? row->room : "", mark ? separator : "", mark ? mark : "");
+}
+
+/* What comes next today, or a message saying when the programme resumes. */
+static void layout_overview(const struct measurer *m, const struct programme *prog,
+                            const struct slide *s, const struct frame_geometry *g,
+                            struct scene *scene)
+{
+    enum { MAX_ROWS = 12 };
+    const struct theme *t = &prog->theme;
+    float u = g->unit;
+    char *heading = s->page_count > 1 ? str_printf("%s  %d/%d", s->title, s->page, s->page_count)
+                                      : str_dup(s->title);
+    struct block blocks[3 + 2 * MAX_ROWS + 1] = {
+        one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
+        text_block(heading, FONT_BOLD, 7.0f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
+        rule_block(g, 3.0f * u, t->accent),
+    };
+    size_t count = 3;
+    char *metas[MAX_ROWS] = {0};
+    size_t rows = s->row_count < MAX_ROWS ? s->row_count : MAX_ROWS;
+    for (size_t i = 0; i < rows; i++) {
+        const struct overview_row *row = &s->rows[i];
+        metas[i] = row_meta(row);
+        blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, 2.8f * u, 2.2f * u, 1.2f,
+                                              i ? 3.0f * u : 4.0f * u,
+                                              row->mark == MARK_NOW ? t->now : t->secondary));
+        blocks[count++] =
+            text_block(row->title, FONT_BOLD, 4.2f * u, 2.6f * u, 1.15f, 0.4f * u, t->text);
+    }
+    if (s->body)
+        blocks[count++] =
+            text_block(s->body, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.3f, 4.0f * u, t->secondary);
+    layout_stack(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START, scene);
+    for (size_t i = 0; i < rows; i++)
+        free(metas[i]);
+    free(heading);
 }
 
 static void layout_nothing_to_show(const struct measurer *m, const struct programme *prog,
@@ -323,6 +386,8 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
         layout_session(m, prog, slide, g, scene);
     else if (slide->kind == SLIDE_PARTNERS)
         layout_partners(m, prog, slide, g, scene);
+    else if (slide->kind == SLIDE_OVERVIEW)
+        layout_overview(m, prog, slide, g, scene);
     else
         layout_alert(m, prog, slide, g, scene);
 }
@@ -339,7 +404,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
                         .colour = t->accent};
     scene_add(scene, &rule);
 
-    float size = 3.0f * g->unit;
+    float size = 0.03f * (float)(g->w < g->h ? g->w : g->h); /* the same in portrait */
     struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
     struct block clock =
         one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
@@ -352,7 +417,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     char *name = e->name && e->place ? str_printf("%s%s%s", e->name, separator, e->place)
                                      : str_dup(e->name ? e->name : e->place);
     struct block event =
-        one_line(text_block(name, FONT_REGULAR, size, 0.8f * size, 1.2f, 0, t->footer_text));
+        one_line(text_block(name, FONT_REGULAR, size, 0.7f * size, 1.2f, 0, t->footer_text));
     struct box left = {inner.x, inner.y, inner.w - clock_w - px(4.0f, g), inner.h};
     layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);

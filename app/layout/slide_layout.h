@@ -20,6 +20,9 @@ struct frame_geometry layout_geometry(int w, int h);
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
                   const struct frame_geometry *g, struct scene *scene);
 
+/* How many sessions one overview slide lists at this size. */
+int layout_overview_rows(const struct frame_geometry *g);
+
 /* Lays out the footer: the event's name and place on the left, clock_text
  * on the right. */
 void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,

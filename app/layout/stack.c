@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_BLOCKS = 16, SEARCH_STEPS = 12 };
+enum { MAX_BLOCKS = 32, SEARCH_STEPS = 12 };
 
 static const char ellipsis[] = "\u2026";
 

@@ -1,0 +1,299 @@
+/* The programme at a moment. */
+#include "schedule.h"
+
+#include "../util/civil_time.h"
+#include "../util/str.h"
+#include "../util/zone.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SOON_MINUTES = 60 };
+
+/* A timed session placed on the calendar. */
+struct timed {
+    const struct slide *slide;
+    int64_t start, end; /* UTC */
+    enum mark mark;
+};
+
+struct builder {
+    const struct programme *prog;
+    int64_t now;   /* UTC */
+    int64_t today; /* event days since 1970 */
+    struct programme *out;
+    uint64_t signature;
+};
+
+bool schedule_clock_is_wrong(int64_t now_utc)
+{
+    return now_utc < SCHEDULE_CLOCK_FLOOR;
+}
+
+static void sign(struct builder *b, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)(text ? text : "\x01"); *p; p++)
+        b->signature = (b->signature ^ *p) * 0x100000001b3ULL;
+    b->signature = (b->signature ^ 0xff) * 0x100000001b3ULL;
+}
+
+static int64_t day_of(int64_t local)
+{
+    return local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
+}
+
+/* Places a session with a start time on the day it happens (today, for a
+ * session with no date). */
+static struct timed place_session(const struct builder *b, const struct slide *s)
+{
+    int64_t day = s->date.set ? s->date.days : b->today;
+    int64_t start = day * SECONDS_PER_DAY + s->start.minutes * 60;
+    int64_t end = start + SESSION_DEFAULT_MINUTES * 60;
+    if (s->end.set) {
+        end = day * SECONDS_PER_DAY + s->end.minutes * 60;
+        if (s->end.minutes <= s->start.minutes)
+            end += SECONDS_PER_DAY; /* over midnight */
+    }
+    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE};
+}
+
+static bool is_timed(const struct slide *s)
+{
+    return s->kind == SLIDE_SESSION && s->start.set;
+}
+
+static bool in_window(const struct builder *b, const struct slide *s)
+{
+    if (s->show_from.set && b->now < zone_utc(s->show_from.local))
+        return false;
+    if (s->show_until.set && b->now >= zone_utc(s->show_until.local))
+        return false;
+    return true;
+}
+
+static bool same_room(const struct slide *a, const struct slide *b)
+{
+    if (!a->room || !b->room)
+        return a->room == b->room;
+    return strcmp(a->room, b->room) == 0;
+}
+
+static void format_clock_at(int64_t utc, char *buf, size_t size)
+{
+    int64_t local = zone_local(utc);
+    civil_format_clock((int)((local - day_of(local) * SECONDS_PER_DAY) / 60), buf, size);
+}
+
+static char *mark_text(const struct builder *b, const struct timed *t)
+{
+    char clock[16];
+    switch (t->mark) {
+    case MARK_NOW:
+        if (!t->slide->end.set)
+            return str_dup("Now");
+        format_clock_at(t->end, clock, sizeof clock);
+        return str_printf("Now \u00b7 ends %s", clock);
+    case MARK_NEXT: {
+        int64_t minutes = (t->start - b->now + 59) / 60;
+        if (minutes <= SOON_MINUTES)
+            return str_printf("Next \u00b7 in %d min", (int)minutes);
+        format_clock_at(t->start, clock, sizeof clock);
+        return str_printf("Next \u00b7 at %s", clock);
+    }
+    case MARK_LATER:
+        format_clock_at(t->start, clock, sizeof clock);
+        return str_printf("Later today \u00b7 %s", clock);
+    default:
+        return NULL;
+    }
+}
+
+static struct slide *add_slide(struct builder *b)
+{
+    struct programme *out = b->out;
+    struct slide *grown = realloc(out->slides, (out->slide_count + 1) * sizeof *grown);
+    if (!grown)
+        return NULL;
+    out->slides = grown;
+    struct slide *s = &out->slides[out->slide_count];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+static void add_copy(struct builder *b, const struct slide *src, const struct timed *t)
+{
+    struct slide *s = add_slide(b);
+    if (!s || !slide_copy(s, src))
+        return;
+    b->out->slide_count++;
+    sign(b, src->source);
+    if (t && t->mark != MARK_NONE) {
+        s->mark = t->mark;
+        s->mark_text = mark_text(b, t);
+        sign(b, s->mark_text);
+    }
+}
+
+static int compare_timed(const void *pa, const void *pb)
+{
+    const struct timed *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    const char *ra = a->slide->room ? a->slide->room : "", *rb = b->slide->room ? b->slide->room : "";
+    return strcmp(ra, rb);
+}
+
+/* An overview slide: label, title and body, or rows [first, first + n). */
+static void add_overview(struct builder *b, const char *label, const char *title,
+                         const char *body, const struct timed *rows, size_t n, int page,
+                         int pages)
+{
+    struct slide *s = add_slide(b);
+    if (!s)
+        return;
+    s->kind = SLIDE_OVERVIEW;
+    s->source = str_printf("overview");
+    s->label = str_dup(label);
+    s->title = str_dup(title);
+    s->body = str_dup(body);
+    s->page = page;
+    s->page_count = pages;
+    s->rows = n ? calloc(n, sizeof *s->rows) : NULL;
+    b->out->slide_count++;
+    sign(b, label);
+    sign(b, title);
+    sign(b, body);
+    for (size_t i = 0; s->rows && i < n; i++) {
+        const struct timed *t = &rows[i];
+        char start[16], end[16];
+        format_clock_at(t->start, start, sizeof start);
+        format_clock_at(t->end, end, sizeof end);
+        struct overview_row *row = &s->rows[s->row_count++];
+        row->when = t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start);
+        row->title = str_dup(t->slide->title);
+        row->room = str_dup(t->slide->room);
+        row->mark = t->mark;
+        sign(b, row->when);
+        sign(b, row->title);
+        sign(b, row->room);
+        b->signature += (uint64_t)row->mark;
+    }
+}
+
+/* "Wednesday 12 February 2025 at 09:00" */
+static void format_moment_at(int64_t utc, char *buf, size_t size)
+{
+    int64_t local = zone_local(utc);
+    char date[64], clock[16];
+    civil_format_date(day_of(local), date, sizeof date);
+    format_clock_at(utc, clock, sizeof clock);
+    snprintf(buf, size, "%s at %s", date, clock);
+}
+
+/* The overview pages: what comes today, or when the programme resumes, or
+ * that the event is over. */
+static void add_overviews(struct builder *b, struct timed *today, size_t today_count,
+                          const struct timed *upcoming, bool any_timed, int rows_per_page)
+{
+    const struct event *e = &b->prog->event;
+    char date[64], when[96];
+    civil_format_date(b->today, date, sizeof date);
+    bool event_over = e->last_day.set && b->today > e->last_day.days;
+    if (today_count > 0) {
+        size_t pages = (today_count + (size_t)rows_per_page - 1) / (size_t)rows_per_page;
+        for (size_t p = 0; p < pages; p++) {
+            size_t first = p * (size_t)rows_per_page;
+            size_t n = today_count - first < (size_t)rows_per_page ? today_count - first
+                                                                    : (size_t)rows_per_page;
+            add_overview(b, date, "Up next", NULL, today + first, n, (int)p + 1, (int)pages);
+        }
+    } else if (upcoming && !event_over) {
+        format_moment_at(upcoming->start, when, sizeof when);
+        bool started = e->first_day.set ? b->today >= e->first_day.days : true;
+        char *body = str_printf("%s %s", started ? "The programme resumes" :
+                                                   "The programme starts", when);
+        add_overview(b, date, started ? "That was today's programme" : "Coming soon", body,
+                     NULL, 0, 1, 1);
+        free(body);
+    } else if (event_over || any_timed) {
+        char *body = e->name ? str_printf("Thank you for joining %s.", e->name) : NULL;
+        add_overview(b, e->name, "The event has ended", body, NULL, 0, 1, 1);
+        free(body);
+    }
+}
+
+uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overview_rows,
+                        struct programme *out)
+{
+    memset(out, 0, sizeof *out);
+    out->content_dir = str_dup(prog->content_dir);
+    theme_copy(&out->theme, &prog->theme);
+    event_copy(&out->event, &prog->event);
+    if (prog->alert) {
+        out->alert = calloc(1, sizeof *out->alert);
+        if (out->alert && !slide_copy(out->alert, prog->alert)) {
+            free(out->alert);
+            out->alert = NULL;
+        }
+    }
+    struct builder b = {prog, now_utc, day_of(zone_local(now_utc)), out, 0xcbf29ce484222325ULL};
+    sign(&b, prog->alert ? prog->alert->title : NULL);
+    if (schedule_clock_is_wrong(now_utc)) {
+        for (size_t i = 0; i < prog->slide_count; i++)
+            add_copy(&b, &prog->slides[i], NULL);
+        return b.signature;
+    }
+
+    /* Place the timed sessions: those of today still to come or running. */
+    struct timed *today = calloc(prog->slide_count + 1, sizeof *today);
+    struct timed upcoming = {0}; /* the first timed session after today */
+    size_t today_count = 0;
+    bool any_timed = false, any_upcoming = false;
+    for (size_t i = 0; today && i < prog->slide_count; i++) {
+        const struct slide *s = &prog->slides[i];
+        if (!is_timed(s))
+            continue;
+        any_timed = true;
+        struct timed t = place_session(&b, s);
+        if (t.end <= now_utc)
+            continue;
+        if (t.start <= now_utc) {
+            t.mark = MARK_NOW;
+        } else if (day_of(zone_local(t.start)) != b.today) {
+            if (!any_upcoming || t.start < upcoming.start)
+                upcoming = t;
+            any_upcoming = true;
+            continue;
+        }
+        today[today_count++] = t;
+    }
+    if (today)
+        qsort(today, today_count, sizeof *today, compare_timed);
+    for (size_t i = 0; i < today_count; i++) {
+        if (today[i].mark == MARK_NOW)
+            continue;
+        bool first_in_room = true;
+        for (size_t j = 0; j < i && first_in_room; j++)
+            first_in_room = !(today[j].mark != MARK_NOW && same_room(today[j].slide, today[i].slide));
+        today[i].mark = first_in_room ? MARK_NEXT : MARK_LATER;
+    }
+    add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
+                  overview_rows > 0 ? overview_rows : 1);
+
+    /* The slides in show order, each if it belongs to this moment. */
+    for (size_t i = 0; i < prog->slide_count; i++) {
+        const struct slide *s = &prog->slides[i];
+        if (!in_window(&b, s))
+            continue;
+        if (is_timed(s)) {
+            for (size_t j = 0; j < today_count; j++)
+                if (today[j].slide == s)
+                    add_copy(&b, s, &today[j]);
+        } else if (s->kind != SLIDE_SESSION || !s->date.set || s->date.days == b.today) {
+            add_copy(&b, s, NULL);
+        }
+    }
+    free(today);
+    return b.signature;
+}

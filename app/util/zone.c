@@ -1,0 +1,57 @@
+/* Time zones through the C library and TZ. */
+#include "zone.h"
+
+#include "str.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define ZONEINFO "/usr/share/zoneinfo"
+
+bool zone_exists(const char *name)
+{
+    if (!name[0] || name[0] == '/' || strstr(name, ".."))
+        return false;
+    char *path = str_printf(ZONEINFO "/%s", name);
+    struct stat st;
+    bool found = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    free(path);
+    return found;
+}
+
+void zone_use(const char *name)
+{
+    static char *machine_zone; /* TZ as the machine had it, to go back to */
+    static bool saved;
+    if (!saved) {
+        const char *tz = getenv("TZ");
+        machine_zone = tz ? str_dup(tz) : NULL;
+        saved = true;
+    }
+    if (name)
+        setenv("TZ", name, 1);
+    else if (machine_zone)
+        setenv("TZ", machine_zone, 1);
+    else
+        unsetenv("TZ");
+    tzset();
+}
+
+int64_t zone_local(int64_t utc)
+{
+    time_t t = (time_t)utc;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return (int64_t)timegm(&tm);
+}
+
+int64_t zone_utc(int64_t local)
+{
+    time_t t = (time_t)local;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    tm.tm_isdst = -1;
+    return (int64_t)mktime(&tm);
+}

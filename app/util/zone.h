@@ -1,0 +1,26 @@
+/* The event's time zone: instants (seconds since 1970 UTC) to the event's
+ * wall-clock time and back, whatever zone the machine is set to. Uses the
+ * system's tz database through TZ, which this module sets for the process. */
+#ifndef HALLSCREEN_ZONE_H
+#define HALLSCREEN_ZONE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* True when name is a zone of the tz database, such as "Asia/Dubai". */
+bool zone_exists(const char *name);
+
+/* Makes name (or the machine's own zone when NULL) the zone of every
+ * conversion below. */
+void zone_use(const char *name);
+
+/* The wall-clock time in the zone at an instant: seconds since 1970-01-01
+ * 00:00 of the local calendar. */
+int64_t zone_local(int64_t utc);
+
+/* The instant of a wall-clock time in the zone. A time skipped by a
+ * daylight-saving change counts as the instant it would have been an hour
+ * later; a repeated one as its first occurrence. */
+int64_t zone_utc(int64_t local);
+
+#endif
