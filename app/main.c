@@ -139,6 +139,8 @@ static int run_render(const struct options *opts, const struct programme *prog)
     format_clock(now_ms, clock, sizeof clock);
     struct frame_geometry g = layout_geometry(w, h);
     struct programme shown;
+    if (schedule_clock_is_wrong(now_ms / 1000))
+        LOG(LOG_WARN, "clock", "the time is before 2020: every slide is rendered, with no times");
     schedule_build(prog, now_ms / 1000, layout_overview_rows(&g), &shown);
     /* The alert first, as 00-alert.png, when there is one; then the show. */
     size_t written = 0, total = shown.slide_count + (shown.alert != NULL);
@@ -410,6 +412,8 @@ static void run_loop(struct app *app)
         if (app->dirty || strcmp(clock, shown_clock) != 0) {
             draw(app, clock);
             snprintf(shown_clock, sizeof shown_clock, "%s", clock);
+            snprintf(app->status.clock, sizeof app->status.clock, "%s", clock);
+            app->status_stale = true;
         }
         if (app->status_stale)
             write_status(app);

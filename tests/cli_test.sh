@@ -63,6 +63,31 @@ names=$(cd "$tmp/after" && ls | tr '\n' ' ')
 want="01-overview.png 02-headline.png 03-headline.png 04-headline.png 05-session.png 06-partners.png 07-headline.png "
 if [ "$names" = "$want" ]; then ok; else fail "after the event: $names"; fi
 
+# A clock before 2020 is wrong: every slide plays, unfiltered.
+expect 0 "wrong clock" "$bin" --render "$tmp/wrong" --now 2001-01-01T10:00 "$src/content"
+says "wrong clock" "every slide is rendered, with no times"
+if [ "$(ls "$tmp/wrong" | wc -l)" -eq 8 ]; then ok; else fail "wrong clock rendered $(ls "$tmp/wrong")"; fi
+
+# The event's time zone (Asia/Dubai), not the machine's, sets the clock.
+for zone in UTC America/New_York Asia/Tokyo; do
+    rm -f "$tmp/tz.json"
+    before=$(TZ=Asia/Dubai date '+%a %-d %b %Y  %H:%M')
+    TZ=$zone SDL_VIDEODRIVER=dummy "$bin" --windowed --status "$tmp/tz.json" "$src/content" \
+        >/dev/null 2>&1 &
+    pid=$!
+    i=0
+    while [ $i -lt 250 ] && ! grep -q '"clock"' "$tmp/tz.json" 2>/dev/null; do
+        sleep 0.02
+        i=$((i + 1))
+    done
+    kill "$pid"
+    wait "$pid"
+    after=$(TZ=Asia/Dubai date '+%a %-d %b %Y  %H:%M')
+    if grep -qF "\"clock\":	\"$before\"" "$tmp/tz.json" ||
+        grep -qF "\"clock\":	\"$after\"" "$tmp/tz.json"; then ok
+    else fail "TZ=$zone: $(grep clock "$tmp/tz.json"), wanted $before"; fi
+done
+
 expect 0 "render from the broken show" "$bin" --render "$tmp/broken" "$src/tests/fixtures/broken"
 if [ "$(ls "$tmp/broken" | wc -l)" -eq 2 ]; then ok; else fail "broken show rendered $(ls "$tmp/broken")"; fi
 

@@ -32,6 +32,7 @@ char *status_json(const struct status *st)
     cJSON *root = cJSON_CreateObject();
     cJSON_AddNumberToObject(root, "version", st->version);
     cJSON_AddNumberToObject(root, "reloads", st->reloads);
+    cJSON_AddStringToObject(root, "clock", st->clock);
     cJSON_AddStringToObject(root, "last_reload", st->last_reload);
     cJSON_AddNumberToObject(root, "presented_ms", (double)st->presented_ms);
     cJSON_AddStringToObject(root, "watching", st->polling ? "polling" : "inotify");

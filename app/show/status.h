@@ -16,6 +16,7 @@ struct status {
     int version;                   /* of the programme: 1, then one more per reload */
     int reloads;                   /* reloads tried, changed or not */
     char last_reload[32];          /* event time of the last reload, or "" */
+    char clock[64];                /* the footer's clock: event time now */
     int64_t presented_ms;          /* wall clock (ms since 1970) of the last frame shown */
     bool polling;                  /* changes are found by polling, not inotify */
 };
