@@ -6,6 +6,7 @@
 #include "content/watch.h"
 #include "layout/slide_layout.h"
 #include "options.h"
+#include "platform/screen.h"
 #include "platform/signals.h"
 #include "platform/wakeup.h"
 #include "render/render.h"
@@ -38,6 +39,7 @@
 #endif
 
 enum {
+    FRAME_MS = 16, /* between frames of a transition without vsync */
     DEFAULT_WINDOW_W = 1280,
     DEFAULT_WINDOW_H = 720,
     DEFAULT_RENDER_W = 1920,
@@ -184,9 +186,19 @@ struct app {
     struct wakeup *wakeup;
     Uint32 wakeup_event;
     struct status status;
-    Uint64 started_ms; /* SDL ticks when the loop started */
-    bool dirty;        /* the frame must be drawn again */
-    bool status_stale; /* the status file must be written again */
+    Uint64 started_ms;  /* SDL ticks when the loop started */
+    uint64_t on_screen; /* render_slide_key() of the slide on screen, 0 at first */
+    struct {
+        uint64_t from; /* the slide going out */
+        int64_t start_ms;
+        int direction; /* 1 forwards, -1 backwards */
+        bool running;
+    } transition;
+    int direction;      /* of the last step: -1 after the Left key */
+    bool next_prepared; /* the slide after this one is composed */
+    bool dirty;         /* the frame must be drawn again */
+    bool vsync;         /* presenting waits for the display's refresh */
+    bool status_stale;  /* the status file must be written again */
 };
 
 static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
@@ -210,6 +222,7 @@ static void update_shown(struct app *app, int64_t now_ms, bool force)
     app->clock_wrong = wrong;
     int w, h;
     SDL_GetRendererOutputSize(app->sdl, &w, &h);
+    render_logical_size(app->renderer, w, h, &w, &h);
     struct frame_geometry g = layout_geometry(w, h);
     struct programme next;
     uint64_t signature = schedule_build(&app->prog, utc, layout_overview_rows(&g), &next);
@@ -291,6 +304,7 @@ static void reload(struct app *app, int64_t now_ms)
         if (fresh) {
             render_destroy(app->renderer);
             app->renderer = fresh;
+            render_set_rotation(fresh, app->opts->rotate);
         } else {
             render_forget(app->renderer);
         }
@@ -332,6 +346,7 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
         break;
     case SDLK_LEFT:
         show_step(&app->show, &app->shown, -1, now_ms);
+        app->direction = -1;
         break;
     case SDLK_SPACE:
         show_set_paused(&app->show, !app->show.paused, now_ms);
@@ -350,20 +365,69 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
     return true;
 }
 
-static void draw(struct app *app, const char *clock)
+static const struct slide *slide_on_screen(const struct app *app)
+{
+    const struct programme *prog = &app->shown;
+    return prog->alert ? prog->alert : prog->slide_count ? &prog->slides[app->show.current] : NULL;
+}
+
+/* Starts a transition when the slide to show is not the one on screen. */
+static void follow_slide(struct app *app, int64_t now_ms)
+{
+    uint64_t key = render_slide_key(app->renderer, slide_on_screen(app));
+    if (key == app->on_screen)
+        return;
+    const struct theme *t = &app->shown.theme;
+    bool animate = app->on_screen && t->transition != TRANSITION_NONE && t->transition_ms > 0;
+    app->transition.from = app->on_screen;
+    app->transition.start_ms = now_ms;
+    app->transition.direction = app->direction < 0 ? -1 : 1;
+    app->transition.running = animate;
+    app->on_screen = key;
+    app->direction = 1;
+    app->next_prepared = false;
+    app->dirty = true;
+}
+
+static void draw(struct app *app, const char *clock, int64_t now_ms)
 {
     int w, h;
     SDL_GetRendererOutputSize(app->sdl, &w, &h);
-    const struct programme *prog = &app->shown;
-    const struct slide *slide = prog->alert         ? prog->alert
-                                : prog->slide_count ? &prog->slides[app->show.current]
-                                                    : NULL;
-    if (render_frame(app->renderer, prog, slide, clock, w, h))
+    const struct theme *t = &app->shown.theme;
+    float progress = 1.0f;
+    if (app->transition.running) {
+        progress = (float)(now_ms - app->transition.start_ms) / (float)t->transition_ms;
+        if (progress >= 1.0f) {
+            progress = 1.0f;
+            app->transition.running = false;
+        }
+    }
+    struct frame f = {.prog = &app->shown,
+                      .slide = slide_on_screen(app),
+                      .from = app->transition.from,
+                      .progress = progress,
+                      .kind = t->transition,
+                      .direction = app->transition.direction,
+                      .clock = clock};
+    if (render_transition(app->renderer, &f, w, h))
         SDL_RenderPresent(app->sdl);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     app->status.presented_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-    app->dirty = false;
+    app->dirty = app->transition.running;
+}
+
+/* Composes the next slide while nothing moves, so its transition only blends. */
+static void prepare_next(struct app *app)
+{
+    const struct programme *prog = &app->shown;
+    app->next_prepared = true;
+    if (prog->alert || prog->slide_count < 2)
+        return;
+    int w, h;
+    SDL_GetRendererOutputSize(app->sdl, &w, &h);
+    const struct slide *next = &prog->slides[(app->show.current + 1) % prog->slide_count];
+    render_prepare(app->renderer, prog, next, w, h);
 }
 
 static void write_status(struct app *app)
@@ -405,24 +469,30 @@ static void run_loop(struct app *app)
         format_clock(utc_ms, clock, sizeof clock);
         if (strcmp(clock, shown_clock) != 0)
             update_shown(app, now_ms, false);
-        if (show_tick(&app->show, &app->shown, now_ms)) {
-            app->dirty = true;
+        if (show_tick(&app->show, &app->shown, now_ms))
             app->status_stale = true;
-        }
+        follow_slide(app, now_ms);
         if (app->dirty || strcmp(clock, shown_clock) != 0) {
-            draw(app, clock);
+            draw(app, clock, now_ms);
             snprintf(shown_clock, sizeof shown_clock, "%s", clock);
             snprintf(app->status.clock, sizeof app->status.clock, "%s", clock);
             app->status_stale = true;
         }
         if (app->status_stale)
             write_status(app);
-        /* Sleep until the clock's next minute, the next slide, or a change is due. */
-        int64_t waits[] = {60000 - utc_ms % 60000,
-                           show_ms_until_change(&app->show, &app->shown, now_ms),
-                           settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms)};
+        if (!app->transition.running && !app->next_prepared)
+            prepare_next(app);
+        /* While a transition runs, the next frame (vsync, or about 60 a second);
+         * else sleep until the clock's next minute, the next slide, or a
+         * change in the content is due. */
+        int64_t next_frame = app->transition.running ? FRAME_MS : -1;
+        int64_t waits[] = {
+            60000 - utc_ms % 60000, show_ms_until_change(&app->show, &app->shown, now_ms),
+            settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms), next_frame};
+        int64_t wait = soonest(waits, 5);
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, (int)soonest(waits, 4) + 1)) {
+        if (app->vsync && app->transition.running ? SDL_PollEvent(&e)
+                                                  : SDL_WaitEventTimeout(&e, (int)wait + 1)) {
             do
                 running = handle_event(app, &e, (int64_t)SDL_GetTicks64());
             while (running && SDL_PollEvent(&e));
@@ -458,8 +528,10 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
     char err[256] = "";
     app.window =
         SDL_CreateWindow("hallscreen", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    app.sdl = app.window ? SDL_CreateRenderer(app.window, -1, SDL_RENDERER_SOFTWARE) : NULL;
+    app.sdl = app.window ? screen_renderer(app.window, opts->renderer, &app.vsync) : NULL;
     app.renderer = app.sdl ? render_create(app.sdl, &app.prog.theme, err, sizeof err) : NULL;
+    if (app.renderer)
+        render_set_rotation(app.renderer, opts->rotate);
     int status = 0;
     if (!app.renderer) {
         fprintf(stderr, "hallscreen: cannot open the screen: %s\n", err[0] ? err : SDL_GetError());

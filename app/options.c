@@ -25,6 +25,10 @@ const char options_usage[] =
     "                        (default: inotify; polling every 2 s where it cannot work)\n"
     "  --settle MS           a file still being written is read after MS of quiet\n"
     "                        (default 300)\n"
+    "  --rotate DEGREES      turn the picture 90, 180 or 270 degrees clockwise, for a\n"
+    "                        screen mounted sideways (slides are laid out to fit)\n"
+    "  --renderer NAME       auto (default: the GPU if there is a real one),\n"
+    "                        software or gpu\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
     "  --help, --version\n"
     "\n"
@@ -49,13 +53,15 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
 {
     memset(opts, 0, sizeof *opts);
     opts->settle_ms = SETTLE_DEFAULT_MS;
+    opts->renderer = "auto";
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes_value = strcmp(arg, "--size") == 0 || strcmp(arg, "--render") == 0 ||
                            strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0 ||
                            strcmp(arg, "--status") == 0 || strcmp(arg, "--poll") == 0 ||
-                           strcmp(arg, "--settle") == 0;
+                           strcmp(arg, "--settle") == 0 || strcmp(arg, "--rotate") == 0 ||
+                           strcmp(arg, "--renderer") == 0;
         if (takes_value && !value) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
@@ -98,6 +104,23 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                 return false;
             }
             opts->settle_ms = (int)ms;
+            i++;
+        } else if (strcmp(arg, "--rotate") == 0) {
+            int degrees = atoi(value);
+            if ((degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) ||
+                strspn(value, "0123456789") != strlen(value)) {
+                snprintf(err, err_size, "--rotate: '%s' is not 0, 90, 180 or 270", value);
+                return false;
+            }
+            opts->rotate = degrees;
+            i++;
+        } else if (strcmp(arg, "--renderer") == 0) {
+            if (strcmp(value, "auto") != 0 && strcmp(value, "software") != 0 &&
+                strcmp(value, "gpu") != 0) {
+                snprintf(err, err_size, "--renderer: '%s' is not auto, software or gpu", value);
+                return false;
+            }
+            opts->renderer = value;
             i++;
         } else if (strcmp(arg, "--assets") == 0) {
             opts->assets_dir = value;

@@ -13,6 +13,8 @@ struct options {
     const char *status_path; /* --status: keep the show's state in this file */
     int poll_ms;             /* --poll: look for changes this often instead of inotify */
     int settle_ms;           /* --settle: quiet time before reading a file still open */
+    int rotate;              /* --rotate: 0, 90, 180 or 270 degrees clockwise */
+    const char *renderer;    /* --renderer: "auto", "software" or "gpu" */
     bool windowed;
     bool check;
     bool help, version;

@@ -390,6 +390,19 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
             diag_add(file->diags, DIAG_ERROR, file->path, line,
                      "%s: '%s' is not a colour: write \"#rrggbb\" in quotes", f->name, text);
         break;
+    case FIELD_TRANSITION: {
+        static const char *const names[] = {"crossfade", "push", "none"};
+        ok = false;
+        for (int i = 0; value_text && i < 3 && !ok; i++)
+            if (strcmp(value_text, names[i]) == 0) {
+                *(enum transition *)place = (enum transition)i;
+                ok = true;
+            }
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a transition: write crossfade, push or none", f->name, text);
+        break;
+    }
     case FIELD_FILE:
         if (value_text)
             *(char **)place = resolve_content_path(file, f->name, value_text, line);

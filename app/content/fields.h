@@ -12,17 +12,18 @@
 #define CONTENT_FILE_MAX_BYTES (1024 * 1024)
 
 enum field_type {
-    FIELD_TEXT,      /* char *; empty text counts as absent */
-    FIELD_TEXT_LIST, /* char **, followed by a size_t count: see FIELD_LIST_COUNT */
-    FIELD_DATE,      /* struct optional_day, "YYYY-MM-DD" */
-    FIELD_CLOCK,     /* struct optional_clock, "HH:MM" */
-    FIELD_MOMENT,    /* struct optional_moment, "YYYY-MM-DD HH:MM" */
-    FIELD_ZONE,      /* char *, a tz database name such as "Asia/Dubai" */
-    FIELD_DURATION,  /* int milliseconds, written in seconds: 10 or 7.5 */
-    FIELD_COLOUR,    /* struct rgba, "#rrggbb" or "#rrggbbaa" */
-    FIELD_FILE,      /* char *, full path of a file inside the content folder */
-    FIELD_PARTNERS,  /* struct partner *, followed by a size_t count */
-    FIELD_KIND,      /* read by the caller before the table; skipped here */
+    FIELD_TEXT,       /* char *; empty text counts as absent */
+    FIELD_TEXT_LIST,  /* char **, followed by a size_t count: see FIELD_LIST_COUNT */
+    FIELD_DATE,       /* struct optional_day, "YYYY-MM-DD" */
+    FIELD_CLOCK,      /* struct optional_clock, "HH:MM" */
+    FIELD_MOMENT,     /* struct optional_moment, "YYYY-MM-DD HH:MM" */
+    FIELD_ZONE,       /* char *, a tz database name such as "Asia/Dubai" */
+    FIELD_DURATION,   /* int milliseconds, written in seconds: 10 or 7.5 */
+    FIELD_COLOUR,     /* struct rgba, "#rrggbb" or "#rrggbbaa" */
+    FIELD_FILE,       /* char *, full path of a file inside the content folder */
+    FIELD_TRANSITION, /* enum transition: crossfade, push or none */
+    FIELD_PARTNERS,   /* struct partner *, followed by a size_t count */
+    FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 
 struct field {

@@ -49,6 +49,8 @@ static const struct field theme_fields[] = {
     {"font", FIELD_TEXT, offsetof(struct theme, font), 0, false},
     {"font_bold", FIELD_TEXT, offsetof(struct theme, font_bold), 0, false},
     {"slide_duration", FIELD_DURATION, offsetof(struct theme, slide_ms), 0, false},
+    {"transition", FIELD_TRANSITION, offsetof(struct theme, transition), 0, false},
+    {"transition_duration", FIELD_DURATION, offsetof(struct theme, transition_ms), 0, false},
 };
 
 static const struct field headline_fields[] = {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { DEFAULT_SLIDE_MS = 10000 };
+enum { DEFAULT_SLIDE_MS = 10000, DEFAULT_TRANSITION_MS = 500 };
 
 void theme_init_defaults(struct theme *theme)
 {
@@ -26,6 +26,8 @@ void theme_init_defaults(struct theme *theme)
         .font = str_dup("Noto Sans"),
         .font_bold = str_dup("Noto Sans:bold"),
         .slide_ms = DEFAULT_SLIDE_MS,
+        .transition = TRANSITION_CROSSFADE,
+        .transition_ms = DEFAULT_TRANSITION_MS,
     };
 }
 
@@ -92,8 +94,8 @@ static bool copy_string(char **field)
 bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
-    bool ok = copy_string(&dst->name) & copy_string(&dst->timezone) &
-              copy_string(&dst->tagline) & copy_string(&dst->place) & copy_string(&dst->website);
+    bool ok = copy_string(&dst->name) & copy_string(&dst->timezone) & copy_string(&dst->tagline) &
+              copy_string(&dst->place) & copy_string(&dst->website);
     if (!ok)
         event_free(dst);
     return ok;
@@ -153,6 +155,37 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     if (!ok)
         slide_free(dst);
     return ok;
+}
+
+static uint64_t mix(uint64_t h, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++)
+        h = (h ^ *p) * 0x100000001b3ULL;
+    return (h ^ (text ? 0xfe : 0xff)) * 0x100000001b3ULL;
+}
+
+uint64_t slide_fingerprint(const struct slide *s)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)s->kind;
+    const char *texts[] = {s->label, s->title, s->subtitle,    s->body,
+                           s->room,  s->chair, s->description, s->mark_text};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        h = mix(h, texts[i]);
+    for (size_t i = 0; i < s->speaker_count; i++)
+        h = mix(h, s->speakers[i]);
+    for (size_t i = 0; i < s->partner_count; i++)
+        h = mix(mix(h, s->partners[i].name), s->partners[i].logo);
+    for (size_t i = 0; i < s->row_count; i++)
+        h = mix(mix(mix(h, s->rows[i].when), s->rows[i].title), s->rows[i].room) + s->rows[i].mark;
+    int64_t numbers[] = {s->date.set ? s->date.days : -1,
+                         s->start.set ? s->start.minutes : -1,
+                         s->end.set ? s->end.minutes : -1,
+                         s->page,
+                         s->page_count,
+                         s->mark};
+    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
+        h = (h ^ (uint64_t)numbers[i]) * 0x100000001b3ULL;
+    return h ? h : 1; /* 0 means "no slide" */
 }
 
 void programme_free(struct programme *prog)

@@ -13,6 +13,8 @@ struct rgba {
     uint8_t r, g, b, a;
 };
 
+enum transition { TRANSITION_CROSSFADE, TRANSITION_PUSH, TRANSITION_NONE };
+
 struct theme {
     struct rgba background;     /* top of the slide background */
     struct rgba background_end; /* bottom of the background gradient */
@@ -29,6 +31,8 @@ struct theme {
     char *font; /* fontconfig pattern or font file path */
     char *font_bold;
     int slide_ms; /* how long a slide stands, unless it says otherwise */
+    enum transition transition;
+    int transition_ms; /* how long a transition between two slides takes */
 };
 
 struct optional_day {
@@ -49,7 +53,7 @@ struct optional_moment {
 struct event {
     char *name;
     char *timezone; /* tz database name, e.g. "Asia/Dubai"; NULL: the machine's */
-    char *tagline; /* the event's theme or motto */
+    char *tagline;  /* the event's theme or motto */
     char *place;
     char *website;
     struct optional_day first_day, last_day;
@@ -86,10 +90,10 @@ struct partner {
 
 struct slide {
     enum slide_kind kind;
-    char *source;    /* the file it came from */
-    int duration_ms; /* 0: the theme's */
+    char *source;                                 /* the file it came from */
+    int duration_ms;                              /* 0: the theme's */
     struct optional_moment show_from, show_until; /* the slide plays only between */
-    char *label;     /* small line above the title */
+    char *label;                                  /* small line above the title */
     char *title;
     /* headline */
     char *subtitle;
@@ -139,6 +143,10 @@ void event_free(struct event *event);
 
 /* Deep copy of src into dst; false when memory runs out (dst is then empty). */
 bool slide_copy(struct slide *dst, const struct slide *src);
+
+/* A hash of everything the slide shows: two slides with the same
+ * fingerprint look the same. */
+uint64_t slide_fingerprint(const struct slide *slide);
 
 /* Frees the slide's strings and lists; NULL is fine. */
 void slide_free(struct slide *slide);

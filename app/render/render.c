@@ -11,11 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { SLIDE_CACHE = 3 }; /* the slide going, the slide coming, the one after */
+
 struct cached_texture {
     SDL_Texture *texture;
     int w, h;
-    const struct slide *slide; /* slide cache: which slide it shows */
-    char text[64];             /* footer cache: the clock it shows */
+    uint64_t key;  /* slides: the fingerprint of the slide it shows */
+    uint64_t used; /* slides: when it was last drawn, for eviction */
+    char text[64]; /* footer: the clock it shows */
 };
 
 struct renderer {
@@ -23,7 +26,11 @@ struct renderer {
     struct fonts *fonts;
     struct images *images;
     struct measurer measurer;
-    struct cached_texture slide, footer;
+    struct cached_texture slides[SLIDE_CACHE], footer;
+    struct cached_texture frame; /* the whole frame, when it is rotated */
+    uint64_t use_clock;
+    uint64_t generation; /* one more each time the content changes */
+    int rotation;        /* degrees clockwise: 0, 90, 180 or 270 */
 };
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
@@ -71,8 +78,10 @@ void render_destroy(struct renderer *r)
 {
     if (!r)
         return;
-    drop_texture(&r->slide);
+    for (int i = 0; i < SLIDE_CACHE; i++)
+        drop_texture(&r->slides[i]);
     drop_texture(&r->footer);
+    drop_texture(&r->frame);
     fonts_close(r->fonts);
     images_destroy(r->images);
     free(r);
@@ -90,9 +99,28 @@ struct fonts *render_fonts(struct renderer *r)
 
 void render_forget(struct renderer *r)
 {
-    drop_texture(&r->slide);
+    r->generation++;
     drop_texture(&r->footer);
     images_clear(r->images);
+}
+
+uint64_t render_slide_key(const struct renderer *r, const struct slide *slide)
+{
+    uint64_t key = (slide ? slide_fingerprint(slide) : 1) ^ (r->generation * 0x9e3779b97f4a7c15ULL);
+    return key ? key : 1;
+}
+
+void render_set_rotation(struct renderer *r, int degrees)
+{
+    r->rotation = degrees;
+}
+
+void render_logical_size(const struct renderer *r, int w, int h, int *logical_w, int *logical_h)
+{
+    bool sideways = r->rotation == 90 || r->rotation == 270;
+    int lw = sideways ? h : w, lh = sideways ? w : h; /* the outputs may be w and h */
+    *logical_w = lw;
+    *logical_h = lh;
 }
 
 static void set_colour(SDL_Renderer *sdl, struct rgba c)
@@ -194,44 +222,141 @@ static bool begin_texture(struct renderer *r, struct cached_texture *cache, int 
     return SDL_SetRenderTarget(r->sdl, cache->texture) == 0;
 }
 
+static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w, int h)
+{
+    for (int i = 0; i < SLIDE_CACHE; i++) {
+        struct cached_texture *c = &r->slides[i];
+        if (c->texture && c->key == key && c->w == w && c->h == h)
+            return c;
+    }
+    return NULL;
+}
+
+/* The slide's texture at w x h, composed now unless it is cached; the least
+ * recently drawn one makes room. NULL when SDL failed. */
+static struct cached_texture *slide_texture(struct renderer *r, const struct programme *prog,
+                                            const struct slide *slide, int w, int h)
+{
+    uint64_t key = render_slide_key(r, slide);
+    struct cached_texture *c = find_slide(r, key, w, h);
+    if (!c) {
+        c = &r->slides[0];
+        for (int i = 1; i < SLIDE_CACHE; i++)
+            if (r->slides[i].used < c->used)
+                c = &r->slides[i];
+        SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+        struct frame_geometry g = layout_geometry(w, h);
+        struct scene scene = {0};
+        layout_slide(&r->measurer, prog, slide, &g, &scene);
+        bool ok = begin_texture(r, c, w, h);
+        if (ok)
+            draw_scene(r, &scene);
+        scene_clear(&scene);
+        SDL_SetRenderTarget(r->sdl, target);
+        c->key = ok ? key : 0;
+        if (!ok)
+            return NULL;
+    }
+    c->used = ++r->use_clock;
+    return c;
+}
+
+/* The footer's texture, drawn again when the clock or the size changed. */
+static struct cached_texture *footer_texture(struct renderer *r, const struct programme *prog,
+                                             const char *clock_text, int w, int h)
+{
+    struct frame_geometry g = layout_geometry(w, h);
+    struct cached_texture *c = &r->footer;
+    if (c->texture && c->w == w && c->h == g.footer.h && strcmp(c->text, clock_text) == 0)
+        return c;
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    struct scene scene = {0};
+    layout_footer(&r->measurer, prog, clock_text, &g, &scene);
+    for (size_t i = 0; i < scene.count; i++) {
+        scene.items[i].box.y -= g.footer.y;
+        scene.items[i].baseline -= g.footer.y;
+    }
+    bool ok = begin_texture(r, c, w, g.footer.h);
+    if (ok)
+        draw_scene(r, &scene);
+    scene_clear(&scene);
+    snprintf(c->text, sizeof c->text, "%s", ok ? clock_text : "");
+    SDL_SetRenderTarget(r->sdl, target);
+    return ok ? c : NULL;
+}
+
+bool render_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
+                    int w, int h)
+{
+    int lw, lh;
+    render_logical_size(r, w, h, &lw, &lh);
+    return slide_texture(r, prog, slide, lw, lh) != NULL;
+}
+
+/* Eases a transition in and out. */
+static float smooth(float t)
+{
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return t * t * (3 - 2 * t);
+}
+
+/* Draws the frame at logical size w x h onto the current target. */
+static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
+{
+    struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
+    struct cached_texture *from =
+        f->from && f->progress < 1.0f ? find_slide(r, f->from, w, h) : NULL;
+    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
+    if (!to || !footer)
+        return false;
+    if (from)
+        from->used = ++r->use_clock;
+    float t = smooth(f->progress);
+    SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(to->texture, 255);
+    bool ok = true;
+    if (!from || f->kind == TRANSITION_NONE) {
+        ok = SDL_RenderCopy(r->sdl, to->texture, NULL, NULL) == 0;
+    } else if (f->kind == TRANSITION_PUSH) {
+        int shift = (int)lroundf(t * (float)w) * (f->direction < 0 ? -1 : 1);
+        SDL_SetTextureBlendMode(from->texture, SDL_BLENDMODE_NONE);
+        SDL_Rect going = {-shift, 0, w, h};
+        SDL_Rect coming = {(f->direction < 0 ? -w : w) - shift, 0, w, h};
+        ok = SDL_RenderCopy(r->sdl, from->texture, NULL, &going) == 0 &&
+             SDL_RenderCopy(r->sdl, to->texture, NULL, &coming) == 0;
+    } else {
+        SDL_SetTextureBlendMode(from->texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf(t * 255.0f));
+        ok = SDL_RenderCopy(r->sdl, from->texture, NULL, NULL) == 0 &&
+             SDL_RenderCopy(r->sdl, to->texture, NULL, NULL) == 0;
+    }
+    SDL_Rect band = {0, h - footer->h, w, footer->h};
+    SDL_SetTextureBlendMode(footer->texture, SDL_BLENDMODE_NONE);
+    return ok && SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
+}
+
+bool render_transition(struct renderer *r, const struct frame *f, int w, int h)
+{
+    if (r->rotation == 0)
+        return draw_frame(r, f, w, h);
+    int lw, lh;
+    render_logical_size(r, w, h, &lw, &lh);
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    bool ok = begin_texture(r, &r->frame, lw, lh) && draw_frame(r, f, lw, lh);
+    SDL_SetRenderTarget(r->sdl, target);
+    /* Rotated about its centre, the logical frame covers the screen. */
+    SDL_Rect dst = {(w - lw) / 2, (h - lh) / 2, lw, lh};
+    SDL_SetTextureBlendMode(r->frame.texture, SDL_BLENDMODE_NONE);
+    return ok && SDL_RenderCopyEx(r->sdl, r->frame.texture, NULL, &dst, r->rotation, NULL,
+                                  SDL_FLIP_NONE) == 0;
+}
+
 bool render_frame(struct renderer *r, const struct programme *prog, const struct slide *slide,
                   const char *clock_text, int w, int h)
 {
-    struct frame_geometry g = layout_geometry(w, h);
-    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-    bool ok = true;
-    if (!r->slide.texture || r->slide.slide != slide || r->slide.w != w || r->slide.h != h) {
-        struct scene scene = {0};
-        layout_slide(&r->measurer, prog, slide, &g, &scene);
-        ok = begin_texture(r, &r->slide, w, h);
-        if (ok)
-            draw_scene(r, &scene);
-        r->slide.slide = slide;
-        scene_clear(&scene);
-    }
-    int fh = g.footer.h;
-    if (ok && (!r->footer.texture || r->footer.w != w || r->footer.h != fh ||
-               strcmp(r->footer.text, clock_text) != 0)) {
-        struct scene scene = {0};
-        layout_footer(&r->measurer, prog, clock_text, &g, &scene);
-        for (size_t i = 0; i < scene.count; i++) {
-            scene.items[i].box.y -= g.footer.y;
-            scene.items[i].baseline -= g.footer.y;
-        }
-        ok = begin_texture(r, &r->footer, w, fh);
-        if (ok)
-            draw_scene(r, &scene);
-        snprintf(r->footer.text, sizeof r->footer.text, "%s", clock_text);
-        scene_clear(&scene);
-    }
-    SDL_SetRenderTarget(r->sdl, target);
-    if (!ok)
-        return false;
-    SDL_Rect footer = {0, g.footer.y, w, fh};
-    SDL_SetTextureBlendMode(r->slide.texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureBlendMode(r->footer.texture, SDL_BLENDMODE_NONE);
-    return SDL_RenderCopy(r->sdl, r->slide.texture, NULL, NULL) == 0 &&
-           SDL_RenderCopy(r->sdl, r->footer.texture, NULL, &footer) == 0;
+    struct frame f = {.prog = prog, .slide = slide, .progress = 1.0f, .clock = clock_text};
+    return render_transition(r, &f, w, h);
 }
 
 bool render_save_png(SDL_Renderer *sdl, int w, int h, const char *path)

@@ -140,14 +140,14 @@ static int compare_timed(const void *pa, const void *pb)
     const struct timed *a = pa, *b = pb;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
-    const char *ra = a->slide->room ? a->slide->room : "", *rb = b->slide->room ? b->slide->room : "";
+    const char *ra = a->slide->room ? a->slide->room : "",
+               *rb = b->slide->room ? b->slide->room : "";
     return strcmp(ra, rb);
 }
 
 /* An overview slide: label, title and body, or rows [first, first + n). */
-static void add_overview(struct builder *b, const char *label, const char *title,
-                         const char *body, const struct timed *rows, size_t n, int page,
-                         int pages)
+static void add_overview(struct builder *b, const char *label, const char *title, const char *body,
+                         const struct timed *rows, size_t n, int page, int pages)
 {
     struct slide *s = add_slide(b);
     if (!s)
@@ -205,16 +205,16 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
         for (size_t p = 0; p < pages; p++) {
             size_t first = p * (size_t)rows_per_page;
             size_t n = today_count - first < (size_t)rows_per_page ? today_count - first
-                                                                    : (size_t)rows_per_page;
+                                                                   : (size_t)rows_per_page;
             add_overview(b, date, "Up next", NULL, today + first, n, (int)p + 1, (int)pages);
         }
     } else if (upcoming && !event_over) {
         format_moment_at(upcoming->start, when, sizeof when);
         bool started = e->first_day.set ? b->today >= e->first_day.days : true;
-        char *body = str_printf("%s %s", started ? "The programme resumes" :
-                                                   "The programme starts", when);
-        add_overview(b, date, started ? "That was today's programme" : "Coming soon", body,
-                     NULL, 0, 1, 1);
+        char *body =
+            str_printf("%s %s", started ? "The programme resumes" : "The programme starts", when);
+        add_overview(b, date, started ? "That was today's programme" : "Coming soon", body, NULL, 0,
+                     1, 1);
         free(body);
     } else if (event_over || any_timed) {
         char *body = e->name ? str_printf("Thank you for joining %s.", e->name) : NULL;
@@ -275,7 +275,8 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
             continue;
         bool first_in_room = true;
         for (size_t j = 0; j < i && first_in_room; j++)
-            first_in_room = !(today[j].mark != MARK_NOW && same_room(today[j].slide, today[i].slide));
+            first_in_room =
+                !(today[j].mark != MARK_NOW && same_room(today[j].slide, today[i].slide));
         today[i].mark = first_in_room ? MARK_NEXT : MARK_LATER;
     }
     add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
