@@ -24,6 +24,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,8 @@
 #endif
 
 enum {
-    FRAME_MS = 16, /* between frames of a transition without vsync */
+    FRAME_MS = 16,           /* between frames of a transition without vsync */
+    PREPARE_AHEAD_MS = 1500, /* the next slide is composed this long before its turn */
     DEFAULT_WINDOW_W = 1280,
     DEFAULT_WINDOW_H = 720,
     DEFAULT_RENDER_W = 1920,
@@ -194,11 +196,12 @@ struct app {
         int direction; /* 1 forwards, -1 backwards */
         bool running;
     } transition;
-    int direction;      /* of the last step: -1 after the Left key */
-    bool next_prepared; /* the slide after this one is composed */
-    bool dirty;         /* the frame must be drawn again */
-    bool vsync;         /* presenting waits for the display's refresh */
-    bool status_stale;  /* the status file must be written again */
+    int direction;         /* of the last step: -1 after the Left key */
+    bool next_prepared;    /* the slide after this one is composed */
+    bool dirty;            /* the frame must be drawn again */
+    bool vsync;            /* presenting waits for the display's refresh */
+    bool fullscreen_later; /* go fullscreen once the first frame is up */
+    bool status_stale;     /* the status file must be written again */
 };
 
 static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
@@ -331,8 +334,11 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
         wakeup_rearm(app->wakeup);
         return true;
     }
-    if (e->type == SDL_WINDOWEVENT)
-        app->dirty = true;
+    if (e->type == SDL_WINDOWEVENT) {
+        app->dirty = true; /* at least present again */
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            render_invalidate(app->renderer);
+    }
     if (e->type == SDL_WINDOWEVENT && e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
         update_shown(app, now_ms, false);
     if (e->type != SDL_KEYDOWN)
@@ -480,7 +486,13 @@ static void run_loop(struct app *app)
         }
         if (app->status_stale)
             write_status(app);
-        if (!app->transition.running && !app->next_prepared)
+        if (app->fullscreen_later) {
+            app->fullscreen_later = false;
+            SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+        }
+        int64_t until_change = show_ms_until_change(&app->show, &app->shown, now_ms);
+        bool prepare_due = until_change >= 0 && until_change <= PREPARE_AHEAD_MS;
+        if (!app->transition.running && !app->next_prepared && prepare_due)
             prepare_next(app);
         /* While a transition runs, the next frame (vsync, or about 60 a second);
          * else sleep until the clock's next minute, the next slide, or a
@@ -489,7 +501,7 @@ static void run_loop(struct app *app)
         int64_t waits[] = {
             60000 - utc_ms % 60000, show_ms_until_change(&app->show, &app->shown, now_ms),
             settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms), next_frame};
-        int64_t wait = soonest(waits, 5);
+        int64_t wait = soonest(waits, sizeof waits / sizeof *waits);
         SDL_Event e;
         if (app->vsync && app->transition.running ? SDL_PollEvent(&e)
                                                   : SDL_WaitEventTimeout(&e, (int)wait + 1)) {
@@ -498,6 +510,34 @@ static void run_loop(struct app *app)
             while (running && SDL_PollEvent(&e));
         }
     }
+}
+
+/* The show's window: fullscreen on the chosen display, or a desktop window.
+ * On X11 a fullscreen window first waits for a window manager, which a kiosk
+ * often does not run: there it starts as a borderless window covering the
+ * display, and *fullscreen_later asks for fullscreen once the first frame
+ * is up. */
+static SDL_Window *open_window(const struct options *opts, bool *fullscreen_later)
+{
+    int display = opts->display < SDL_GetNumVideoDisplays() ? opts->display : 0;
+    *fullscreen_later = false;
+    if (opts->windowed) {
+        int w = opts->width ? opts->width : DEFAULT_WINDOW_W;
+        int h = opts->height ? opts->height : DEFAULT_WINDOW_H;
+        return SDL_CreateWindow("hallscreen", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                                SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h,
+                                SDL_WINDOW_RESIZABLE);
+    }
+    SDL_Rect bounds;
+    if (strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
+        SDL_GetDisplayBounds(display, &bounds) == 0) {
+        *fullscreen_later = true;
+        return SDL_CreateWindow("hallscreen", bounds.x, bounds.y, bounds.w, bounds.h,
+                                SDL_WINDOW_BORDERLESS);
+    }
+    return SDL_CreateWindow("hallscreen", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                            SDL_WINDOWPOS_CENTERED_DISPLAY(display), 0, 0,
+                            SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
 static int run_show(const struct options *opts, const struct theme *base_theme,
@@ -522,12 +562,8 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
     memset(prog, 0, sizeof *prog);
     memset(diags, 0, sizeof *diags);
     app.status.version = 1;
-    int w = opts->width ? opts->width : DEFAULT_WINDOW_W;
-    int h = opts->height ? opts->height : DEFAULT_WINDOW_H;
-    Uint32 flags = opts->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
     char err[256] = "";
-    app.window =
-        SDL_CreateWindow("hallscreen", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    app.window = open_window(opts, &app.fullscreen_later);
     app.sdl = app.window ? screen_renderer(app.window, opts->renderer, &app.vsync) : NULL;
     app.renderer = app.sdl ? render_create(app.sdl, &app.prog.theme, err, sizeof err) : NULL;
     if (app.renderer)
@@ -567,6 +603,9 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
 
 int main(int argc, char **argv)
 {
+    /* Slide pictures are large, short-lived buffers: give each back to the
+     * system when it is freed, so memory stays flat. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     struct options opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {

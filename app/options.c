@@ -25,6 +25,7 @@ const char options_usage[] =
     "                        (default: inotify; polling every 2 s where it cannot work)\n"
     "  --settle MS           a file still being written is read after MS of quiet\n"
     "                        (default 300)\n"
+    "  --display N           the monitor to fill, from 0 (default 0)\n"
     "  --rotate DEGREES      turn the picture 90, 180 or 270 degrees clockwise, for a\n"
     "                        screen mounted sideways (slides are laid out to fit)\n"
     "  --renderer NAME       auto (default: the GPU if there is a real one),\n"
@@ -61,7 +62,7 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                            strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0 ||
                            strcmp(arg, "--status") == 0 || strcmp(arg, "--poll") == 0 ||
                            strcmp(arg, "--settle") == 0 || strcmp(arg, "--rotate") == 0 ||
-                           strcmp(arg, "--renderer") == 0;
+                           strcmp(arg, "--display") == 0 || strcmp(arg, "--renderer") == 0;
         if (takes_value && !value) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
@@ -113,6 +114,15 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                 return false;
             }
             opts->rotate = degrees;
+            i++;
+        } else if (strcmp(arg, "--display") == 0) {
+            char *end;
+            long n = strtol(value, &end, 10);
+            if (*end || end == value || n < 0 || n > 15) {
+                snprintf(err, err_size, "--display: '%s' is not a monitor number (0 to 15)", value);
+                return false;
+            }
+            opts->display = (int)n;
             i++;
         } else if (strcmp(arg, "--renderer") == 0) {
             if (strcmp(value, "auto") != 0 && strcmp(value, "software") != 0 &&

@@ -14,6 +14,7 @@ struct options {
     int poll_ms;             /* --poll: look for changes this often instead of inotify */
     int settle_ms;           /* --settle: quiet time before reading a file still open */
     int rotate;              /* --rotate: 0, 90, 180 or 270 degrees clockwise */
+    int display;             /* --display: which monitor, from 0 */
     const char *renderer;    /* --renderer: "auto", "software" or "gpu" */
     bool windowed;
     bool check;

@@ -221,6 +221,78 @@ static void logos_and_wordmarks_are_drawn_in_their_cards(void **state)
     theme_free(&base);
 }
 
+/* Copies the canvas's pixels. */
+static Uint32 *snapshot(const SDL_Surface *s)
+{
+    size_t n = (size_t)s->w * (size_t)s->h;
+    Uint32 *copy = malloc(n * sizeof *copy);
+    for (int y = 0; y < s->h; y++)
+        memcpy(copy + (size_t)y * (size_t)s->w, (const char *)s->pixels + y * s->pitch,
+               (size_t)s->w * sizeof *copy);
+    return copy;
+}
+
+static struct rgba at(const Uint32 *pixels, int w, int x, int y)
+{
+    Uint32 v = pixels[y * w + x];
+    return (struct rgba){(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 0xff};
+}
+
+static void transitions_blend_two_ready_slides_without_a_black_frame(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    int w = 640, h = 360;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    const struct slide *a = &prog.slides[0], *b = &prog.slides[2];
+    assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
+    SDL_RenderFlush(c.sdl);
+    Uint32 *from = snapshot(c.surface);
+    assert_true(render_frame(c.r, &prog, b, "10:00", w, h));
+    SDL_RenderFlush(c.sdl);
+    Uint32 *to = snapshot(c.surface);
+    uint64_t from_key = render_slide_key(c.r, a);
+    assert_true(render_frame(c.r, &prog, a, "10:00", w, h)); /* a is on screen */
+    for (int kind = TRANSITION_CROSSFADE; kind <= TRANSITION_PUSH; kind++) {
+        for (int step = 0; step <= 10; step++) {
+            if (step == 0) /* a is on screen again */
+                assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
+            struct frame f = {&prog, b, from_key, (float)step / 10.0f, (enum transition)kind, 1,
+                              "10:00"};
+            assert_true(render_transition(c.r, &f, w, h));
+            SDL_RenderFlush(c.sdl);
+            /* never a black pixel: no black or half-drawn frame */
+            struct box all = {0, 0, w, h};
+            assert_int_equal(count_near(c.surface, all, (struct rgba){0, 0, 0, 255}, 3), 0);
+            if (step != 5)
+                continue;
+            /* half way: a crossfade mixes both; a push shows the right half of
+             * the slide going out on the left */
+            for (int y = 0; y < h * 8 / 10; y += 7) {
+                for (int x = 0; x < w / 2; x += 5) {
+                    struct rgba p = pixel(c.surface, x, y);
+                    if (kind == TRANSITION_PUSH) {
+                        assert_true(near(p, at(from, w, x + w / 2, y), 2));
+                    } else {
+                        struct rgba f1 = at(from, w, x, y), t1 = at(to, w, x, y);
+                        struct rgba mid = {(uint8_t)((f1.r + t1.r) / 2),
+                                           (uint8_t)((f1.g + t1.g) / 2),
+                                           (uint8_t)((f1.b + t1.b) / 2), 255};
+                        assert_true(near(p, mid, 4));
+                    }
+                }
+            }
+        }
+    }
+    free(from);
+    free(to);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -244,6 +316,7 @@ int main(void)
         cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),
         cmocka_unit_test(default_font_draws_kazakh_and_russian),
         cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
+        cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -30,8 +30,8 @@ struct content_file {
 struct content {
     char *dir;
     struct theme base_theme;
-    struct content_file *files;
-    size_t count, capacity;
+    struct content_file *files; /* the first sorted_count sorted by name */
+    size_t count, capacity, sorted_count;
 };
 
 struct content *content_open(const char *dir, const struct theme *base_theme)
@@ -88,12 +88,17 @@ static uint64_t hash_bytes(const char *bytes, size_t n)
     return h;
 }
 
+static int compare_files(const void *a, const void *b)
+{
+    return strcmp(((const struct content_file *)a)->name, ((const struct content_file *)b)->name);
+}
+
+/* The file as the last refresh knew it. Each name is looked up once a
+ * refresh, so the files it adds need not be searched. */
 static struct content_file *find_file(struct content *c, const char *name)
 {
-    for (size_t i = 0; i < c->count; i++)
-        if (strcmp(c->files[i].name, name) == 0)
-            return &c->files[i];
-    return NULL;
+    struct content_file key = {.name = (char *)name};
+    return bsearch(&key, c->files, c->sorted_count, sizeof key, compare_files);
 }
 
 static struct content_file *add_file(struct content *c, const char *name, enum file_role role)
@@ -353,7 +358,8 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
         copy_problems(diags, f);
         c->files[kept++] = *f;
     }
-    c->count = kept;
+    c->count = c->sorted_count = kept;
+    qsort(c->files, c->count, sizeof *c->files, compare_files);
     return true;
 }
 

@@ -7,12 +7,14 @@
 #include "../util/zone.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { MAX_DURATION_S = 24 * 3600 };
 
@@ -23,23 +25,31 @@ static int node_line(const yaml_node_t *node)
 
 char *content_read_file(const char *path, size_t *size, struct diag_list *diags)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
         diag_add(diags, DIAG_ERROR, path, 0, "cannot be read: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return NULL;
     }
-    char *buf = malloc(CONTENT_FILE_MAX_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, CONTENT_FILE_MAX_BYTES + 1, f) : 0;
-    bool failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        diag_add(diags, DIAG_ERROR, path, 0, "cannot be read");
-        free(buf);
-        return NULL;
-    }
-    if (n > CONTENT_FILE_MAX_BYTES) {
-        diag_add(diags, DIAG_ERROR, path, 0, "is larger than %d KiB",
+    if (!S_ISREG(st.st_mode) || st.st_size > CONTENT_FILE_MAX_BYTES) {
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 S_ISREG(st.st_mode) ? "is larger than %d KiB" : "is not a file",
                  CONTENT_FILE_MAX_BYTES / 1024);
+        close(fd);
+        return NULL;
+    }
+    /* Read one byte more than it said, to notice a file that grew meanwhile. */
+    size_t capacity = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(capacity + 1);
+    ssize_t got = 1;
+    while (buf && n < capacity && (got = read(fd, buf + n, capacity - n)) > 0)
+        n += (size_t)got;
+    close(fd);
+    if (!buf || got < 0 || n > (size_t)st.st_size) {
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 got < 0 ? "cannot be read" : "changed while it was read: read again soon");
         free(buf);
         return NULL;
     }

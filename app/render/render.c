@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLIDE_CACHE = 3 }; /* the slide going, the slide coming, the one after */
+enum { SLIDE_CACHE = 2 }; /* the slide going and the slide coming */
 
 struct cached_texture {
     SDL_Texture *texture;
@@ -30,6 +30,12 @@ struct renderer {
     struct cached_texture frame; /* the whole frame, when it is rotated */
     uint64_t use_clock;
     uint64_t generation; /* one more each time the content changes */
+    /* The target keeps its pixels from frame to frame (the software renderer
+     * draws straight into the window): a standing slide needs no texture,
+     * and the clock alone is redrawn. */
+    bool retained;
+    uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
+    int shown_w, shown_h;
     int rotation;        /* degrees clockwise: 0, 90, 180 or 270 */
 };
 
@@ -64,7 +70,14 @@ struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, cha
         return NULL;
     }
     r->measurer = (struct measurer){measure_text, measure_font, measure_image, r};
+    SDL_RendererInfo info;
+    r->retained = SDL_GetRendererInfo(sdl, &info) == 0 && strcmp(info.name, "software") == 0;
     return r;
+}
+
+void render_invalidate(struct renderer *r)
+{
+    r->shown_key = 0;
 }
 
 static void drop_texture(struct cached_texture *cache)
@@ -211,7 +224,7 @@ static bool begin_texture(struct renderer *r, struct cached_texture *cache, int 
     if (!cache->texture || cache->w != w || cache->h != h) {
         drop_texture(cache);
         cache->texture =
-            SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+            SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
         if (!cache->texture) {
             LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", w, h, SDL_GetError());
             return false;
@@ -301,13 +314,58 @@ static float smooth(float t)
 }
 
 /* Draws the frame at logical size w x h onto the current target. */
+/* Keeps what the target shows now as the texture of the slide key, for the
+ * slide going out of a transition. */
+static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, int h)
+{
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Texture *texture = NULL;
+    if (shot && SDL_RenderReadPixels(r->sdl, NULL, SDL_PIXELFORMAT_RGB888, shot->pixels,
+                                     shot->pitch) == 0)
+        texture = SDL_CreateTextureFromSurface(r->sdl, shot);
+    SDL_FreeSurface(shot);
+    if (!texture)
+        return NULL;
+    struct cached_texture *c = &r->slides[0];
+    for (int i = 1; i < SLIDE_CACHE; i++)
+        if (r->slides[i].used < c->used)
+            c = &r->slides[i];
+    drop_texture(c);
+    *c = (struct cached_texture){.texture = texture, .w = w, .h = h, .key = key,
+                                 .used = ++r->use_clock};
+    return c;
+}
+
+static void drop_slide(struct renderer *r, uint64_t key)
+{
+    for (int i = 0; i < SLIDE_CACHE; i++)
+        if (r->slides[i].key == key)
+            drop_texture(&r->slides[i]);
+}
+
+static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
+{
+    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
+    if (!footer)
+        return false;
+    SDL_Rect band = {0, h - footer->h, w, footer->h};
+    SDL_SetTextureBlendMode(footer->texture, SDL_BLENDMODE_NONE);
+    return SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
+}
+
+/* Draws the frame at logical size w x h onto the current target. */
 static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
 {
+    uint64_t key = render_slide_key(r, f->slide);
+    bool moving = f->from && f->progress < 1.0f;
+    if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
+        return draw_footer(r, f, w, h); /* the slide is there already */
+    struct cached_texture *from = moving ? find_slide(r, f->from, w, h) : NULL;
+    if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
+        h == r->shown_h)
+        from = capture(r, f->from, w, h);
     struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
-    struct cached_texture *from =
-        f->from && f->progress < 1.0f ? find_slide(r, f->from, w, h) : NULL;
-    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
-    if (!to || !footer)
+    if (!to)
         return false;
     if (from)
         from->used = ++r->use_clock;
@@ -331,9 +389,17 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
         ok = SDL_RenderCopy(r->sdl, from->texture, NULL, NULL) == 0 &&
              SDL_RenderCopy(r->sdl, to->texture, NULL, NULL) == 0;
     }
-    SDL_Rect band = {0, h - footer->h, w, footer->h};
-    SDL_SetTextureBlendMode(footer->texture, SDL_BLENDMODE_NONE);
-    return ok && SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
+    ok = ok && draw_footer(r, f, w, h);
+    r->shown_key = ok && (!from || f->progress >= 1.0f) ? key : 0;
+    r->shown_w = w;
+    r->shown_h = h;
+    if (r->retained && r->shown_key) {
+        /* The target holds the slide now: its textures can go. */
+        drop_slide(r, key);
+        if (f->from)
+            drop_slide(r, f->from);
+    }
+    return ok;
 }
 
 bool render_transition(struct renderer *r, const struct frame *f, int w, int h)

@@ -32,6 +32,10 @@ struct fonts *render_fonts(struct renderer *r);
  * afresh, while the slide on screen can still fade out. */
 void render_forget(struct renderer *r);
 
+/* The target's pixels were lost (window exposed or resized): the next frame
+ * is drawn whole. */
+void render_invalidate(struct renderer *r);
+
 /* What identifies the slide's picture: its fingerprint, and the content's
  * generation. Never 0. */
 uint64_t render_slide_key(const struct renderer *r, const struct slide *slide);

@@ -1,0 +1,187 @@
+/* hallscreen-bench: figures, not tests. Frame times of transitions at three
+ * sizes (offscreen video driver; software renderer, and the GPU renderer
+ * where there is one), and the load time and memory of a generated
+ * programme of 10,000 sessions and 500 partners.
+ * Usage: hallscreen-bench CONTENT_DIR */
+#include "../../app/content/content.h"
+#include "../../app/platform/screen.h"
+#include "../../app/render/render.h"
+#include "../../app/util/log.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+enum { TRANSITIONS = 6, FRAMES_PER_TRANSITION = 30 };
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static long rss_kib(const char *field)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long value = -1;
+    size_t n = strlen(field);
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, field, n) == 0)
+            value = atol(line + n + 1);
+    if (f)
+        fclose(f);
+    return value;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void transition_frames(const struct programme *prog, const char *choice, int w, int h)
+{
+    SDL_Window *window = SDL_CreateWindow("bench", 0, 0, w, h, SDL_WINDOW_HIDDEN);
+    bool vsync;
+    SDL_Renderer *sdl = window ? screen_renderer(window, choice, &vsync) : NULL;
+    char err[256];
+    struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
+    SDL_RendererInfo info = {0};
+    if (sdl)
+        SDL_GetRendererInfo(sdl, &info);
+    if (!r || (strcmp(choice, "gpu") == 0 && strcmp(info.name, "software") == 0)) {
+        printf("transition_%s_%dx%d: unavailable\n", choice, w, h);
+    } else {
+        double times[TRANSITIONS * FRAMES_PER_TRANSITION];
+        size_t n = 0;
+        for (int t = 0; t < TRANSITIONS; t++) {
+            const struct slide *from = &prog->slides[t % prog->slide_count];
+            const struct slide *to = &prog->slides[(t + 1) % prog->slide_count];
+            render_frame(r, prog, from, "Wed 12 Feb 2025  10:00", w, h);
+            render_prepare(r, prog, to, w, h); /* as the show does, before the turn */
+            for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
+                struct frame f = {prog, to, render_slide_key(r, from),
+                                  (float)i / FRAMES_PER_TRANSITION,
+                                  t % 2 ? TRANSITION_PUSH : TRANSITION_CROSSFADE, 1,
+                                  "Wed 12 Feb 2025  10:00"};
+                double start = now_ms();
+                render_transition(r, &f, w, h);
+                SDL_RenderPresent(sdl);
+                times[n++] = now_ms() - start;
+                if (getenv("BENCH_TRACE")) fprintf(stderr, "%d %d %.2f\n", t, i, times[n-1]);
+            }
+        }
+        qsort(times, n, sizeof *times, compare_doubles);
+        printf("transition_%s_%dx%d (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms over %zu frames\n",
+               choice, w, h, info.name, times[n / 2], times[n * 99 / 100], times[n - 1], n);
+    }
+    render_destroy(r);
+    if (sdl)
+        SDL_DestroyRenderer(sdl);
+    if (window)
+        SDL_DestroyWindow(window);
+}
+
+/* Writes a content folder of sessions session files and one partners file. */
+static void generate(const char *dir, int sessions, int partners)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/slides", dir);
+    mkdir(dir, 0755);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "name: Generated Congress\ntimezone: Asia/Dubai\n");
+    fclose(f);
+    for (int i = 0; i < sessions; i++) {
+        snprintf(path, sizeof path, "%s/slides/s%05d.yaml", dir, i);
+        f = fopen(path, "w");
+        fprintf(f,
+                "kind: session\nlabel: Track %d\ntitle: Session number %d on governance\n"
+                "date: 2025-02-%02d\nstart: \"%02d:%02d\"\nend: \"%02d:%02d\"\nroom: Room %d\n"
+                "chair: Chair Person %d\nspeakers:\n  - Speaker A %d\n  - Speaker B %d\n"
+                "description: >\n  A description of session %d, long enough to wrap.\n",
+                i % 7, i, 10 + i % 3, 8 + i % 10, (i * 7) % 60, 9 + i % 10, (i * 7) % 60,
+                i % 40, i, i, i, i);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/slides/zz-partners.yaml", dir);
+    f = fopen(path, "w");
+    fprintf(f, "kind: partners\npartners:\n");
+    for (int i = 0; i < partners; i++)
+        fprintf(f, "  - Partner organisation %d\n", i);
+    fclose(f);
+}
+
+static void load_figures(void)
+{
+    char dir[] = "/tmp/hallscreen-bench-XXXXXX";
+    if (!mkdtemp(dir))
+        return;
+    char content_dir[64];
+    snprintf(content_dir, sizeof content_dir, "%s/content", dir);
+    generate(content_dir, 10000, 500);
+    struct theme base;
+    theme_init_defaults(&base);
+    long before = rss_kib("VmRSS");
+    struct programme prog;
+    struct diag_list diags = {0};
+    double start = now_ms();
+    content_load(content_dir, &base, &prog, &diags);
+    double took = now_ms() - start;
+    long after = rss_kib("VmRSS");
+    printf("load_10000_sessions_500_partners: %.1f ms, %zu slides, %zu problems, +%ld KiB RSS\n",
+           took, prog.slide_count, diags.count, after - before);
+    programme_free(&prog);
+    diag_list_clear(&diags);
+    theme_free(&base);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR\n");
+        return 2;
+    }
+    log_set_level(LOG_WARN);
+    setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
+        fprintf(stderr, "hallscreen-bench: %s\n", SDL_GetError());
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    if (!content_load(argv[1], &base, &prog, &diags) || prog.slide_count < 2) {
+        fprintf(stderr, "hallscreen-bench: %s has fewer than two slides\n", argv[1]);
+        return 1;
+    }
+    const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    const char *renderers[] = {"software", "gpu"};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < 3; i++)
+            transition_frames(&prog, renderers[k], sizes[i][0], sizes[i][1]);
+    programme_free(&prog);
+    diag_list_clear(&diags);
+    theme_free(&base);
+    load_figures();
+    printf("peak_rss_bench_process: %ld KiB\n", rss_kib("VmHWM"));
+    IMG_Quit();
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
