@@ -25,6 +25,7 @@
 #include <libgen.h>
 #include <limits.h>
 #include <malloc.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@
 enum {
     FRAME_MS = 16,           /* between frames of a transition without vsync */
     PREPARE_AHEAD_MS = 1500, /* the next slide is composed this long before its turn */
+    INPUT_POLL_MS = 100,     /* how often keys are looked for where SDL cannot wait */
     DEFAULT_WINDOW_W = 1280,
     DEFAULT_WINDOW_H = 720,
     DEFAULT_RENDER_W = 1920,
@@ -201,6 +203,7 @@ struct app {
     bool dirty;            /* the frame must be drawn again */
     bool vsync;            /* presenting waits for the display's refresh */
     bool fullscreen_later; /* go fullscreen once the first frame is up */
+    bool sdl_waits;        /* SDL's video driver sleeps until an event comes */
     bool status_stale;     /* the status file must be written again */
 };
 
@@ -461,6 +464,23 @@ static int64_t soonest(const int64_t *waits, size_t count)
     return best;
 }
 
+/* Sleeps until an event comes or timeout_ms pass. Where SDL's video driver
+ * can sleep on its events (X11, Wayland), SDL waits; elsewhere (KMSDRM, the
+ * headless drivers) SDL would wake every millisecond to look, so the loop
+ * sleeps in poll() on its own wake-ups, looking at SDL's events every
+ * INPUT_POLL_MS. */
+static bool wait_event(struct app *app, SDL_Event *e, int64_t timeout_ms)
+{
+    if (app->sdl_waits)
+        return SDL_WaitEventTimeout(e, (int)timeout_ms + 1);
+    if (SDL_PollEvent(e))
+        return true;
+    struct pollfd fd = {.fd = wakeup_fd(app->wakeup), .events = POLLIN};
+    poll(&fd, fd.fd >= 0 ? 1 : 0,
+         (int)(timeout_ms < INPUT_POLL_MS ? timeout_ms + 1 : INPUT_POLL_MS));
+    return SDL_PollEvent(e);
+}
+
 static void run_loop(struct app *app)
 {
     char shown_clock[64] = "";
@@ -503,8 +523,7 @@ static void run_loop(struct app *app)
             settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms), next_frame};
         int64_t wait = soonest(waits, sizeof waits / sizeof *waits);
         SDL_Event e;
-        if (app->vsync && app->transition.running ? SDL_PollEvent(&e)
-                                                  : SDL_WaitEventTimeout(&e, (int)wait + 1)) {
+        if (app->vsync && app->transition.running ? SDL_PollEvent(&e) : wait_event(app, &e, wait)) {
             do
                 running = handle_event(app, &e, (int64_t)SDL_GetTicks64());
             while (running && SDL_PollEvent(&e));
@@ -580,6 +599,8 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
         app.wakeup_event = SDL_RegisterEvents(1);
         int fds[] = {watch_fd(app.watch), signals_open()};
         app.wakeup = wakeup_start(fds, 2, app.wakeup_event);
+        const char *driver = SDL_GetCurrentVideoDriver();
+        app.sdl_waits = strcmp(driver, "x11") == 0 || strcmp(driver, "wayland") == 0;
         app.started_ms = SDL_GetTicks64();
         show_start(&app.show, (int64_t)app.started_ms);
         update_shown(&app, (int64_t)app.started_ms, true);

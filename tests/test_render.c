@@ -293,6 +293,30 @@ static void transitions_blend_two_ready_slides_without_a_black_frame(void **stat
     theme_free(&base);
 }
 
+static void a_sideways_screen_gets_a_turned_landscape_frame(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    /* a 640x360 landscape slide on a screen turned to stand 360 wide, 640 high */
+    struct canvas c = open_canvas(&prog.theme, 360, 640);
+    render_set_rotation(c.r, 90);
+    int lw, lh;
+    render_logical_size(c.r, 360, 640, &lw, &lh);
+    assert_int_equal(lw, 640);
+    assert_int_equal(lh, 360);
+    assert_true(render_frame(c.r, &prog, &prog.slides[0], "10:00", 360, 640));
+    SDL_RenderFlush(c.sdl);
+    /* turned clockwise, the footer (the bottom of the slide) runs down the left edge */
+    for (int y = 10; y < 630; y += 40)
+        assert_true(near(pixel(c.surface, 1, y), prog.theme.footer_background, 2));
+    assert_false(near(pixel(c.surface, 358, 320), prog.theme.footer_background, 2));
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -317,6 +341,7 @@ int main(void)
         cmocka_unit_test(default_font_draws_kazakh_and_russian),
         cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
+        cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

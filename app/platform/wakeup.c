@@ -1,6 +1,7 @@
 /* A thread that turns readable fds into SDL events. */
 #include "wakeup.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@ struct wakeup {
     struct pollfd fds[WAKEUP_MAX_FDS + 1]; /* the last one: the stop pipe */
     int count;
     int stop_pipe[2];
+    int notify_pipe[2]; /* written at each wake-up, for loops that poll */
     Uint32 event_type;
     SDL_sem *rearm;
     SDL_Thread *thread;
@@ -24,6 +26,9 @@ static int listen_loop(void *data)
             return 0;
         SDL_Event e = {.type = w->event_type};
         SDL_PushEvent(&e);
+        if (write(w->notify_pipe[1], "!", 1) < 0) {
+            /* full: a wake-up is pending already */
+        }
         SDL_SemWait(w->rearm);
     }
 }
@@ -35,6 +40,14 @@ struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type)
         free(w);
         return NULL;
     }
+    if (pipe(w->notify_pipe) != 0) {
+        close(w->stop_pipe[0]);
+        close(w->stop_pipe[1]);
+        free(w);
+        return NULL;
+    }
+    fcntl(w->notify_pipe[0], F_SETFL, O_NONBLOCK);
+    fcntl(w->notify_pipe[1], F_SETFL, O_NONBLOCK);
     for (int i = 0; i < count && w->count < WAKEUP_MAX_FDS; i++)
         if (fds[i] >= 0)
             w->fds[w->count++] = (struct pollfd){.fd = fds[i], .events = POLLIN};
@@ -47,15 +60,27 @@ struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type)
             SDL_DestroySemaphore(w->rearm);
         close(w->stop_pipe[0]);
         close(w->stop_pipe[1]);
+        close(w->notify_pipe[0]);
+        close(w->notify_pipe[1]);
         free(w);
         return NULL;
     }
     return w;
 }
 
+int wakeup_fd(const struct wakeup *w)
+{
+    return w ? w->notify_pipe[0] : -1;
+}
+
 void wakeup_rearm(struct wakeup *w)
 {
-    if (w && SDL_SemValue(w->rearm) == 0)
+    if (!w)
+        return;
+    char drain[16];
+    while (read(w->notify_pipe[0], drain, sizeof drain) > 0)
+        continue;
+    if (SDL_SemValue(w->rearm) == 0)
         SDL_SemPost(w->rearm);
 }
 
@@ -69,5 +94,7 @@ void wakeup_stop(struct wakeup *w)
     SDL_DestroySemaphore(w->rearm);
     close(w->stop_pipe[0]);
     close(w->stop_pipe[1]);
+    close(w->notify_pipe[0]);
+    close(w->notify_pipe[1]);
     free(w);
 }

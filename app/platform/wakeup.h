@@ -14,6 +14,10 @@ struct wakeup;
  * readable an event of event_type is pushed. NULL on failure. */
 struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type);
 
+/* A descriptor that becomes readable with each wake-up, for a loop that
+ * sleeps in poll() rather than in SDL_WaitEventTimeout(). */
+int wakeup_fd(const struct wakeup *w);
+
 /* The main loop has read the fds: listen again. */
 void wakeup_rearm(struct wakeup *w);
 
