@@ -7,6 +7,7 @@
 #include "layout/slide_layout.h"
 #include "options.h"
 #include "platform/screen.h"
+#include "platform/service.h"
 #include "platform/signals.h"
 #include "platform/wakeup.h"
 #include "render/render.h"
@@ -41,7 +42,9 @@
 #endif
 
 enum {
-    FRAME_MS = 16,           /* between frames of a transition without vsync */
+    FRAME_MS = 16,           /* between frames of a moving transition without vsync */
+    FADE_FRAME_MS = 33,      /* between frames of a crossfade without vsync: a dissolve
+                              * has no motion to judder, and costs half the CPU */
     PREPARE_AHEAD_MS = 1500, /* the next slide is composed this long before its turn */
     INPUT_POLL_MS = 100,     /* how often keys are looked for where SDL cannot wait */
     DEFAULT_WINDOW_W = 1280,
@@ -204,6 +207,10 @@ struct app {
     bool vsync;            /* presenting waits for the display's refresh */
     bool fullscreen_later; /* go fullscreen once the first frame is up */
     bool sdl_waits;        /* SDL's video driver sleeps until an event comes */
+    bool screenshot_due;   /* SIGUSR1 asked for a screenshot */
+    bool ready;            /* systemd has been told the first frame is up */
+    int64_t watchdog_ms;   /* how often to tell systemd the loop is alive; -1: never */
+    int64_t alive_at_ms;   /* when to tell it next */
     bool status_stale;     /* the status file must be written again */
 };
 
@@ -327,6 +334,13 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
         return false;
     if (e->type == app->wakeup_event) {
         struct signals_seen seen = signals_take();
+        if (seen.user1 && app->opts->screenshot_path) {
+            app->screenshot_due = true;
+            app->dirty = true;
+            render_invalidate(app->renderer);
+        } else if (seen.user1) {
+            LOG(LOG_WARN, "screen", "SIGUSR1: no --screenshot FILE to write to");
+        }
         if (seen.hangup) {
             LOG(LOG_INFO, "reload", "SIGHUP: reading the whole content folder again");
             content_close(app->content);
@@ -398,6 +412,22 @@ static void follow_slide(struct app *app, int64_t now_ms)
     app->dirty = true;
 }
 
+/* Writes what is on screen to --screenshot's file, whole or not at all. */
+static void save_screenshot(struct app *app, int w, int h)
+{
+    const char *path = app->opts->screenshot_path;
+    char *tmp = str_printf("%s.tmp.png", path);
+    if (tmp && render_save_png(app->sdl, w, h, tmp) && rename(tmp, path) == 0)
+        LOG(LOG_INFO, "screen", "screenshot written to %s", path);
+    else
+        LOG(LOG_WARN, "screen", "cannot write a screenshot to %s: %s", path,
+            tmp ? SDL_GetError() : "out of memory");
+    if (tmp)
+        unlink(tmp);
+    free(tmp);
+    app->screenshot_due = false;
+}
+
 static void draw(struct app *app, const char *clock, int64_t now_ms)
 {
     int w, h;
@@ -418,7 +448,10 @@ static void draw(struct app *app, const char *clock, int64_t now_ms)
                       .kind = t->transition,
                       .direction = app->transition.direction,
                       .clock = clock};
-    if (render_transition(app->renderer, &f, w, h))
+    bool drawn = render_transition(app->renderer, &f, w, h);
+    if (drawn && app->screenshot_due)
+        save_screenshot(app, w, h);
+    if (drawn)
         SDL_RenderPresent(app->sdl);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -506,6 +539,14 @@ static void run_loop(struct app *app)
         }
         if (app->status_stale)
             write_status(app);
+        if (!app->ready) {
+            service_ready();
+            app->ready = true;
+        }
+        if (app->watchdog_ms > 0 && now_ms >= app->alive_at_ms) {
+            service_alive();
+            app->alive_at_ms = now_ms + app->watchdog_ms;
+        }
         if (app->fullscreen_later) {
             app->fullscreen_later = false;
             SDL_SetWindowFullscreen(app->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -517,10 +558,20 @@ static void run_loop(struct app *app)
         /* While a transition runs, the next frame (vsync, or about 60 a second);
          * else sleep until the clock's next minute, the next slide, or a
          * change in the content is due. */
-        int64_t next_frame = app->transition.running ? FRAME_MS : -1;
-        int64_t waits[] = {
-            60000 - utc_ms % 60000, show_ms_until_change(&app->show, &app->shown, now_ms),
-            settle_wait_ms(&app->settle, now_ms), watch_wait_ms(app->watch, now_ms), next_frame};
+        int64_t frame_ms = app->shown.theme.transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS
+                                                                               : FRAME_MS;
+        int64_t next_frame = app->transition.running ? frame_ms : -1;
+        int64_t prepare_in = app->next_prepared || until_change < PREPARE_AHEAD_MS
+                                 ? -1
+                                 : until_change - PREPARE_AHEAD_MS;
+        int64_t alive_in = app->watchdog_ms > 0 ? app->alive_at_ms - now_ms : -1;
+        int64_t waits[] = {60000 - utc_ms % 60000,
+                           until_change,
+                           prepare_in,
+                           alive_in,
+                           settle_wait_ms(&app->settle, now_ms),
+                           watch_wait_ms(app->watch, now_ms),
+                           next_frame};
         int64_t wait = soonest(waits, sizeof waits / sizeof *waits);
         SDL_Event e;
         if (app->vsync && app->transition.running ? SDL_PollEvent(&e) : wait_event(app, &e, wait)) {
@@ -601,10 +652,12 @@ static int run_show(const struct options *opts, const struct theme *base_theme,
         app.wakeup = wakeup_start(fds, 2, app.wakeup_event);
         const char *driver = SDL_GetCurrentVideoDriver();
         app.sdl_waits = strcmp(driver, "x11") == 0 || strcmp(driver, "wayland") == 0;
+        app.watchdog_ms = service_watchdog_interval_ms();
         app.started_ms = SDL_GetTicks64();
         show_start(&app.show, (int64_t)app.started_ms);
         update_shown(&app, (int64_t)app.started_ms, true);
         run_loop(&app);
+        service_stopping();
         wakeup_stop(app.wakeup);
         signals_close();
         watch_close(app.watch);

@@ -21,6 +21,7 @@ const char options_usage[] =
     "  --check               report problems in the content and exit: 0 when valid\n"
     "  --now YYYY-MM-DDTHH:MM  take this as the time now, in the event's time\n"
     "  --status FILE         keep the show's state in FILE (JSON, rewritten atomically)\n"
+    "  --screenshot FILE     on SIGUSR1, write what is on screen to FILE (PNG)\n"
     "  --poll SECONDS        look for content changes this often instead of inotify\n"
     "                        (default: inotify; polling every 2 s where it cannot work)\n"
     "  --settle MS           a file still being written is read after MS of quiet\n"
@@ -34,7 +35,8 @@ const char options_usage[] =
     "  --help, --version\n"
     "\n"
     "Keys: Right/Left next/previous slide, Space pause, F fullscreen, Q or Esc quit.\n"
-    "Signals: SIGHUP reads the whole content folder again; SIGINT and SIGTERM quit.\n";
+    "Signals: SIGHUP reads the whole content folder again; SIGUSR1 writes a\n"
+    "screenshot (--screenshot); SIGINT and SIGTERM quit.\n";
 
 static bool parse_size(const char *s, int *w, int *h)
 {
@@ -60,9 +62,10 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         bool takes_value = strcmp(arg, "--size") == 0 || strcmp(arg, "--render") == 0 ||
                            strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0 ||
-                           strcmp(arg, "--status") == 0 || strcmp(arg, "--poll") == 0 ||
-                           strcmp(arg, "--settle") == 0 || strcmp(arg, "--rotate") == 0 ||
-                           strcmp(arg, "--display") == 0 || strcmp(arg, "--renderer") == 0;
+                           strcmp(arg, "--status") == 0 || strcmp(arg, "--screenshot") == 0 ||
+                           strcmp(arg, "--poll") == 0 || strcmp(arg, "--settle") == 0 ||
+                           strcmp(arg, "--rotate") == 0 || strcmp(arg, "--display") == 0 ||
+                           strcmp(arg, "--renderer") == 0;
         if (takes_value && !value) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
@@ -86,6 +89,9 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
             i++;
         } else if (strcmp(arg, "--status") == 0) {
             opts->status_path = value;
+            i++;
+        } else if (strcmp(arg, "--screenshot") == 0) {
+            opts->screenshot_path = value;
             i++;
         } else if (strcmp(arg, "--poll") == 0) {
             char *end;

@@ -11,6 +11,7 @@ struct options {
     const char *assets_dir;  /* NULL: found next to the program */
     const char *render_dir;  /* --render: write PNGs here and exit */
     const char *status_path; /* --status: keep the show's state in this file */
+    const char *screenshot_path; /* --screenshot: SIGUSR1 writes the screen here */
     int poll_ms;             /* --poll: look for changes this often instead of inotify */
     int settle_ms;           /* --settle: quiet time before reading a file still open */
     int rotate;              /* --rotate: 0, 90, 180 or 270 degrees clockwise */

@@ -369,25 +369,29 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
         return false;
     if (from)
         from->used = ++r->use_clock;
+    /* The slides move above the footer, which stays. */
+    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
+    int area_h = footer ? h - footer->h : h;
+    SDL_Rect area = {0, 0, w, area_h};
     float t = smooth(f->progress);
     SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
     SDL_SetTextureAlphaMod(to->texture, 255);
     bool ok = true;
     if (!from || f->kind == TRANSITION_NONE) {
-        ok = SDL_RenderCopy(r->sdl, to->texture, NULL, NULL) == 0;
+        ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
     } else if (f->kind == TRANSITION_PUSH) {
         int shift = (int)lroundf(t * (float)w) * (f->direction < 0 ? -1 : 1);
         SDL_SetTextureBlendMode(from->texture, SDL_BLENDMODE_NONE);
-        SDL_Rect going = {-shift, 0, w, h};
-        SDL_Rect coming = {(f->direction < 0 ? -w : w) - shift, 0, w, h};
-        ok = SDL_RenderCopy(r->sdl, from->texture, NULL, &going) == 0 &&
-             SDL_RenderCopy(r->sdl, to->texture, NULL, &coming) == 0;
+        SDL_Rect going = {-shift, 0, w, area_h};
+        SDL_Rect coming = {(f->direction < 0 ? -w : w) - shift, 0, w, area_h};
+        ok = SDL_RenderCopy(r->sdl, from->texture, &area, &going) == 0 &&
+             SDL_RenderCopy(r->sdl, to->texture, &area, &coming) == 0;
     } else {
         SDL_SetTextureBlendMode(from->texture, SDL_BLENDMODE_NONE);
         SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
         SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf(t * 255.0f));
-        ok = SDL_RenderCopy(r->sdl, from->texture, NULL, NULL) == 0 &&
-             SDL_RenderCopy(r->sdl, to->texture, NULL, NULL) == 0;
+        ok = SDL_RenderCopy(r->sdl, from->texture, &area, &area) == 0 &&
+             SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
     }
     ok = ok && draw_footer(r, f, w, h);
     r->shown_key = ok && (!from || f->progress >= 1.0f) ? key : 0;

@@ -1,0 +1,26 @@
+/* Talking to systemd when it runs the show as a Type=notify service:
+ * readiness, a status line, and the watchdog's keep-alive, so that a hung
+ * program is restarted rather than left frozen on screen. Does nothing when
+ * not run by systemd. */
+#ifndef HALLSCREEN_SERVICE_H
+#define HALLSCREEN_SERVICE_H
+
+#include <stdint.h>
+
+/* The first frame is on screen. */
+void service_ready(void);
+
+/* A one-line status for `systemctl status`. */
+void service_status(const char *text);
+
+/* How often service_alive() must be called, in milliseconds; -1 when no
+ * watchdog is set. */
+int64_t service_watchdog_interval_ms(void);
+
+/* The main loop is alive. */
+void service_alive(void);
+
+/* The show is ending. */
+void service_stopping(void);
+
+#endif

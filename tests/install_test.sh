@@ -1,0 +1,46 @@
+#!/bin/sh
+# Installation as a venue technician does it: cmake --install into a
+# prefix (and under DESTDIR), the installed program finding its theme and
+# the bundled show on its own, and a systemd unit that systemd accepts.
+# Usage: install_test.sh build-dir
+build=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { # check NAME COMMAND...
+    name=$1
+    shift
+    if "$@" >"$tmp/out" 2>&1; then ok; else fail "$name"; cat "$tmp/out"; fi
+}
+
+prefix="$tmp/prefix"
+check "install" cmake --install "$build" --prefix "$prefix"
+for f in bin/hallscreen share/hallscreen/assets/theme.yaml share/hallscreen/content/event.yaml \
+    share/hallscreen/content/README.md share/hallscreen/content/logos/oecd.png \
+    share/hallscreen/README.md "lib/systemd/system/hallscreen@.service"; do
+    if [ -f "$prefix/$f" ]; then ok; else fail "not installed: $f"; fi
+done
+
+# The installed program, run from elsewhere, plays the installed show.
+cd "$tmp"
+check "installed --check" "$prefix/bin/hallscreen" --check
+grep -q "8 slides, 0 errors, 0 warnings" "$tmp/out" && ok || fail "installed show: $(cat "$tmp/out")"
+check "installed --render" "$prefix/bin/hallscreen" --render "$tmp/shots" --now 2025-02-12T10:00
+[ "$(ls "$tmp/shots" | wc -l)" -eq 8 ] && ok || fail "installed render: $(ls "$tmp/shots")"
+
+# DESTDIR stages the same tree for packaging.
+check "DESTDIR install" env DESTDIR="$tmp/stage" cmake --install "$build" --prefix /opt/hallscreen
+[ -x "$tmp/stage/opt/hallscreen/bin/hallscreen" ] && ok || fail "DESTDIR: no program"
+
+# systemd accepts the unit (its ExecStart points into the prefix).
+unit="$prefix/lib/systemd/system/hallscreen@.service"
+mkdir -p "$tmp/units"
+sed "s|^ExecStart=[^ ]*|ExecStart=$prefix/bin/hallscreen|" "$unit" >"$tmp/units/hallscreen@.service"
+check "systemd-analyze verify" systemd-analyze verify "$tmp/units/hallscreen@.service"
+if grep -q "hallscreen@.service" "$tmp/out"; then fail "systemd-analyze: $(cat "$tmp/out")"; else ok; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
