@@ -27,7 +27,13 @@ run)
     exec build/hallscreen --windowed --now 2025-02-12T10:00 "$@" content
     ;;
 test)
-    cd build && exec ctest --output-on-failure
+    # The suite twice: as built for use, and with AddressSanitizer and
+    # UndefinedBehaviorSanitizer, which turn any memory error or leak into a
+    # failure.
+    (cd build && ctest --output-on-failure)
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DHALLSCREEN_SANITIZE=ON >/dev/null
+    cmake --build build-sanitize -j "$(nproc)"
+    cd build-sanitize && exec ctest --output-on-failure
     ;;
 *)
     echo "usage: ./dev.sh run [OPTIONS] | ./dev.sh test" >&2

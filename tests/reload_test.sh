@@ -157,7 +157,10 @@ done
 eventually "200 changes" '"Change 200 of 200"'
 rss_after=$(rss)
 echo "RSS before 200 changes: $rss_before kB, after: $rss_after kB"
-if [ $((rss_after - rss_before)) -lt 2048 ]; then ok; else fail "RSS grew by $((rss_after - rss_before)) kB"; fi
+if [ -n "${HALLSCREEN_SANITIZED:-}" ]; then
+    ok # AddressSanitizer holds freed memory back; LeakSanitizer checks leaks at exit
+elif [ $((rss_after - rss_before)) -lt 2048 ]; then ok
+else fail "RSS grew by $((rss_after - rss_before)) kB"; fi
 stop
 
 # 11. polling, as on a network share

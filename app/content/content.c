@@ -98,6 +98,8 @@ static int compare_files(const void *a, const void *b)
 static struct content_file *find_file(struct content *c, const char *name)
 {
     struct content_file key = {.name = (char *)name};
+    if (c->sorted_count == 0)
+        return NULL;
     return bsearch(&key, c->files, c->sorted_count, sizeof key, compare_files);
 }
 
@@ -359,7 +361,8 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
         c->files[kept++] = *f;
     }
     c->count = c->sorted_count = kept;
-    qsort(c->files, c->count, sizeof *c->files, compare_files);
+    if (c->count > 1)
+        qsort(c->files, c->count, sizeof *c->files, compare_files);
     return true;
 }
 

@@ -1,6 +1,7 @@
 /* YAML files to C structs, table-driven. */
 #include "fields.h"
 
+#include "image_header.h"
 #include "programme.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
@@ -25,7 +26,7 @@ static int node_line(const yaml_node_t *node)
 
 char *content_read_file(const char *path, size_t *size, struct diag_list *diags)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not hang us */
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         diag_add(diags, DIAG_ERROR, path, 0, "cannot be read: %s", strerror(errno));
@@ -78,10 +79,42 @@ static bool check_text(struct yaml_file *file)
     return false;
 }
 
+/* Reports and returns false when the text nests collections deeper than
+ * MAX_DEPTH, which no content needs and which makes parsing slow. Syntax
+ * errors are left for the loader to report. */
+static bool nesting_is_sane(struct yaml_file *file)
+{
+    enum { MAX_DEPTH = 32 };
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return false;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)file->text, file->size);
+    int depth = 0;
+    bool sane = true, done = false;
+    while (!done && sane) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event))
+            break;
+        if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT)
+            depth--;
+        if (depth > MAX_DEPTH) {
+            diag_add(file->diags, DIAG_ERROR, file->path, (int)event.start_mark.line + 1,
+                     "lists or fields nested more than %d deep", MAX_DEPTH);
+            sane = false;
+        }
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return sane;
+}
+
 yaml_node_t *yaml_file_load(struct yaml_file *file)
 {
     file->loaded = false;
-    if (!check_text(file))
+    if (!check_text(file) || !nesting_is_sane(file))
         return NULL;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -226,6 +259,13 @@ static char *resolve_content_path(struct yaml_file *file, const char *name, cons
                  "%s: '%s' leads outside the content folder", name, text);
     free(real_dir);
     free(real_file);
+    struct image_header header;
+    char why[160];
+    if (regular && inside && !image_header_read(full, &header, why, sizeof why)) {
+        diag_add(file->diags, DIAG_WARNING, file->path, line,
+                 "%s: '%s' %s; the name is shown instead", name, text, why);
+        regular = false;
+    }
     if (!regular || !inside) {
         free(full);
         return NULL;
@@ -460,13 +500,18 @@ static void report_unknown(struct yaml_file *file, const struct field *table, si
 bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct field *table,
                  size_t count, void *base)
 {
-    enum { MAX_FIELDS = 32 };
+    enum { MAX_FIELDS = 32, MAX_PAIRS = 200 };
     int seen_line[MAX_FIELDS] = {0}; /* where each field was given; 0: not given */
     bool ok = true;
     if (count > MAX_FIELDS)
         return false;
     yaml_node_pair_t *pairs = mapping->data.mapping.pairs.start;
     size_t pair_count = (size_t)(mapping->data.mapping.pairs.top - pairs);
+    if (pair_count > MAX_PAIRS) {
+        diag_add(file->diags, DIAG_ERROR, file->path, node_line(mapping),
+                 "%zu fields: no slide has more than a few dozen", pair_count);
+        return false;
+    }
     for (size_t i = 0; i < pair_count; i++) {
         yaml_node_t *key_node = yaml_document_get_node(&file->doc, pairs[i].key);
         yaml_node_t *value = yaml_document_get_node(&file->doc, pairs[i].value);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { MAX_LINE_BYTES = 1024 };
+
 static bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r';
@@ -76,8 +78,10 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
             size_t trimmed = end;
             while (trimmed > line_start && is_space(text[trimmed - 1]))
                 trimmed--;
-            if (m->text_width(m->ctx, style, px, text + line_start, trimmed - line_start) <=
-                max_width) {
+            /* No screen holds a line this long: do not make the font measure it. */
+            bool too_long = trimmed - line_start > MAX_LINE_BYTES;
+            if (!too_long && m->text_width(m->ctx, style, px, text + line_start,
+                                           trimmed - line_start) <= max_width) {
                 fit_end = end;
                 continue;
             }

@@ -1,6 +1,8 @@
-/* Logo images. */
+/* Logo images: checked from their header, decoded once, kept within a
+ * memory budget (least recently used go first). */
 #include "images.h"
 
+#include "../content/image_header.h"
 #include "../util/log.h"
 #include "../util/str.h"
 
@@ -8,15 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum {
+    KEEP_SIDE = 2048,                /* larger pictures are scaled down once decoded */
+    BUDGET_BYTES = 64 * 1024 * 1024, /* decoded pictures kept at most */
+    SVG_PROBE_SIDE = 512,            /* an SVG's shape is read at this width */
+};
+
 struct image {
     char *path;
     SDL_Surface *surface; /* NULL: the file could not be decoded */
     bool svg;
+    uint64_t used;
 };
 
 struct images {
     struct image *items;
     size_t count, capacity;
+    uint64_t clock;
 };
 
 struct images *images_create(void)
@@ -24,13 +34,22 @@ struct images *images_create(void)
     return calloc(1, sizeof(struct images));
 }
 
+static size_t bytes_of(const struct image *image)
+{
+    return image->surface ? (size_t)image->surface->pitch * (size_t)image->surface->h : 0;
+}
+
+static void forget(struct images *images, size_t i)
+{
+    free(images->items[i].path);
+    SDL_FreeSurface(images->items[i].surface);
+    images->items[i] = images->items[--images->count];
+}
+
 void images_clear(struct images *images)
 {
-    for (size_t i = 0; i < images->count; i++) {
-        free(images->items[i].path);
-        SDL_FreeSurface(images->items[i].surface);
-    }
-    images->count = 0;
+    while (images->count)
+        forget(images, images->count - 1);
 }
 
 void images_destroy(struct images *images)
@@ -42,37 +61,94 @@ void images_destroy(struct images *images)
     free(images);
 }
 
-static bool is_svg(const char *path)
+/* Evicts the least recently used pictures until extra bytes more fit. */
+static void make_room(struct images *images, size_t extra)
 {
-    return str_ends_with(path, ".svg") || str_ends_with(path, ".SVG");
+    for (;;) {
+        size_t total = extra, oldest = 0;
+        for (size_t i = 0; i < images->count; i++) {
+            total += bytes_of(&images->items[i]);
+            if (images->items[i].used < images->items[oldest].used)
+                oldest = i;
+        }
+        if (total <= BUDGET_BYTES || images->count == 0)
+            return;
+        forget(images, oldest);
+    }
+}
+
+/* Decodes the file, refusing it first if its header is wrong or too large;
+ * large pictures are scaled down to what a logo card can show. */
+static SDL_Surface *decode(const char *path, bool *svg)
+{
+    struct image_header header;
+    char why[160];
+    if (!image_header_read(path, &header, why, sizeof why)) {
+        LOG(LOG_WARN, "images", "%s %s; the partner's name is shown instead", path, why);
+        return NULL;
+    }
+    *svg = header.type == IMAGE_SVG;
+    SDL_Surface *loaded = NULL;
+    if (*svg) {
+        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+        loaded = rw ? IMG_LoadSizedSVG_RW(rw, SVG_PROBE_SIDE, 0) : NULL;
+        if (rw)
+            SDL_RWclose(rw);
+    } else {
+        loaded = IMG_Load(path);
+    }
+    if (!loaded) {
+        LOG(LOG_WARN, "images", "%s cannot be decoded (%s); the partner's name is shown instead",
+            path, IMG_GetError());
+        return NULL;
+    }
+    SDL_Surface *image = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(loaded);
+    int longest = image && image->w > image->h ? image->w : image ? image->h : 0;
+    if (longest > KEEP_SIDE) {
+        int w = (int)((int64_t)image->w * KEEP_SIDE / longest);
+        int h = (int)((int64_t)image->h * KEEP_SIDE / longest);
+        SDL_Surface *smaller = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, h > 0 ? h : 1, 32,
+                                                              SDL_PIXELFORMAT_ARGB8888);
+        if (smaller) {
+            SDL_SetSurfaceBlendMode(image, SDL_BLENDMODE_NONE);
+            SDL_BlitScaled(image, NULL, smaller, NULL);
+            SDL_FreeSurface(image);
+            image = smaller;
+        }
+    }
+    return image;
 }
 
 static struct image *find(struct images *images, const char *path)
 {
-    for (size_t i = 0; i < images->count; i++)
-        if (strcmp(images->items[i].path, path) == 0)
+    for (size_t i = 0; i < images->count; i++) {
+        if (strcmp(images->items[i].path, path) == 0) {
+            images->items[i].used = ++images->clock;
             return &images->items[i];
+        }
+    }
+    bool svg = false;
+    SDL_Surface *surface = decode(path, &svg);
+    make_room(images, surface ? (size_t)surface->pitch * (size_t)surface->h : 0);
     if (images->count == images->capacity) {
         size_t capacity = images->capacity ? images->capacity * 2 : 16;
         struct image *items = realloc(images->items, capacity * sizeof *items);
-        if (!items)
+        if (!items) {
+            SDL_FreeSurface(surface);
             return NULL;
+        }
         images->items = items;
         images->capacity = capacity;
     }
     struct image *image = &images->items[images->count];
-    *image = (struct image){.path = str_dup(path), .svg = is_svg(path)};
-    if (!image->path)
+    *image = (struct image){
+        .path = str_dup(path), .surface = surface, .svg = svg, .used = ++images->clock};
+    if (!image->path) {
+        SDL_FreeSurface(surface);
         return NULL;
-    images->count++;
-    SDL_Surface *loaded = IMG_Load(path);
-    if (!loaded) {
-        LOG(LOG_WARN, "images", "%s: cannot be decoded (%s); the partner's name is shown instead",
-            path, IMG_GetError());
-        return image;
     }
-    image->surface = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(loaded);
+    images->count++;
     return image;
 }
 
@@ -92,7 +168,7 @@ void images_draw(struct images *images, SDL_Renderer *renderer, const char *path
     if (!image || !image->surface || box.w <= 0 || box.h <= 0)
         return;
     SDL_Surface *sized = NULL;
-    if (image->svg) {
+    if (image->svg) { /* drawn sharp at the size it is shown */
         SDL_RWops *rw = SDL_RWFromFile(path, "rb");
         sized = rw ? IMG_LoadSizedSVG_RW(rw, box.w, box.h) : NULL;
         if (rw)

@@ -36,7 +36,7 @@ struct renderer {
     bool retained;
     uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
     int shown_w, shown_h;
-    int rotation;        /* degrees clockwise: 0, 90, 180 or 270 */
+    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
 };
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
@@ -320,8 +320,8 @@ static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, i
 {
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     SDL_Texture *texture = NULL;
-    if (shot && SDL_RenderReadPixels(r->sdl, NULL, SDL_PIXELFORMAT_RGB888, shot->pixels,
-                                     shot->pitch) == 0)
+    if (shot &&
+        SDL_RenderReadPixels(r->sdl, NULL, SDL_PIXELFORMAT_RGB888, shot->pixels, shot->pitch) == 0)
         texture = SDL_CreateTextureFromSurface(r->sdl, shot);
     SDL_FreeSurface(shot);
     if (!texture)
@@ -331,8 +331,8 @@ static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, i
         if (r->slides[i].used < c->used)
             c = &r->slides[i];
     drop_texture(c);
-    *c = (struct cached_texture){.texture = texture, .w = w, .h = h, .key = key,
-                                 .used = ++r->use_clock};
+    *c = (struct cached_texture){
+        .texture = texture, .w = w, .h = h, .key = key, .used = ++r->use_clock};
     return c;
 }
 

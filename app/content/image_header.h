@@ -1,0 +1,30 @@
+/* Reading an image file's type and size from its first bytes, before any
+ * decoding, so that a small file declaring an enormous picture (a
+ * decompression bomb) is refused before it can take the memory. */
+#ifndef HALLSCREEN_IMAGE_HEADER_H
+#define HALLSCREEN_IMAGE_HEADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define IMAGE_MAX_SIDE 8192
+#define IMAGE_MAX_PIXELS (24 * 1024 * 1024)
+#define IMAGE_HEADER_BYTES 65536 /* how much of the file the checks read */
+
+enum image_type { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG, IMAGE_SVG };
+
+struct image_header {
+    enum image_type type;
+    int w, h; /* 0 when the file does not say (an SVG may not) */
+};
+
+/* Reads the type and size from the first n bytes of a file. Returns false
+ * with the reason in err when it is not a PNG, JPEG or SVG, is empty or cut
+ * short, or declares a picture beyond IMAGE_MAX_SIDE or IMAGE_MAX_PIXELS. */
+bool image_header_parse(const unsigned char *bytes, size_t n, struct image_header *out, char *err,
+                        size_t err_size);
+
+/* The same for the file at path. */
+bool image_header_read(const char *path, struct image_header *out, char *err, size_t err_size);
+
+#endif
