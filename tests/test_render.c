@@ -19,6 +19,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 
@@ -317,6 +318,44 @@ static void a_sideways_screen_gets_a_turned_landscape_frame(void **state)
     theme_free(&base);
 }
 
+static void an_image_that_fails_to_decode_becomes_a_wordmark(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hallscreen-corrupt-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/broken.png", dir);
+    /* a PNG header that promises 100x50, then garbage */
+    static const unsigned char bytes[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0,
+                                          13, 'I', 'H', 'D', 'R', 0, 0, 0, 100, 0, 0, 0, 50,
+                                          8, 6, 0, 0, 0, 1, 2, 3, 4, 'g', 'a', 'r', 'b'};
+    FILE *f = fopen(path, "wb");
+    fwrite(bytes, 1, sizeof bytes, f);
+    fclose(f);
+    struct theme t;
+    theme_init_defaults(&t);
+    struct canvas c = open_canvas(&t, 640, 360);
+    char name[] = "Broken Logo Partner";
+    struct partner partner = {name, path};
+    struct slide slide = {.kind = SLIDE_PARTNERS, .partners = &partner, .partner_count = 1};
+    struct programme prog = {.slides = &slide, .slide_count = 1, .theme = t};
+    struct frame_geometry g = layout_geometry(640, 360);
+    struct scene scene = {0};
+    layout_slide(render_measurer(c.r), &prog, &slide, &g, &scene);
+    bool wordmark = false;
+    for (size_t i = 0; i < scene.count; i++) {
+        assert_true(scene.items[i].kind != ITEM_IMAGE);
+        wordmark |= scene.items[i].text && strstr(scene.items[i].text, "Broken") != NULL;
+    }
+    assert_true(wordmark);
+    assert_true(render_frame(c.r, &prog, &slide, "10:00", 640, 360));
+    scene_clear(&scene);
+    close_canvas(&c);
+    theme_free(&t);
+    unlink(path);
+    rmdir(dir);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -342,6 +381,7 @@ int main(void)
         cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
+        cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
