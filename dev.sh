@@ -2,7 +2,8 @@
 # Installs what hallscreen needs on Debian (when missing), builds it, then
 # runs the bundled show in a window or runs the whole test suite.
 #   ./dev.sh run [OPTIONS]   the show in a window, as it stood during the event
-#   ./dev.sh test            every test (ctest)
+#   ./dev.sh test            every test (ctest): a normal build, a sanitizer build,
+#                            and a minute of fuzzing each parser
 set -eu
 cd "$(dirname "$0")"
 
@@ -33,7 +34,11 @@ test)
     (cd build && ctest --output-on-failure)
     cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DHALLSCREEN_SANITIZE=ON >/dev/null
     cmake --build build-sanitize -j "$(nproc)"
-    cd build-sanitize && exec ctest --output-on-failure
+    (cd build-sanitize && ctest --output-on-failure)
+    # Then a minute of coverage-guided fuzzing of every parser.
+    CC=clang cmake -S . -B build-fuzz -DHALLSCREEN_FUZZ=ON >/dev/null
+    cmake --build build-fuzz -j "$(nproc)"
+    cd build-fuzz && exec ctest --output-on-failure
     ;;
 *)
     echo "usage: ./dev.sh run [OPTIONS] | ./dev.sh test" >&2

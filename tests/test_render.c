@@ -260,8 +260,8 @@ static void transitions_blend_two_ready_slides_without_a_black_frame(void **stat
         for (int step = 0; step <= 10; step++) {
             if (step == 0) /* a is on screen again */
                 assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
-            struct frame f = {&prog, b, from_key, (float)step / 10.0f, (enum transition)kind, 1,
-                              "10:00"};
+            struct frame f = {&prog, b,      from_key, (float)step / 10.0f, (enum transition)kind,
+                              1,     "10:00"};
             assert_true(render_transition(c.r, &f, w, h));
             SDL_RenderFlush(c.sdl);
             /* never a black pixel: no black or half-drawn frame */
@@ -326,9 +326,9 @@ static void an_image_that_fails_to_decode_becomes_a_wordmark(void **state)
     char path[128];
     snprintf(path, sizeof path, "%s/broken.png", dir);
     /* a PNG header that promises 100x50, then garbage */
-    static const unsigned char bytes[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0,
-                                          13, 'I', 'H', 'D', 'R', 0, 0, 0, 100, 0, 0, 0, 50,
-                                          8, 6, 0, 0, 0, 1, 2, 3, 4, 'g', 'a', 'r', 'b'};
+    static const unsigned char bytes[] = {
+        0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0,   0,  0,
+        100,  0,   0,   0,   50,   8,    6,    0,    0, 0, 1, 2,  3,   4,   'g', 'a', 'r', 'b'};
     FILE *f = fopen(path, "wb");
     fwrite(bytes, 1, sizeof bytes, f);
     fclose(f);

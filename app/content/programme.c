@@ -91,11 +91,24 @@ static bool copy_string(char **field)
     return *field != NULL;
 }
 
+/* Copies each field in place, all of them even when one fails; true when
+ * every one was copied. */
+static bool copy_strings(char **const *fields, size_t count)
+{
+    bool ok = true;
+    for (size_t i = 0; i < count; i++)
+        ok = copy_string(fields[i]) && ok;
+    return ok;
+}
+
+#define COPY_STRINGS(...)                                                                          \
+    copy_strings((char **const[]){__VA_ARGS__},                                                    \
+                 sizeof((char **const[]){__VA_ARGS__}) / sizeof(char **))
+
 bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
-    bool ok = copy_string(&dst->name) & copy_string(&dst->timezone) & copy_string(&dst->tagline) &
-              copy_string(&dst->place) & copy_string(&dst->website);
+    bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website);
     if (!ok)
         event_free(dst);
     return ok;
@@ -120,10 +133,8 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->partners = NULL;
     dst->rows = NULL;
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
-    bool ok = copy_string(&dst->source) & copy_string(&dst->label) & copy_string(&dst->title) &
-              copy_string(&dst->subtitle) & copy_string(&dst->body) & copy_string(&dst->room) &
-              copy_string(&dst->chair) & copy_string(&dst->description) &
-              copy_string(&dst->mark_text);
+    bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
+                           &dst->room, &dst->chair, &dst->description, &dst->mark_text);
     if (ok && src->speaker_count) {
         dst->speakers = calloc(src->speaker_count, sizeof *dst->speakers);
         ok = dst->speakers != NULL;
@@ -139,7 +150,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
         for (size_t i = 0; ok && i < src->partner_count; i++) {
             dst->partners[i] = src->partners[i];
             dst->partner_count = i + 1;
-            ok = copy_string(&dst->partners[i].name) & copy_string(&dst->partners[i].logo);
+            ok = COPY_STRINGS(&dst->partners[i].name, &dst->partners[i].logo);
         }
     }
     if (ok && src->row_count) {
@@ -148,8 +159,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
         for (size_t i = 0; ok && i < src->row_count; i++) {
             dst->rows[i] = src->rows[i];
             dst->row_count = i + 1;
-            ok = copy_string(&dst->rows[i].when) & copy_string(&dst->rows[i].title) &
-                 copy_string(&dst->rows[i].room);
+            ok = COPY_STRINGS(&dst->rows[i].when, &dst->rows[i].title, &dst->rows[i].room);
         }
     }
     if (!ok)
