@@ -1,5 +1,6 @@
 /* The content folder and the last good version of each of its files. */
 #include "content.h"
+#include "../util/array.h"
 
 #include "fields.h"
 #include "loader.h"
@@ -105,14 +106,8 @@ static struct content_file *find_file(struct content *c, const char *name)
 
 static struct content_file *add_file(struct content *c, const char *name, enum file_role role)
 {
-    if (c->count == c->capacity) {
-        size_t capacity = c->capacity ? c->capacity * 2 : 16;
-        struct content_file *files = realloc(c->files, capacity * sizeof *files);
-        if (!files)
-            return NULL;
-        c->files = files;
-        c->capacity = capacity;
-    }
+    if (!ARRAY_RESERVE(c->files, c->count, c->capacity))
+        return NULL;
     struct content_file *f = &c->files[c->count];
     *f = (struct content_file){.name = str_dup(name), .role = role};
     if (!f->name)

@@ -1,5 +1,6 @@
 /* Problems found in content files. */
 #include "diag.h"
+#include "../util/array.h"
 
 #include "../util/str.h"
 
@@ -10,14 +11,8 @@
 void diag_add(struct diag_list *list, enum diag_severity severity, const char *path, int line,
               const char *fmt, ...)
 {
-    if (list->count == list->capacity) {
-        size_t capacity = list->capacity ? list->capacity * 2 : 8;
-        struct diag *items = realloc(list->items, capacity * sizeof *items);
-        if (!items)
-            return;
-        list->items = items;
-        list->capacity = capacity;
-    }
+    if (!ARRAY_RESERVE(list->items, list->count, list->capacity))
+        return;
     char message[1024];
     va_list ap;
     va_start(ap, fmt);

@@ -1,5 +1,6 @@
 /* Watching the content folder with inotify, or by polling. */
 #include "watch.h"
+#include "../util/array.h"
 
 #include "../util/log.h"
 #include "../util/str.h"
@@ -270,14 +271,8 @@ static struct polled_file *polled(struct watch *w, const char *name)
     for (size_t i = 0; i < w->file_count; i++)
         if (strcmp(w->files[i].name, name) == 0)
             return &w->files[i];
-    if (w->file_count == w->file_capacity) {
-        size_t capacity = w->file_capacity ? w->file_capacity * 2 : 32;
-        struct polled_file *files = realloc(w->files, capacity * sizeof *files);
-        if (!files)
-            return NULL;
-        w->files = files;
-        w->file_capacity = capacity;
-    }
+    if (!ARRAY_RESERVE(w->files, w->file_count, w->file_capacity))
+        return NULL;
     struct polled_file *f = &w->files[w->file_count];
     *f = (struct polled_file){.name = str_dup(name)};
     if (!f->name)

@@ -1,5 +1,6 @@
 /* Scenes: display lists of a slide. */
 #include "scene.h"
+#include "../util/array.h"
 
 #include "../util/str.h"
 
@@ -7,14 +8,8 @@
 
 struct item *scene_add(struct scene *scene, const struct item *item)
 {
-    if (scene->count == scene->capacity) {
-        size_t capacity = scene->capacity ? scene->capacity * 2 : 32;
-        struct item *items = realloc(scene->items, capacity * sizeof *items);
-        if (!items)
-            return NULL;
-        scene->items = items;
-        scene->capacity = capacity;
-    }
+    if (!ARRAY_RESERVE(scene->items, scene->count, scene->capacity))
+        return NULL;
     struct item *copy = &scene->items[scene->count];
     *copy = *item;
     copy->text = str_dup(item->text);

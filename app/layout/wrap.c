@@ -1,5 +1,6 @@
 /* Greedy line breaking over measured widths. */
 #include "wrap.h"
+#include "../util/array.h"
 
 #include "../util/str.h"
 
@@ -15,14 +16,8 @@ static bool is_space(char c)
 
 static bool push_line(struct line_list *out, size_t start, size_t end)
 {
-    if (out->count == out->capacity) {
-        size_t capacity = out->capacity ? out->capacity * 2 : 8;
-        struct line_span *lines = realloc(out->lines, capacity * sizeof *lines);
-        if (!lines)
-            return false;
-        out->lines = lines;
-        out->capacity = capacity;
-    }
+    if (!ARRAY_RESERVE(out->lines, out->count, out->capacity))
+        return false;
     out->lines[out->count++] = (struct line_span){start, end - start};
     return true;
 }

@@ -1,6 +1,7 @@
 /* Logo images: checked from their header, decoded once, kept within a
  * memory budget (least recently used go first). */
 #include "images.h"
+#include "../util/array.h"
 
 #include "../content/image_header.h"
 #include "../util/log.h"
@@ -131,15 +132,9 @@ static struct image *find(struct images *images, const char *path)
     bool svg = false;
     SDL_Surface *surface = decode(path, &svg);
     make_room(images, surface ? (size_t)surface->pitch * (size_t)surface->h : 0);
-    if (images->count == images->capacity) {
-        size_t capacity = images->capacity ? images->capacity * 2 : 16;
-        struct image *items = realloc(images->items, capacity * sizeof *items);
-        if (!items) {
-            SDL_FreeSurface(surface);
-            return NULL;
-        }
-        images->items = items;
-        images->capacity = capacity;
+    if (!ARRAY_RESERVE(images->items, images->count, images->capacity)) {
+        SDL_FreeSurface(surface);
+        return NULL;
     }
     struct image *image = &images->items[images->count];
     *image = (struct image){

@@ -36,6 +36,8 @@ struct renderer {
     bool retained;
     uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
     int shown_w, shown_h;
+    uint64_t fading_to; /* a crossfade drawn onto the target itself: to which slide */
+    float faded;        /* and how far it has come, 0 to 1 (eased) */
     int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
 };
 
@@ -353,6 +355,31 @@ static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
     return SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
 }
 
+/* A crossfade onto a target that keeps its pixels: each frame blends the
+ * coming slide over what the last frame left, by just enough that the
+ * result is the mix for this frame's progress. No copy of the slide going
+ * out is needed, and each frame is one blend. */
+static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t key, int w, int h)
+{
+    struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
+    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
+    if (!to || !footer)
+        return false;
+    float before = r->shown_key == f->from ? 0.0f : r->faded;
+    float now = f->progress >= 1.0f ? 1.0f : smooth(f->progress);
+    float share = before < 1.0f ? (now - before) / (1.0f - before) : 1.0f;
+    SDL_Rect area = {0, 0, w, h - footer->h};
+    SDL_SetTextureBlendMode(to->texture, share >= 1.0f ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
+    bool ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0 && draw_footer(r, f, w, h);
+    r->fading_to = key;
+    r->faded = now;
+    r->shown_key = ok && now >= 1.0f ? key : 0;
+    if (r->shown_key)
+        drop_slide(r, key); /* the target holds it now */
+    return ok;
+}
+
 /* Draws the frame at logical size w x h onto the current target. */
 static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
 {
@@ -360,6 +387,10 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     bool moving = f->from && f->progress < 1.0f;
     if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
         return draw_footer(r, f, w, h); /* the slide is there already */
+    if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
+        h == r->shown_h &&
+        (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
+        return fade_in_place(r, f, key, w, h);
     struct cached_texture *from = moving ? find_slide(r, f->from, w, h) : NULL;
     if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
         h == r->shown_h)
