@@ -80,6 +80,8 @@ static void full_show_loads_every_field(void **state)
     assert_int_equal(l->prog.theme.accent.g, 0x88);
     assert_int_equal(l->prog.theme.background.b, 0x30);
     assert_int_equal(l->prog.theme.slide_ms, 7500);
+    assert_int_equal(l->prog.theme.transition, TRANSITION_PUSH);
+    assert_int_equal(l->prog.theme.transition_ms, 800);
     assert_memory_equal(&l->prog.theme.text, &l->base.text, sizeof l->base.text);
     assert_string_equal(l->prog.theme.font, "Noto Sans");
 

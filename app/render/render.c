@@ -268,6 +268,7 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
             draw_scene(r, &scene);
         scene_clear(&scene);
         SDL_SetRenderTarget(r->sdl, target);
+        images_clear(r->images); /* decoded again when the slide next comes round */
         c->key = ok ? key : 0;
         if (!ok)
             return NULL;
