@@ -3,6 +3,7 @@
 #include "../app/content/content.h"
 #include "../app/util/str.h"
 
+#include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,7 +50,7 @@ static bool refresh(struct folder *f)
 static int setup(void **state)
 {
     struct folder *f = calloc(1, sizeof *f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/hallscreen-content-XXXXXX");
+    snprintf(f->dir, sizeof f->dir, "/tmp/hallscreen-content-" TEMP_SUFFIX);
     if (!mkdtemp(f->dir))
         return -1;
     char path[128];

@@ -5,6 +5,7 @@
 #include "../app/content/image_header.h"
 #include "../app/util/str.h"
 
+#include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -35,7 +36,7 @@ static void write_text(const char *name, const char *text)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "/tmp/hallscreen-hostile-XXXXXX");
+    snprintf(dir, sizeof dir, "/tmp/hallscreen-hostile-" TEMP_SUFFIX);
     if (!mkdtemp(dir))
         return -1;
     char path[128];

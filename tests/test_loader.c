@@ -5,6 +5,7 @@
 #include "../app/util/civil_time.h"
 #include "../app/util/str.h"
 
+#include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -186,7 +187,7 @@ static void broken_files_are_reported_with_lines_and_skipped(void **state)
 /* A fresh content folder with one slide file holding text. */
 static char *folder_with_slide(const char *text, size_t n)
 {
-    char *dir = strdup("/tmp/hallscreen-test-XXXXXX");
+    char *dir = strdup("/tmp/hallscreen-test-" TEMP_SUFFIX);
     assert_non_null(mkdtemp(dir));
     char path[512];
     snprintf(path, sizeof path, "%s/slides", dir);

@@ -13,6 +13,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -321,7 +322,7 @@ static void a_sideways_screen_gets_a_turned_landscape_frame(void **state)
 static void an_image_that_fails_to_decode_becomes_a_wordmark(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/hallscreen-corrupt-XXXXXX";
+    char dir[] = "/tmp/hallscreen-corrupt-" TEMP_SUFFIX;
     assert_non_null(mkdtemp(dir));
     char path[128];
     snprintf(path, sizeof path, "%s/broken.png", dir);

@@ -74,7 +74,7 @@ static void rsync_and_editor_temporary_files_are_ignored(void **state)
     (void)state;
     struct settle s;
     settle_init(&s, 300);
-    /* rsync writes .name.XXXXXX, then renames it into place */
+    /* rsync writes .name.<random>, then renames it into place */
     settle_note(&s, FILE_WRITTEN, "slides/.10-a.yaml.Gx3f9a", 0);
     settle_note(&s, FILE_WRITTEN, "slides/10-a.yaml.swp", 0);
     settle_note(&s, FILE_WRITTEN, "slides/10-a.yaml~", 0);

@@ -10,6 +10,7 @@
 #include "../app/util/str.h"
 
 #include <dirent.h>
+#include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,7 +90,7 @@ static void the_show_runs_long_without_leaking(void **state)
     (void)state;
     bool full = getenv("HALLSCREEN_SOAK") && strcmp(getenv("HALLSCREEN_SOAK"), "full") == 0;
     long changes = full ? 100000 : 10000, reloads = full ? 1000 : 100;
-    char dir[] = "/tmp/hallscreen-soak-XXXXXX";
+    char dir[] = "/tmp/hallscreen-soak-" TEMP_SUFFIX;
     assert_non_null(mkdtemp(dir));
     char path[128];
     snprintf(path, sizeof path, "%s/slides", dir);

@@ -2,6 +2,7 @@
 #include "loader.h"
 
 #include "fields.h"
+#include "settle.h"
 #include "../util/str.h"
 
 #include <dirent.h>
@@ -266,8 +267,5 @@ bool alert_parse(const char *path, const char *text, size_t size, struct slide *
 
 bool content_is_slide_name(const char *name)
 {
-    size_t n = strlen(name);
-    if (name[0] == '.' || name[0] == '#' || name[0] == '~' || name[n - 1] == '~')
-        return false;
-    return str_ends_with(name, ".yaml") || str_ends_with(name, ".yml");
+    return !settle_ignores(name) && (str_ends_with(name, ".yaml") || str_ends_with(name, ".yml"));
 }

@@ -4,6 +4,7 @@
  * programme of 10,000 sessions and 500 partners.
  * Usage: hallscreen-bench CONTENT_DIR */
 #include "../../app/content/content.h"
+#include "../temp.h"
 #include "../../app/platform/screen.h"
 #include "../../app/render/render.h"
 #include "../../app/util/log.h"
@@ -67,15 +68,19 @@ static void transition_frames(const struct programme *prog, const char *choice, 
             render_frame(r, prog, from, "Wed 12 Feb 2025  10:00", w, h);
             render_prepare(r, prog, to, w, h); /* as the show does, before the turn */
             for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
-                struct frame f = {prog, to, render_slide_key(r, from),
+                struct frame f = {prog,
+                                  to,
+                                  render_slide_key(r, from),
                                   (float)i / FRAMES_PER_TRANSITION,
-                                  t % 2 ? TRANSITION_PUSH : TRANSITION_CROSSFADE, 1,
+                                  t % 2 ? TRANSITION_PUSH : TRANSITION_CROSSFADE,
+                                  1,
                                   "Wed 12 Feb 2025  10:00"};
                 double start = now_ms();
                 render_transition(r, &f, w, h);
                 SDL_RenderPresent(sdl);
                 times[n++] = now_ms() - start;
-                if (getenv("BENCH_TRACE")) fprintf(stderr, "%d %d %.2f\n", t, i, times[n-1]);
+                if (getenv("BENCH_TRACE"))
+                    fprintf(stderr, "%d %d %.2f\n", t, i, times[n - 1]);
             }
         }
         qsort(times, n, sizeof *times, compare_doubles);
@@ -108,8 +113,8 @@ static void generate(const char *dir, int sessions, int partners)
                 "date: 2025-02-%02d\nstart: \"%02d:%02d\"\nend: \"%02d:%02d\"\nroom: Room %d\n"
                 "chair: Chair Person %d\nspeakers:\n  - Speaker A %d\n  - Speaker B %d\n"
                 "description: >\n  A description of session %d, long enough to wrap.\n",
-                i % 7, i, 10 + i % 3, 8 + i % 10, (i * 7) % 60, 9 + i % 10, (i * 7) % 60,
-                i % 40, i, i, i, i);
+                i % 7, i, 10 + i % 3, 8 + i % 10, (i * 7) % 60, 9 + i % 10, (i * 7) % 60, i % 40, i,
+                i, i, i);
         fclose(f);
     }
     snprintf(path, sizeof path, "%s/slides/zz-partners.yaml", dir);
@@ -122,7 +127,7 @@ static void generate(const char *dir, int sessions, int partners)
 
 static void load_figures(void)
 {
-    char dir[] = "/tmp/hallscreen-bench-XXXXXX";
+    char dir[] = "/tmp/hallscreen-bench-" TEMP_SUFFIX;
     if (!mkdtemp(dir))
         return;
     char content_dir[64];
