@@ -28,17 +28,16 @@ run)
     exec build/hallscreen --windowed --now 2025-02-12T10:00 "$@" content
     ;;
 test)
-    # The suite twice: as built for use, and with AddressSanitizer and
-    # UndefinedBehaviorSanitizer, which turn any memory error or leak into a
-    # failure.
+    # The suite as built for use; a minute of coverage-guided fuzzing of
+    # every parser; then the suite again built with AddressSanitizer and
+    # UndefinedBehaviorSanitizer, where any memory error or leak fails.
     (cd build && ctest --output-on-failure)
-    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DHALLSCREEN_SANITIZE=ON >/dev/null
-    cmake --build build-sanitize -j "$(nproc)"
-    (cd build-sanitize && ctest --output-on-failure)
-    # Then a minute of coverage-guided fuzzing of every parser.
     CC=clang cmake -S . -B build-fuzz -DHALLSCREEN_FUZZ=ON >/dev/null
     cmake --build build-fuzz -j "$(nproc)"
-    cd build-fuzz && exec ctest --output-on-failure
+    (cd build-fuzz && ctest --output-on-failure)
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DHALLSCREEN_SANITIZE=ON >/dev/null
+    cmake --build build-sanitize -j "$(nproc)"
+    cd build-sanitize && exec ctest --output-on-failure
     ;;
 *)
     echo "usage: ./dev.sh run [OPTIONS] | ./dev.sh test" >&2
