@@ -2,15 +2,12 @@
 # The program as a user runs it: --help, --check, --render at every size,
 # clear messages for mistakes, and a clean exit on SIGTERM.
 # Usage: cli_test.sh path/to/hallscreen source-dir
+. "$(dirname "$0")/lib.sh"
 bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # expect STATUS NAME COMMAND...: runs COMMAND, output in $tmp/out, checks its exit status.
 expect() {
@@ -119,5 +116,4 @@ wait "$pid"
 status=$?
 if [ "$status" -eq 0 ]; then ok; else fail "exit $status after SIGTERM"; cat "$tmp/out"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,13 +3,10 @@
 # prefix (and under DESTDIR), the installed program finding its theme and
 # the bundled show on its own, and a systemd unit that systemd accepts.
 # Usage: install_test.sh build-dir
-build=$1
+. "$(dirname "$0")/lib.sh"
+build=$(cd "$1" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 check() { # check NAME COMMAND...
     name=$1
     shift
@@ -42,5 +39,4 @@ sed "s|^ExecStart=[^ ]*|ExecStart=$prefix/bin/hallscreen|" "$unit" >"$tmp/units/
 check "systemd-analyze verify" systemd-analyze verify "$tmp/units/hallscreen@.service"
 if grep -q "hallscreen@.service" "$tmp/out"; then fail "systemd-analyze: $(cat "$tmp/out")"; else ok; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -3,14 +3,13 @@
 # running headless: it must end up showing each change, never a half-written
 # file, and keep the show going through broken and vanishing files.
 # Usage: reload_test.sh path/to/hallscreen source-dir
+. "$(dirname "$0")/lib.sh"
 bin=$1
 src=$2
 tmp=$(mktemp -d)
 live="$tmp/content"
 status="$tmp/status.json"
 log="$tmp/log"
-passed=0
-failed=0
 pid=
 
 cleanup() {
@@ -19,24 +18,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ok() { passed=$((passed + 1)); }
-fail() {
-    failed=$((failed + 1))
-    echo "FAIL: $*"
-    [ -f "$status" ] && cat "$status"
-    tail -5 "$log"
-}
-
-# eventually NAME TEXT: the status file comes to hold TEXT (waits up to 10 s).
-eventually() {
-    i=0
-    while [ $i -lt 500 ]; do
-        grep -qF -- "$2" "$status" 2>/dev/null && { ok; return 0; }
-        sleep 0.02
-        i=$((i + 1))
-    done
-    fail "$1: status never held '$2'"
-    return 1
+# shows NAME TEXT: the status file comes to hold TEXT (waits up to 10 s).
+shows() {
+    if eventually grep -qF -- "$2" "$status" 2>/dev/null; then
+        ok
+    else
+        fail "$1: status never held '$2'"
+        [ -f "$status" ] && cat "$status"
+        tail -5 "$log"
+        return 1
+    fi
 }
 
 # never_while NAME TEXT COMMAND...: runs COMMAND while watching that the
@@ -63,7 +54,7 @@ start() {
     SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --status "$status" "$@" "$live" \
         >"$log" 2>&1 &
     pid=$!
-    eventually "start" '"version":	1'
+    shows "start" '"version":	1'
 }
 
 stop() {
@@ -79,7 +70,7 @@ start
 # 1. mv of a finished file into place
 headline "Renamed into place" >"$live/slides/.new"
 mv "$live/slides/.new" "$live/slides/10-welcome.yaml"
-eventually "mv" '"Renamed into place"'
+shows "mv" '"Renamed into place"'
 
 # 2. cp over an existing file, written slowly: the half never shows
 slow_copy() {
@@ -87,35 +78,35 @@ slow_copy() {
         >"$live/slides/10-welcome.yaml"
 }
 never_while "slow cp" '"Slow"' slow_copy
-eventually "slow cp" '"Slow copy done"'
+shows "slow cp" '"Slow copy done"'
 
 # 3. rsync: a hidden temporary file, then a rename
 mkdir -p "$tmp/usb/slides"
 headline "Synced by rsync" >"$tmp/usb/slides/20-roundtables.yaml"
 rsync -r "$tmp/usb/" "$live/"
-eventually "rsync" '"Synced by rsync"'
+shows "rsync" '"Synced by rsync"'
 
 # 4. editors: vim (backup, 4913 probe, write in place), gedit (temporary
 #    file renamed over), nano (in place)
 cp "$live/slides/50-digitalization.yaml" "$live/slides/50-digitalization.yaml~"
 : >"$live/slides/4913" && rm "$live/slides/4913"
 headline "Edited in vim" >"$live/slides/50-digitalization.yaml"
-eventually "vim" '"Edited in vim"'
+shows "vim" '"Edited in vim"'
 headline "Saved by gedit" >"$live/slides/.goutputstream-X1Y2Z3"
 mv "$live/slides/.goutputstream-X1Y2Z3" "$live/slides/50-digitalization.yaml"
-eventually "gedit" '"Saved by gedit"'
+shows "gedit" '"Saved by gedit"'
 headline "Saved by nano" >"$live/slides/50-digitalization.yaml"
-eventually "nano" '"Saved by nano"'
+shows "nano" '"Saved by nano"'
 if grep -qF '4913' "$status" || grep -qF 'goutputstream' "$status"; then
     fail "editor files became slides"
 else ok; fi
 
 # 5. a corrupt file in the middle of a good show: reported, last good stays
 printf 'kind: headline\ntitle: [broken\n' >"$live/slides/50-digitalization.yaml"
-eventually "corrupt file reported" '50-digitalization.yaml:3: error: YAML syntax'
-eventually "last good version stays" '"Saved by nano"'
+shows "corrupt file reported" '50-digitalization.yaml:3: error: YAML syntax'
+shows "last good version stays" '"Saved by nano"'
 headline "Fixed again" >"$live/slides/50-digitalization.yaml"
-eventually "fixed" '"Fixed again"'
+shows "fixed" '"Fixed again"'
 if grep -qF 'YAML syntax' "$status"; then fail "problem still listed after the fix"; else ok; fi
 
 # 6. the slides folder deleted and copied again: the show goes on meanwhile
@@ -123,38 +114,38 @@ cp -r "$live/slides" "$tmp/slides-copy"
 headline "Back from the USB stick" >"$tmp/slides-copy/10-welcome.yaml"
 rm -rf "$live/slides"
 sleep 0.5
-eventually "folder gone, show goes on" '"Fixed again"'
+shows "folder gone, show goes on" '"Fixed again"'
 cp -r "$tmp/slides-copy" "$live/slides"
-eventually "folder copied back" '"Back from the USB stick"'
+shows "folder copied back" '"Back from the USB stick"'
 
 # 7. the whole content folder swapped by renaming folders
 cp -r "$live" "$tmp/next"
 headline "Swapped folder" >"$tmp/next/slides/10-welcome.yaml"
 mv "$live" "$tmp/old"
 mv "$tmp/next" "$live"
-eventually "folder swapped" '"Swapped folder"'
+shows "folder swapped" '"Swapped folder"'
 
 # 8. the urgent notice, within a second, and gone when its file goes
 printf 'title: Room change\nbody: The roundtable moves to Hall B\n' >"$live/alert.yaml"
-eventually "alert" '"Room change"'
+shows "alert" '"Room change"'
 rm "$live/alert.yaml"
-eventually "alert removed" '"alert":	null'
+shows "alert removed" '"alert":	null'
 
 # 9. SIGHUP reads everything again
 reloads=$(grep -o '"reloads":	[0-9]*' "$status" | tr -dc 0-9)
 kill -HUP "$pid"
-eventually "SIGHUP" "\"reloads\":	$((reloads + 1))"
+shows "SIGHUP" "\"reloads\":	$((reloads + 1))"
 
 # 10. 200 changes in quick succession: it ends on the last, memory flat
 rss() { grep VmRSS "/proc/$pid/status" | tr -dc 0-9; }
 for i in $(seq 1 20); do headline "Warm-up $i" >"$live/slides/10-welcome.yaml"; done
-eventually "warm-up" '"Warm-up 20"'
+shows "warm-up" '"Warm-up 20"'
 rss_before=$(rss)
 for i in $(seq 1 200); do
     headline "Change $i of 200" >"$live/slides/.next"
     mv "$live/slides/.next" "$live/slides/10-welcome.yaml"
 done
-eventually "200 changes" '"Change 200 of 200"'
+shows "200 changes" '"Change 200 of 200"'
 rss_after=$(rss)
 echo "RSS before 200 changes: $rss_before kB, after: $rss_after kB"
 if [ -n "${HALLSCREEN_SANITIZED:-}" ]; then
@@ -166,9 +157,8 @@ stop
 # 11. polling, as on a network share
 start --poll 0.2
 headline "Seen by polling" >"$live/slides/10-welcome.yaml"
-eventually "poll" '"Seen by polling"'
+shows "poll" '"Seen by polling"'
 if grep -qF '"watching":	"polling"' "$status"; then ok; else fail "not polling"; fi
 stop
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

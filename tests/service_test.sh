@@ -2,26 +2,13 @@
 # The program as systemd runs it: readiness and watchdog keep-alives on a
 # fake NOTIFY_SOCKET, a screenshot on SIGUSR1, and a clean stop.
 # Usage: service_test.sh path/to/hallscreen source-dir
+. "$(dirname "$0")/lib.sh"
 bin=$1
 src=$2
 tmp=$(mktemp -d)
 pid=
 listener=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; [ -n "$listener" ] && kill $listener 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-# waits up to 5 s for COMMAND to succeed
-eventually() {
-    i=0
-    while [ $i -lt 250 ]; do
-        "$@" && return 0
-        sleep 0.02
-        i=$((i + 1))
-    done
-    return 1
-}
 
 socat -u UNIX-RECV:"$tmp/notify" OPEN:"$tmp/notes",creat,append &
 listener=$!
@@ -51,5 +38,4 @@ pid=
 [ $status -eq 0 ] && ok || fail "exit $status"
 eventually grep -q "STOPPING=1" "$tmp/notes" && ok || fail "no STOPPING=1"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -33,17 +33,28 @@ static int listen_loop(void *data)
     }
 }
 
+/* Frees what wakeup_start() made, the thread aside. */
+static void release(struct wakeup *w)
+{
+    if (w->rearm)
+        SDL_DestroySemaphore(w->rearm);
+    for (int i = 0; i < 2; i++) {
+        if (w->stop_pipe[i] >= 0)
+            close(w->stop_pipe[i]);
+        if (w->notify_pipe[i] >= 0)
+            close(w->notify_pipe[i]);
+    }
+    free(w);
+}
+
 struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type)
 {
     struct wakeup *w = calloc(1, sizeof *w);
-    if (!w || pipe(w->stop_pipe) != 0) {
-        free(w);
+    if (!w)
         return NULL;
-    }
-    if (pipe(w->notify_pipe) != 0) {
-        close(w->stop_pipe[0]);
-        close(w->stop_pipe[1]);
-        free(w);
+    w->stop_pipe[0] = w->stop_pipe[1] = w->notify_pipe[0] = w->notify_pipe[1] = -1;
+    if (pipe(w->stop_pipe) != 0 || pipe(w->notify_pipe) != 0) {
+        release(w);
         return NULL;
     }
     fcntl(w->notify_pipe[0], F_SETFL, O_NONBLOCK);
@@ -56,13 +67,7 @@ struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type)
     w->rearm = SDL_CreateSemaphore(0);
     w->thread = w->rearm ? SDL_CreateThread(listen_loop, "wakeup", w) : NULL;
     if (!w->thread) {
-        if (w->rearm)
-            SDL_DestroySemaphore(w->rearm);
-        close(w->stop_pipe[0]);
-        close(w->stop_pipe[1]);
-        close(w->notify_pipe[0]);
-        close(w->notify_pipe[1]);
-        free(w);
+        release(w);
         return NULL;
     }
     return w;
@@ -91,10 +96,5 @@ void wakeup_stop(struct wakeup *w)
     if (write(w->stop_pipe[1], "x", 1) == 1)
         SDL_SemPost(w->rearm);
     SDL_WaitThread(w->thread, NULL);
-    SDL_DestroySemaphore(w->rearm);
-    close(w->stop_pipe[0]);
-    close(w->stop_pipe[1]);
-    close(w->notify_pipe[0]);
-    close(w->notify_pipe[1]);
-    free(w);
+    release(w);
 }

@@ -1,0 +1,27 @@
+# Helpers for the tests that run the program: sourced, not run.
+# Each check counts as passed or failed; finish prints the closing line
+# and fails when anything did.
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL: $*"
+}
+
+# eventually COMMAND...: true once COMMAND succeeds, trying for up to 10 s.
+eventually() {
+    tries=0
+    while [ $tries -lt 500 ]; do
+        "$@" && return 0
+        sleep 0.02
+        tries=$((tries + 1))
+    done
+    return 1
+}
+
+finish() {
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+}
