@@ -357,6 +357,21 @@ static void an_image_that_fails_to_decode_becomes_a_wordmark(void **state)
     rmdir(dir);
 }
 
+static void a_missing_font_falls_back_to_the_default(void **state)
+{
+    (void)state;
+    struct theme t;
+    theme_init_defaults(&t);
+    free(t.font);
+    free(t.font_bold);
+    t.font = strdup("/nonexistent/Missing-Regular.ttf");
+    t.font_bold = strdup("No Such Family:bold");
+    struct canvas c = open_canvas(&t, 640, 360); /* still opens: Noto Sans */
+    assert_int_equal(fonts_first_missing(render_fonts(c.r), FONT_REGULAR, "ӘҒҚ"), 0);
+    close_canvas(&c);
+    theme_free(&t);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -383,6 +398,7 @@ int main(void)
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
         cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),
+        cmocka_unit_test(a_missing_font_falls_back_to_the_default),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
