@@ -309,6 +309,7 @@ static void every_slide_fits_every_screen(void **state)
     check_show(CONTENT_DIR);
     check_show(FIXTURES_DIR "/full");
     check_show(FIXTURES_DIR "/broken");
+    check_show(FIXTURES_DIR "/languages");
 }
 
 static void partners_draw_logos_or_wordmarks(void **state)
@@ -335,6 +336,42 @@ static void partners_draw_logos_or_wordmarks(void **state)
     theme_free(&prog.theme);
 }
 
+static void right_to_left_paragraphs_are_set_from_the_right(void **state)
+{
+    (void)state;
+    struct rgba white = {255, 255, 255, 255};
+    struct block blocks[] = {
+        {.kind = BLOCK_TEXT,
+         .text = "مرحبا بكم في القمة",
+         .size = 40,
+         .min_size = 20,
+         .line_height = 1.2f,
+         .colour = white},
+        {.kind = BLOCK_RULE, .size = 8, .min_size = 4, .width = 100, .colour = white},
+        {.kind = BLOCK_TEXT,
+         .text = "Welcome\nمرحبا",
+         .size = 30,
+         .min_size = 20,
+         .line_height = 1.2f,
+         .space_before = 10,
+         .colour = white},
+    };
+    struct box box = {100, 100, 1000, 600};
+    struct scene scene = {0};
+    layout_stack(&fake, blocks, 3, box, ALIGN_START, ALIGN_START, &scene);
+    assert_int_equal(scene.count, 4);
+    /* the Arabic title ends at the right edge, and the rule under it too */
+    assert_true(scene.items[0].rtl);
+    assert_int_equal(scene.items[0].box.x + scene.items[0].box.w, box.x + box.w);
+    assert_int_equal(scene.items[1].box.x + scene.items[1].box.w, box.x + box.w);
+    /* each paragraph keeps its own direction */
+    assert_false(scene.items[2].rtl);
+    assert_int_equal(scene.items[2].box.x, box.x);
+    assert_true(scene.items[3].rtl);
+    assert_int_equal(scene.items[3].box.x + scene.items[3].box.w, box.x + box.w);
+    scene_clear(&scene);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +386,7 @@ int main(void)
         cmocka_unit_test(grid_is_balanced_for_one_to_twenty_four),
         cmocka_unit_test(every_slide_fits_every_screen),
         cmocka_unit_test(partners_draw_logos_or_wordmarks),
+        cmocka_unit_test(right_to_left_paragraphs_are_set_from_the_right),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -191,6 +191,38 @@ static void default_font_draws_kazakh_and_russian(void **state)
     theme_free(&t);
 }
 
+static void every_script_is_drawn_and_arabic_stands_right(void **state)
+{
+    (void)state;
+    check_show_at(FIXTURES_DIR "/languages", NULL);
+    struct theme base;
+    struct programme prog;
+    load(FIXTURES_DIR "/languages", &base, &prog);
+    struct canvas c = open_canvas(&prog.theme, 1920, 1080);
+    const struct slide *arabic = &prog.slides[0];
+    assert_true(render_frame(c.r, &prog, arabic, "10:00", 1920, 1080));
+    SDL_RenderFlush(c.sdl);
+    /* the title's line is white on its right half, empty on its far left */
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    layout_slide(render_measurer(c.r), &prog, arabic, &g, &scene);
+    const struct item *title = NULL;
+    for (size_t i = 0; i < scene.count && !title; i++)
+        if (scene.items[i].kind == ITEM_TEXT && scene.items[i].px > 60)
+            title = &scene.items[i];
+    assert_non_null(title);
+    assert_true(title->rtl);
+    assert_int_equal(title->box.x + title->box.w, g.content.x + g.content.w);
+    struct box right = {g.content.x + g.content.w - 200, title->box.y, 200, title->box.h};
+    struct box left = {g.content.x, title->box.y, 200, title->box.h};
+    assert_true(count_near(c.surface, right, prog.theme.text, 30) > 200);
+    assert_int_equal(count_near(c.surface, left, prog.theme.text, 30), 0);
+    scene_clear(&scene);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 static void logos_and_wordmarks_are_drawn_in_their_cards(void **state)
 {
     (void)state;
@@ -395,6 +427,7 @@ int main(void)
         cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),
         cmocka_unit_test(default_font_draws_kazakh_and_russian),
         cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
+        cmocka_unit_test(every_script_is_drawn_and_arabic_stands_right),
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
         cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),

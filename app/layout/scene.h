@@ -43,6 +43,7 @@ struct item {
     int px;                /* text: font size */
     int baseline;          /* text: y of the baseline */
     char *text;            /* text: owned */
+    bool rtl;              /* text: a line of a paragraph that reads right to left */
     char *path;            /* image: owned */
 };
 

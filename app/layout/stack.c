@@ -1,6 +1,7 @@
 /* Shrink-to-fit columns of text. */
 #include "stack.h"
 
+#include "bidi.h"
 #include "wrap.h"
 #include "../util/str.h"
 
@@ -122,6 +123,25 @@ static char *line_text(const struct measurer *m, const struct block *b, int px, 
     }
 }
 
+/* True when the paragraph of text that holds byte at reads right to left. */
+static bool paragraph_is_rtl(const char *text, size_t at)
+{
+    size_t start = at, end = at;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    while (text[end] && text[end] != '\n')
+        end++;
+    return bidi_is_rtl(text + start, end - start);
+}
+
+/* A right-to-left paragraph is set from the other side. */
+static enum align mirrored(enum align align, bool rtl)
+{
+    if (!rtl || align == ALIGN_CENTRE)
+        return align;
+    return align == ALIGN_START ? ALIGN_END : ALIGN_START;
+}
+
 static int aligned_x(struct box box, int width, enum align align)
 {
     if (align == ALIGN_CENTRE)
@@ -137,9 +157,16 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
     const struct block *b = &c->blocks[i];
     struct set_block *s = &c->set[i];
     if (b->kind == BLOCK_RULE) {
+        /* under a right-to-left title, the rule goes to the right */
         int w = (int)lroundf(b->width * (float)s->px / b->size);
+        bool rtl = false;
+        for (size_t k = i; k-- > 0 && !rtl;)
+            if (c->set[k].present && c->blocks[k].kind != BLOCK_RULE) {
+                rtl = paragraph_is_rtl(c->blocks[k].text, 0);
+                break;
+            }
         struct item rule = {.kind = ITEM_FILL,
-                            .box = {aligned_x(c->box, w, horizontal), y, w, s->px},
+                            .box = {aligned_x(c->box, w, mirrored(horizontal, rtl)), y, w, s->px},
                             .colour = b->colour,
                             .radius = s->px / 2};
         scene_add(scene, &rule);
@@ -159,7 +186,8 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
         if (w > inner_w)
             w = inner_w;
         int top = y + s->pad_y + (int)l * s->line_h;
-        int x = aligned_x(c->box, w + 2 * s->pad_x, horizontal);
+        bool rtl = paragraph_is_rtl(b->text, span->start);
+        int x = aligned_x(c->box, w + 2 * s->pad_x, mirrored(horizontal, rtl));
         if (b->kind == BLOCK_PILL) {
             struct item pill = {.kind = ITEM_FILL,
                                 .box = {x, y, w + 2 * s->pad_x, s->height},
@@ -173,7 +201,8 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
                             .style = b->style,
                             .px = s->px,
                             .baseline = top + (s->line_h + ascent - descent) / 2,
-                            .text = text};
+                            .text = text,
+                            .rtl = rtl};
         scene_add(scene, &line);
         free(text);
     }

@@ -1,6 +1,7 @@
 /* Fonts: fontconfig to find them, SDL_ttf (with HarfBuzz) to set them. */
 #include "fonts.h"
 
+#include "../layout/bidi.h"
 #include "../util/log.h"
 #include "../util/str.h"
 
@@ -10,11 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPEN_PX = 32 };
+enum { OPEN_PX = 32, MAX_FACES = 12, MAX_RUNS = 64 };
+
+/* One font file opened in one style: the theme's, or one found for letters
+ * the theme's font lacks. */
+struct face {
+    TTF_Font *font;
+    enum font_style style;
+    char *file;
+    int px; /* the size it is set at now */
+};
 
 struct fonts {
-    TTF_Font *face[2]; /* by enum font_style */
-    int px[2];         /* the size each face is set at now */
+    struct face faces[MAX_FACES]; /* [0] regular, [1] bold, then fallbacks */
+    int count;
 };
 
 /* The file for a fontconfig pattern, or the pattern itself when it is a path. */
@@ -66,21 +76,23 @@ struct fonts *fonts_open(const struct theme *theme, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    fonts->face[FONT_REGULAR] = open_face(theme->font, "Noto Sans");
-    fonts->face[FONT_BOLD] = open_face(theme->font_bold, "Noto Sans:bold");
-    if (!fonts->face[FONT_BOLD] && fonts->face[FONT_REGULAR]) {
-        fonts->face[FONT_BOLD] = open_face(theme->font, "Noto Sans");
-        if (fonts->face[FONT_BOLD])
-            TTF_SetFontStyle(fonts->face[FONT_BOLD], TTF_STYLE_BOLD);
+    TTF_Font *regular = open_face(theme->font, "Noto Sans");
+    TTF_Font *bold = open_face(theme->font_bold, "Noto Sans:bold");
+    if (!bold && regular) {
+        bold = open_face(theme->font, "Noto Sans");
+        if (bold)
+            TTF_SetFontStyle(bold, TTF_STYLE_BOLD);
     }
-    if (!fonts->face[FONT_REGULAR] || !fonts->face[FONT_BOLD]) {
+    fonts->faces[FONT_REGULAR] = (struct face){regular, FONT_REGULAR, NULL, OPEN_PX};
+    fonts->faces[FONT_BOLD] = (struct face){bold, FONT_BOLD, NULL, OPEN_PX};
+    fonts->count = 2;
+    if (!regular || !bold) {
         snprintf(err, err_size,
                  "no usable font: install fonts-noto-core (apt-get install fonts-noto-core) "
                  "or name a font file in theme.yaml");
         fonts_close(fonts);
         return NULL;
     }
-    fonts->px[0] = fonts->px[1] = OPEN_PX;
     return fonts;
 }
 
@@ -88,62 +100,226 @@ void fonts_close(struct fonts *fonts)
 {
     if (!fonts)
         return;
-    for (int i = 0; i < 2; i++)
-        if (fonts->face[i])
-            TTF_CloseFont(fonts->face[i]);
+    for (int i = 0; i < fonts->count; i++) {
+        if (fonts->faces[i].font)
+            TTF_CloseFont(fonts->faces[i].font);
+        free(fonts->faces[i].file);
+    }
     free(fonts);
 }
 
-static TTF_Font *face_at(struct fonts *fonts, enum font_style style, int px)
+static TTF_Font *sized(struct face *face, int px)
 {
     if (px < 1)
         px = 1;
-    if (fonts->px[style] != px && TTF_SetFontSize(fonts->face[style], px) == 0)
-        fonts->px[style] = px;
-    return fonts->face[style];
+    if (face->px != px && TTF_SetFontSize(face->font, px) == 0)
+        face->px = px;
+    return face->font;
+}
+
+/* A font file that has code point cp, in style, through fontconfig. */
+static char *find_fallback_file(uint32_t cp, enum font_style style)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcCharSet *set = FcCharSetCreate();
+    char *file = NULL;
+    if (pat && set && FcCharSetAddChar(set, cp)) {
+        FcPatternAddCharSet(pat, FC_CHARSET, set);
+        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"sans-serif");
+        FcPatternAddInteger(pat, FC_WEIGHT,
+                            style == FONT_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcConfigSubstitute(NULL, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        FcResult result;
+        FcPattern *match = FcFontMatch(NULL, pat, &result);
+        FcCharSet *has;
+        FcChar8 *path;
+        if (match && FcPatternGetCharSet(match, FC_CHARSET, 0, &has) == FcResultMatch &&
+            FcCharSetHasChar(has, cp) &&
+            FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch)
+            file = str_dup((const char *)path);
+        FcPatternDestroy(match);
+    }
+    if (set)
+        FcCharSetDestroy(set);
+    if (pat)
+        FcPatternDestroy(pat);
+    return file;
+}
+
+/* The face that draws cp in style: the theme's if it can, else a fallback
+ * (found once and kept); the theme's when no font has it. */
+static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_t cp)
+{
+    struct face *primary = &fonts->faces[style];
+    if (cp <= ' ' || TTF_GlyphIsProvided32(primary->font, cp))
+        return primary;
+    for (int i = 2; i < fonts->count; i++)
+        if (fonts->faces[i].style == style && TTF_GlyphIsProvided32(fonts->faces[i].font, cp))
+            return &fonts->faces[i];
+    if (fonts->count == MAX_FACES)
+        return primary;
+    char *file = find_fallback_file(cp, style);
+    for (int i = 2; file && i < fonts->count; i++) {
+        if (fonts->faces[i].style == style && strcmp(fonts->faces[i].file, file) == 0) {
+            free(file); /* that font was asked already and lacks it too */
+            return primary;
+        }
+    }
+    TTF_Font *font = file ? TTF_OpenFont(file, OPEN_PX) : NULL;
+    if (!font) {
+        free(file);
+        return primary;
+    }
+    LOG(LOG_DEBUG, "fonts", "U+%04X comes from %s", (unsigned)cp, file);
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    fonts->faces[fonts->count] = (struct face){font, style, file, OPEN_PX};
+    return &fonts->faces[fonts->count++];
+}
+
+static uint32_t next_code_point(const char *text, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)text + *i;
+    size_t len = utf8_char_len(text + *i);
+    uint32_t cp = len == 1 ? p[0] : (uint32_t)(p[0] & (0x7f >> len));
+    for (size_t k = 1; k < len; k++)
+        cp = (cp << 6) | (p[k] & 0x3f);
+    *i += len;
+    return cp;
+}
+
+/* The ISO 15924 script HarfBuzz shapes a piece of text in, from its first
+ * letter of a script that needs shaping. */
+static const char *script_of(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp = next_code_point(text, &i);
+        if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) ||
+            (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff))
+            return "Arab";
+        if (cp >= 0x0590 && cp <= 0x05ff)
+            return "Hebr";
+    }
+    return "Zyyy";
+}
+
+/* A piece of a line set in one face and one direction. */
+struct segment {
+    struct face *face;
+    size_t start, length;
+    bool rtl;
+};
+
+/* The line's segments in the order they stand on screen, left to right. */
+static size_t segments_of(struct fonts *fonts, enum font_style style, const char *text, size_t n,
+                          bool rtl, struct segment *out, size_t max)
+{
+    struct bidi_run runs[MAX_RUNS];
+    size_t run_count = bidi_visual_runs(text, n, rtl, runs, MAX_RUNS);
+    size_t count = 0;
+    for (size_t r = 0; r < run_count; r++) {
+        size_t first = count;
+        const char *run = text + runs[r].start;
+        for (size_t i = 0; i < runs[r].length && count < max;) {
+            size_t at = i;
+            struct face *face = face_for(fonts, style, next_code_point(run, &i));
+            bool same = count > first && out[count - 1].face == face;
+            if (same)
+                out[count - 1].length = runs[r].start + i - out[count - 1].start;
+            else
+                out[count++] = (struct segment){face, runs[r].start + at, i - at, runs[r].rtl};
+        }
+        if (runs[r].rtl) /* right to left: its pieces stand in reverse */
+            for (size_t a = first, b = count ? count - 1 : 0; a < b; a++, b--) {
+                struct segment t = out[a];
+                out[a] = out[b];
+                out[b] = t;
+            }
+    }
+    return count;
+}
+
+/* Prepares face to shape the segment: its direction and script. */
+static TTF_Font *ready(struct face *face, const struct segment *seg, const char *text, int px)
+{
+    TTF_Font *font = sized(face, px);
+    TTF_SetFontDirection(font, seg->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontScriptName(font, script_of(text + seg->start, seg->length));
+    return font;
 }
 
 int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const char *text, size_t n)
 {
-    char stack[256];
-    char *copy = n < sizeof stack ? stack : malloc(n + 1);
-    if (!copy)
-        return 0;
-    memcpy(copy, text, n);
-    copy[n] = '\0';
-    int w = 0, h = 0;
-    TTF_SizeUTF8(face_at(fonts, style, px), copy, &w, &h);
-    if (copy != stack)
-        free(copy);
-    return w;
+    struct segment segs[MAX_RUNS];
+    size_t count = segments_of(fonts, style, text, n, bidi_is_rtl(text, n), segs, MAX_RUNS);
+    int total = 0;
+    for (size_t i = 0; i < count; i++) {
+        char *piece = str_ndup(text + segs[i].start, segs[i].length);
+        int w = 0, h = 0;
+        if (piece)
+            TTF_SizeUTF8(ready(segs[i].face, &segs[i], text, px), piece, &w, &h);
+        free(piece);
+        total += w;
+    }
+    return total;
 }
 
 void fonts_metrics(struct fonts *fonts, enum font_style style, int px, int *ascent, int *descent)
 {
-    TTF_Font *face = face_at(fonts, style, px);
-    *ascent = TTF_FontAscent(face);
-    *descent = -TTF_FontDescent(face);
-}
-
-SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,
-                             struct rgba colour)
-{
-    if (!text[0])
-        return NULL;
-    SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
-    return TTF_RenderUTF8_Blended(face_at(fonts, style, px), text, c);
+    TTF_Font *font = sized(&fonts->faces[style], px);
+    *ascent = TTF_FontAscent(font);
+    *descent = -TTF_FontDescent(font);
 }
 
 uint32_t fonts_first_missing(struct fonts *fonts, enum font_style style, const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)text; *p;) {
-        size_t len = utf8_char_len((const char *)p);
-        uint32_t cp = len == 1 ? p[0] : (uint32_t)(p[0] & (0x7f >> len));
-        for (size_t i = 1; i < len; i++)
-            cp = (cp << 6) | (p[i] & 0x3f);
-        if (cp > ' ' && !TTF_GlyphIsProvided32(fonts->face[style], cp))
+    for (size_t i = 0; text[i];) {
+        uint32_t cp = next_code_point(text, &i);
+        struct face *face = face_for(fonts, style, cp);
+        if (cp > ' ' && !TTF_GlyphIsProvided32(face->font, cp))
             return cp;
-        p += len;
     }
     return 0;
+}
+
+SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,
+                             bool rtl, struct rgba colour, int *ascent)
+{
+    size_t n = strlen(text);
+    struct segment segs[MAX_RUNS];
+    size_t count = n ? segments_of(fonts, style, text, n, rtl, segs, MAX_RUNS) : 0;
+    SDL_Surface *pieces[MAX_RUNS] = {0};
+    int width = 0, above = 0, below = 0;
+    SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
+    for (size_t i = 0; i < count; i++) {
+        char *piece = str_ndup(text + segs[i].start, segs[i].length);
+        TTF_Font *font = ready(segs[i].face, &segs[i], text, px);
+        pieces[i] = piece ? TTF_RenderUTF8_Blended(font, piece, c) : NULL;
+        free(piece);
+        if (!pieces[i])
+            continue;
+        width += pieces[i]->w;
+        if (TTF_FontAscent(font) > above)
+            above = TTF_FontAscent(font);
+        if (pieces[i]->h - TTF_FontAscent(font) > below)
+            below = pieces[i]->h - TTF_FontAscent(font);
+    }
+    SDL_Surface *line = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, above + below, 32,
+                                                                   SDL_PIXELFORMAT_ARGB8888)
+                                  : NULL;
+    int x = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (!pieces[i])
+            continue;
+        if (line) {
+            SDL_Rect at = {x, above - TTF_FontAscent(segs[i].face->font), pieces[i]->w,
+                           pieces[i]->h};
+            SDL_SetSurfaceBlendMode(pieces[i], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(pieces[i], NULL, line, &at);
+        }
+        x += pieces[i]->w;
+        SDL_FreeSurface(pieces[i]);
+    }
+    *ascent = above;
+    return line;
 }

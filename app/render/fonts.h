@@ -18,20 +18,25 @@ struct fonts *fonts_open(const struct theme *theme, char *err, size_t err_size);
 /* Closes the fonts; NULL is fine. */
 void fonts_close(struct fonts *fonts);
 
-/* Width in pixels of n bytes of UTF-8 set in style at px. */
+/* Width in pixels of n bytes of UTF-8 set in style at px, fallback fonts
+ * and shaping included. */
 int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const char *text,
                      size_t n);
 
 /* Ascent and descent in pixels of style at px. */
 void fonts_metrics(struct fonts *fonts, enum font_style style, int px, int *ascent, int *descent);
 
-/* The first character of text that style's font cannot draw, or 0 when it
- * draws them all. */
+/* The first character of text that neither style's font nor any fallback
+ * font found through fontconfig can draw, or 0 when all are drawn. */
 uint32_t fonts_first_missing(struct fonts *fonts, enum font_style style, const char *text);
 
-/* One line of text drawn anti-aliased in colour; NULL on failure. The
- * surface's top is the font's ascent above the baseline. Caller frees. */
+/* One line of text drawn anti-aliased in colour: letters a font lacks come
+ * from a fallback font, right-to-left pieces are shaped and set right to
+ * left, ordered as a line of a paragraph that reads right to left when rtl
+ * is set. NULL on failure
+ * or for empty text. *ascent is how far the surface's top is above the
+ * baseline. Caller frees. */
 SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,
-                             struct rgba colour);
+                             bool rtl, struct rgba colour, int *ascent);
 
 #endif

@@ -38,7 +38,7 @@ struct renderer {
     int shown_w, shown_h;
     uint64_t fading_to; /* a crossfade drawn onto the target itself: to which slide */
     float faded;        /* and how far it has come, 0 to 1 (eased) */
-    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
+    int rotation;       /* degrees clockwise: 0, 90, 180 or 270 */
 };
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
@@ -185,11 +185,11 @@ static void draw_fill(SDL_Renderer *sdl, const struct item *item)
 
 static void draw_text(struct renderer *r, const struct item *item)
 {
-    SDL_Surface *line = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->colour);
+    int ascent;
+    SDL_Surface *line = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->rtl,
+                                        item->colour, &ascent);
     if (!line)
         return;
-    int ascent, descent;
-    fonts_metrics(r->fonts, item->style, item->px, &ascent, &descent);
     SDL_Texture *texture = SDL_CreateTextureFromSurface(r->sdl, line);
     if (texture) {
         SDL_Rect dst = {item->box.x, item->baseline - ascent, line->w, line->h};
@@ -389,8 +389,7 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
         return draw_footer(r, f, w, h); /* the slide is there already */
     if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
-        h == r->shown_h &&
-        (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
+        h == r->shown_h && (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);
     struct cached_texture *from = moving ? find_slide(r, f->from, w, h) : NULL;
     if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
