@@ -117,6 +117,23 @@ static void wrap_breaks_after_hyphens_not_at_no_break_spaces(void **state)
     line_list_free(&l);
 }
 
+static void wrap_breaks_between_ideographs(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    /* six ideographs of 11 px; 40 px hold three */
+    const char *t = "政府峰会开幕";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 40, 0, &l, &more));
+    assert_int_equal(l.count, 2);
+    assert_line(t, &l, 0, "政府峰");
+    assert_line(t, &l, 1, "会开幕");
+    const char *mixed = "WGS 2025 峰会";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, mixed, 110, 0, &l, &more));
+    assert_line(mixed, &l, 0, "WGS 2025 峰");
+    line_list_free(&l);
+}
+
 static void wrap_stops_at_max_lines_and_says_so(void **state)
 {
     (void)state;
@@ -379,6 +396,7 @@ int main(void)
         cmocka_unit_test(wrap_keeps_hard_breaks_and_blank_lines),
         cmocka_unit_test(wrap_breaks_a_word_only_when_it_alone_is_too_wide),
         cmocka_unit_test(wrap_breaks_after_hyphens_not_at_no_break_spaces),
+        cmocka_unit_test(wrap_breaks_between_ideographs),
         cmocka_unit_test(wrap_stops_at_max_lines_and_says_so),
         cmocka_unit_test(stack_shrinks_long_text_to_fit_its_box),
         cmocka_unit_test(stack_cuts_what_cannot_fit_with_an_ellipsis),

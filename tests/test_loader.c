@@ -312,6 +312,24 @@ static void bad_theme_keeps_the_previous_theme(void **state)
     remove_folder(dir);
 }
 
+static void translations_and_directions_are_read(void **state)
+{
+    (void)state;
+    struct loaded *l = load(FIXTURES_DIR "/languages");
+    print_problems(&l->diags);
+    assert_int_equal(l->diags.count, 0);
+    const struct slide *s = &l->prog.slides[2];
+    assert_string_equal(s->title, "Welcome to the World Government Summit");
+    assert_string_equal(s->translated_title, "مرحبا بكم في القمة العالمية للحكومات");
+    assert_string_equal(s->translated_subtitle, "دبي، 10–12 فبراير 2025");
+    assert_null(s->translated_body);
+    assert_int_equal(s->direction, DIRECTION_AUTO);
+    s = &l->prog.slides[3];
+    assert_string_equal(s->translated_description, "الحوكمة الرقمية والمرونة المؤسسية.");
+    assert_int_equal(l->prog.slides[4].direction, DIRECTION_RTL);
+    unload(l);
+}
+
 static void default_show_is_valid_and_faithful(void **state)
 {
     (void)state;
@@ -359,6 +377,7 @@ int main(void)
         cmocka_unit_test(oversized_file_is_refused),
         cmocka_unit_test(missing_folder_and_files_are_reported),
         cmocka_unit_test(bad_theme_keeps_the_previous_theme),
+        cmocka_unit_test(translations_and_directions_are_read),
         cmocka_unit_test(default_show_is_valid_and_faithful),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

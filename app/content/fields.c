@@ -274,8 +274,8 @@ static char *resolve_content_path(struct yaml_file *file, const char *name, cons
 }
 
 static const struct field partner_fields[] = {
-    {"name", FIELD_TEXT, offsetof(struct partner, name), 0, true},
-    {"logo", FIELD_FILE, offsetof(struct partner, logo), 0, false},
+    {.name = "name", .type = FIELD_TEXT, .offset = offsetof(struct partner, name), .count_offset = 0, .required = true},
+    {.name = "logo", .type = FIELD_FILE, .offset = offsetof(struct partner, logo), .count_offset = 0, .required = false},
 };
 
 static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_node_t *value,
@@ -368,6 +368,14 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
     if (f->type == FIELD_TEXT_LIST)
         return read_text_list(file, f, value, (char ***)place,
                               (size_t *)((char *)base + f->count_offset));
+    if (f->type == FIELD_MAPPING) {
+        if (value->type != YAML_MAPPING_NODE) {
+            diag_add(file->diags, DIAG_ERROR, file->path, node_line(value),
+                     "%s: expected fields under it, indented, like '  title: ...'", f->name);
+            return false;
+        }
+        return fields_read(file, value, f->table, f->table_count, base);
+    }
     if (f->type == FIELD_PARTNERS)
         return read_partners(file, f, value, (struct partner **)place,
                              (size_t *)((char *)base + f->count_offset));
@@ -451,6 +459,19 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         if (!ok)
             diag_add(file->diags, DIAG_ERROR, file->path, line,
                      "%s: '%s' is not a transition: write crossfade, push or none", f->name, text);
+        break;
+    }
+    case FIELD_DIRECTION: {
+        static const char *const names[] = {"auto", "ltr", "rtl"};
+        ok = false;
+        for (int i = 0; value_text && i < 3 && !ok; i++)
+            if (strcmp(value_text, names[i]) == 0) {
+                *(enum text_direction *)place = (enum text_direction)i;
+                ok = true;
+            }
+        if (!ok)
+            diag_add(file->diags, DIAG_ERROR, file->path, line,
+                     "%s: '%s' is not a direction: write auto, ltr or rtl", f->name, text);
         break;
     }
     case FIELD_FILE:

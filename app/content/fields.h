@@ -22,6 +22,8 @@ enum field_type {
     FIELD_COLOUR,     /* struct rgba, "#rrggbb" or "#rrggbbaa" */
     FIELD_FILE,       /* char *, full path of a file inside the content folder */
     FIELD_TRANSITION, /* enum transition: crossfade, push or none */
+    FIELD_DIRECTION,  /* enum text_direction: auto, ltr or rtl */
+    FIELD_MAPPING,    /* fields of the same struct, nested: see struct field's table */
     FIELD_PARTNERS,   /* struct partner *, followed by a size_t count */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
@@ -32,6 +34,8 @@ struct field {
     size_t offset;       /* of the value in the struct being filled */
     size_t count_offset; /* lists: of the size_t count */
     bool required;
+    const struct field *table; /* FIELD_MAPPING: the nested fields */
+    size_t table_count;
 };
 
 struct yaml_file {

@@ -11,29 +11,25 @@
 #include <sys/stat.h>
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
-#define SLIDE_FIELD(name, type, member, required)                                                  \
-    {                                                                                              \
-        name, type, offsetof(struct slide, member), 0, required                                    \
-    }
-#define SLIDE_LIST(name, type, member, count)                                                      \
-    {                                                                                              \
-        name, type, offsetof(struct slide, member), offsetof(struct slide, count), false           \
-    }
+#define SLIDE_FIELD(field_name, field_type, member, is_required)                                    \
+    {.name = field_name, .type = field_type, .offset = offsetof(struct slide, member),             \
+     .required = is_required}
+#define SLIDE_LIST(field_name, field_type, member, count)                                          \
+    {.name = field_name, .type = field_type, .offset = offsetof(struct slide, member),             \
+     .count_offset = offsetof(struct slide, count)}
 
 static const struct field event_fields[] = {
-    {"name", FIELD_TEXT, offsetof(struct event, name), 0, true},
-    {"timezone", FIELD_ZONE, offsetof(struct event, timezone), 0, false},
-    {"tagline", FIELD_TEXT, offsetof(struct event, tagline), 0, false},
-    {"place", FIELD_TEXT, offsetof(struct event, place), 0, false},
-    {"website", FIELD_TEXT, offsetof(struct event, website), 0, false},
-    {"first_day", FIELD_DATE, offsetof(struct event, first_day), 0, false},
-    {"last_day", FIELD_DATE, offsetof(struct event, last_day), 0, false},
+    {.name = "name", .type = FIELD_TEXT, .offset = offsetof(struct event, name), .count_offset = 0, .required = true},
+    {.name = "timezone", .type = FIELD_ZONE, .offset = offsetof(struct event, timezone), .count_offset = 0, .required = false},
+    {.name = "tagline", .type = FIELD_TEXT, .offset = offsetof(struct event, tagline), .count_offset = 0, .required = false},
+    {.name = "place", .type = FIELD_TEXT, .offset = offsetof(struct event, place), .count_offset = 0, .required = false},
+    {.name = "website", .type = FIELD_TEXT, .offset = offsetof(struct event, website), .count_offset = 0, .required = false},
+    {.name = "first_day", .type = FIELD_DATE, .offset = offsetof(struct event, first_day), .count_offset = 0, .required = false},
+    {.name = "last_day", .type = FIELD_DATE, .offset = offsetof(struct event, last_day), .count_offset = 0, .required = false},
 };
 
-#define THEME_COLOUR(name)                                                                         \
-    {                                                                                              \
-#name, FIELD_COLOUR, offsetof(struct theme, name), 0, false                                \
-    }
+#define THEME_COLOUR(member)                                                                      \
+    {.name = #member, .type = FIELD_COLOUR, .offset = offsetof(struct theme, member)}
 static const struct field theme_fields[] = {
     THEME_COLOUR(background),
     THEME_COLOUR(background_end),
@@ -47,12 +43,26 @@ static const struct field theme_fields[] = {
     THEME_COLOUR(now),
     THEME_COLOUR(alert_background),
     THEME_COLOUR(alert_text),
-    {"font", FIELD_TEXT, offsetof(struct theme, font), 0, false},
-    {"font_bold", FIELD_TEXT, offsetof(struct theme, font_bold), 0, false},
-    {"slide_duration", FIELD_DURATION, offsetof(struct theme, slide_ms), 0, false},
-    {"transition", FIELD_TRANSITION, offsetof(struct theme, transition), 0, false},
-    {"transition_duration", FIELD_DURATION, offsetof(struct theme, transition_ms), 0, false},
+    {.name = "font", .type = FIELD_TEXT, .offset = offsetof(struct theme, font), .count_offset = 0, .required = false},
+    {.name = "font_bold", .type = FIELD_TEXT, .offset = offsetof(struct theme, font_bold), .count_offset = 0, .required = false},
+    {.name = "slide_duration", .type = FIELD_DURATION, .offset = offsetof(struct theme, slide_ms), .count_offset = 0, .required = false},
+    {.name = "transition", .type = FIELD_TRANSITION, .offset = offsetof(struct theme, transition), .count_offset = 0, .required = false},
+    {.name = "transition_duration", .type = FIELD_DURATION, .offset = offsetof(struct theme, transition_ms), .count_offset = 0, .required = false},
 };
+
+static const struct field headline_translation[] = {
+    SLIDE_FIELD("title", FIELD_TEXT, translated_title, false),
+    SLIDE_FIELD("subtitle", FIELD_TEXT, translated_subtitle, false),
+    SLIDE_FIELD("body", FIELD_TEXT, translated_body, false),
+};
+
+static const struct field session_translation[] = {
+    SLIDE_FIELD("title", FIELD_TEXT, translated_title, false),
+    SLIDE_FIELD("description", FIELD_TEXT, translated_description, false),
+};
+
+#define TRANSLATION(nested)                                                                        \
+    {.name = "translation", .type = FIELD_MAPPING, .table = nested, .table_count = COUNT(nested)}
 
 static const struct field headline_fields[] = {
     SLIDE_FIELD("kind", FIELD_KIND, kind, false),
@@ -60,6 +70,8 @@ static const struct field headline_fields[] = {
     SLIDE_FIELD("title", FIELD_TEXT, title, true),
     SLIDE_FIELD("subtitle", FIELD_TEXT, subtitle, false),
     SLIDE_FIELD("body", FIELD_TEXT, body, false),
+    TRANSLATION(headline_translation),
+    SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
@@ -76,6 +88,8 @@ static const struct field session_fields[] = {
     SLIDE_FIELD("chair", FIELD_TEXT, chair, false),
     SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count),
     SLIDE_FIELD("description", FIELD_TEXT, description, false),
+    TRANSLATION(session_translation),
+    SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),

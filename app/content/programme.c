@@ -67,6 +67,10 @@ void slide_free(struct slide *slide)
         free(slide->speakers[i]);
     free(slide->speakers);
     free(slide->description);
+    free(slide->translated_title);
+    free(slide->translated_subtitle);
+    free(slide->translated_body);
+    free(slide->translated_description);
     for (size_t i = 0; i < slide->partner_count; i++) {
         free(slide->partners[i].name);
         free(slide->partners[i].logo);
@@ -134,7 +138,9 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->rows = NULL;
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
-                           &dst->room, &dst->chair, &dst->description, &dst->mark_text);
+                           &dst->room, &dst->chair, &dst->description, &dst->mark_text,
+                           &dst->translated_title, &dst->translated_subtitle,
+                           &dst->translated_body, &dst->translated_description);
     if (ok && src->speaker_count) {
         dst->speakers = calloc(src->speaker_count, sizeof *dst->speakers);
         ok = dst->speakers != NULL;

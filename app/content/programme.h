@@ -88,6 +88,12 @@ struct partner {
     char *logo; /* full path of the logo file, or NULL for a wordmark */
 };
 
+enum text_direction {
+    DIRECTION_AUTO, /* each paragraph as its first strong letter reads */
+    DIRECTION_LTR,
+    DIRECTION_RTL,
+};
+
 struct slide {
     enum slide_kind kind;
     char *source;                                 /* the file it came from */
@@ -95,6 +101,9 @@ struct slide {
     struct optional_moment show_from, show_until; /* the slide plays only between */
     char *label;                                  /* small line above the title */
     char *title;
+    enum text_direction direction;
+    /* the same text in a second language, shown under the first */
+    char *translated_title, *translated_subtitle, *translated_body, *translated_description;
     /* headline */
     char *subtitle;
     char *body;

@@ -96,7 +96,16 @@ static void add_background(const struct programme *prog, const struct frame_geom
 
 struct headline_text {
     const char *label, *title, *subtitle, *body;
+    const char *translated_title, *translated_subtitle, *translated_body;
+    enum text_direction direction;
 };
+
+/* Sets every block's reading direction. */
+static void set_direction(struct block *blocks, size_t count, enum text_direction direction)
+{
+    for (size_t i = 0; i < count; i++)
+        blocks[i].direction = direction;
+}
 
 static void layout_headline(const struct measurer *m, const struct programme *prog,
                             const struct headline_text *s, const struct frame_geometry *g,
@@ -107,10 +116,17 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
     struct block blocks[] = {
         one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
         text_block(s->title, FONT_BOLD, 8.5f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
+        text_block(s->translated_title, FONT_BOLD, 6.0f * u, 3.0f * u, 1.15f, 1.5f * u,
+                   t->text),
         rule_block(g, 4.0f * u, t->accent),
         text_block(s->subtitle, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.25f, 3.5f * u, t->secondary),
+        text_block(s->translated_subtitle, FONT_REGULAR, 4.0f * u, 2.8f * u, 1.25f, 1.0f * u,
+                   t->secondary),
         text_block(s->body, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.4f, 3.0f * u, t->muted),
+        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, 2.4f * u, 1.4f, 1.5f * u,
+                   t->muted),
     };
+    set_direction(blocks, COUNT(blocks), s->direction);
     layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
 }
 
@@ -173,6 +189,7 @@ static void layout_session(const struct measurer *m, const struct programme *pro
         pill_block(s->mark_text, 3.0f * u, 2.4f * u, 1.5f * u, t->background,
                    mark_colour(t, s->mark)),
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
+        text_block(s->translated_title, FONT_BOLD, 5.0f * u, 3.0f * u, 1.15f, 1.2f * u, t->text),
         text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
         one_line(text_block(s->chair ? "Chair" : NULL, FONT_BOLD, 2.6f * u, 2.2f * u, 1.2f,
                             4.0f * u, t->accent)),
@@ -181,7 +198,10 @@ static void layout_session(const struct measurer *m, const struct programme *pro
                             2.2f * u, 1.2f, 3.0f * u, t->accent)),
         text_block(speakers, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
         text_block(s->description, FONT_REGULAR, 3.2f * u, 2.4f * u, 1.4f, 4.0f * u, t->muted),
+        text_block(s->translated_description, FONT_REGULAR, 3.0f * u, 2.2f * u, 1.4f, 1.5f * u,
+                   t->muted),
     };
+    set_direction(blocks, COUNT(blocks), s->direction);
     layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
     free(meta);
     free(speakers);
@@ -378,10 +398,12 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
     if (!slide)
         layout_nothing_to_show(m, prog, g, scene);
     else if (slide->kind == SLIDE_HEADLINE)
-        layout_headline(
-            m, prog,
-            &(struct headline_text){slide->label, slide->title, slide->subtitle, slide->body}, g,
-            scene);
+        layout_headline(m, prog,
+                        &(struct headline_text){slide->label, slide->title, slide->subtitle,
+                                                slide->body, slide->translated_title,
+                                                slide->translated_subtitle, slide->translated_body,
+                                                slide->direction},
+                        g, scene);
     else if (slide->kind == SLIDE_SESSION)
         layout_session(m, prog, slide, g, scene);
     else if (slide->kind == SLIDE_PARTNERS)

@@ -162,7 +162,9 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
         bool rtl = false;
         for (size_t k = i; k-- > 0 && !rtl;)
             if (c->set[k].present && c->blocks[k].kind != BLOCK_RULE) {
-                rtl = paragraph_is_rtl(c->blocks[k].text, 0);
+                const struct block *above = &c->blocks[k];
+                rtl = above->direction == DIRECTION_AUTO ? paragraph_is_rtl(above->text, 0)
+                                                         : above->direction == DIRECTION_RTL;
                 break;
             }
         struct item rule = {.kind = ITEM_FILL,
@@ -186,7 +188,8 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
         if (w > inner_w)
             w = inner_w;
         int top = y + s->pad_y + (int)l * s->line_h;
-        bool rtl = paragraph_is_rtl(b->text, span->start);
+        bool rtl = b->direction == DIRECTION_AUTO ? paragraph_is_rtl(b->text, span->start)
+                                                  : b->direction == DIRECTION_RTL;
         int x = aligned_x(c->box, w + 2 * s->pad_x, mirrored(horizontal, rtl));
         if (b->kind == BLOCK_PILL) {
             struct item pill = {.kind = ITEM_FILL,

@@ -26,6 +26,7 @@ struct block {
     struct rgba colour; /* text, or rule */
     struct rgba fill;   /* pill background */
     int max_lines;      /* 0: as many as fit (a pill has one) */
+    enum text_direction direction; /* auto: each paragraph by its first strong letter */
 };
 
 /* Lays the blocks out top to bottom inside box, aligned vertically as

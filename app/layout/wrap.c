@@ -22,8 +22,21 @@ static bool push_line(struct line_list *out, size_t start, size_t end)
     return true;
 }
 
+/* True for the ideographs and kana of Chinese and Japanese, which are
+ * written without spaces and may break between any two. */
+static bool is_cjk(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (utf8_char_len(s) != 3)
+        return false;
+    unsigned cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
+           (cp >= 0xf900 && cp <= 0xfaff);
+}
+
 /* The end of the word that starts at i: the next space, the byte after a
- * hyphen that follows a letter, or the end of the paragraph. */
+ * hyphen that follows a letter, either side of an ideograph, or the end of
+ * the paragraph. */
 static size_t word_end(const char *text, size_t i, size_t para_end)
 {
     while (i < para_end && is_space(text[i]))
@@ -32,6 +45,8 @@ static size_t word_end(const char *text, size_t i, size_t para_end)
     while (i < para_end && !is_space(text[i])) {
         if (text[i] == '-' && i > start && i + 1 < para_end && !is_space(text[i + 1]))
             return i + 1;
+        if (is_cjk(text + i))
+            return i > start ? i : i + utf8_char_len(text + i);
         i += utf8_char_len(text + i);
     }
     return i < para_end ? i : para_end;
