@@ -1,7 +1,8 @@
 /* libFuzzer target: every content parser on the same bytes (slide, event,
  * theme, alert files; dates, times and moments), and the layout's line
- * breaking on them as text. Nothing may crash, hang or leak. */
+ * breaking and bidi ordering on them as text. Nothing may crash, hang or leak. */
 #include "../../app/content/loader.h"
+#include "../../app/layout/bidi.h"
 #include "../../app/layout/wrap.h"
 #include "../../app/util/civil_time.h"
 #include "../../app/util/str.h"
@@ -57,6 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bool more;
         layout_wrap(&m, FONT_REGULAR, 20, text, 300, 50, &lines, &more);
         line_list_free(&lines);
+        struct bidi_run runs[32];
+        bidi_visual_runs(text, size, bidi_is_rtl(text, size), runs, 32);
     }
     free(text);
     return 0;
