@@ -90,7 +90,7 @@ size_t bidi_visual_runs(const char *text, size_t n, bool rtl, struct bidi_run *r
         }
         /* ...then reversed, from the highest level down to the lowest odd one,
          * wherever runs stand at that level or above (rule L2). */
-        FriBidiLevel highest = 0, lowest_odd = 255;
+        int highest = 0, lowest_odd = 255; /* levels go up to 125 */
         for (size_t i = 0; i < run_count; i++) {
             if (run_levels[i] > highest)
                 highest = run_levels[i];
