@@ -389,6 +389,37 @@ static void right_to_left_paragraphs_are_set_from_the_right(void **state)
     scene_clear(&scene);
 }
 
+static void directions_can_be_set_for_the_slide_and_each_field(void **state)
+{
+    (void)state;
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(FIXTURES_DIR "/languages", &base, &prog, &diags));
+    const struct slide *forced = &prog.slides[4];
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    layout_slide(&fake, &prog, forced, &g, &scene);
+    int right = g.content.x + g.content.w;
+    for (size_t i = 0; i < scene.count; i++) {
+        const struct item *it = &scene.items[i];
+        if (it->kind != ITEM_TEXT)
+            continue;
+        if (strcmp(it->text, "Dubai, UAE") == 0) { /* directions: body: ltr */
+            assert_false(it->rtl);
+            assert_int_equal(it->box.x, g.content.x);
+        } else { /* direction: rtl, though "2025: ..." and "WGS ..." start with no Arabic */
+            assert_true(it->rtl);
+            assert_int_equal(it->box.x + it->box.w, right);
+        }
+    }
+    scene_clear(&scene);
+    programme_free(&prog);
+    diag_list_clear(&diags);
+    theme_free(&base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +436,7 @@ int main(void)
         cmocka_unit_test(every_slide_fits_every_screen),
         cmocka_unit_test(partners_draw_logos_or_wordmarks),
         cmocka_unit_test(right_to_left_paragraphs_are_set_from_the_right),
+        cmocka_unit_test(directions_can_be_set_for_the_slide_and_each_field),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

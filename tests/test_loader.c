@@ -327,6 +327,8 @@ static void translations_and_directions_are_read(void **state)
     s = &l->prog.slides[3];
     assert_string_equal(s->translated_description, "الحوكمة الرقمية والمرونة المؤسسية.");
     assert_int_equal(l->prog.slides[4].direction, DIRECTION_RTL);
+    assert_int_equal(l->prog.slides[4].directions.body, DIRECTION_LTR);
+    assert_int_equal(l->prog.slides[4].directions.title, DIRECTION_AUTO);
     unload(l);
 }
 

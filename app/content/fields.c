@@ -274,8 +274,16 @@ static char *resolve_content_path(struct yaml_file *file, const char *name, cons
 }
 
 static const struct field partner_fields[] = {
-    {.name = "name", .type = FIELD_TEXT, .offset = offsetof(struct partner, name), .count_offset = 0, .required = true},
-    {.name = "logo", .type = FIELD_FILE, .offset = offsetof(struct partner, logo), .count_offset = 0, .required = false},
+    {.name = "name",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct partner, name),
+     .count_offset = 0,
+     .required = true},
+    {.name = "logo",
+     .type = FIELD_FILE,
+     .offset = offsetof(struct partner, logo),
+     .count_offset = 0,
+     .required = false},
 };
 
 static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_node_t *value,

@@ -11,25 +11,59 @@
 #include <sys/stat.h>
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
-#define SLIDE_FIELD(field_name, field_type, member, is_required)                                    \
-    {.name = field_name, .type = field_type, .offset = offsetof(struct slide, member),             \
-     .required = is_required}
+#define SLIDE_FIELD(field_name, field_type, member, is_required)                                   \
+    {                                                                                              \
+        .name = field_name, .type = field_type, .offset = offsetof(struct slide, member),          \
+        .required = is_required                                                                    \
+    }
 #define SLIDE_LIST(field_name, field_type, member, count)                                          \
-    {.name = field_name, .type = field_type, .offset = offsetof(struct slide, member),             \
-     .count_offset = offsetof(struct slide, count)}
+    {                                                                                              \
+        .name = field_name, .type = field_type, .offset = offsetof(struct slide, member),          \
+        .count_offset = offsetof(struct slide, count)                                              \
+    }
 
 static const struct field event_fields[] = {
-    {.name = "name", .type = FIELD_TEXT, .offset = offsetof(struct event, name), .count_offset = 0, .required = true},
-    {.name = "timezone", .type = FIELD_ZONE, .offset = offsetof(struct event, timezone), .count_offset = 0, .required = false},
-    {.name = "tagline", .type = FIELD_TEXT, .offset = offsetof(struct event, tagline), .count_offset = 0, .required = false},
-    {.name = "place", .type = FIELD_TEXT, .offset = offsetof(struct event, place), .count_offset = 0, .required = false},
-    {.name = "website", .type = FIELD_TEXT, .offset = offsetof(struct event, website), .count_offset = 0, .required = false},
-    {.name = "first_day", .type = FIELD_DATE, .offset = offsetof(struct event, first_day), .count_offset = 0, .required = false},
-    {.name = "last_day", .type = FIELD_DATE, .offset = offsetof(struct event, last_day), .count_offset = 0, .required = false},
+    {.name = "name",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct event, name),
+     .count_offset = 0,
+     .required = true},
+    {.name = "timezone",
+     .type = FIELD_ZONE,
+     .offset = offsetof(struct event, timezone),
+     .count_offset = 0,
+     .required = false},
+    {.name = "tagline",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct event, tagline),
+     .count_offset = 0,
+     .required = false},
+    {.name = "place",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct event, place),
+     .count_offset = 0,
+     .required = false},
+    {.name = "website",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct event, website),
+     .count_offset = 0,
+     .required = false},
+    {.name = "first_day",
+     .type = FIELD_DATE,
+     .offset = offsetof(struct event, first_day),
+     .count_offset = 0,
+     .required = false},
+    {.name = "last_day",
+     .type = FIELD_DATE,
+     .offset = offsetof(struct event, last_day),
+     .count_offset = 0,
+     .required = false},
 };
 
-#define THEME_COLOUR(member)                                                                      \
-    {.name = #member, .type = FIELD_COLOUR, .offset = offsetof(struct theme, member)}
+#define THEME_COLOUR(member)                                                                       \
+    {                                                                                              \
+        .name = #member, .type = FIELD_COLOUR, .offset = offsetof(struct theme, member)            \
+    }
 static const struct field theme_fields[] = {
     THEME_COLOUR(background),
     THEME_COLOUR(background_end),
@@ -43,26 +77,67 @@ static const struct field theme_fields[] = {
     THEME_COLOUR(now),
     THEME_COLOUR(alert_background),
     THEME_COLOUR(alert_text),
-    {.name = "font", .type = FIELD_TEXT, .offset = offsetof(struct theme, font), .count_offset = 0, .required = false},
-    {.name = "font_bold", .type = FIELD_TEXT, .offset = offsetof(struct theme, font_bold), .count_offset = 0, .required = false},
-    {.name = "slide_duration", .type = FIELD_DURATION, .offset = offsetof(struct theme, slide_ms), .count_offset = 0, .required = false},
-    {.name = "transition", .type = FIELD_TRANSITION, .offset = offsetof(struct theme, transition), .count_offset = 0, .required = false},
-    {.name = "transition_duration", .type = FIELD_DURATION, .offset = offsetof(struct theme, transition_ms), .count_offset = 0, .required = false},
+    {.name = "font",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct theme, font),
+     .count_offset = 0,
+     .required = false},
+    {.name = "font_bold",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct theme, font_bold),
+     .count_offset = 0,
+     .required = false},
+    {.name = "slide_duration",
+     .type = FIELD_DURATION,
+     .offset = offsetof(struct theme, slide_ms),
+     .count_offset = 0,
+     .required = false},
+    {.name = "transition",
+     .type = FIELD_TRANSITION,
+     .offset = offsetof(struct theme, transition),
+     .count_offset = 0,
+     .required = false},
+    {.name = "transition_duration",
+     .type = FIELD_DURATION,
+     .offset = offsetof(struct theme, transition_ms),
+     .count_offset = 0,
+     .required = false},
+};
+
+#define DIRECTION_OF(field_name, member)                                                           \
+    {                                                                                              \
+        .name = field_name, .type = FIELD_DIRECTION,                                               \
+        .offset = offsetof(struct slide, directions.member)                                        \
+    }
+
+static const struct field directions_fields[] = {
+    DIRECTION_OF("label", label),
+    DIRECTION_OF("title", title),
+    DIRECTION_OF("subtitle", subtitle),
+    DIRECTION_OF("body", body),
+    DIRECTION_OF("chair", chair),
+    DIRECTION_OF("speakers", speakers),
+    DIRECTION_OF("description", description),
 };
 
 static const struct field headline_translation[] = {
+    DIRECTION_OF("direction", translation),
     SLIDE_FIELD("title", FIELD_TEXT, translated_title, false),
     SLIDE_FIELD("subtitle", FIELD_TEXT, translated_subtitle, false),
     SLIDE_FIELD("body", FIELD_TEXT, translated_body, false),
 };
 
 static const struct field session_translation[] = {
+    DIRECTION_OF("direction", translation),
     SLIDE_FIELD("title", FIELD_TEXT, translated_title, false),
     SLIDE_FIELD("description", FIELD_TEXT, translated_description, false),
 };
 
 #define TRANSLATION(nested)                                                                        \
-    {.name = "translation", .type = FIELD_MAPPING, .table = nested, .table_count = COUNT(nested)}
+    {                                                                                              \
+        .name = "translation", .type = FIELD_MAPPING, .table = nested,                             \
+        .table_count = COUNT(nested)                                                               \
+    }
 
 static const struct field headline_fields[] = {
     SLIDE_FIELD("kind", FIELD_KIND, kind, false),
@@ -72,6 +147,10 @@ static const struct field headline_fields[] = {
     SLIDE_FIELD("body", FIELD_TEXT, body, false),
     TRANSLATION(headline_translation),
     SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
+    {.name = "directions",
+     .type = FIELD_MAPPING,
+     .table = directions_fields,
+     .table_count = COUNT(directions_fields)},
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
@@ -90,6 +169,10 @@ static const struct field session_fields[] = {
     SLIDE_FIELD("description", FIELD_TEXT, description, false),
     TRANSLATION(session_translation),
     SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
+    {.name = "directions",
+     .type = FIELD_MAPPING,
+     .table = directions_fields,
+     .table_count = COUNT(directions_fields)},
     SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),

@@ -139,8 +139,8 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
                            &dst->room, &dst->chair, &dst->description, &dst->mark_text,
-                           &dst->translated_title, &dst->translated_subtitle,
-                           &dst->translated_body, &dst->translated_description);
+                           &dst->translated_title, &dst->translated_subtitle, &dst->translated_body,
+                           &dst->translated_description);
     if (ok && src->speaker_count) {
         dst->speakers = calloc(src->speaker_count, sizeof *dst->speakers);
         ok = dst->speakers != NULL;

@@ -101,7 +101,11 @@ struct slide {
     struct optional_moment show_from, show_until; /* the slide plays only between */
     char *label;                                  /* small line above the title */
     char *title;
-    enum text_direction direction;
+    enum text_direction direction; /* of the whole slide, unless a field says otherwise */
+    struct {
+        enum text_direction label, title, subtitle, body, chair, speakers, description;
+        enum text_direction translation; /* of every translated text */
+    } directions;
     /* the same text in a second language, shown under the first */
     char *translated_title, *translated_subtitle, *translated_body, *translated_description;
     /* headline */

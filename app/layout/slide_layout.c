@@ -97,14 +97,16 @@ static void add_background(const struct programme *prog, const struct frame_geom
 struct headline_text {
     const char *label, *title, *subtitle, *body;
     const char *translated_title, *translated_subtitle, *translated_body;
-    enum text_direction direction;
+    const struct slide *slide; /* for the reading directions; NULL: auto */
 };
 
-/* Sets every block's reading direction. */
-static void set_direction(struct block *blocks, size_t count, enum text_direction direction)
+/* The direction a field reads in: its own if the slide sets one, else the
+ * slide's. */
+static enum text_direction reads(const struct slide *s, enum text_direction field)
 {
-    for (size_t i = 0; i < count; i++)
-        blocks[i].direction = direction;
+    if (!s)
+        return DIRECTION_AUTO;
+    return field != DIRECTION_AUTO ? field : s->direction;
 }
 
 static void layout_headline(const struct measurer *m, const struct programme *prog,
@@ -116,17 +118,28 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
     struct block blocks[] = {
         one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
         text_block(s->title, FONT_BOLD, 8.5f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
-        text_block(s->translated_title, FONT_BOLD, 6.0f * u, 3.0f * u, 1.15f, 1.5f * u,
-                   t->text),
+        text_block(s->translated_title, FONT_BOLD, 6.0f * u, 3.0f * u, 1.15f, 1.5f * u, t->text),
         rule_block(g, 4.0f * u, t->accent),
         text_block(s->subtitle, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.25f, 3.5f * u, t->secondary),
         text_block(s->translated_subtitle, FONT_REGULAR, 4.0f * u, 2.8f * u, 1.25f, 1.0f * u,
                    t->secondary),
         text_block(s->body, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.4f, 3.0f * u, t->muted),
-        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, 2.4f * u, 1.4f, 1.5f * u,
-                   t->muted),
+        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, 2.4f * u, 1.4f, 1.5f * u, t->muted),
     };
-    set_direction(blocks, COUNT(blocks), s->direction);
+    const struct slide *d = s->slide;
+    enum text_direction directions[] = {
+        reads(d, d ? d->directions.label : DIRECTION_AUTO),
+        reads(d, d ? d->directions.title : DIRECTION_AUTO),
+        reads(d, d ? d->directions.translation : DIRECTION_AUTO),
+        DIRECTION_AUTO,
+        reads(d, d ? d->directions.subtitle : DIRECTION_AUTO),
+        reads(d, d ? d->directions.translation : DIRECTION_AUTO),
+        reads(d, d ? d->directions.body : DIRECTION_AUTO),
+        reads(d, d ? d->directions.translation : DIRECTION_AUTO),
+    };
+    _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
+    for (size_t i = 0; i < COUNT(blocks); i++)
+        blocks[i].direction = directions[i];
     layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
 }
 
@@ -201,7 +214,22 @@ static void layout_session(const struct measurer *m, const struct programme *pro
         text_block(s->translated_description, FONT_REGULAR, 3.0f * u, 2.2f * u, 1.4f, 1.5f * u,
                    t->muted),
     };
-    set_direction(blocks, COUNT(blocks), s->direction);
+    enum text_direction directions[] = {
+        reads(s, s->directions.label),
+        DIRECTION_AUTO,
+        reads(s, s->directions.title),
+        reads(s, s->directions.translation),
+        DIRECTION_AUTO,
+        DIRECTION_AUTO,
+        reads(s, s->directions.chair),
+        DIRECTION_AUTO,
+        reads(s, s->directions.speakers),
+        reads(s, s->directions.description),
+        reads(s, s->directions.translation),
+    };
+    _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
+    for (size_t i = 0; i < COUNT(blocks); i++)
+        blocks[i].direction = directions[i];
     layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
     free(meta);
     free(speakers);
@@ -402,7 +430,7 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
                         &(struct headline_text){slide->label, slide->title, slide->subtitle,
                                                 slide->body, slide->translated_title,
                                                 slide->translated_subtitle, slide->translated_body,
-                                                slide->direction},
+                                                slide},
                         g, scene);
     else if (slide->kind == SLIDE_SESSION)
         layout_session(m, prog, slide, g, scene);

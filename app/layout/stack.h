@@ -18,14 +18,14 @@ struct block {
     enum block_kind kind;
     const char *text; /* NULL or empty: the block is left out */
     enum font_style style;
-    float size;         /* font size (rule: height) at full scale, px */
-    float min_size;     /* the smallest it may shrink to, px */
-    float line_height;  /* line spacing as a multiple of the size */
-    float space_before; /* gap above it at full scale, px */
-    float width;        /* rule: length at full scale, px */
-    struct rgba colour; /* text, or rule */
-    struct rgba fill;   /* pill background */
-    int max_lines;      /* 0: as many as fit (a pill has one) */
+    float size;                    /* font size (rule: height) at full scale, px */
+    float min_size;                /* the smallest it may shrink to, px */
+    float line_height;             /* line spacing as a multiple of the size */
+    float space_before;            /* gap above it at full scale, px */
+    float width;                   /* rule: length at full scale, px */
+    struct rgba colour;            /* text, or rule */
+    struct rgba fill;              /* pill background */
+    int max_lines;                 /* 0: as many as fit (a pill has one) */
     enum text_direction direction; /* auto: each paragraph by its first strong letter */
 };
 
