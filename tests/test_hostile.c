@@ -156,6 +156,17 @@ static void ten_megabyte_description(void **state)
     expect_problem("slides/10-huge.yaml", 0, "is larger than 1024 KiB");
 }
 
+static void a_choice_that_is_none_of_the_choices(void **state)
+{
+    (void)state;
+    write_text("slides/10-direction.yaml", "kind: headline\ntitle: t\ndirection: sideways\n");
+    expect_problem("slides/10-direction.yaml", 3,
+                   "direction: 'sideways' is not a direction: write auto, ltr or rtl");
+    write_text("theme.yaml", "transition: wipe\n");
+    expect_problem("theme.yaml", 1,
+                   "transition: 'wipe' is not a transition: write crossfade, push or none");
+}
+
 static void a_long_word_still_loads(void **state)
 {
     (void)state;
@@ -271,6 +282,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(deeply_nested, setup, teardown),
         cmocka_unit_test_setup_teardown(many_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(ten_megabyte_description, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_choice_that_is_none_of_the_choices, setup, teardown),
         cmocka_unit_test_setup_teardown(a_long_word_still_loads, setup, teardown),
         cmocka_unit_test_setup_teardown(a_fifo_does_not_hang, setup, teardown),
         cmocka_unit_test_setup_teardown(a_directory_named_like_a_slide, setup, teardown),

@@ -456,30 +456,24 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
             diag_add(file->diags, DIAG_ERROR, file->path, line,
                      "%s: '%s' is not a colour: write \"#rrggbb\" in quotes", f->name, text);
         break;
-    case FIELD_TRANSITION: {
-        static const char *const names[] = {"crossfade", "push", "none"};
-        ok = false;
-        for (int i = 0; value_text && i < 3 && !ok; i++)
-            if (strcmp(value_text, names[i]) == 0) {
-                *(enum transition *)place = (enum transition)i;
-                ok = true;
-            }
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a transition: write crossfade, push or none", f->name, text);
-        break;
-    }
+    case FIELD_TRANSITION:
     case FIELD_DIRECTION: {
-        static const char *const names[] = {"auto", "ltr", "rtl"};
+        static const char *const transitions[] = {"crossfade", "push", "none"};
+        static const char *const directions[] = {"auto", "ltr", "rtl"};
+        bool transition = f->type == FIELD_TRANSITION;
+        const char *const *names = transition ? transitions : directions;
         ok = false;
-        for (int i = 0; value_text && i < 3 && !ok; i++)
-            if (strcmp(value_text, names[i]) == 0) {
+        for (int i = 0; value_text && i < 3 && !ok; i++) {
+            ok = strcmp(value_text, names[i]) == 0;
+            if (ok && transition)
+                *(enum transition *)place = (enum transition)i;
+            else if (ok)
                 *(enum text_direction *)place = (enum text_direction)i;
-                ok = true;
-            }
+        }
         if (!ok)
             diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a direction: write auto, ltr or rtl", f->name, text);
+                     "%s: '%s' is not %s: write %s, %s or %s", f->name, text,
+                     transition ? "a transition" : "a direction", names[0], names[1], names[2]);
         break;
     }
     case FIELD_FILE:
