@@ -144,6 +144,10 @@ static void overviews_say_when_and_list_by_time_and_room(void **state)
     assert_string_equal(shown.slides[0].body,
                         "The programme starts Wednesday 12 February 2025 at 09:00");
     programme_free(&shown);
+    schedule_build(&p, at("2025-02-14 09:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "Thank you for joining Forum, 12\u201313 February 2025.");
+    programme_free(&shown);
 }
 
 static void long_days_take_several_overview_pages(void **state)

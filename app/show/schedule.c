@@ -217,7 +217,15 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
                      1, 1);
         free(body);
     } else if (event_over || any_timed) {
-        char *body = e->name ? str_printf("Thank you for joining %s.", e->name) : NULL;
+        /* "Thank you for joining NAME, 10–12 February 2025.", then its motto
+         * and website, from what event.yaml gives */
+        char dates[96] = "";
+        if (e->first_day.set)
+            civil_format_date_range(e->first_day.days, e->last_day.days, dates, sizeof dates);
+        char *body = str_printf("Thank you for joining %s%s%s.%s%s%s%s", e->name ? e->name : "us",
+                                dates[0] ? ", " : "", dates, e->tagline ? "\n" : "",
+                                e->tagline ? e->tagline : "", e->website ? "\n" : "",
+                                e->website ? e->website : "");
         add_overview(b, e->name, "The event has ended", body, NULL, 0, 1, 1);
         free(body);
     }
