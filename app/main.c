@@ -410,6 +410,15 @@ static void follow_slide(struct app *app, int64_t now_ms)
     app->direction = 1;
     app->next_prepared = false;
     app->dirty = true;
+    /* for `systemctl status` */
+    const struct slide *slide = slide_on_screen(app);
+    char *status = slide ? str_printf("showing %s %zu/%zu: %s", slide_kind_name(slide->kind),
+                                      app->show.current + 1, app->shown.slide_count,
+                                      slide->title ? slide->title : "")
+                         : str_dup("no slides to show");
+    if (status)
+        service_status(status);
+    free(status);
 }
 
 /* Writes what is on screen to --screenshot's file, whole or not at all. */
@@ -558,8 +567,8 @@ static void run_loop(struct app *app)
         /* While a transition runs, the next frame (vsync, or about 60 a second);
          * else sleep until the clock's next minute, the next slide, or a
          * change in the content is due. */
-        int64_t frame_ms = app->shown.theme.transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS
-                                                                               : FRAME_MS;
+        int64_t frame_ms =
+            app->shown.theme.transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS : FRAME_MS;
         int64_t next_frame = app->transition.running ? frame_ms : -1;
         int64_t prepare_in = app->next_prepared || until_change < PREPARE_AHEAD_MS
                                  ? -1

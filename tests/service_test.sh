@@ -20,6 +20,8 @@ NOTIFY_SOCKET="$tmp/notify" WATCHDOG_USEC=300000 SDL_VIDEODRIVER=dummy "$bin" --
 pid=$!
 
 eventually grep -q "READY=1" "$tmp/notes" && ok || fail "no READY=1"
+eventually grep -q "STATUS=showing headline 1/8: Astana Civil Service Hub" "$tmp/notes" && ok ||
+    fail "no STATUS= with the slide on screen"
 # The watchdog wants a keep-alive at least every 300 ms: one about every 100 ms.
 sleep 1
 alive=$(grep -o "WATCHDOG=1" "$tmp/notes" | wc -l)
