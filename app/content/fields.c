@@ -391,11 +391,26 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         diag_add(file->diags, DIAG_ERROR, file->path, line, "%s: expected a single value", f->name);
         return false;
     }
+    /* What a value of each type must look like, for the problem report. */
+    static const char *const expected[] = {
+        [FIELD_DATE] = "a date: write it as YYYY-MM-DD, e.g. 2025-02-12",
+        [FIELD_CLOCK] = "a time of day: write it as HH:MM, e.g. 09:30",
+        [FIELD_MOMENT] = "a date and time: write YYYY-MM-DD HH:MM, e.g. 2025-02-12 09:00",
+        [FIELD_ZONE] = "a time zone: write a name such as Asia/Dubai or Europe/Berlin",
+        [FIELD_DURATION] = "a duration: write seconds, e.g. 10 or 7.5",
+        [FIELD_COLOUR] = "a colour: write \"#rrggbb\" in quotes",
+        [FIELD_TRANSITION] = "a transition: write crossfade, push or none",
+        [FIELD_DIRECTION] = "a direction: write auto, ltr or rtl",
+    };
+    static const char *const transitions[] = {"crossfade", "push", "none"};
+    static const char *const directions[] = {"auto", "ltr", "rtl"};
     char *value_text = trimmed_copy(text);
-    bool ok = true;
+    bool ok = value_text != NULL;
     switch (f->type) {
     case FIELD_TEXT:
-        if (value_text) {
+    case FIELD_ZONE:
+        ok = f->type == FIELD_TEXT || (ok && zone_exists(value_text));
+        if (ok && value_text) {
             free(*(char **)place); /* a default that the file overrides */
             *(char **)place = value_text;
             value_text = NULL;
@@ -403,86 +418,52 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         break;
     case FIELD_DATE: {
         struct optional_day *day = (struct optional_day *)place;
-        ok = value_text && civil_parse_date(value_text, &day->days);
-        day->set = ok;
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a date: write it as YYYY-MM-DD, e.g. 2025-02-12", f->name,
-                     text);
+        day->set = ok = ok && civil_parse_date(value_text, &day->days);
         break;
     }
     case FIELD_CLOCK: {
         struct optional_clock *clock = (struct optional_clock *)place;
-        ok = value_text && civil_parse_clock(value_text, &clock->minutes);
-        clock->set = ok;
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a time of day: write it as HH:MM, e.g. 09:30", f->name, text);
+        clock->set = ok = ok && civil_parse_clock(value_text, &clock->minutes);
         break;
     }
     case FIELD_MOMENT: {
         struct optional_moment *moment = (struct optional_moment *)place;
-        ok = value_text && civil_parse_datetime(value_text, &moment->local);
-        moment->set = ok;
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a date and time: write YYYY-MM-DD HH:MM, e.g. "
-                     "2025-02-12 09:00",
-                     f->name, text);
+        moment->set = ok = ok && civil_parse_datetime(value_text, &moment->local);
         break;
     }
-    case FIELD_ZONE:
-        ok = value_text && zone_exists(value_text);
-        if (ok) {
-            free(*(char **)place);
-            *(char **)place = value_text;
-            value_text = NULL;
-        } else {
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a time zone: write a name such as Asia/Dubai or "
-                     "Europe/Berlin",
-                     f->name, text);
-        }
-        break;
     case FIELD_DURATION:
-        ok = value_text && parse_duration(value_text, (int *)place);
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a duration: write seconds, e.g. 10 or 7.5", f->name, text);
+        ok = ok && parse_duration(value_text, (int *)place);
         break;
     case FIELD_COLOUR:
-        ok = value_text && parse_colour(value_text, (struct rgba *)place);
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not a colour: write \"#rrggbb\" in quotes", f->name, text);
+        ok = ok && parse_colour(value_text, (struct rgba *)place);
         break;
     case FIELD_TRANSITION:
     case FIELD_DIRECTION: {
-        static const char *const transitions[] = {"crossfade", "push", "none"};
-        static const char *const directions[] = {"auto", "ltr", "rtl"};
         bool transition = f->type == FIELD_TRANSITION;
         const char *const *names = transition ? transitions : directions;
-        ok = false;
-        for (int i = 0; value_text && i < 3 && !ok; i++) {
-            ok = strcmp(value_text, names[i]) == 0;
-            if (ok && transition)
-                *(enum transition *)place = (enum transition)i;
-            else if (ok)
-                *(enum text_direction *)place = (enum text_direction)i;
-        }
-        if (!ok)
-            diag_add(file->diags, DIAG_ERROR, file->path, line,
-                     "%s: '%s' is not %s: write %s, %s or %s", f->name, text,
-                     transition ? "a transition" : "a direction", names[0], names[1], names[2]);
+        int chosen = -1;
+        for (int i = 0; ok && i < 3; i++)
+            if (strcmp(value_text, names[i]) == 0)
+                chosen = i;
+        ok = chosen >= 0;
+        if (ok && transition)
+            *(enum transition *)place = (enum transition)chosen;
+        else if (ok)
+            *(enum text_direction *)place = (enum text_direction)chosen;
         break;
     }
     case FIELD_FILE:
+        ok = true;
         if (value_text)
             *(char **)place = resolve_content_path(file, f->name, value_text, line);
         break;
     default:
+        ok = true;
         break;
     }
+    if (!ok)
+        diag_add(file->diags, DIAG_ERROR, file->path, line, "%s: '%s' is not %s", f->name, text,
+                 expected[f->type]);
     free(value_text);
     return ok;
 }

@@ -31,16 +31,36 @@ void theme_init_defaults(struct theme *theme)
     };
 }
 
+/* Copies *field in place: true when it was NULL or copied. */
+static bool copy_string(char **field)
+{
+    if (!*field)
+        return true;
+    *field = str_dup(*field);
+    return *field != NULL;
+}
+
+/* Copies each field in place, all of them even when one fails; true when
+ * every one was copied. */
+static bool copy_strings(char **const *fields, size_t count)
+{
+    bool ok = true;
+    for (size_t i = 0; i < count; i++)
+        ok = copy_string(fields[i]) && ok;
+    return ok;
+}
+
+#define COPY_STRINGS(...)                                                                          \
+    copy_strings((char **const[]){__VA_ARGS__},                                                    \
+                 sizeof((char **const[]){__VA_ARGS__}) / sizeof(char **))
+
 bool theme_copy(struct theme *dst, const struct theme *src)
 {
     *dst = *src;
-    dst->font = str_dup(src->font);
-    dst->font_bold = str_dup(src->font_bold);
-    if ((src->font && !dst->font) || (src->font_bold && !dst->font_bold)) {
+    bool ok = COPY_STRINGS(&dst->font, &dst->font_bold);
+    if (!ok)
         theme_free(dst);
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 void theme_free(struct theme *theme)
@@ -85,29 +105,6 @@ void slide_free(struct slide *slide)
     free(slide->rows);
     memset(slide, 0, sizeof *slide);
 }
-
-/* Copies *field in place: true when it was NULL or copied. */
-static bool copy_string(char **field)
-{
-    if (!*field)
-        return true;
-    *field = str_dup(*field);
-    return *field != NULL;
-}
-
-/* Copies each field in place, all of them even when one fails; true when
- * every one was copied. */
-static bool copy_strings(char **const *fields, size_t count)
-{
-    bool ok = true;
-    for (size_t i = 0; i < count; i++)
-        ok = copy_string(fields[i]) && ok;
-    return ok;
-}
-
-#define COPY_STRINGS(...)                                                                          \
-    copy_strings((char **const[]){__VA_ARGS__},                                                    \
-                 sizeof((char **const[]){__VA_ARGS__}) / sizeof(char **))
 
 bool event_copy(struct event *dst, const struct event *src)
 {
