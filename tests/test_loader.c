@@ -302,7 +302,7 @@ static void bad_theme_keeps_the_previous_theme(void **state)
     theme_init_defaults(&theme);
     struct diag_list diags = {0};
     /* unquoted, '#ff0000' is a YAML comment: the value is empty */
-    assert_false(theme_load_file(path, &theme, &diags));
+    assert_false(theme_load_file(&(struct source){.path = path, .dir = dir, .diags = &diags}, &theme));
     assert_true(has_problem(&diags, "a.yaml", 1, DIAG_ERROR, "accent: expected a single value") ||
                 has_problem(&diags, "a.yaml", 1, DIAG_ERROR, "accent: '' is not a colour"));
     assert_int_equal(theme.text.g, 0xff); /* unchanged default: white */

@@ -3,15 +3,21 @@
 #include "../util/array.h"
 
 #include "fields.h"
+#include "font_lookup.h"
 #include "loader.h"
+#include "settle.h"
+#include "../util/hash.h"
 #include "../util/str.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE };
 
@@ -19,6 +25,8 @@ struct content_file {
     char *name; /* relative to the content folder */
     enum file_role role;
     uint64_t hash; /* of the bytes last parsed */
+    struct file_refs refs; /* the files it names (logos, fonts) */
+    uint64_t refs_state;   /* what they were like when it was parsed */
     bool seen;     /* present at this refresh */
     bool has_good; /* a good version is kept below */
     struct theme theme;
@@ -30,6 +38,7 @@ struct content_file {
 
 struct content {
     char *dir;
+    const struct settle *settle; /* NULL, or which files are still being written */
     struct theme base_theme;
     struct content_file *files; /* the first sorted_count sorted by name */
     size_t count, capacity, sorted_count;
@@ -49,6 +58,29 @@ struct content *content_open(const char *dir, const struct theme *base_theme)
     return c;
 }
 
+void content_use_settle(struct content *c, const struct settle *settle)
+{
+    c->settle = settle;
+}
+
+char *content_relative_name(const char *dir, const char *path)
+{
+    char *real_dir = realpath(dir, NULL);
+    char *copy = str_dup(path), *base = str_dup(path);
+    char *real_parent = copy ? realpath(dirname(copy), NULL) : NULL;
+    char *name = NULL;
+    size_t n = real_dir ? strlen(real_dir) : 0;
+    if (real_dir && real_parent && base && strncmp(real_parent, real_dir, n) == 0 &&
+        (real_parent[n] == '/' || real_parent[n] == '\0'))
+        name = real_parent[n] ? str_printf("%s/%s", real_parent + n + 1, basename(base))
+                              : str_dup(basename(base));
+    free(real_dir);
+    free(real_parent);
+    free(copy);
+    free(base);
+    return name;
+}
+
 static void drop_good_version(struct content_file *f)
 {
     theme_free(&f->theme);
@@ -64,6 +96,7 @@ static void drop_good_version(struct content_file *f)
 static void free_file(struct content_file *f)
 {
     drop_good_version(f);
+    file_refs_clear(&f->refs);
     diag_list_clear(&f->diags);
     free(f->name);
 }
@@ -78,15 +111,6 @@ void content_close(struct content *c)
     theme_free(&c->base_theme);
     free(c->dir);
     free(c);
-}
-
-/* FNV-1a: tells whether a file's bytes changed since they were parsed. */
-static uint64_t hash_bytes(const char *bytes, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)bytes[i]) * 0x100000001b3ULL;
-    return h;
 }
 
 static int compare_files(const void *a, const void *b)
@@ -127,17 +151,46 @@ static void note_change(struct content_changes *changes, enum change change, con
              verbs[change], name);
 }
 
+/* What the files in refs are like now: a change to any (one copied in,
+ * replaced, made readable) changes it. */
+static uint64_t refs_state(const struct content *c, const struct file_refs *refs)
+{
+    uint64_t h = HASH_START;
+    for (size_t i = 0; i < refs->count; i++) {
+        char *path = str_printf("%s/%s", c->dir, refs->names[i]);
+        struct stat st;
+        if (path && stat(path, &st) == 0) {
+            uint64_t facts[] = {st.st_ino, (uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec,
+                                (uint64_t)st.st_mtim.tv_nsec, st.st_mode,
+                                access(path, R_OK) == 0};
+            h = hash_bytes(h, facts, sizeof facts);
+        } else {
+            h = hash_number(h, (uint64_t)errno);
+        }
+        free(path);
+    }
+    return h;
+}
+
+/* True when a file the content names is still being written. */
+static bool refs_busy(const struct content *c, const struct file_refs *refs)
+{
+    for (size_t i = 0; i < refs->count; i++)
+        if (settle_is_busy(c->settle, refs->names[i]))
+            return true;
+    return false;
+}
+
 /* Parses the file as its role says; true with the good version replaced. */
-static bool parse_file(struct content *c, struct content_file *f, const char *path,
+static bool parse_role(struct content *c, struct content_file *f, const struct source *src,
                        const char *text, size_t size)
 {
-    struct diag_list *diags = &f->diags;
     switch (f->role) {
     case ROLE_THEME: {
         struct theme theme;
         if (!theme_copy(&theme, &c->base_theme))
             return false;
-        if (!theme_parse(path, text, size, &theme, diags)) {
+        if (!theme_parse(src, text, size, &theme)) {
             theme_free(&theme);
             return false;
         }
@@ -147,7 +200,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     }
     case ROLE_EVENT: {
         struct event event = {0};
-        if (!event_parse(path, text, size, &event, diags))
+        if (!event_parse(src, text, size, &event))
             return false;
         drop_good_version(f);
         f->event = event;
@@ -155,7 +208,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     }
     case ROLE_ALERT: {
         struct slide alert;
-        if (!alert_parse(path, text, size, &alert, diags))
+        if (!alert_parse(src, text, size, &alert))
             return false;
         drop_good_version(f);
         f->slides = malloc(sizeof *f->slides);
@@ -169,7 +222,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     }
     case ROLE_SLIDE: {
         struct slide *slides = NULL;
-        size_t n = slide_parse(path, text, size, c->dir, &slides, diags);
+        size_t n = slide_parse(src, text, size, &slides);
         if (n == 0)
             return false;
         drop_good_version(f);
@@ -182,35 +235,78 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     return true;
 }
 
-/* Brings the file name up to date if its bytes changed. Returns it, or NULL
- * when it does not exist. */
+/* Parses the file, noting the files it names; true with the good version
+ * replaced. */
+static bool parse_file(struct content *c, struct content_file *f, const char *path,
+                       const char *text, size_t size)
+{
+    struct diag_list *diags = &f->diags;
+    file_refs_clear(&f->refs);
+    const struct source src = {.path = path,
+                               .dir = c->dir,
+                               .diags = diags,
+                               .refs = &f->refs,
+                               .font_installed = font_family_installed};
+    bool parsed = parse_role(c, f, &src, text, size);
+    f->refs_state = refs_state(c, &f->refs);
+    return parsed;
+}
+
+/* True when path leads to a regular file inside the content folder (a link
+ * may lead elsewhere only to be refused); else says why not in diags. */
+static bool confined(const struct content *c, const char *path, struct diag_list *diags)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return false;
+    if (!S_ISLNK(st.st_mode))
+        return S_ISREG(st.st_mode);
+    char *real_dir = realpath(c->dir, NULL), *real_file = realpath(path, NULL);
+    size_t n = real_dir ? strlen(real_dir) : 0;
+    bool inside = real_dir && real_file && strncmp(real_file, real_dir, n) == 0 &&
+                  real_file[n] == '/' && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
+    if (real_file && !inside)
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 "is a link leading outside the content folder: it is not read");
+    free(real_dir);
+    free(real_file);
+    return inside;
+}
+
+/* Brings the file name up to date if its bytes, or a file it names,
+ * changed. A file still being written keeps its last good version. Returns
+ * it, or NULL when it does not exist (or is new and still being written). */
 static struct content_file *refresh_file(struct content *c, const char *name, enum file_role role,
+                                         struct diag_list *problems,
                                          struct content_changes *changes)
 {
     char *path = str_printf("%s/%s", c->dir, name);
-    struct stat st;
-    if (!path || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+    struct content_file *f = find_file(c, name);
+    bool busy = settle_is_busy(c->settle, name) || (f && refs_busy(c, &f->refs));
+    if (!path || (busy && !f) || !confined(c, path, problems)) {
         free(path);
         return NULL;
     }
-    struct content_file *f = find_file(c, name);
     bool is_new = f == NULL;
     if (is_new)
         f = add_file(c, name, role);
-    if (!f) {
+    if (!f || busy) {
+        if (f)
+            f->seen = true;
         free(path);
-        return NULL;
+        return f;
     }
     f->seen = true;
     struct diag_list diags = {0};
     size_t size = 0;
     char *text = content_read_file(path, &size, &diags);
-    uint64_t hash = text ? hash_bytes(text, size) : 0;
-    if (!is_new && text && hash == f->hash) {
+    uint64_t hash = text ? hash_bytes(HASH_START, text, size) : 0;
+    if (!is_new && text && hash == f->hash && refs_state(c, &f->refs) == f->refs_state) {
         free(text);
         free(path);
         return f; /* unchanged */
     }
+    struct stat st;
     if (!text && stat(path, &st) != 0) {
         /* It went between stat and open: as if it had never been there. */
         diag_list_clear(&diags);
@@ -239,46 +335,45 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The slide file names in the folder, sorted; NULL when it cannot be read. */
-static char **list_slide_files(const char *dir, size_t *count)
+/* The slide file names in the folder, sorted; NULL when it cannot be read.
+ * Files that look meant as slides but are not read go to diags. */
+static char **list_slide_files(const char *dir, size_t *count, struct diag_list *diags)
 {
     *count = 0;
     DIR *d = opendir(dir);
     if (!d)
         return NULL;
-    size_t capacity = 16;
-    char **names = malloc(capacity * sizeof *names);
+    size_t capacity = 0;
+    char **names = NULL;
     struct dirent *entry;
-    while (names && (entry = readdir(d))) {
+    while ((entry = readdir(d))) {
+        const char *why = entry->d_type == DT_DIR ? NULL : content_not_slide_reason(entry->d_name);
+        char *path = why ? str_printf("%s/%s", dir, entry->d_name) : NULL;
+        if (path)
+            diag_add(diags, DIAG_WARNING, path, 0, "%s", why);
+        free(path);
         if (!content_is_slide_name(entry->d_name))
             continue;
-        if (*count + 1 == capacity) {
-            char **grown = realloc(names, (capacity *= 2) * sizeof *names);
-            if (!grown)
-                break;
-            names = grown;
-        }
         char *name = str_printf("slides/%s", entry->d_name);
-        if (name)
+        if (name && ARRAY_RESERVE(names, *count, capacity))
             names[(*count)++] = name;
+        else
+            free(name);
     }
     closedir(d);
+    if (!names) /* an empty folder: an empty list, not a missing one */
+        names = calloc(1, sizeof *names);
     if (names)
         qsort(names, *count, sizeof *names, compare_names);
     return names;
 }
 
-static bool append_slides(struct programme *prog, const struct content_file *f)
+static void append_slides(struct programme *prog, const struct content_file *f)
 {
-    struct slide *grown =
-        realloc(prog->slides, (prog->slide_count + f->slide_count) * sizeof *grown);
-    if (!grown)
-        return false;
-    prog->slides = grown;
     for (size_t i = 0; i < f->slide_count; i++)
-        if (slide_copy(&prog->slides[prog->slide_count], &f->slides[i]))
+        if (ARRAY_RESERVE(prog->slides, prog->slide_count, prog->slide_capacity) &&
+            slide_copy(&prog->slides[prog->slide_count], &f->slides[i]))
             prog->slide_count++;
-    return true;
 }
 
 static void copy_problems(struct diag_list *out, const struct content_file *f)
@@ -309,9 +404,9 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
         c->files[i].seen = false;
     prog->content_dir = str_dup(c->dir);
 
-    struct content_file *theme = refresh_file(c, "theme.yaml", ROLE_THEME, changes);
+    struct content_file *theme = refresh_file(c, "theme.yaml", ROLE_THEME, diags, changes);
     theme_copy(&prog->theme, theme && theme->has_good ? &theme->theme : &c->base_theme);
-    struct content_file *event = refresh_file(c, "event.yaml", ROLE_EVENT, changes);
+    struct content_file *event = refresh_file(c, "event.yaml", ROLE_EVENT, diags, changes);
     if (event && event->has_good)
         event_copy(&prog->event, &event->event);
     char *path = str_printf("%s/event.yaml", c->dir);
@@ -320,7 +415,7 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
                  "missing: the footer needs the event's name (see content/README.md)");
     free(path);
 
-    struct content_file *alert = refresh_file(c, "alert.yaml", ROLE_ALERT, changes);
+    struct content_file *alert = refresh_file(c, "alert.yaml", ROLE_ALERT, diags, changes);
     if (alert && alert->has_good) {
         prog->alert = malloc(sizeof *prog->alert);
         if (prog->alert && !slide_copy(prog->alert, &alert->slides[0])) {
@@ -331,12 +426,12 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
 
     size_t count;
     path = str_printf("%s/slides", c->dir);
-    char **names = path ? list_slide_files(path, &count) : NULL;
+    char **names = path ? list_slide_files(path, &count, diags) : NULL;
     if (path && !names)
         diag_add(diags, DIAG_ERROR, path, 0, "slides folder not found");
     free(path);
     for (size_t i = 0; names && i < count; i++) {
-        struct content_file *f = refresh_file(c, names[i], ROLE_SLIDE, changes);
+        struct content_file *f = refresh_file(c, names[i], ROLE_SLIDE, diags, changes);
         if (f && f->has_good)
             append_slides(prog, f);
         free(names[i]);

@@ -25,6 +25,16 @@ struct content *content_open(const char *dir, const struct theme *base_theme);
 /* Frees everything; NULL is fine. */
 void content_close(struct content *content);
 
+struct settle;
+
+/* Files that settle says are still being written are not read: they keep
+ * their last good version (or wait, when new). settle stays the caller's. */
+void content_use_settle(struct content *content, const struct settle *settle);
+
+/* The name of path relative to the folder dir ("status.json",
+ * "logos/x.png"), when path is inside it; else NULL. The caller frees it. */
+char *content_relative_name(const char *dir, const char *path);
+
 /* Reads the files that changed since the last refresh and builds prog (which
  * the caller frees with programme_free) from the last good version of every
  * file. diags gets every problem the files have now; changes, when not NULL,

@@ -2,11 +2,13 @@
 #include "diag.h"
 #include "../util/array.h"
 
+#include "../util/log.h"
 #include "../util/str.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void diag_add(struct diag_list *list, enum diag_severity severity, const char *path, int line,
               const char *fmt, ...)
@@ -21,8 +23,8 @@ void diag_add(struct diag_list *list, enum diag_severity severity, const char *p
     struct diag *d = &list->items[list->count];
     d->severity = severity;
     d->line = line;
-    d->path = str_dup(path);
-    d->message = str_dup(message);
+    d->path = str_escape(path); /* names may hold any bytes but NUL */
+    d->message = str_escape(message);
     if (!d->path || !d->message) {
         free(d->path);
         free(d->message);
@@ -46,6 +48,27 @@ void diag_format(const struct diag *d, char *buf, size_t size)
         snprintf(buf, size, "%s:%d: %s: %s", d->path, d->line, level, d->message);
     else
         snprintf(buf, size, "%s: %s: %s", d->path, level, d->message);
+}
+
+static bool same_problem(const struct diag *a, const struct diag *b)
+{
+    return a->line == b->line && strcmp(a->path, b->path) == 0 &&
+           strcmp(a->message, b->message) == 0;
+}
+
+void diag_log_new(const struct diag_list *before, const struct diag_list *now)
+{
+    char line[2048];
+    for (size_t i = 0; i < now->count; i++) {
+        const struct diag *d = &now->items[i];
+        bool known = false;
+        for (size_t j = 0; j < before->count && !known; j++)
+            known = same_problem(d, &before->items[j]);
+        if (known)
+            continue;
+        diag_format(d, line, sizeof line);
+        LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s", line);
+    }
 }
 
 void diag_list_clear(struct diag_list *list)

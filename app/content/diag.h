@@ -31,6 +31,9 @@ size_t diag_count(const struct diag_list *list, enum diag_severity severity);
 /* Formats one problem as "path:line: error: message" (line left out when 0). */
 void diag_format(const struct diag *d, char *buf, size_t size);
 
+/* Logs each problem of now that before did not have. */
+void diag_log_new(const struct diag_list *before, const struct diag_list *now);
+
 /* Frees the problems and empties the list; NULL is fine. */
 void diag_list_clear(struct diag_list *list);
 

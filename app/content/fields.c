@@ -2,6 +2,7 @@
 #include "fields.h"
 
 #include "image_header.h"
+#include "../util/array.h"
 #include "programme.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
@@ -17,7 +18,33 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { MAX_DURATION_S = 24 * 3600 };
+enum { MAX_DURATION_MS = 24 * 3600 * 1000, FONT_MAGIC_BYTES = 4 };
+
+void file_refs_clear(struct file_refs *refs)
+{
+    if (!refs)
+        return;
+    for (size_t i = 0; i < refs->count; i++)
+        free(refs->names[i]);
+    free(refs->names);
+    memset(refs, 0, sizeof *refs);
+}
+
+/* Notes that the file names a file (relative to its folder). */
+static void add_ref(struct yaml_file *file, const char *name)
+{
+    struct file_refs *refs = file->src->refs;
+    if (!refs)
+        return;
+    for (size_t i = 0; i < refs->count; i++)
+        if (strcmp(refs->names[i], name) == 0)
+            return;
+    char *copy = str_dup(name);
+    if (copy && ARRAY_RESERVE(refs->names, refs->count, refs->capacity))
+        refs->names[refs->count++] = copy;
+    else
+        free(copy);
+}
 
 static int node_line(const yaml_node_t *node)
 {
@@ -73,7 +100,7 @@ static bool check_text(struct yaml_file *file)
     int line = 1;
     for (size_t i = 0; i < bad; i++)
         line += text[i] == '\n';
-    diag_add(file->diags, DIAG_ERROR, file->path, line,
+    diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
              nul && text + bad == nul ? "contains a NUL byte: this is not a text file"
                                       : "is not UTF-8 text: save it as UTF-8");
     return false;
@@ -100,7 +127,7 @@ static bool nesting_is_sane(struct yaml_file *file)
         else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT)
             depth--;
         if (depth > MAX_DEPTH) {
-            diag_add(file->diags, DIAG_ERROR, file->path, (int)event.start_mark.line + 1,
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, (int)event.start_mark.line + 1,
                      "lists or fields nested more than %d deep", MAX_DEPTH);
             sane = false;
         }
@@ -109,6 +136,21 @@ static bool nesting_is_sane(struct yaml_file *file)
     }
     yaml_parser_delete(&parser);
     return sane;
+}
+
+/* A file holds one slide or setting: a second document ('---' and more
+ * after the first) is reported, since it would be ignored. */
+static void warn_second_document(struct yaml_file *file, yaml_parser_t *parser)
+{
+    yaml_document_t next;
+    bool read = yaml_parser_load(parser, &next);
+    yaml_node_t *root = read ? yaml_document_get_root_node(&next) : NULL;
+    if (root || !read)
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path,
+                 root ? node_line(root) : (int)parser->problem_mark.line + 1,
+                 "a second YAML document ('---') is ignored: one file holds one slide");
+    if (read)
+        yaml_document_delete(&next);
 }
 
 yaml_node_t *yaml_file_load(struct yaml_file *file)
@@ -124,24 +166,26 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
     if (!ok) {
         const char *problem = parser.problem ? parser.problem : "cannot be parsed";
         if (parser.context)
-            diag_add(file->diags, DIAG_ERROR, file->path, (int)parser.problem_mark.line + 1,
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, (int)parser.problem_mark.line + 1,
                      "YAML syntax: %s (%s at line %d)", problem, parser.context,
                      (int)parser.context_mark.line + 1);
         else
-            diag_add(file->diags, DIAG_ERROR, file->path, (int)parser.problem_mark.line + 1,
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, (int)parser.problem_mark.line + 1,
                      "YAML syntax: %s", problem);
     }
+    if (ok)
+        warn_second_document(file, &parser);
     yaml_parser_delete(&parser);
     if (!ok)
         return NULL;
     file->loaded = true;
     yaml_node_t *root = yaml_document_get_root_node(&file->doc);
     if (!root) {
-        diag_add(file->diags, DIAG_ERROR, file->path, 0, "is empty");
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, 0, "is empty");
         return NULL;
     }
     if (root->type != YAML_MAPPING_NODE) {
-        diag_add(file->diags, DIAG_ERROR, file->path, node_line(root),
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(root),
                  "expected fields written as 'name: value'");
         return NULL;
     }
@@ -218,55 +262,131 @@ static bool parse_colour(const char *s, struct rgba *out)
     return true;
 }
 
+/* Seconds written in decimal ("10", "7.5", "7.5 s"): no hex, exponent,
+ * sign or infinity, which strtod() would take. */
 static bool parse_duration(const char *s, int *ms)
 {
-    char *end;
-    errno = 0;
-    double seconds = strtod(s, &end);
+    const char *p = s;
+    while ((*p >= '0' && *p <= '9') || *p == '.')
+        p++;
+    const char *end = p;
     while (*end == ' ')
         end++;
     if (*end == 's')
         end++;
-    if (errno || end == s || *end || !isfinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S)
+    if (p == s || *end || strchr(s, '.') != strrchr(s, '.'))
+        return false;
+    double seconds = strtod(s, NULL);
+    if (!isfinite(seconds) || seconds * 1000 > MAX_DURATION_MS)
         return false;
     *ms = (int)lround(seconds * 1000);
-    return *ms > 0;
+    return true;
 }
 
-/* Resolves a path written in content to a full path inside the content folder.
- * Returns NULL after reporting why it cannot be used. */
-static char *resolve_content_path(struct yaml_file *file, const char *name, const char *text,
-                                  int line)
+/* The full path of a file that content names, when it is a regular file
+ * inside the folder (links may lead only to files inside it too). Returns
+ * NULL after reporting why it cannot be used. */
+static char *confined_path(struct yaml_file *file, const char *name, const char *text, int line,
+                           const char *example)
 {
     if (text[0] == '/' || strstr(text, "..")) {
-        diag_add(file->diags, DIAG_WARNING, file->path, line,
-                 "%s: '%s' must be a path inside the content folder, like logos/name.png", name,
-                 text);
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: '%s' must be a path inside the content folder, like %s", name, text,
+                 example);
         return NULL;
     }
-    char *full = str_printf("%s/%s", file->content_dir, text);
-    char *real_dir = realpath(file->content_dir, NULL);
+    add_ref(file, text);
+    char *full = str_printf("%s/%s", file->src->dir, text);
+    char *real_dir = realpath(file->src->dir, NULL);
     char *real_file = full ? realpath(full, NULL) : NULL;
     struct stat st;
     bool inside = real_dir && real_file && strncmp(real_file, real_dir, strlen(real_dir)) == 0 &&
                   real_file[strlen(real_dir)] == '/';
     bool regular = real_file && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
-    if (!real_file || !regular)
-        diag_add(file->diags, DIAG_WARNING, file->path, line, "%s: file '%s' not found", name,
-                 text);
+    if (!real_file)
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: file '%s' not found", name, text);
+    else if (!regular)
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: '%s' is not a file", name, text);
     else if (!inside)
-        diag_add(file->diags, DIAG_WARNING, file->path, line,
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
                  "%s: '%s' leads outside the content folder", name, text);
     free(real_dir);
     free(real_file);
+    if (!regular || !inside) {
+        free(full);
+        return NULL;
+    }
+    return full;
+}
+
+/* A logo or picture: its full path, when its header shows an image that
+ * can be decoded; NULL after reporting why not. */
+static char *read_image_path(struct yaml_file *file, const char *name, const char *text, int line)
+{
+    char *full = confined_path(file, name, text, line, "logos/name.png");
     struct image_header header;
     char why[160];
-    if (regular && inside && !image_header_read(full, &header, why, sizeof why)) {
-        diag_add(file->diags, DIAG_WARNING, file->path, line,
+    if (full && !image_header_read(full, &header, why, sizeof why)) {
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
                  "%s: '%s' %s; the name is shown instead", name, text, why);
-        regular = false;
+        free(full);
+        return NULL;
     }
-    if (!regular || !inside) {
+    return full;
+}
+
+/* Why the file at path is not a TrueType or OpenType font, or NULL when it
+ * is one. Opened without blocking: a FIFO or device never hangs the show. */
+static const char *font_file_problem(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    unsigned char magic[FONT_MAGIC_BYTES];
+    const char *problem = NULL;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        problem = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        problem = "is not a file";
+    else if (st.st_size == 0)
+        problem = "is empty";
+    else if (read(fd, magic, sizeof magic) != (ssize_t)sizeof magic ||
+             (memcmp(magic, "\0\1\0\0", 4) != 0 && memcmp(magic, "OTTO", 4) != 0 &&
+              memcmp(magic, "true", 4) != 0 && memcmp(magic, "ttcf", 4) != 0))
+        problem = "is not a TrueType or OpenType font (.ttf, .otf, .ttc)";
+    if (fd >= 0)
+        close(fd);
+    return problem;
+}
+
+/* A font file named by a path (it has a '/' or a font file's ending). */
+static bool names_font_file(const char *text)
+{
+    return strchr(text, '/') || str_ends_with(text, ".ttf") || str_ends_with(text, ".otf") ||
+           str_ends_with(text, ".ttc") || str_ends_with(text, ".TTF") ||
+           str_ends_with(text, ".OTF");
+}
+
+/* A font field's value: the full path of a font file inside the folder, or
+ * a family that is installed. NULL after reporting why it cannot be used
+ * (the font the theme had before stays). */
+static char *read_font(struct yaml_file *file, const char *name, const char *text, int line)
+{
+    if (!names_font_file(text)) {
+        bool (*installed)(const char *) = file->src->font_installed;
+        if (!installed || installed(text))
+            return str_dup(text);
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: no font '%s' is installed (fc-list lists them); the default is used",
+                 name, text);
+        return NULL;
+    }
+    char *full = confined_path(file, name, text, line, "fonts/brand.ttf");
+    const char *problem = full ? font_file_problem(full) : NULL;
+    if (problem) {
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: '%s' %s; the default is used", name, text, problem);
         free(full);
         return NULL;
     }
@@ -297,9 +417,14 @@ static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_n
     } else if (value->type == YAML_SEQUENCE_NODE) {
         start = value->data.sequence.items.start, top = value->data.sequence.items.top;
     } else {
-        diag_add(file->diags, DIAG_ERROR, file->path, node_line(value),
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(value),
                  "%s: expected a list of names, one per line starting with '- '", f->name);
         return false;
+    }
+    if (f->max > 0 && top - start > f->max) {
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, node_line(value),
+                 "%s: %zu items; the first %d are shown", f->name, (size_t)(top - start), f->max);
+        top = start + f->max;
     }
     char **list = calloc((size_t)(top - start) + 1, sizeof *list);
     if (!list)
@@ -309,7 +434,7 @@ static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_n
         yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
         const char *text = scalar(item);
         if (!text) {
-            diag_add(file->diags, DIAG_ERROR, file->path, node_line(item),
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(item),
                      "%s: each item must be plain text", f->name);
             for (size_t i = 0; i < n; i++)
                 free(list[i]);
@@ -329,18 +454,24 @@ static bool read_partners(struct yaml_file *file, const struct field *f, yaml_no
                           struct partner **items, size_t *count)
 {
     if (value->type != YAML_SEQUENCE_NODE) {
-        diag_add(file->diags, DIAG_ERROR, file->path, node_line(value),
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(value),
                  "%s: expected a list, each item starting with '- name:'", f->name);
         return false;
     }
-    size_t capacity = (size_t)(value->data.sequence.items.top - value->data.sequence.items.start);
-    struct partner *list = calloc(capacity + 1, sizeof *list);
+    yaml_node_item_t *start = value->data.sequence.items.start;
+    yaml_node_item_t *top = value->data.sequence.items.top;
+    if (f->max > 0 && top - start > f->max) {
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, node_line(value),
+                 "%s: %zu partners; the first %d are shown", f->name, (size_t)(top - start),
+                 f->max);
+        top = start + f->max;
+    }
+    struct partner *list = calloc((size_t)(top - start) + 1, sizeof *list);
     if (!list)
         return false;
     size_t n = 0;
     bool ok = true;
-    for (yaml_node_item_t *it = value->data.sequence.items.start;
-         it < value->data.sequence.items.top; it++) {
+    for (yaml_node_item_t *it = start; it < top; it++) {
         yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
         struct partner p = {0};
         if (scalar(item)) {
@@ -350,7 +481,7 @@ static bool read_partners(struct yaml_file *file, const struct field *f, yaml_no
                              sizeof partner_fields / sizeof *partner_fields, &p))
                 ok = false;
         } else {
-            diag_add(file->diags, DIAG_ERROR, file->path, node_line(item),
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(item),
                      "%s: each partner is a name, or 'name:' and 'logo:'", f->name);
             ok = false;
         }
@@ -378,7 +509,7 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
                               (size_t *)((char *)base + f->count_offset));
     if (f->type == FIELD_MAPPING) {
         if (value->type != YAML_MAPPING_NODE) {
-            diag_add(file->diags, DIAG_ERROR, file->path, node_line(value),
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(value),
                      "%s: expected fields under it, indented, like '  title: ...'", f->name);
             return false;
         }
@@ -388,7 +519,7 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         return read_partners(file, f, value, (struct partner **)place,
                              (size_t *)((char *)base + f->count_offset));
     if (!text) {
-        diag_add(file->diags, DIAG_ERROR, file->path, line, "%s: expected a single value", f->name);
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "%s: expected a single value", f->name);
         return false;
     }
     /* What a value of each type must look like, for the problem report. */
@@ -431,9 +562,20 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         moment->set = ok = ok && civil_parse_datetime(value_text, &moment->local);
         break;
     }
-    case FIELD_DURATION:
-        ok = ok && parse_duration(value_text, (int *)place);
+    case FIELD_DURATION: {
+        int ms = 0;
+        ok = ok && parse_duration(value_text, &ms);
+        if (ok && (ms < f->min || ms > (f->max ? f->max : MAX_DURATION_MS))) {
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
+                     "%s: %s s is out of range: write %g to %g seconds", f->name, value_text,
+                     f->min / 1000.0, (f->max ? f->max : MAX_DURATION_MS) / 1000.0);
+            free(value_text);
+            return false;
+        }
+        if (ok)
+            *(int *)place = ms;
         break;
+    }
     case FIELD_COLOUR:
         ok = ok && parse_colour(value_text, (struct rgba *)place);
         break;
@@ -455,14 +597,23 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
     case FIELD_FILE:
         ok = true;
         if (value_text)
-            *(char **)place = resolve_content_path(file, f->name, value_text, line);
+            *(char **)place = read_image_path(file, f->name, value_text, line);
         break;
+    case FIELD_FONT: {
+        ok = true;
+        char *font = value_text ? read_font(file, f->name, value_text, line) : NULL;
+        if (font) {
+            free(*(char **)place); /* the default that the file overrides */
+            *(char **)place = font;
+        }
+        break;
+    }
     default:
         ok = true;
         break;
     }
     if (!ok)
-        diag_add(file->diags, DIAG_ERROR, file->path, line, "%s: '%s' is not %s", f->name, text,
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "%s: '%s' is not %s", f->name, text,
                  expected[f->type]);
     free(value_text);
     return ok;
@@ -487,7 +638,7 @@ static void report_unknown(struct yaml_file *file, const struct field *table, si
             best = d, nearest = table[i].name;
     }
     if (nearest) {
-        diag_add(file->diags, DIAG_WARNING, file->path, line,
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
                  "unknown field '%s' (did you mean '%s'?); it is ignored", key, nearest);
         return;
     }
@@ -497,7 +648,7 @@ static void report_unknown(struct yaml_file *file, const struct field *table, si
             strncat(known, ", ", sizeof known - strlen(known) - 1);
         strncat(known, table[i].name, sizeof known - strlen(known) - 1);
     }
-    diag_add(file->diags, DIAG_WARNING, file->path, line,
+    diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
              "unknown field '%s'; it is ignored (known fields: %s)", key, known);
 }
 
@@ -512,7 +663,7 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
     yaml_node_pair_t *pairs = mapping->data.mapping.pairs.start;
     size_t pair_count = (size_t)(mapping->data.mapping.pairs.top - pairs);
     if (pair_count > MAX_PAIRS) {
-        diag_add(file->diags, DIAG_ERROR, file->path, node_line(mapping),
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(mapping),
                  "%zu fields: no slide has more than a few dozen", pair_count);
         return false;
     }
@@ -522,7 +673,7 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
         const char *key = scalar(key_node);
         int line = node_line(key_node);
         if (!key) {
-            diag_add(file->diags, DIAG_ERROR, file->path, line, "a field name must be plain text");
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "a field name must be plain text");
             ok = false;
             continue;
         }
@@ -530,7 +681,7 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
         for (size_t j = 0; j < i && !duplicate; j++) {
             const char *earlier = scalar(yaml_document_get_node(&file->doc, pairs[j].key));
             if (earlier && strcmp(earlier, key) == 0) {
-                diag_add(file->diags, DIAG_ERROR, file->path, line,
+                diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
                          "%s: given twice (first at line %d)", key,
                          node_line(yaml_document_get_node(&file->doc, pairs[j].key)));
                 duplicate = true;
@@ -557,9 +708,9 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
             seen_line[i] < 0)
             continue;
         if (seen_line[i])
-            diag_add(file->diags, DIAG_ERROR, file->path, seen_line[i], "%s: is empty", f->name);
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, seen_line[i], "%s: is empty", f->name);
         else
-            diag_add(file->diags, DIAG_ERROR, file->path, node_line(mapping),
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(mapping),
                      "%s: missing (this field is required)", f->name);
         ok = false;
     }

@@ -21,6 +21,7 @@ enum field_type {
     FIELD_DURATION,   /* int milliseconds, written in seconds: 10 or 7.5 */
     FIELD_COLOUR,     /* struct rgba, "#rrggbb" or "#rrggbbaa" */
     FIELD_FILE,       /* char *, full path of a file inside the content folder */
+    FIELD_FONT,       /* char *, a font family, or a font file's full path in the folder */
     FIELD_TRANSITION, /* enum transition: crossfade, push or none */
     FIELD_DIRECTION,  /* enum text_direction: auto, ltr or rtl */
     FIELD_MAPPING,    /* fields of the same struct, nested: see struct field's table */
@@ -33,17 +34,37 @@ struct field {
     enum field_type type;
     size_t offset;       /* of the value in the struct being filled */
     size_t count_offset; /* lists: of the size_t count */
+    int min, max;        /* FIELD_DURATION: the range in ms; lists: at most max items */
     bool required;
     const struct field *table; /* FIELD_MAPPING: the nested fields */
     size_t table_count;
 };
 
+/* The files a content file names (logos, fonts), relative to its folder:
+ * a change to any of them means reading the file again. */
+struct file_refs {
+    char **names;
+    size_t count, capacity;
+};
+
+/* Empties the list; NULL is fine. */
+void file_refs_clear(struct file_refs *refs);
+
+/* A content file to parse: where it is and what its paths mean. */
+struct source {
+    const char *path;        /* as reported in problems */
+    const char *dir;         /* paths in it lead to files inside this folder */
+    struct diag_list *diags; /* gets every problem */
+    struct file_refs *refs;  /* NULL, or gets the files it names */
+    /* NULL, or tells whether a font family (a fontconfig pattern such as
+     * "Noto Sans:bold") is installed */
+    bool (*font_installed)(const char *pattern);
+};
+
 struct yaml_file {
-    const char *path; /* as reported in problems */
+    const struct source *src;
     const char *text; /* the file's bytes */
     size_t size;
-    const char *content_dir; /* FIELD_FILE paths are resolved against it */
-    struct diag_list *diags;
     yaml_document_t doc;
     bool loaded;
 };

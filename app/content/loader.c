@@ -3,24 +3,38 @@
 
 #include "fields.h"
 #include "settle.h"
+#include "../util/array.h"
 #include "../util/str.h"
 
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
 #define SLIDE_FIELD(field_name, field_type, member, is_required)                                   \
     {                                                                                              \
         .name = field_name, .type = field_type, .offset = offsetof(struct slide, member),          \
         .required = is_required                                                                    \
     }
-#define SLIDE_LIST(field_name, field_type, member, count)                                          \
+#define SLIDE_LIST(field_name, field_type, member, count, most)                                    \
     {                                                                                              \
         .name = field_name, .type = field_type, .offset = offsetof(struct slide, member),          \
-        .count_offset = offsetof(struct slide, count)                                              \
+        .count_offset = offsetof(struct slide, count), .max = most                                 \
     }
+/* A slide stands at least this long: shorter is a strobe, not a slide. */
+#define SLIDE_DURATION(field_name, struct_name, member)                                            \
+    {                                                                                              \
+        .name = field_name, .type = FIELD_DURATION, .offset = offsetof(struct struct_name, member), \
+        .min = MIN_SLIDE_MS                                                                        \
+    }
+
+enum {
+    MIN_SLIDE_MS = 2000,
+    MAX_TRANSITION_MS = 5000,
+    MAX_SPEAKERS = 100, /* more would not be read from the back of a hall */
+    MAX_PARTNERS = 1000,
+};
 
 static const struct field event_fields[] = {
     {.name = "name",
@@ -77,21 +91,9 @@ static const struct field theme_fields[] = {
     THEME_COLOUR(now),
     THEME_COLOUR(alert_background),
     THEME_COLOUR(alert_text),
-    {.name = "font",
-     .type = FIELD_TEXT,
-     .offset = offsetof(struct theme, font),
-     .count_offset = 0,
-     .required = false},
-    {.name = "font_bold",
-     .type = FIELD_TEXT,
-     .offset = offsetof(struct theme, font_bold),
-     .count_offset = 0,
-     .required = false},
-    {.name = "slide_duration",
-     .type = FIELD_DURATION,
-     .offset = offsetof(struct theme, slide_ms),
-     .count_offset = 0,
-     .required = false},
+    {.name = "font", .type = FIELD_FONT, .offset = offsetof(struct theme, font)},
+    {.name = "font_bold", .type = FIELD_FONT, .offset = offsetof(struct theme, font_bold)},
+    SLIDE_DURATION("slide_duration", theme, slide_ms),
     {.name = "transition",
      .type = FIELD_TRANSITION,
      .offset = offsetof(struct theme, transition),
@@ -100,8 +102,7 @@ static const struct field theme_fields[] = {
     {.name = "transition_duration",
      .type = FIELD_DURATION,
      .offset = offsetof(struct theme, transition_ms),
-     .count_offset = 0,
-     .required = false},
+     .max = MAX_TRANSITION_MS},
 };
 
 #define DIRECTION_OF(field_name, member)                                                           \
@@ -151,7 +152,7 @@ static const struct field headline_fields[] = {
      .type = FIELD_MAPPING,
      .table = directions_fields,
      .table_count = COUNT(directions_fields)},
-    SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+    SLIDE_DURATION("duration", slide, duration_ms),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
@@ -165,7 +166,7 @@ static const struct field session_fields[] = {
     SLIDE_FIELD("end", FIELD_CLOCK, end, false),
     SLIDE_FIELD("room", FIELD_TEXT, room, false),
     SLIDE_FIELD("chair", FIELD_TEXT, chair, false),
-    SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count),
+    SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count, MAX_SPEAKERS),
     SLIDE_FIELD("description", FIELD_TEXT, description, false),
     TRANSLATION(session_translation),
     SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
@@ -173,7 +174,7 @@ static const struct field session_fields[] = {
      .type = FIELD_MAPPING,
      .table = directions_fields,
      .table_count = COUNT(directions_fields)},
-    SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+    SLIDE_DURATION("duration", slide, duration_ms),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
@@ -182,8 +183,8 @@ static const struct field partners_fields[] = {
     SLIDE_FIELD("kind", FIELD_KIND, kind, false),
     SLIDE_FIELD("label", FIELD_TEXT, label, false),
     SLIDE_FIELD("title", FIELD_TEXT, title, false),
-    SLIDE_LIST("partners", FIELD_PARTNERS, partners, partner_count),
-    SLIDE_FIELD("duration", FIELD_DURATION, duration_ms, false),
+    SLIDE_LIST("partners", FIELD_PARTNERS, partners, partner_count, MAX_PARTNERS),
+    SLIDE_DURATION("duration", slide, duration_ms),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
@@ -204,20 +205,18 @@ static const struct {
     [SLIDE_PARTNERS] = {"partners", partners_fields, COUNT(partners_fields)},
 };
 
-bool theme_load_file(const char *path, struct theme *theme, struct diag_list *diags)
+bool theme_load_file(const struct source *src, struct theme *theme)
 {
     size_t size;
-    char *text = content_read_file(path, &size, diags);
-    bool ok = text && theme_parse(path, text, size, theme, diags);
+    char *text = content_read_file(src->path, &size, src->diags);
+    bool ok = text && theme_parse(src, text, size, theme);
     free(text);
     return ok;
 }
 
-bool theme_parse(const char *path, const char *text, size_t size, struct theme *theme,
-                 struct diag_list *diags)
+bool theme_parse(const struct source *src, const char *text, size_t size, struct theme *theme)
 {
-    struct yaml_file file = {
-        .path = path, .text = text, .size = size, .content_dir = "", .diags = diags};
+    struct yaml_file file = {.src = src, .text = text, .size = size};
     struct theme read = {0};
     bool ok = false;
     yaml_node_t *root = yaml_file_load(&file);
@@ -234,11 +233,11 @@ bool theme_parse(const char *path, const char *text, size_t size, struct theme *
     return ok;
 }
 
-bool event_parse(const char *path, const char *text, size_t size, struct event *event,
-                 struct diag_list *diags)
+bool event_parse(const struct source *src, const char *text, size_t size, struct event *event)
 {
-    struct yaml_file file = {
-        .path = path, .text = text, .size = size, .content_dir = "", .diags = diags};
+    struct yaml_file file = {.src = src, .text = text, .size = size};
+    const char *path = src->path;
+    struct diag_list *diags = src->diags;
     struct event read = {0};
     yaml_node_t *root = yaml_file_load(&file);
     bool ok = root && fields_read(&file, root, event_fields, COUNT(event_fields), &read);
@@ -287,11 +286,11 @@ static size_t paginate_partners(struct slide *slide, struct slide **out)
     return made;
 }
 
-size_t slide_parse(const char *path, const char *text, size_t size, const char *content_dir,
-                   struct slide **slides, struct diag_list *diags)
+size_t slide_parse(const struct source *src, const char *text, size_t size, struct slide **slides)
 {
-    struct yaml_file file = {
-        .path = path, .text = text, .size = size, .content_dir = content_dir, .diags = diags};
+    struct yaml_file file = {.src = src, .text = text, .size = size};
+    const char *path = src->path;
+    struct diag_list *diags = src->diags;
     struct slide slide = {0};
     bool ok = false;
     yaml_node_t *root = yaml_file_load(&file);
@@ -344,11 +343,10 @@ size_t slide_parse(const char *path, const char *text, size_t size, const char *
     return 1;
 }
 
-bool alert_parse(const char *path, const char *text, size_t size, struct slide *alert,
-                 struct diag_list *diags)
+bool alert_parse(const struct source *src, const char *text, size_t size, struct slide *alert)
 {
-    struct yaml_file file = {
-        .path = path, .text = text, .size = size, .content_dir = "", .diags = diags};
+    struct yaml_file file = {.src = src, .text = text, .size = size};
+    const char *path = src->path;
     struct slide read = {.kind = SLIDE_ALERT};
     yaml_node_t *root = yaml_file_load(&file);
     bool ok = root && fields_read(&file, root, alert_fields, COUNT(alert_fields), &read);
@@ -362,7 +360,27 @@ bool alert_parse(const char *path, const char *text, size_t size, struct slide *
     return true;
 }
 
+/* True when name ends in suffix, in any case. */
+static bool ends_with_any_case(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), m = strlen(suffix);
+    return n >= m && strcasecmp(name + n - m, suffix) == 0;
+}
+
 bool content_is_slide_name(const char *name)
 {
-    return !settle_ignores(name) && (str_ends_with(name, ".yaml") || str_ends_with(name, ".yml"));
+    return !settle_ignores(name) &&
+           (ends_with_any_case(name, ".yaml") || ends_with_any_case(name, ".yml"));
+}
+
+const char *content_not_slide_reason(const char *name)
+{
+    if (settle_ignores(name) || content_is_slide_name(name))
+        return NULL;
+    bool mentions_yaml = false;
+    for (const char *p = name; *p && !mentions_yaml; p++)
+        mentions_yaml = strncasecmp(p, ".yaml", 5) == 0 || strncasecmp(p, ".yml", 4) == 0;
+    if (mentions_yaml)
+        return "is not read: a slide's name must end in .yaml (an editor added an ending?)";
+    return NULL; /* notes and pictures kept beside the slides */
 }

@@ -4,38 +4,47 @@
 #define HALLSCREEN_LOADER_H
 
 #include "diag.h"
+#include "fields.h"
 #include "programme.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Overrides the theme fields that the text sets. Returns false, with the
- * theme unchanged, when it has errors (reported to diags). */
-bool theme_parse(const char *path, const char *text, size_t size, struct theme *theme,
-                 struct diag_list *diags);
+/* Each parser takes the file's text and src: its path to name in problems
+ * (which go to src->diags), the folder the paths it names are inside, and
+ * where to note the files it names (src->refs). */
 
-/* Reads the theme file at path and parses it as theme_parse() does. */
-bool theme_load_file(const char *path, struct theme *theme, struct diag_list *diags);
+/* Overrides the theme fields that the text sets; fonts are font families
+ * or font files in src->dir. Returns false, with the theme unchanged, when
+ * it has errors; a font that cannot be used is a warning, and the theme's
+ * font stays. */
+bool theme_parse(const struct source *src, const char *text, size_t size, struct theme *theme);
+
+/* Reads the theme file at src->path and parses it as theme_parse() does. */
+bool theme_load_file(const struct source *src, struct theme *theme);
 
 /* Parses an event file into event. Returns false, with event untouched,
  * when it has errors. */
-bool event_parse(const char *path, const char *text, size_t size, struct event *event,
-                 struct diag_list *diags);
+bool event_parse(const struct source *src, const char *text, size_t size, struct event *event);
 
 /* Parses the urgent notice (label, title, body) into alert, a slide of kind
  * SLIDE_ALERT. Returns false, with alert untouched, on errors. */
-bool alert_parse(const char *path, const char *text, size_t size, struct slide *alert,
-                 struct diag_list *diags);
+bool alert_parse(const struct source *src, const char *text, size_t size, struct slide *alert);
 
-/* Parses one slide file; logos are looked for in content_dir. Returns the
+/* Parses one slide file; logos are looked for in src->dir. Returns the
  * number of slides it makes (a long partner list makes several), written to
  * *slides (the caller frees each with slide_free() and the array with
  * free()); 0 after reporting the errors. */
-size_t slide_parse(const char *path, const char *text, size_t size, const char *content_dir,
-                   struct slide **slides, struct diag_list *diags);
+size_t slide_parse(const struct source *src, const char *text, size_t size,
+                   struct slide **slides);
 
-/* True for names that are read in slides/: *.yaml or *.yml, not hidden, not
- * an editor's backup or lock file. */
+/* True for names that are read in slides/: *.yaml or *.yml in any case,
+ * not hidden, not an editor's backup or lock file. */
 bool content_is_slide_name(const char *name);
+
+/* Why a file in slides/ that looks meant as a slide is not read (such as
+ * "10-a.yaml.txt"), or NULL when it is a slide or plainly no slide (notes,
+ * hidden and editors' files). */
+const char *content_not_slide_reason(const char *name);
 
 #endif

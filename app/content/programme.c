@@ -1,6 +1,8 @@
 /* The programme's data and its ownership. */
 #include "programme.h"
 
+#include "../util/array.h"
+#include "../util/hash.h"
 #include "../util/str.h"
 
 #include <stdlib.h>
@@ -170,34 +172,27 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     return ok;
 }
 
-static uint64_t mix(uint64_t h, const char *text)
-{
-    for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++)
-        h = (h ^ *p) * 0x100000001b3ULL;
-    return (h ^ (text ? 0xfe : 0xff)) * 0x100000001b3ULL;
-}
-
 uint64_t slide_fingerprint(const struct slide *s)
 {
-    uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)s->kind;
+    uint64_t h = hash_number(HASH_START, (uint64_t)s->kind);
     const char *texts[] = {s->label, s->title, s->subtitle,    s->body,
                            s->room,  s->chair, s->description, s->mark_text};
-    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        h = mix(h, texts[i]);
+    for (size_t i = 0; i < COUNT(texts); i++)
+        h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
-        h = mix(h, s->speakers[i]);
+        h = hash_text(h, s->speakers[i]);
     for (size_t i = 0; i < s->partner_count; i++)
-        h = mix(mix(h, s->partners[i].name), s->partners[i].logo);
+        h = hash_text(hash_text(h, s->partners[i].name), s->partners[i].logo);
     for (size_t i = 0; i < s->row_count; i++)
-        h = mix(mix(mix(h, s->rows[i].when), s->rows[i].title), s->rows[i].room) + s->rows[i].mark;
+        h = hash_text(hash_text(hash_text(h, s->rows[i].when), s->rows[i].title), s->rows[i].room) + s->rows[i].mark;
     int64_t numbers[] = {s->date.set ? s->date.days : -1,
                          s->start.set ? s->start.minutes : -1,
                          s->end.set ? s->end.minutes : -1,
                          s->page,
                          s->page_count,
                          s->mark};
-    for (size_t i = 0; i < sizeof numbers / sizeof *numbers; i++)
-        h = (h ^ (uint64_t)numbers[i]) * 0x100000001b3ULL;
+    for (size_t i = 0; i < COUNT(numbers); i++)
+        h = hash_number(h, (uint64_t)numbers[i]);
     return h ? h : 1; /* 0 means "no slide" */
 }
 

@@ -135,7 +135,7 @@ struct programme {
     struct event event;
     struct theme theme;
     struct slide *slides; /* in show order */
-    size_t slide_count;
+    size_t slide_count, slide_capacity;
     struct slide *alert; /* an urgent notice over the show, or NULL */
 };
 

@@ -15,11 +15,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { MAX_DIRS = 32, RETRY_MS = 1000 };
+enum { RETRY_MS = 1000 };
 
 #define WATCH_MASK                                                                                 \
     (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY |            \
      IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+/* In the parent: the folder (or the link to it) replaced, removed or back. */
+#define PARENT_MASK (IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM | IN_ONLYDIR)
 
 struct watched_dir {
     int wd;
@@ -40,8 +42,8 @@ struct watch {
     char *parent, *base; /* the folder's parent, watched to see it come back */
     int fd;              /* inotify; -1 when polling */
     int parent_wd;
-    struct watched_dir dirs[MAX_DIRS];
-    int dir_count;
+    struct watched_dir *dirs; /* released when the kernel drops them (IN_IGNORED) */
+    size_t dir_count, dir_capacity;
     bool lost;        /* the folder is gone: watch for it to come back */
     int64_t retry_ms; /* when to try again to watch it */
     int poll_ms;      /* > 0: polling */
@@ -54,32 +56,49 @@ static void poll_files(struct watch *w, struct settle *settle, int64_t now_ms);
 
 static void unwatch_all(struct watch *w)
 {
-    for (int i = 0; i < w->dir_count; i++) {
+    for (size_t i = 0; i < w->dir_count; i++) {
         inotify_rm_watch(w->fd, w->dirs[i].wd);
         free(w->dirs[i].name);
     }
     w->dir_count = 0;
 }
 
-/* Watches the folder rel (relative to the content folder). */
+/* Forgets the watch wd, which the kernel has dropped (its folder went). */
+static void release_dir(struct watch *w, int wd)
+{
+    for (size_t i = 0; i < w->dir_count; i++) {
+        if (w->dirs[i].wd == wd) {
+            free(w->dirs[i].name);
+            w->dirs[i] = w->dirs[--w->dir_count];
+            return;
+        }
+    }
+}
+
+/* Watches the folder rel (relative to the content folder); a folder that
+ * exists but cannot be watched is logged, since its changes go unseen. */
 static bool watch_dir(struct watch *w, const char *rel)
 {
-    if (w->dir_count == MAX_DIRS)
-        return false;
     char *path = rel[0] ? str_printf("%s/%s", w->dir, rel) : str_dup(w->dir);
     int wd = path ? inotify_add_watch(w->fd, path, WATCH_MASK | IN_ONLYDIR) : -1;
     if (wd < 0) {
-        if (errno == ENOSPC)
-            LOG(LOG_WARN, "watch", "%s: the inotify watch limit is reached", path);
+        if (path && errno != ENOENT && errno != ENOTDIR)
+            LOG(LOG_WARN, "watch", "%s cannot be watched (%s): its changes are seen at SIGHUP%s",
+                path, strerror(errno),
+                errno == ENOSPC ? "; raise fs.inotify.max_user_watches" : "");
         free(path);
         return false;
     }
     free(path);
-    for (int i = 0; i < w->dir_count; i++)
+    for (size_t i = 0; i < w->dir_count; i++)
         if (w->dirs[i].wd == wd)
             return true;
-    w->dirs[w->dir_count] = (struct watched_dir){wd, str_dup(rel)};
-    w->dir_count++;
+    char *name = str_dup(rel);
+    if (!name || !ARRAY_RESERVE(w->dirs, w->dir_count, w->dir_capacity)) {
+        free(name);
+        return false;
+    }
+    w->dirs[w->dir_count++] = (struct watched_dir){wd, name};
     return true;
 }
 
@@ -128,8 +147,7 @@ struct watch *watch_open(const char *dir, int poll_ms)
     if (poll_ms <= 0) {
         w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
         if (w->fd >= 0 && watch_tree(w)) {
-            w->parent_wd =
-                inotify_add_watch(w->fd, w->parent, IN_CREATE | IN_MOVED_TO | IN_ONLYDIR);
+            w->parent_wd = inotify_add_watch(w->fd, w->parent, PARENT_MASK);
             return w;
         }
         LOG(LOG_WARN, "watch", "%s: inotify cannot watch it; polling every 2 s instead", dir);
@@ -140,8 +158,9 @@ struct watch *watch_open(const char *dir, int poll_ms)
     }
     w->poll_ms = poll_ms;
     struct settle baseline; /* the first poll only learns what is there */
-    settle_init(&baseline, 0);
+    settle_init(&baseline, 0, true);
     poll_files(w, &baseline, 0);
+    settle_free(&baseline);
     return w;
 }
 
@@ -160,6 +179,7 @@ void watch_close(struct watch *w)
         unwatch_all(w);
         close(w->fd);
     }
+    free(w->dirs);
     forget_polled(w);
     free(w->files);
     free(w->dir);
@@ -170,17 +190,19 @@ void watch_close(struct watch *w)
 
 int watch_fd(const struct watch *w)
 {
-    return w->fd;
+    return w ? w->fd : -1;
 }
 
 bool watch_polls(const struct watch *w)
 {
-    return w->fd < 0;
+    return !w || w->fd < 0;
 }
 
 int64_t watch_wait_ms(const struct watch *w, int64_t now_ms)
 {
     int64_t due;
+    if (!w)
+        return -1;
     if (w->fd < 0)
         due = w->next_poll_ms;
     else if (w->lost)
@@ -192,10 +214,21 @@ int64_t watch_wait_ms(const struct watch *w, int64_t now_ms)
 
 static const char *dir_name(const struct watch *w, int wd)
 {
-    for (int i = 0; i < w->dir_count; i++)
+    for (size_t i = 0; i < w->dir_count; i++)
         if (w->dirs[i].wd == wd)
             return w->dirs[i].name;
     return NULL;
+}
+
+/* True when a file appeared complete: a symbolic or hard link, which no
+ * writer will close. */
+static bool created_whole(const struct watch *w, const char *name)
+{
+    char *path = str_printf("%s/%s", w->dir, name);
+    struct stat st;
+    bool whole = path && lstat(path, &st) == 0 && (S_ISLNK(st.st_mode) || st.st_nlink > 1);
+    free(path);
+    return whole;
 }
 
 static void handle_event(struct watch *w, const struct inotify_event *e, struct settle *settle,
@@ -206,10 +239,17 @@ static void handle_event(struct watch *w, const struct inotify_event *e, struct 
         return;
     }
     if (e->wd == w->parent_wd) {
-        if (w->lost && e->len && strcmp(e->name, w->base) == 0 && watch_tree(w)) {
-            w->lost = false;
-            settle_note(settle, FILE_RESCAN, "", now_ms);
-        }
+        /* The folder, or the link to it, was replaced (mv -T, ln -sfn),
+         * removed or put back: watch whatever the name leads to now. */
+        if (!e->len || strcmp(e->name, w->base) != 0)
+            return;
+        w->lost = !watch_tree(w);
+        w->retry_ms = now_ms + RETRY_MS;
+        settle_note(settle, FILE_RESCAN, "", now_ms);
+        return;
+    }
+    if (e->mask & IN_IGNORED) {
+        release_dir(w, e->wd);
         return;
     }
     const char *dir = dir_name(w, e->wd);
@@ -231,10 +271,14 @@ static void handle_event(struct watch *w, const struct inotify_event *e, struct 
     if ((e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO))) {
         watch_dir(w, name);
         settle_note(settle, FILE_RESCAN, "", now_ms);
-    } else if (e->mask & (IN_CREATE | IN_MODIFY)) {
+    } else if (e->mask & IN_CREATE) {
+        settle_note(settle, created_whole(w, name) ? FILE_MOVED_IN : FILE_WRITTEN, name, now_ms);
+    } else if (e->mask & IN_MODIFY) {
         settle_note(settle, FILE_WRITTEN, name, now_ms);
-    } else if (e->mask & (IN_CLOSE_WRITE | IN_ATTRIB)) {
+    } else if (e->mask & IN_CLOSE_WRITE) {
         settle_note(settle, FILE_FINISHED, name, now_ms);
+    } else if (e->mask & IN_ATTRIB) {
+        settle_note(settle, FILE_ATTRIB, name, now_ms);
     } else if (e->mask & IN_MOVED_TO) {
         settle_note(settle, FILE_MOVED_IN, name, now_ms);
     } else if (e->mask & (IN_DELETE | IN_MOVED_FROM)) {
@@ -340,8 +384,19 @@ static void poll_files(struct watch *w, struct settle *settle, int64_t now_ms)
     w->next_poll_ms = now_ms + w->poll_ms;
 }
 
+void watch_restart(struct watch *w, struct settle *settle, int64_t now_ms)
+{
+    if (w && w->fd >= 0) {
+        w->lost = !watch_tree(w);
+        w->retry_ms = now_ms + RETRY_MS;
+    }
+    settle_note(settle, FILE_RESCAN, "", now_ms);
+}
+
 void watch_check(struct watch *w, struct settle *settle, int64_t now_ms)
 {
+    if (!w)
+        return;
     if (w->fd >= 0)
         read_events(w, settle, now_ms);
     else if (now_ms >= w->next_poll_ms || settle_wait_ms(settle, now_ms) == 0)

@@ -12,7 +12,10 @@
 struct watch;
 
 /* Watches dir with inotify, or by polling every poll_ms when poll_ms > 0 or
- * inotify cannot be used. NULL when memory runs out. */
+ * inotify cannot be used. The folder may be a symbolic link: when the link
+ * is swapped for one to another folder, that folder is watched. NULL when
+ * memory runs out; every function below takes NULL as a watch that sees
+ * nothing. */
 struct watch *watch_open(const char *dir, int poll_ms);
 
 /* Stops watching; NULL is fine. */
@@ -22,8 +25,12 @@ void watch_close(struct watch *w);
  * when polling. */
 int watch_fd(const struct watch *w);
 
-/* True when the watch polls. */
+/* True when the watch polls (or there is none). */
 bool watch_polls(const struct watch *w);
+
+/* Watches the folder afresh, as at the start, and notes in settle that
+ * everything must be read again (SIGHUP). */
+void watch_restart(struct watch *w, struct settle *settle, int64_t now_ms);
 
 /* Milliseconds until watch_check() should run again: the next poll, or the
  * next try to watch a folder that has gone; -1 when only the fd matters. */

@@ -22,14 +22,8 @@ static size_t decode(const char *text, size_t n, FriBidiChar **chars, size_t **o
     }
     size_t count = 0;
     for (size_t i = 0; i < n;) {
-        const unsigned char *p = (const unsigned char *)text + i;
-        size_t len = utf8_char_len(text + i);
-        if (i + len > n)
-            len = n - i;
-        FriBidiChar cp = len == 1 ? p[0] : (FriBidiChar)(p[0] & (0x7f >> len));
-        for (size_t k = 1; k < len; k++)
-            cp = (cp << 6) | (p[k] & 0x3f);
-        (*chars)[count] = cp;
+        size_t len;
+        (*chars)[count] = utf8_decode(text + i, n - i, &len);
         (*offsets)[count++] = i;
         i += len;
     }

@@ -2,6 +2,7 @@
 #include "slide_layout.h"
 
 #include "stack.h"
+#include "../util/array.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
 
@@ -10,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
 
 static const char separator[] = "  \u00b7  ";
 

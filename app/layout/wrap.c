@@ -26,10 +26,8 @@ static bool push_line(struct line_list *out, size_t start, size_t end)
  * written without spaces and may break between any two. */
 static bool is_cjk(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    if (utf8_char_len(s) != 3)
-        return false;
-    unsigned cp = (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+    size_t len;
+    uint32_t cp = utf8_decode(s, 4, &len);
     return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
            (cp >= 0xf900 && cp <= 0xfaff);
 }

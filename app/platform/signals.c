@@ -37,6 +37,11 @@ int signals_open(void)
     return pipe_fds[0];
 }
 
+int signals_fd(void)
+{
+    return pipe_fds[0];
+}
+
 struct signals_seen signals_take(void)
 {
     struct signals_seen seen = {false, false};
@@ -52,6 +57,8 @@ struct signals_seen signals_take(void)
 
 void signals_close(void)
 {
+    if (pipe_fds[0] < 0)
+        return;
     signal(SIGHUP, SIG_DFL);
     signal(SIGUSR1, SIG_DFL);
     for (int i = 0; i < 2; i++) {

@@ -10,13 +10,17 @@ struct signals_seen {
     bool user1;  /* SIGUSR1 */
 };
 
-/* Installs the handlers. Returns the pipe's read end, or -1 on failure. */
+/* Installs the handlers, as early as possible: until then SIGHUP ends the
+ * program. Returns the pipe's read end, or -1 on failure. */
 int signals_open(void);
+
+/* The pipe's read end, readable when signals came; -1 when not open. */
+int signals_fd(void);
 
 /* Reads, without blocking, the signals that came since the last call. */
 struct signals_seen signals_take(void);
 
-/* Restores the default handlers and closes the pipe. */
+/* Restores the default handlers and closes the pipe; fine when not open. */
 void signals_close(void);
 
 #endif

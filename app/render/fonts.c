@@ -177,14 +177,12 @@ static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_
     return &fonts->faces[fonts->count++];
 }
 
+/* The code point at text[*i], stepping *i past it. */
 static uint32_t next_code_point(const char *text, size_t *i)
 {
-    const unsigned char *p = (const unsigned char *)text + *i;
-    size_t len = utf8_char_len(text + *i);
-    uint32_t cp = len == 1 ? p[0] : (uint32_t)(p[0] & (0x7f >> len));
-    for (size_t k = 1; k < len; k++)
-        cp = (cp << 6) | (p[k] & 0x3f);
-    *i += len;
+    size_t len;
+    uint32_t cp = utf8_decode(text + *i, 4, &len); /* text ends in a NUL, which stops it */
+    *i += len ? len : 1;
     return cp;
 }
 

@@ -1,7 +1,9 @@
 /* The programme at a moment. */
 #include "schedule.h"
 
+#include "../util/array.h"
 #include "../util/civil_time.h"
+#include "../util/hash.h"
 #include "../util/str.h"
 #include "../util/zone.h"
 
@@ -33,9 +35,7 @@ bool schedule_clock_is_wrong(int64_t now_utc)
 
 static void sign(struct builder *b, const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)(text ? text : "\x01"); *p; p++)
-        b->signature = (b->signature ^ *p) * 0x100000001b3ULL;
-    b->signature = (b->signature ^ 0xff) * 0x100000001b3ULL;
+    b->signature = hash_text(b->signature, text);
 }
 
 static int64_t day_of(int64_t local)
@@ -112,10 +112,8 @@ static char *mark_text(const struct builder *b, const struct timed *t)
 static struct slide *add_slide(struct builder *b)
 {
     struct programme *out = b->out;
-    struct slide *grown = realloc(out->slides, (out->slide_count + 1) * sizeof *grown);
-    if (!grown)
+    if (!ARRAY_RESERVE(out->slides, out->slide_count, out->slide_capacity))
         return NULL;
-    out->slides = grown;
     struct slide *s = &out->slides[out->slide_count];
     memset(s, 0, sizeof *s);
     return s;
@@ -245,7 +243,7 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
             out->alert = NULL;
         }
     }
-    struct builder b = {prog, now_utc, day_of(zone_local(now_utc)), out, 0xcbf29ce484222325ULL};
+    struct builder b = {prog, now_utc, day_of(zone_local(now_utc)), out, HASH_START};
     sign(&b, prog->alert ? prog->alert->title : NULL);
     if (schedule_clock_is_wrong(now_utc)) {
         for (size_t i = 0; i < prog->slide_count; i++)

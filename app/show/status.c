@@ -1,13 +1,13 @@
 /* Status as JSON. */
 #include "status.h"
 
+#include "../util/file_write.h"
 #include "../util/str.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char *slide_title(const struct slide *s)
 {
@@ -60,16 +60,12 @@ char *status_json(const struct status *st)
     return text;
 }
 
-bool status_write_file(const char *path, const char *text)
+bool status_write_file(const char *path, const char *text, char *why, size_t why_size)
 {
-    char *tmp = str_printf("%s.tmp", path);
-    FILE *f = tmp ? fopen(tmp, "w") : NULL;
-    bool ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
-    if (f && fclose(f) != 0)
-        ok = false;
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok && tmp)
-        unlink(tmp);
-    free(tmp);
+    char *line = str_printf("%s\n", text);
+    bool ok = line && file_write_atomic(path, line, strlen(line), why, why_size);
+    if (!line)
+        snprintf(why, why_size, "out of memory");
+    free(line);
     return ok;
 }

@@ -24,8 +24,8 @@ struct status {
 /* The status as JSON text; the caller frees it. NULL when memory runs out. */
 char *status_json(const struct status *status);
 
-/* Writes text to path through a temporary file renamed over it, so readers
- * never see half of it. False on failure (errno says why). */
-bool status_write_file(const char *path, const char *text);
+/* Writes text to path whole (see file_write_atomic()), so readers never see
+ * half of it. False with the reason in why. */
+bool status_write_file(const char *path, const char *text, char *why, size_t why_size);
 
 #endif

@@ -5,6 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The number of items in a fixed-size array. */
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
 /* Makes *items (holding count of *capacity items of item_size bytes) hold
  * at least one more. Returns false, with the array unchanged, when memory
  * runs out. */

@@ -1,7 +1,10 @@
 /* Logging to stderr. */
 #include "log.h"
 
+#include "str.h"
+
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 static enum log_level threshold = LOG_INFO;
@@ -16,10 +19,12 @@ void log_write(enum log_level level, const char *module, const char *fmt, ...)
     static const char *const names[] = {"debug", "info", "warning", "error", ""};
     if (level < threshold)
         return;
+    char message[4096];
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "hallscreen: %s: %s: ", names[level], module);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    char *line = str_escape(message); /* a file name may hold a newline */
+    fprintf(stderr, "hallscreen: %s: %s: %s\n", names[level], module, line ? line : message);
+    free(line);
 }

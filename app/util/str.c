@@ -58,6 +58,21 @@ size_t utf8_char_len(const char *s)
     return len;
 }
 
+uint32_t utf8_decode(const char *s, size_t n, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = utf8_char_len(s);
+    if (k > n)
+        k = n ? 1 : 0;
+    *len = k;
+    if (k <= 1)
+        return k ? p[0] : 0;
+    uint32_t cp = p[0] & (0x7fu >> k);
+    for (size_t i = 1; i < k; i++)
+        cp = (cp << 6) | (p[i] & 0x3fu);
+    return cp;
+}
+
 size_t utf8_invalid_at(const char *s, size_t n)
 {
     const unsigned char *start = (const unsigned char *)s, *p = start, *end = p + n;
@@ -90,6 +105,29 @@ size_t utf8_invalid_at(const char *s, size_t n)
         p += len;
     }
     return n;
+}
+
+char *str_escape(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(4 * n + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t valid = utf8_invalid_at(s + i, utf8_char_len(s + i));
+        unsigned char c = (unsigned char)s[i];
+        if (valid == 0 || c < 0x20 || c == 0x7f) {
+            const char *named = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+            o += named ? (size_t)sprintf(o, "%s", named) : (size_t)sprintf(o, "\\x%02x", c);
+            i++;
+            continue;
+        }
+        memcpy(o, s + i, valid);
+        o += valid;
+        i += valid;
+    }
+    *o = '\0';
+    return out;
 }
 
 int str_distance(const char *a, const char *b)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Returns a malloc'd copy of s (NULL when s is NULL or memory runs out). */
 char *str_dup(const char *s);
@@ -21,9 +22,20 @@ bool str_ends_with(const char *s, const char *suffix);
  * stray byte, so that callers always advance). */
 size_t utf8_char_len(const char *s);
 
+/* Decodes the UTF-8 sequence at s (at most n bytes): returns its code point
+ * and sets *len to its byte length. A stray byte decodes as itself, one
+ * byte long, so that callers always advance. */
+uint32_t utf8_decode(const char *s, size_t n, size_t *len);
+
 /* Returns the offset of the first byte of s (n bytes long) that is not valid
  * UTF-8, or n when all of it is valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
+
+/* Returns a malloc'd copy of s that is one line of valid UTF-8, for logs,
+ * JSON and notifications: bytes that are not UTF-8 and control characters
+ * (a newline in a file name) are written as \xNN, \n, \r or \t. NULL when
+ * memory runs out. */
+char *str_escape(const char *s);
 
 /* Levenshtein distance between two short ASCII words, capped at 9. */
 int str_distance(const char *a, const char *b);

@@ -1,6 +1,8 @@
 /* Time zones through the C library and TZ. */
 #include "zone.h"
 
+#include "civil_time.h"
+
 #include "str.h"
 
 #include <stdlib.h>
@@ -54,4 +56,9 @@ int64_t zone_utc(int64_t local)
     gmtime_r(&t, &tm);
     tm.tm_isdst = -1;
     return (int64_t)mktime(&tm);
+}
+
+void zone_format_clock(int64_t utc_ms, char *buf, size_t size)
+{
+    civil_format_moment(zone_local(utc_ms / 1000), buf, size);
 }

@@ -5,6 +5,7 @@
 #define HALLSCREEN_ZONE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* True when name is a zone of the tz database, such as "Asia/Dubai". */
@@ -22,5 +23,9 @@ int64_t zone_local(int64_t utc);
  * daylight-saving change counts as the instant it would have been an hour
  * later; a repeated one as its first occurrence. */
 int64_t zone_utc(int64_t local);
+
+/* The wall-clock time in the zone at utc_ms (milliseconds since 1970), as
+ * the footer's clock shows it. */
+void zone_format_clock(int64_t utc_ms, char *buf, size_t size);
 
 #endif

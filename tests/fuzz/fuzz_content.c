@@ -29,20 +29,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct diag_list diags = {0};
 
     struct slide *slides = NULL;
-    size_t n = slide_parse("fuzz.yaml", text, size, "/nonexistent", &slides, &diags);
+    const struct source slide_src = {.path = "fuzz.yaml", .dir = "/nonexistent", .diags = &diags};
+    size_t n = slide_parse(&slide_src, text, size, &slides);
     for (size_t i = 0; i < n; i++)
         slide_free(&slides[i]);
     free(slides);
 
     struct event event = {0};
-    if (event_parse("event.yaml", text, size, &event, &diags))
+    const struct source src = {.path = "event.yaml", .dir = "/nonexistent", .diags = &diags};
+    if (event_parse(&src, text, size, &event))
         event_free(&event);
     struct theme theme;
     theme_init_defaults(&theme);
-    theme_parse("theme.yaml", text, size, &theme, &diags);
+    theme_parse(&src, text, size, &theme);
     theme_free(&theme);
     struct slide alert = {0};
-    if (alert_parse("alert.yaml", text, size, &alert, &diags))
+    if (alert_parse(&src, text, size, &alert))
         slide_free(&alert);
     diag_list_clear(&diags);
 

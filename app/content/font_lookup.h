@@ -1,0 +1,14 @@
+/* Whether a font family named in a theme is installed, through fontconfig,
+ * so that a misspelt or missing font is reported rather than silently
+ * replaced by whatever fontconfig finds closest. */
+#ifndef HALLSCREEN_FONT_LOOKUP_H
+#define HALLSCREEN_FONT_LOOKUP_H
+
+#include <stdbool.h>
+
+/* True when some installed font matches pattern, a fontconfig pattern such
+ * as "Noto Sans" or "Noto Sans:bold" (the family and, when given, the
+ * style). */
+bool font_family_installed(const char *pattern);
+
+#endif

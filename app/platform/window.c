@@ -1,0 +1,103 @@
+/* The window, fullscreen or not, and waiting for its events. */
+#include "window.h"
+
+#include "screen.h"
+
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+
+enum {
+    INPUT_POLL_MS = 100, /* how often keys are looked for where SDL cannot wait */
+    DEFAULT_WINDOW_W = 1280,
+    DEFAULT_WINDOW_H = 720,
+};
+
+/* On X11 a fullscreen window first waits for a window manager, which a
+ * kiosk often does not run: there it starts as a borderless window
+ * covering the display, and goes fullscreen once the first frame is up. */
+static SDL_Window *create(const struct options *opts, bool *fullscreen_later)
+{
+    int display = opts->display < SDL_GetNumVideoDisplays() ? opts->display : 0;
+    int centred = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
+    *fullscreen_later = false;
+    if (opts->windowed)
+        return SDL_CreateWindow("hallscreen", centred, centred,
+                                opts->width ? opts->width : DEFAULT_WINDOW_W,
+                                opts->height ? opts->height : DEFAULT_WINDOW_H,
+                                SDL_WINDOW_RESIZABLE);
+    SDL_Rect bounds;
+    if (strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
+        SDL_GetDisplayBounds(display, &bounds) == 0) {
+        *fullscreen_later = true;
+        return SDL_CreateWindow("hallscreen", bounds.x, bounds.y, bounds.w, bounds.h,
+                                SDL_WINDOW_BORDERLESS);
+    }
+    return SDL_CreateWindow("hallscreen", centred, centred, 0, 0, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+bool window_open(struct window *w, const struct options *opts, char *err, size_t err_size)
+{
+    memset(w, 0, sizeof *w);
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, err_size,
+                 "no display (%s): run it on a desktop, on the console with "
+                 "SDL_VIDEODRIVER=kmsdrm, or use --render",
+                 SDL_GetError());
+        return false;
+    }
+    SDL_DisableScreenSaver();
+    w->sdl_window = create(opts, &w->fullscreen_later);
+    w->renderer = w->sdl_window ? screen_renderer(w->sdl_window, opts->renderer, &w->vsync) : NULL;
+    if (!w->renderer) {
+        snprintf(err, err_size, "cannot open the screen: %s", SDL_GetError());
+        return false;
+    }
+    if (!opts->windowed)
+        SDL_ShowCursor(SDL_DISABLE);
+    /* X11 and Wayland sleep until an event comes; elsewhere (KMSDRM, the
+     * headless drivers) SDL would wake every millisecond to look. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    w->sdl_waits = strcmp(driver, "x11") == 0 || strcmp(driver, "wayland") == 0;
+    return true;
+}
+
+void window_close(struct window *w)
+{
+    if (w->renderer)
+        SDL_DestroyRenderer(w->renderer);
+    if (w->sdl_window)
+        SDL_DestroyWindow(w->sdl_window);
+    memset(w, 0, sizeof *w);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
+void window_first_frame_shown(struct window *w)
+{
+    if (!w->fullscreen_later)
+        return;
+    w->fullscreen_later = false;
+    SDL_SetWindowFullscreen(w->sdl_window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+}
+
+void window_toggle_fullscreen(struct window *w)
+{
+    bool full = SDL_GetWindowFlags(w->sdl_window) & SDL_WINDOW_FULLSCREEN;
+    SDL_SetWindowFullscreen(w->sdl_window, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    SDL_ShowCursor(full ? SDL_ENABLE : SDL_DISABLE);
+}
+
+/* Where SDL cannot sleep on its events, the loop sleeps in poll() on its own
+ * wake-ups, looking at SDL's events every INPUT_POLL_MS. */
+bool window_wait_event(const struct window *w, int wake_fd, SDL_Event *e, int64_t timeout_ms)
+{
+    if (w->sdl_waits)
+        return SDL_WaitEventTimeout(e, (int)timeout_ms + 1);
+    if (SDL_PollEvent(e))
+        return true;
+    struct pollfd fd = {.fd = wake_fd, .events = POLLIN};
+    poll(&fd, wake_fd >= 0 ? 1 : 0,
+         (int)(timeout_ms < INPUT_POLL_MS ? timeout_ms + 1 : INPUT_POLL_MS));
+    return SDL_PollEvent(e);
+}

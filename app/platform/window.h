@@ -1,0 +1,41 @@
+/* The show's window and the quirks of SDL's video drivers, so the main
+ * loop never asks which driver it runs on: opening fullscreen with or
+ * without a window manager, and sleeping until an event comes. */
+#ifndef HALLSCREEN_WINDOW_H
+#define HALLSCREEN_WINDOW_H
+
+#include "../options.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct window {
+    SDL_Window *sdl_window;
+    SDL_Renderer *renderer;
+    bool vsync;            /* presenting waits for the display's refresh */
+    bool fullscreen_later; /* go fullscreen once the first frame is up */
+    bool sdl_waits;        /* the driver sleeps until an event comes */
+};
+
+/* Starts SDL's video and opens the window (fullscreen on --display, or a
+ * desktop window with --windowed) and its renderer. Returns false with a
+ * line for the user in err. */
+bool window_open(struct window *w, const struct options *opts, char *err, size_t err_size);
+
+/* Closes what window_open() opened, and SDL's video; a failed open is fine. */
+void window_close(struct window *w);
+
+/* The first frame is on screen: finish going fullscreen where that had to
+ * wait for it. */
+void window_first_frame_shown(struct window *w);
+
+/* Between fullscreen and a window (the F key). */
+void window_toggle_fullscreen(struct window *w);
+
+/* Waits up to timeout_ms for an event; wake_fd (-1: none) becoming
+ * readable ends the wait early. Returns true with *e filled when one came. */
+bool window_wait_event(const struct window *w, int wake_fd, SDL_Event *e, int64_t timeout_ms);
+
+#endif

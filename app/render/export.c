@@ -1,0 +1,81 @@
+/* Rendering the show to PNG files with SDL's software renderer. */
+#include "export.h"
+
+#include "render.h"
+#include "../layout/slide_layout.h"
+#include "../show/schedule.h"
+#include "../util/log.h"
+#include "../util/str.h"
+#include "../util/zone.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { DEFAULT_RENDER_W = 1920, DEFAULT_RENDER_H = 1080 };
+
+/* Draws and writes each slide of shown; returns how many were written. */
+static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct options *opts,
+                           const struct programme *shown, const char *clock, int w, int h)
+{
+    size_t written = 0;
+    for (size_t i = shown->alert ? 0 : 1; i <= shown->slide_count; i++) {
+        const struct slide *slide = i == 0 ? shown->alert : &shown->slides[i - 1];
+        char *path =
+            str_printf("%s/%02zu-%s.png", opts->render_dir, i, slide_kind_name(slide->kind));
+        char why[256] = "out of memory";
+        if (path && !render_frame(r, shown, slide, clock, w, h))
+            snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
+        else if (path && render_save_png(sdl, w, h, path, why, sizeof why)) {
+            printf("%s\n", path);
+            written++;
+            free(path);
+            continue;
+        }
+        fprintf(stderr, "hallscreen: cannot write %s: %s\n", path ? path : "a slide", why);
+        free(path);
+    }
+    return written;
+}
+
+int export_slides(const struct options *opts, const struct programme *prog, int64_t utc_ms)
+{
+    int w = opts->width ? opts->width : DEFAULT_RENDER_W;
+    int h = opts->height ? opts->height : DEFAULT_RENDER_H;
+    if (prog->slide_count == 0 && !prog->alert) {
+        fprintf(stderr, "hallscreen: %s has no slides to render\n", prog->content_dir);
+        return 1;
+    }
+    if (mkdir(opts->render_dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", opts->render_dir,
+                strerror(errno));
+        return 1;
+    }
+    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
+    char err[256] = "";
+    struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
+    int status = 1;
+    if (!r) {
+        fprintf(stderr, "hallscreen: cannot render: %s\n", err[0] ? err : SDL_GetError());
+    } else {
+        char clock[64];
+        zone_format_clock(utc_ms, clock, sizeof clock);
+        struct frame_geometry g = layout_geometry(w, h);
+        struct programme shown;
+        if (schedule_clock_is_wrong(utc_ms / 1000))
+            LOG(LOG_WARN, "clock", "the time is before 2020: every slide is rendered, with no times");
+        schedule_build(prog, utc_ms / 1000, layout_overview_rows(&g), &shown);
+        size_t total = shown.slide_count + (shown.alert != NULL);
+        status = write_slides(r, sdl, opts, &shown, clock, w, h) == total ? 0 : 1;
+        programme_free(&shown);
+    }
+    render_destroy(r);
+    if (sdl)
+        SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(canvas);
+    return status;
+}

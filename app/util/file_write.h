@@ -1,0 +1,16 @@
+/* Writing an output file whole or not at all, so that a full disk or a
+ * crash never leaves a half-written status, screenshot or rendered slide
+ * where a good one stood. */
+#ifndef HALLSCREEN_FILE_WRITE_H
+#define HALLSCREEN_FILE_WRITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Writes size bytes to path through a hidden temporary file beside it,
+ * checking every write and the close, then renames it into place. Returns
+ * false with the reason in why; path then holds what it held before. */
+bool file_write_atomic(const char *path, const void *data, size_t size, char *why,
+                       size_t why_size);
+
+#endif
