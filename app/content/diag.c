@@ -50,6 +50,15 @@ void diag_format(const struct diag *d, char *buf, size_t size)
         snprintf(buf, size, "%s: %s: %s", d->path, level, d->message);
 }
 
+void diag_print(const struct diag_list *list, FILE *out)
+{
+    char line[2048];
+    for (size_t i = 0; i < list->count; i++) {
+        diag_format(&list->items[i], line, sizeof line);
+        fprintf(out, "%s\n", line);
+    }
+}
+
 static bool same_problem(const struct diag *a, const struct diag *b)
 {
     return a->line == b->line && strcmp(a->path, b->path) == 0 &&

@@ -3,6 +3,7 @@
 #define HALLSCREEN_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum diag_severity {
     DIAG_ERROR,   /* the file, or the item named, is left out of the show */
@@ -30,6 +31,9 @@ size_t diag_count(const struct diag_list *list, enum diag_severity severity);
 
 /* Formats one problem as "path:line: error: message" (line left out when 0). */
 void diag_format(const struct diag *d, char *buf, size_t size);
+
+/* Prints each problem, one a line. */
+void diag_print(const struct diag_list *list, FILE *out);
 
 /* Logs each problem of now that before did not have. */
 void diag_log_new(const struct diag_list *before, const struct diag_list *now);

@@ -18,7 +18,7 @@ enum wait {
     WAIT_SETTLE,   /* reading changed content once it has settled */
     WAIT_WATCH,    /* the next poll of the content folder */
     WAIT_FRAME,    /* the next frame of a transition */
-    WAIT_RETRY,    /* writing the status file again after a failure */
+    WAIT_STATUS,   /* writing the status file (again, after a failure) */
     WAIT_COUNT
 };
 

@@ -2,6 +2,7 @@
 #include "status.h"
 
 #include "../util/file_write.h"
+#include "../util/log.h"
 #include "../util/str.h"
 
 #include <cjson/cJSON.h>
@@ -58,6 +59,37 @@ char *status_json(const struct status *st)
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     return text;
+}
+
+void status_publish(struct status *st, const char *path, int64_t now_ms)
+{
+    if (!st->stale || now_ms < st->retry_ms)
+        return;
+    st->stale = false;
+    if (!path)
+        return;
+    char *text = status_json(st);
+    char why[sizeof st->error] = "out of memory";
+    if (text && status_write_file(path, text, why, sizeof why)) {
+        if (st->error[0])
+            LOG(LOG_INFO, "status", "%s is written again", path);
+        st->error[0] = '\0';
+    } else {
+        if (strcmp(why, st->error) != 0)
+            LOG(LOG_WARN, "status", "cannot write %s: %s (tried again every %d s)", path, why,
+                STATUS_RETRY_MS / 1000);
+        snprintf(st->error, sizeof st->error, "%s", why);
+        st->stale = true;
+        st->retry_ms = now_ms + STATUS_RETRY_MS;
+    }
+    free(text);
+}
+
+int64_t status_wait_ms(const struct status *st, int64_t now_ms)
+{
+    if (!st->stale)
+        return -1;
+    return st->retry_ms > now_ms ? st->retry_ms - now_ms : 0;
 }
 
 bool status_write_file(const char *path, const char *text, char *why, size_t why_size)

@@ -19,7 +19,20 @@ struct status {
     char clock[64];                /* the footer's clock: event time now */
     int64_t presented_ms;          /* wall clock (ms since 1970) of the last frame shown */
     bool polling;                  /* changes are found by polling, not inotify */
+    bool stale;                    /* the file must be written again */
+    int64_t retry_ms;              /* after a failure, when to try again */
+    char error[256];               /* why the last write failed; "" when it did not */
 };
+
+#define STATUS_RETRY_MS 5000 /* a status file that cannot be written is tried again */
+
+/* Writes the status to path when it is stale (and, after a failure, once
+ * STATUS_RETRY_MS have passed since). A failure is logged once, not at every
+ * try, and its recovery too. */
+void status_publish(struct status *status, const char *path, int64_t now_ms);
+
+/* Milliseconds until status_publish() has something to do; -1: nothing. */
+int64_t status_wait_ms(const struct status *status, int64_t now_ms);
 
 /* The status as JSON text; the caller frees it. NULL when memory runs out. */
 char *status_json(const struct status *status);

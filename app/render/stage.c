@@ -1,0 +1,145 @@
+/* The stage: the slide on screen and transitions. */
+#include "stage.h"
+
+#include "../layout/slide_layout.h"
+#include "../util/log.h"
+
+#include <string.h>
+
+enum {
+    FRAME_MS = 16,      /* between frames of a moving transition without vsync */
+    FADE_FRAME_MS = 33, /* between frames of a crossfade without vsync: a dissolve
+                         * has no motion to judder, and costs half the CPU */
+};
+
+bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
+                int rotate, char *err, size_t err_size)
+{
+    *s = (struct stage){.sdl = sdl, .vsync = vsync, .rotate = rotate, .direction = 1, .dirty = true};
+    s->renderer = render_create(sdl, theme, err, err_size);
+    if (s->renderer)
+        render_set_rotation(s->renderer, rotate);
+    return s->renderer != NULL;
+}
+
+void stage_close(struct stage *s)
+{
+    render_destroy(s->renderer);
+    s->renderer = NULL;
+}
+
+void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_changed)
+{
+    char err[256];
+    struct renderer *fresh = fonts_changed ? render_create(s->sdl, theme, err, sizeof err) : NULL;
+    if (fonts_changed && !fresh)
+        LOG(LOG_WARN, "fonts", "the theme's new fonts cannot be opened (%s): the old ones stay",
+            err);
+    if (fresh) {
+        render_destroy(s->renderer);
+        s->renderer = fresh;
+        render_set_rotation(fresh, s->rotate);
+    } else {
+        render_forget(s->renderer);
+    }
+    s->dirty = true;
+}
+
+int stage_overview_rows(const struct stage *s)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(s->sdl, &w, &h);
+    render_logical_size(s->renderer, w, h, &w, &h);
+    struct frame_geometry g = layout_geometry(w, h);
+    return layout_overview_rows(&g);
+}
+
+void stage_invalidate(struct stage *s)
+{
+    render_invalidate(s->renderer);
+    s->dirty = true;
+}
+
+void stage_screenshot(struct stage *s, const char *path)
+{
+    s->screenshot = path;
+    stage_invalidate(s);
+}
+
+bool stage_follow(struct stage *s, const struct programme *shown, const struct slide *slide,
+                  int64_t now_ms)
+{
+    uint64_t key = render_slide_key(s->renderer, slide);
+    if (key == s->on_screen)
+        return false;
+    const struct theme *t = &shown->theme;
+    int duration = t->transition == TRANSITION_NONE ? 0 : t->transition_ms;
+    int frame_ms = s->vsync                                ? 0
+                   : t->transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS
+                                                           : FRAME_MS;
+    transition_begin(&s->transition, s->on_screen, now_ms, duration, frame_ms, s->direction);
+    s->on_screen = key;
+    s->direction = 1;
+    s->next_prepared = false;
+    s->dirty = true;
+    return true;
+}
+
+int64_t stage_frame_wait(const struct stage *s, int64_t now_ms)
+{
+    if (!s->dirty)
+        return -1;
+    int64_t wait = transition_frame_wait(&s->transition, now_ms);
+    return wait < 0 ? 0 : wait;
+}
+
+/* Writes what is on screen to the screenshot's file, whole or not at all. */
+static void save_screenshot(struct stage *s, int w, int h)
+{
+    char why[256];
+    if (render_save_png(s->sdl, w, h, s->screenshot, why, sizeof why))
+        LOG(LOG_INFO, "screen", "screenshot written to %s", s->screenshot);
+    else
+        LOG(LOG_WARN, "screen", "cannot write a screenshot to %s: %s", s->screenshot, why);
+    s->screenshot = NULL;
+}
+
+void stage_draw(struct stage *s, const struct programme *shown, const struct slide *slide,
+                const char *clock, int64_t now_ms)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(s->sdl, &w, &h);
+    struct transition_timing *t = &s->transition;
+    struct frame f = {.prog = shown,
+                      .slide = slide,
+                      .from = t->from,
+                      .progress = transition_progress(t, now_ms),
+                      .kind = shown->theme.transition,
+                      .direction = t->direction,
+                      .clock = clock};
+    bool drawn = render_transition(s->renderer, &f, w, h);
+    if (drawn && s->screenshot)
+        save_screenshot(s, w, h);
+    if (drawn)
+        SDL_RenderPresent(s->sdl);
+    transition_frame_drawn(t, now_ms);
+    s->dirty = t->running;
+}
+
+int64_t stage_prepare(struct stage *s, const struct programme *shown, const struct slide *next,
+                      int64_t until_change_ms)
+{
+    if (s->next_prepared || until_change_ms < 0)
+        return -1;
+    if (until_change_ms > STAGE_PREPARE_AHEAD_MS)
+        return until_change_ms - STAGE_PREPARE_AHEAD_MS;
+    if (s->transition.running)
+        return -1; /* the transition's last frame wakes the loop */
+    s->next_prepared = true;
+    if (next) {
+        int w, h;
+        SDL_GetRendererOutputSize(s->sdl, &w, &h);
+        render_prepare(s->renderer, shown, next, w, h);
+    }
+    return -1;
+}

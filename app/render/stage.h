@@ -1,0 +1,68 @@
+/* What is on the screen: the slide shown, transitions from one slide to
+ * the next drawn at a steady pace (never faster because something else
+ * woke the loop), the next slide composed ahead of its turn, screenshots. */
+#ifndef HALLSCREEN_STAGE_H
+#define HALLSCREEN_STAGE_H
+
+#include "render.h"
+#include "../show/pacing.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define STAGE_PREPARE_AHEAD_MS 1500 /* the next slide is composed this long before its turn */
+
+struct stage {
+    struct renderer *renderer;
+    SDL_Renderer *sdl; /* the window's: stays the caller's */
+    bool vsync;        /* presenting waits for the display's refresh */
+    int rotate;        /* degrees clockwise */
+    struct transition_timing transition;
+    uint64_t on_screen;    /* render_slide_key() of the slide on screen, 0 at first */
+    int direction;         /* of the coming transition: -1 after stepping back */
+    bool next_prepared;    /* the slide after this one is composed */
+    bool dirty;            /* the frame must be drawn again */
+    const char *screenshot; /* where the next frame is to be written; NULL: nowhere */
+};
+
+/* A stage drawing with sdl in the theme's fonts, turned by rotate degrees.
+ * False with the reason in err when no font can be opened. */
+bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
+                int rotate, char *err, size_t err_size);
+
+/* Frees what stage_open() made; a failed open is fine. */
+void stage_close(struct stage *s);
+
+/* The content changed: slides are composed afresh, in new fonts when the
+ * theme names others. */
+void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_changed);
+
+/* How many rows an overview slide holds on this screen. */
+int stage_overview_rows(const struct stage *s);
+
+/* The screen's pixels were lost, or must be drawn again (resized, exposed). */
+void stage_invalidate(struct stage *s);
+
+/* The next frame is written to path (PNG) too. */
+void stage_screenshot(struct stage *s, const char *path);
+
+/* Starts a transition when slide (NULL: nothing to show) is not the one on
+ * screen. Returns true when it was not. */
+bool stage_follow(struct stage *s, const struct programme *shown, const struct slide *slide,
+                  int64_t now_ms);
+
+/* Milliseconds until a frame is to be drawn: 0 now, -1 when none is. */
+int64_t stage_frame_wait(const struct stage *s, int64_t now_ms);
+
+/* Draws and presents the frame of now_ms, with clock in the footer. */
+void stage_draw(struct stage *s, const struct programme *shown, const struct slide *slide,
+                const char *clock, int64_t now_ms);
+
+/* Composes next (NULL: none) when its turn is until_change_ms away or
+ * less, so that its transition only blends. Returns the milliseconds until
+ * it should be called again; -1 when not before the next slide. */
+int64_t stage_prepare(struct stage *s, const struct programme *shown, const struct slide *next,
+                      int64_t until_change_ms);
+
+#endif
