@@ -144,10 +144,17 @@ bool image_header_parse(const unsigned char *b, size_t n, struct image_header *o
                  out->w, out->h, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE, IMAGE_MAX_PIXELS >> 20);
         return false;
     }
+    int64_t longest = out->w > out->h ? out->w : out->h, shortest = out->w < out->h ? out->w : out->h;
+    if (shortest > 0 && longest > shortest * IMAGE_MAX_ASPECT) {
+        snprintf(err, err_size,
+                 "declares %dx%d pixels: a picture at most %d times as long as it is wide is read",
+                 out->w, out->h, IMAGE_MAX_ASPECT);
+        return false;
+    }
     return true;
 }
 
-bool image_header_read(const char *path, struct image_header *out, char *err, size_t err_size)
+int image_open(const char *path, struct image_header *out, char *err, size_t err_size)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
@@ -155,14 +162,26 @@ bool image_header_read(const char *path, struct image_header *out, char *err, si
         snprintf(err, err_size, "%s", fd < 0 ? strerror(errno) : "is not a file");
         if (fd >= 0)
             close(fd);
-        return false;
+        return -1;
     }
     unsigned char *buf = malloc(IMAGE_HEADER_BYTES);
     ssize_t n = buf ? read(fd, buf, IMAGE_HEADER_BYTES) : -1;
-    close(fd);
-    bool ok = n >= 0 && image_header_parse(buf, (size_t)n, out, err, err_size);
+    bool ok = n >= 0 && image_header_parse(buf, (size_t)n, out, err, err_size) &&
+              lseek(fd, 0, SEEK_SET) == 0;
     if (n < 0)
         snprintf(err, err_size, "cannot be read");
     free(buf);
-    return ok;
+    if (!ok) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+bool image_header_read(const char *path, struct image_header *out, char *err, size_t err_size)
+{
+    int fd = image_open(path, out, err, err_size);
+    if (fd >= 0)
+        close(fd);
+    return fd >= 0;
 }

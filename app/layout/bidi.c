@@ -33,21 +33,21 @@ static size_t decode(const char *text, size_t n, FriBidiChar **chars, size_t **o
 
 bool bidi_is_rtl(const char *text, size_t n)
 {
-    FriBidiChar *chars;
-    size_t *offsets;
-    size_t count = decode(text, n, &chars, &offsets);
-    FriBidiCharType *types = count ? malloc(count * sizeof *types) : NULL;
-    bool rtl = false;
-    if (types) {
-        fribidi_get_bidi_types(chars, (FriBidiStrIndex)count, types);
-        rtl = fribidi_get_par_direction(types, (FriBidiStrIndex)count) == FRIBIDI_PAR_RTL;
+    /* Rule P2: the first strong letter outside isolates decides. Read one
+     * character at a time, so a long paragraph costs only its start. */
+    int isolates = 0;
+    for (size_t i = 0, len; i < n; i += len) {
+        FriBidiCharType type = fribidi_get_bidi_type(utf8_decode(text + i, n - i, &len));
+        if (type == FRIBIDI_TYPE_LRI || type == FRIBIDI_TYPE_RLI || type == FRIBIDI_TYPE_FSI)
+            isolates++;
+        else if (type == FRIBIDI_TYPE_PDI && isolates > 0)
+            isolates--;
+        else if (isolates == 0 && FRIBIDI_IS_LETTER(type) && FRIBIDI_IS_STRONG(type))
+            return FRIBIDI_IS_RTL(type);
+        if (len == 0)
+            break;
     }
-    free(types);
-    if (count) {
-        free(chars);
-        free(offsets);
-    }
-    return rtl; /* empty text reads left to right */
+    return false; /* text with no strong letter reads left to right */
 }
 
 size_t bidi_visual_runs(const char *text, size_t n, bool rtl, struct bidi_run *runs, size_t max)

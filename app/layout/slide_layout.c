@@ -178,12 +178,18 @@ static char *session_meta(const struct slide *s)
 /* The speakers, one per line. */
 static char *join_lines(char *const *items, size_t count)
 {
-    char *text = str_dup("");
+    size_t size = 1;
+    for (size_t i = 0; i < count; i++)
+        size += strlen(items[i]) + 1;
+    char *text = malloc(size), *end = text;
     for (size_t i = 0; text && i < count; i++) {
-        char *longer = str_printf("%s%s%s", text, i ? "\n" : "", items[i]);
-        free(text);
-        text = longer;
+        size_t n = strlen(items[i]);
+        memcpy(end, items[i], n);
+        end += n;
+        *end++ = '\n';
     }
+    if (text)
+        end[count ? -1 : 0] = '\0';
     return text;
 }
 

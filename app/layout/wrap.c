@@ -34,13 +34,15 @@ static bool is_cjk(const char *s)
 
 /* The end of the word that starts at i: the next space, the byte after a
  * hyphen that follows a letter, either side of an ideograph, or the end of
- * the paragraph. */
-static size_t word_end(const char *text, size_t i, size_t para_end)
+ * the paragraph. A word is not followed past the character at limit: no
+ * line holds more, and following a huge word from each line would take
+ * time in the square of its length. */
+static size_t word_end(const char *text, size_t i, size_t para_end, size_t limit)
 {
     while (i < para_end && is_space(text[i]))
         i++;
     size_t start = i;
-    while (i < para_end && !is_space(text[i])) {
+    while (i < para_end && i < limit && !is_space(text[i])) {
         if (text[i] == '-' && i > start && i + 1 < para_end && !is_space(text[i + 1]))
             return i + 1;
         if (is_cjk(text + i))
@@ -55,13 +57,23 @@ static size_t word_end(const char *text, size_t i, size_t para_end)
 static size_t fitting_prefix(const struct measurer *m, enum font_style style, int px,
                              const char *text, size_t n, int max_width)
 {
-    size_t fit = utf8_char_len(text);
-    for (size_t i = fit; i < n;) {
-        size_t next = i + utf8_char_len(text + i);
-        if (next > n || m->text_width(m->ctx, style, px, text, next) > max_width)
+    /* Binary search over the byte count, each guess moved back to the
+     * start of its character: O(log n) measurements. */
+    size_t fit = utf8_char_len(text), lo = fit, hi = n < MAX_LINE_BYTES ? n : MAX_LINE_BYTES;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        while (mid > lo && ((unsigned char)text[mid] & 0xc0) == 0x80)
+            mid--;
+        if (mid == lo)
+            mid = lo + utf8_char_len(text + lo);
+        if (mid > hi)
             break;
-        fit = i = next;
+        if (m->text_width(m->ctx, style, px, text, mid) <= max_width)
+            lo = mid;
+        else
+            hi = mid - 1;
     }
+    fit = lo > fit ? lo : fit;
     return fit < n ? fit : n;
 }
 
@@ -80,9 +92,9 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
         size_t para_end = newline ? (size_t)(newline - text) : len;
         while (pos < para_end && is_space(text[pos]))
             pos++;
-        size_t line_start = pos, fit_end = pos;
-        for (size_t end = word_end(text, pos, para_end); fit_end < para_end;
-             end = word_end(text, end, para_end)) {
+        size_t line_start = pos, fit_end = pos, limit = pos + MAX_LINE_BYTES + 1;
+        for (size_t end = word_end(text, pos, para_end, limit); fit_end < para_end;
+             end = word_end(text, end, para_end, limit)) {
             size_t trimmed = end;
             while (trimmed > line_start && is_space(text[trimmed - 1]))
                 trimmed--;

@@ -6,10 +6,13 @@
 #include "../util/str.h"
 
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { OPEN_PX = 32, MAX_FACES = 12, MAX_RUNS = 64 };
 
@@ -48,6 +51,24 @@ static char *find_font_file(const char *pattern)
     return file;
 }
 
+/* Opens the font file at path without blocking (a FIFO or device in its
+ * place never hangs the show), when it is a regular file. */
+static TTF_Font *open_font_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    FILE *file = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+    SDL_RWops *rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
+    if (!rw) {
+        if (file)
+            fclose(file);
+        else if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    return TTF_OpenFontRW(rw, 1, OPEN_PX);
+}
+
 static TTF_Font *open_face(const char *pattern, const char *fallback)
 {
     const char *tries[] = {pattern, fallback};
@@ -55,7 +76,7 @@ static TTF_Font *open_face(const char *pattern, const char *fallback)
         if (!tries[i])
             continue;
         char *file = find_font_file(tries[i]);
-        TTF_Font *face = file ? TTF_OpenFont(file, OPEN_PX) : NULL;
+        TTF_Font *face = file ? open_font_file(file) : NULL;
         if (face) {
             LOG(LOG_DEBUG, "fonts", "'%s' is %s", tries[i], file);
             TTF_SetFontHinting(face, TTF_HINTING_LIGHT);
@@ -166,7 +187,7 @@ static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_
             return primary;
         }
     }
-    TTF_Font *font = file ? TTF_OpenFont(file, OPEN_PX) : NULL;
+    TTF_Font *font = file ? open_font_file(file) : NULL;
     if (!font) {
         free(file);
         return primary;

@@ -10,6 +10,7 @@
 #include <SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     KEEP_SIDE = 2048,                /* larger pictures are scaled down once decoded */
@@ -78,26 +79,40 @@ static void make_room(struct images *images, size_t extra)
     }
 }
 
-/* Decodes the file, refusing it first if its header is wrong or too large;
- * large pictures are scaled down to what a logo card can show. */
-static SDL_Surface *decode(const char *path, bool *svg)
+/* Decodes the file, refusing it first if it is no regular file or its
+ * header is wrong or too large; it is read from the descriptor that was
+ * checked, so it cannot be swapped for a FIFO meanwhile. An SVG is
+ * rasterised to fit inside fit_w x fit_h (never at a size its own shape
+ * decides); svg, when not NULL, says whether it was one. */
+static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *svg)
 {
     struct image_header header;
     char why[160];
-    if (!image_header_read(path, &header, why, sizeof why)) {
-        LOG(LOG_WARN, "images", "%s %s; the partner's name is shown instead", path, why);
+    int fd = image_open(path, &header, why, sizeof why);
+    FILE *file = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    SDL_RWops *rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
+    if (!rw) {
+        LOG(LOG_WARN, "images", "%s %s; the partner's name is shown instead", path,
+            fd < 0 ? why : "cannot be opened");
+        if (file)
+            fclose(file);
+        else if (fd >= 0)
+            close(fd);
         return NULL;
     }
-    *svg = header.type == IMAGE_SVG;
-    SDL_Surface *loaded = NULL;
-    if (*svg) {
-        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-        loaded = rw ? IMG_LoadSizedSVG_RW(rw, SVG_PROBE_SIDE, 0) : NULL;
-        if (rw)
-            SDL_RWclose(rw);
-    } else {
-        loaded = IMG_Load(path);
-    }
+    if (svg)
+        *svg = header.type == IMAGE_SVG;
+    SDL_Surface *loaded = header.type == IMAGE_SVG ? IMG_LoadSizedSVG_RW(rw, fit_w, fit_h)
+                                                   : IMG_Load_RW(rw, 0);
+    SDL_RWclose(rw);
+    return loaded;
+}
+
+/* Decodes the file for the cache; large pictures are scaled down to what a
+ * logo card can show. */
+static SDL_Surface *decode(const char *path, bool *svg)
+{
+    SDL_Surface *loaded = decode_file(path, SVG_PROBE_SIDE, SVG_PROBE_SIDE, svg);
     if (!loaded) {
         LOG(LOG_WARN, "images", "%s cannot be decoded (%s); the partner's name is shown instead",
             path, IMG_GetError());
@@ -163,11 +178,9 @@ void images_draw(struct images *images, SDL_Renderer *renderer, const char *path
     if (!image || !image->surface || box.w <= 0 || box.h <= 0)
         return;
     SDL_Surface *sized = NULL;
-    if (image->svg) { /* drawn sharp at the size it is shown */
-        SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-        sized = rw ? IMG_LoadSizedSVG_RW(rw, box.w, box.h) : NULL;
-        if (rw)
-            SDL_RWclose(rw);
+    if (image->svg) { /* drawn sharp at the size it is shown, within the box */
+        sized = decode_file(path, box.w < KEEP_SIDE ? box.w : KEEP_SIDE,
+                            box.h < KEEP_SIDE ? box.h : KEEP_SIDE, NULL);
     }
     SDL_Texture *texture = SDL_CreateTextureFromSurface(renderer, sized ? sized : image->surface);
     if (texture) {

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #define ZONEINFO "/usr/share/zoneinfo"
 
@@ -16,9 +18,17 @@ bool zone_exists(const char *name)
 {
     if (!name[0] || name[0] == '/' || strstr(name, ".."))
         return false;
+    /* The folder also holds tables (zone.tab, iso3166.tab, tzdata.zi):
+     * a zone is a compiled file, which starts with "TZif". */
     char *path = str_printf(ZONEINFO "/%s", name);
+    int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1;
     struct stat st;
-    bool found = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+    char magic[4];
+    bool found = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                 read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+                 memcmp(magic, "TZif", 4) == 0;
+    if (fd >= 0)
+        close(fd);
     free(path);
     return found;
 }
