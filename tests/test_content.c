@@ -1,6 +1,7 @@
 /* Refreshing a content folder as staff change it: what changed is read
  * again, a broken file keeps its last good version, the rest plays on. */
 #include "../app/content/content.h"
+#include "../app/content/settle.h"
 #include "../app/util/str.h"
 
 #include "temp.h"
@@ -199,6 +200,73 @@ static void a_missing_folder_is_not_an_empty_show(void **state)
     assert_titles(f, (const char *[]){"A", "B"}, 2);
 }
 
+static void a_logo_copied_in_after_its_slide_is_shown(void **state)
+{
+    struct folder *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/logos", f->dir);
+    mkdir(path, 0755);
+    write_file(f, "slides/30-partners.yaml",
+               "kind: partners\npartners:\n  - name: OECD\n    logo: logos/oecd.png\n");
+    assert_true(refresh(f));
+    assert_null(f->prog.slides[2].partners[0].logo); /* a wordmark for now */
+    assert_int_equal(diag_count(&f->diags, DIAG_WARNING), 1);
+    /* staff copy the logo in afterwards: the slide follows, unchanged itself */
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "cp '%s/logos/oecd.png' '%s/logos/oecd.png'", CONTENT_DIR, f->dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_CHANGED], 1);
+    assert_string_equal(f->changes.summary, "changed slides/30-partners.yaml");
+    assert_non_null(f->prog.slides[2].partners[0].logo);
+    assert_int_equal(f->diags.count, 0);
+    /* and a logo replaced by another file is read again too */
+    snprintf(cmd, sizeof cmd, "cp '%s/logos/aspa.png' '%s/logos/oecd.png'", CONTENT_DIR, f->dir);
+    assert_int_equal(system(cmd), 0);
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_CHANGED], 1);
+}
+
+static void a_file_still_being_written_is_not_read(void **state)
+{
+    struct folder *f = *state;
+    struct settle settle;
+    settle_init(&settle, 300, false);
+    content_use_settle(f->content, &settle);
+    /* a copy stalls half-way through a slide and through a new one */
+    settle_note(&settle, FILE_WRITTEN, "slides/10-a.yaml", 0);
+    write_file(f, "slides/10-a.yaml", "kind: session\ntitle: Half");
+    settle_note(&settle, FILE_WRITTEN, "slides/15-new.yaml", 0);
+    write_file(f, "slides/15-new.yaml", "kind: headline\ntitle: Ne");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B"}, 2);
+    assert_int_equal(f->diags.count, 0);
+    /* once each is closed, it is read */
+    write_file(f, "slides/10-a.yaml", "kind: session\ntitle: Whole\nroom: Hall B\n");
+    settle_note(&settle, FILE_FINISHED, "slides/10-a.yaml", 1000);
+    write_file(f, "slides/15-new.yaml", "kind: headline\ntitle: New\n");
+    settle_note(&settle, FILE_FINISHED, "slides/15-new.yaml", 1000);
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"Whole", "New", "B"}, 3);
+    content_use_settle(f->content, NULL);
+    settle_free(&settle);
+}
+
+static void the_outputs_place_in_the_folder_is_known(void **state)
+{
+    struct folder *f = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/status.json", f->dir);
+    char *name = content_relative_name(f->dir, path);
+    assert_string_equal(name, "status.json");
+    free(name);
+    snprintf(path, sizeof path, "%s/slides/../slides/shot.png", f->dir);
+    name = content_relative_name(f->dir, path);
+    assert_string_equal(name, "slides/shot.png");
+    free(name);
+    assert_null(content_relative_name(f->dir, "/tmp/status.json"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +282,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_alert_comes_and_goes_with_its_file, setup, teardown),
         cmocka_unit_test_setup_teardown(a_broken_theme_keeps_the_last_good_theme, setup, teardown),
         cmocka_unit_test_setup_teardown(a_missing_folder_is_not_an_empty_show, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_logo_copied_in_after_its_slide_is_shown, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_file_still_being_written_is_not_read, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_outputs_place_in_the_folder_is_known, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

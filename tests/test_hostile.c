@@ -33,6 +33,13 @@ static void write_text(const char *name, const char *text)
     write_bytes(name, text, strlen(text));
 }
 
+static void unlink_in(const char *name)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(unlink(path), 0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -240,6 +247,13 @@ static void images_that_must_not_be_decoded(void **state)
     const char *svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"90000\" height=\"90000\">";
     logo_case("huge.svg", svg, strlen(svg), "declares 90000x90000 pixels");
     logo_case("missing.png", NULL, 0, "file 'logos/missing.png' not found");
+    /* rasterised at its declared shape, this took gigabytes and crashed */
+    const char *tall = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"8000\">";
+    logo_case("tall.svg", tall, strlen(tall), "at most 64 times as long as it is wide");
+    unsigned char thin[33] = {0};
+    memcpy(thin, png_signature, 8);
+    memcpy(thin + 8, "\0\0\0\x0dIHDR\0\0\x1f\x40\0\0\0\x01\x08\x06\0\0\0", 21);
+    logo_case("thin.png", thin, sizeof thin, "declares 8000x1 pixels");
 }
 
 static void logos_that_lead_outside(void **state)
@@ -248,14 +262,143 @@ static void logos_that_lead_outside(void **state)
     write_text("slides/10-partners.yaml",
                "kind: partners\npartners:\n  - name: A\n    logo: /etc/passwd\n");
     expect_problem("slides/10-partners.yaml", 4, "must be a path inside the content folder");
-    char link[128];
+    char link[128], outside[160];
     snprintf(link, sizeof link, "%s/logos/outside.png", dir);
-    assert_int_equal(symlink("/usr/share/pixmaps/debian-logo.png", link) == 0 ||
-                         symlink("/etc/hostname", link) == 0,
-                     1);
+    snprintf(outside, sizeof outside, "%s-outside.png", dir); /* beside the folder */
+    FILE *f = fopen(outside, "wb");
+    assert_non_null(f);
+    fwrite(png_signature, 1, sizeof png_signature, f);
+    fclose(f);
+    assert_int_equal(symlink(outside, link), 0);
     write_text("slides/10-partners.yaml",
                "kind: partners\npartners:\n  - name: A\n    logo: logos/outside.png\n");
     expect_problem("slides/10-partners.yaml", 4, "leads outside the content folder");
+    /* a slide file that is a link to a file outside the folder */
+    snprintf(link, sizeof link, "%s/slides/20-elsewhere.yaml", dir);
+    f = fopen(outside, "w");
+    assert_non_null(f);
+    fputs("kind: headline\ntitle: From outside\n", f);
+    fclose(f);
+    assert_int_equal(symlink(outside, link), 0);
+    expect_problem("slides/20-elsewhere.yaml", 0, "is a link leading outside the content folder");
+    unlink(outside);
+}
+
+static void huge_lists_are_capped_with_a_message(void **state)
+{
+    (void)state;
+    /* 55,000 speakers in 978 KB: under the size limit */
+    char *text = malloc(55000 * 20 + 64), *p = text;
+    p += sprintf(p, "kind: session\ntitle: Crowded\nspeakers:\n");
+    for (int i = 0; i < 55000; i++)
+        p += sprintf(p, "  - Speaker %d\n", i);
+    write_text("slides/10-crowded.yaml", text);
+    expect_problem("slides/10-crowded.yaml", 4, "speakers: 55000 items; the first 100 are shown");
+    p = text + sprintf(text, "kind: partners\npartners:\n");
+    for (int i = 0; i < 50000; i++)
+        p += sprintf(p, "  - P%d\n", i);
+    write_text("slides/10-crowded.yaml", text);
+    expect_problem("slides/10-crowded.yaml", 3, "partners: 50000 partners; the first 1000 are shown");
+    free(text);
+}
+
+static void values_staff_get_wrong(void **state)
+{
+    (void)state;
+    write_text("slides/10-hex.yaml", "kind: headline\ntitle: t\nduration: 0x10\n");
+    expect_problem("slides/10-hex.yaml", 3, "duration: '0x10' is not a duration");
+    write_text("slides/10-hex.yaml", "kind: headline\ntitle: t\nduration: 1e3\n");
+    expect_problem("slides/10-hex.yaml", 3, "duration: '1e3' is not a duration");
+    unlink_in("slides/10-hex.yaml");
+    write_text("theme.yaml", "slide_duration: 0.001\n");
+    expect_problem("theme.yaml", 1, "slide_duration: 0.001 s is out of range: write 2 to 86400");
+    write_text("theme.yaml", "transition_duration: 60\n");
+    expect_problem("theme.yaml", 1, "transition_duration: 60 s is out of range: write 0 to 5");
+    unlink_in("theme.yaml");
+    write_text("event.yaml", "name: Hostile\ntimezone: zone.tab\n");
+    expect_problem("event.yaml", 2, "timezone: 'zone.tab' is not a time zone");
+    write_text("event.yaml", "name: Hostile\n");
+    write_text("slides/10-two.yaml", "kind: headline\ntitle: One\n---\nkind: headline\ntitle: Two\n");
+    expect_problem("slides/10-two.yaml", 4, "a second YAML document ('---') is ignored");
+}
+
+static void slide_names_staff_get_wrong(void **state)
+{
+    (void)state;
+    write_text("slides/14-upper.YAML", "kind: headline\ntitle: Upper case\n");
+    write_text("slides/15-x.yaml.txt", "kind: headline\ntitle: Saved as text\n");
+    write_text("slides/notes.txt", "reminders for the team\n");
+    size_t slides;
+    struct diag_list diags = load(&slides);
+    assert_int_equal(slides, 2); /* the good one and 14-upper.YAML */
+    assert_int_equal(diags.count, 1);
+    assert_true(str_ends_with(diags.items[0].path, "slides/15-x.yaml.txt"));
+    assert_non_null(strstr(diags.items[0].message, "must end in .yaml"));
+    diag_list_clear(&diags);
+}
+
+static void names_with_any_bytes_are_reported_as_one_line_of_text(void **state)
+{
+    (void)state;
+    write_text("slides/20-bad\xff\nname.yaml", "kind: headline\n");
+    size_t slides;
+    struct diag_list diags = load(&slides);
+    assert_int_equal(diags.count, 1);
+    const char *path = diags.items[0].path;
+    assert_non_null(strstr(path, "slides/20-bad\\xff\\nname.yaml"));
+    assert_int_equal(utf8_invalid_at(path, strlen(path)), strlen(path));
+    assert_null(strchr(path, '\n'));
+    diag_list_clear(&diags);
+}
+
+/* A theme naming fonts: the font is used, or the problem reported. */
+static void font_case(const char *font_line, int line, const char *text)
+{
+    write_text("theme.yaml", font_line);
+    expect_problem("theme.yaml", line, text);
+}
+
+static void fonts_that_cannot_be_used_are_reported(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/fonts", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/fonts/pipe.ttf", dir);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    font_case("font: fonts/pipe.ttf\n", 1, "'fonts/pipe.ttf' is not a file");
+    font_case("font: fonts\n", 1, "no font 'fonts' is installed");
+    font_case("font: fonts/\n", 1, "'fonts/' is not a file");
+    font_case("font: /dev/zero\n", 1, "must be a path inside the content folder");
+    write_text("fonts/empty.ttf", "");
+    font_case("font: fonts/empty.ttf\n", 1, "'fonts/empty.ttf' is empty");
+    write_text("fonts/notes.ttf", "these are not glyphs");
+    font_case("font_bold: fonts/notes.ttf\n", 1, "is not a TrueType or OpenType font");
+    font_case("font: No Such Family Anywhere\n", 1,
+              "no font 'No Such Family Anywhere' is installed");
+    font_case("font: fonts/missing.ttf\n", 1, "file 'fonts/missing.ttf' not found");
+}
+
+static void a_font_shipped_in_the_folder_is_found_there(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/fonts' && cp %s '%s/fonts/brand.ttf'", dir,
+             "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", dir);
+    assert_int_equal(system(cmd), 0);
+    write_text("theme.yaml", "font: fonts/brand.ttf\n");
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    assert_int_equal(diags.count, 0);
+    char want[160];
+    snprintf(want, sizeof want, "%s/fonts/brand.ttf", dir);
+    assert_string_equal(prog.theme.font, want); /* whatever the working folder */
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
 }
 
 static void image_headers_read_real_sizes(void **state)
@@ -288,6 +431,14 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_directory_named_like_a_slide, setup, teardown),
         cmocka_unit_test_setup_teardown(images_that_must_not_be_decoded, setup, teardown),
         cmocka_unit_test_setup_teardown(logos_that_lead_outside, setup, teardown),
+        cmocka_unit_test_setup_teardown(huge_lists_are_capped_with_a_message, setup, teardown),
+        cmocka_unit_test_setup_teardown(values_staff_get_wrong, setup, teardown),
+        cmocka_unit_test_setup_teardown(slide_names_staff_get_wrong, setup, teardown),
+        cmocka_unit_test_setup_teardown(names_with_any_bytes_are_reported_as_one_line_of_text,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(fonts_that_cannot_be_used_are_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_font_shipped_in_the_folder_is_found_there, setup,
+                                        teardown),
         cmocka_unit_test(image_headers_read_real_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -153,6 +153,81 @@ static size_t count_kind(const struct scene *s, enum item_kind kind)
     return n;
 }
 
+/* The fake font, counting the bytes it is asked to measure. */
+static size_t measured_bytes;
+
+static int counting_width(void *ctx, enum font_style style, int px, const char *text, size_t n)
+{
+    measured_bytes += n;
+    return fake_width(ctx, style, px, text, n);
+}
+
+/* Lays out a session whose field holds text, and returns the bytes measured. */
+static size_t bytes_measured_for(const char *field, const char *text)
+{
+    struct measurer m = fake;
+    m.text_width = counting_width;
+    char session[] = "Session";
+    struct slide s = {.kind = SLIDE_SESSION, .title = session};
+    if (strcmp(field, "title") == 0)
+        s.title = (char *)text;
+    else
+        s.description = (char *)text;
+    struct programme prog = {.slides = &s, .slide_count = 1};
+    theme_init_defaults(&prog.theme);
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    measured_bytes = 0;
+    layout_slide(&m, &prog, &s, &g, &scene);
+    scene_clear(&scene);
+    theme_free(&prog.theme);
+    return measured_bytes;
+}
+
+static void huge_text_is_laid_out_in_time_linear_in_what_is_shown(void **state)
+{
+    (void)state;
+    /* A file under the 1 MiB limit: one 900,000-letter word, and 55,000 short
+     * lines. Only what a screen can show may be measured, whatever follows. */
+    enum { WORD = 900000, LINES = 55000 };
+    char *word = malloc(WORD + 1);
+    memset(word, 'x', WORD);
+    word[WORD] = '\0';
+    char *lines = malloc(LINES * 12 + 1), *p = lines;
+    for (int i = 0; i < LINES; i++)
+        p += sprintf(p, "Speaker %d\n", i % 1000);
+    /* and 55,000 speakers, as a slide built without the loader's cap */
+    char **names = malloc(LINES * sizeof *names);
+    for (int i = 0; i < LINES; i++)
+        names[i] = (char *)"A speaker";
+    struct measurer m = fake;
+    m.text_width = counting_width;
+    char session[] = "Session";
+    struct slide crowded = {.kind = SLIDE_SESSION, .title = session, .speakers = names,
+                            .speaker_count = LINES};
+    struct programme prog = {.slides = &crowded, .slide_count = 1};
+    theme_init_defaults(&prog.theme);
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    measured_bytes = 0;
+    layout_slide(&m, &prog, &crowded, &g, &scene);
+    size_t many_speakers = measured_bytes;
+    assert_true(many_speakers < 2 * 1000 * 1000);
+    scene_clear(&scene);
+    theme_free(&prog.theme);
+    free(names);
+    size_t small_word = bytes_measured_for("title", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    size_t huge_word = bytes_measured_for("title", word);
+    size_t many_lines = bytes_measured_for("description", lines);
+    print_message("bytes measured: 136-letter word %zu, 900,000-letter word %zu, "
+                  "55,000 lines %zu\n",
+                  small_word, huge_word, many_lines);
+    assert_true(huge_word < 2 * 1000 * 1000);
+    assert_true(many_lines < 2 * 1000 * 1000);
+    free(word);
+    free(lines);
+}
+
 static void stack_shrinks_long_text_to_fit_its_box(void **state)
 {
     (void)state;
@@ -430,6 +505,7 @@ int main(void)
         cmocka_unit_test(wrap_breaks_between_ideographs),
         cmocka_unit_test(wrap_stops_at_max_lines_and_says_so),
         cmocka_unit_test(stack_shrinks_long_text_to_fit_its_box),
+        cmocka_unit_test(huge_text_is_laid_out_in_time_linear_in_what_is_shown),
         cmocka_unit_test(stack_cuts_what_cannot_fit_with_an_ellipsis),
         cmocka_unit_test(fit_aspect_keeps_proportions_inside_the_box),
         cmocka_unit_test(grid_is_balanced_for_one_to_twenty_four),

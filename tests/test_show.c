@@ -1,4 +1,5 @@
 /* Slide timing, driven by a simulated clock. */
+#include "../app/show/pacing.h"
 #include "../app/show/show.h"
 
 #include <setjmp.h>
@@ -137,9 +138,59 @@ static void a_reload_keeps_the_slide_on_screen_where_it_went(void **state)
     assert_int_equal(show.current, 0);
 }
 
+static void wake_ups_never_add_frames_to_a_transition(void **state)
+{
+    (void)state;
+    struct transition_timing t;
+    transition_begin(&t, 42, 1000, 500, 33, 1);
+    assert_true(t.running);
+    /* the loop wakes every millisecond (a status file written beside the
+     * content folder, inotify events): frames still come 33 ms apart */
+    int frames = 0;
+    for (int64_t now = 1000; now <= 1600; now++) {
+        if (transition_frame_wait(&t, now) == 0) {
+            transition_progress(&t, now);
+            transition_frame_drawn(&t, now);
+            frames++;
+        }
+    }
+    assert_false(t.running);
+    assert_in_range(frames, 15, 17); /* 500 ms at 33 ms, and the last frame */
+    assert_int_equal(transition_frame_wait(&t, 1600), -1);
+}
+
+static void a_transition_ends_on_time_with_its_last_frame(void **state)
+{
+    (void)state;
+    struct transition_timing t;
+    transition_begin(&t, 42, 0, 500, 33, 1);
+    assert_int_equal(transition_frame_wait(&t, 0), 0);
+    transition_frame_drawn(&t, 490);
+    assert_int_equal(transition_frame_wait(&t, 490), 10); /* not 33: the end is due */
+    assert_true(transition_progress(&t, 500) == 1.0f);
+    assert_false(t.running);
+    transition_begin(&t, 0, 0, 500, 33, 1); /* nothing going out: no transition */
+    assert_false(t.running);
+}
+
+static void the_loop_sleeps_until_its_soonest_wait(void **state)
+{
+    (void)state;
+    int64_t waits[WAIT_COUNT];
+    for (int i = 0; i < WAIT_COUNT; i++)
+        waits[i] = -1;
+    assert_int_equal(pacing_soonest(waits), PACING_MAX_WAIT_MS);
+    waits[WAIT_CLOCK] = 30000;
+    waits[WAIT_SETTLE] = 250;
+    assert_int_equal(pacing_soonest(waits), 250);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(wake_ups_never_add_frames_to_a_transition),
+        cmocka_unit_test(a_transition_ends_on_time_with_its_last_frame),
+        cmocka_unit_test(the_loop_sleeps_until_its_soonest_wait),
         cmocka_unit_test(slides_advance_after_their_durations_and_wrap),
         cmocka_unit_test(a_late_wake_moves_one_slide_and_restarts_its_time),
         cmocka_unit_test(keys_step_both_ways_and_restart_the_slide),

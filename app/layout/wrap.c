@@ -57,9 +57,20 @@ static size_t word_end(const char *text, size_t i, size_t para_end, size_t limit
 static size_t fitting_prefix(const struct measurer *m, enum font_style style, int px,
                              const char *text, size_t n, int max_width)
 {
-    /* Binary search over the byte count, each guess moved back to the
-     * start of its character: O(log n) measurements. */
+    /* Galloping, then binary search over the byte count, each guess moved
+     * back to the start of its character: O(log k) measurements of at most
+     * 2k bytes, for the k bytes that fit. */
     size_t fit = utf8_char_len(text), lo = fit, hi = n < MAX_LINE_BYTES ? n : MAX_LINE_BYTES;
+    for (size_t step = 2 * lo; step < hi; step *= 2) {
+        size_t at = step;
+        while (at > lo && ((unsigned char)text[at] & 0xc0) == 0x80)
+            at--;
+        if (m->text_width(m->ctx, style, px, text, at) > max_width) {
+            hi = at - 1;
+            break;
+        }
+        lo = at;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
         while (mid > lo && ((unsigned char)text[mid] & 0xc0) == 0x80)
