@@ -106,6 +106,46 @@ says "bad --now" "is not a time like 2025-02-12T10:00"
 expect 1 "no display" env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 "$bin" "$src/content"
 says "no display" "hallscreen: no display"
 
+# A full disk (here a file size limit: writes fail as on a full disk):
+# --render fails and says why, and leaves no truncated picture behind.
+mkdir "$tmp/full"
+expect 1 "render onto a full disk" sh -c "trap '' XFSZ; ulimit -f 40; exec \"\$0\" \"\$@\"" \
+    "$bin" --render "$tmp/full" --now 2025-02-12T10:00 "$src/content"
+says "render onto a full disk" "cannot write $tmp/full/01-headline.png: File too large"
+if [ -z "$(ls -A "$tmp/full")" ]; then ok; else fail "full disk left: $(ls -A "$tmp/full")"; fi
+
+# What staff get wrong is reported by --check, each with its file and line.
+cp -r "$src/content" "$tmp/mistakes"
+m="$tmp/mistakes"
+printf 'kind: headline\ntitle: Upper case name\n' >"$m/slides/14-upper.YAML"
+printf 'kind: headline\ntitle: Saved as text\n' >"$m/slides/15-x.yaml.txt"
+printf 'kind: headline\ntitle: One\n---\nkind: headline\ntitle: Two\n' >"$m/slides/16-two.yaml"
+printf 'kind: headline\ntitle: Hex\nduration: 0x10\n' >"$m/slides/17-hex.yaml"
+printf 'kind: headline\ntitle: Outside\n' >"$tmp/outside.yaml"
+ln -s "$tmp/outside.yaml" "$m/slides/18-link.yaml"
+mkdir "$m/fonts"
+: >"$m/fonts/empty.ttf"
+printf 'slide_duration: 0.001\n' >"$m/theme.yaml"
+sed -i 's|^timezone:.*|timezone: zone.tab|' "$m/event.yaml"
+expect 1 "check staff mistakes" "$bin" --check "$m"
+says "check staff mistakes" "mistakes/slides/15-x.yaml.txt: warning: is not read: a slide's name must end in .yaml"
+says "check staff mistakes" "mistakes/slides/16-two.yaml:4: warning: a second YAML document ('---') is ignored"
+says "check staff mistakes" "mistakes/slides/17-hex.yaml:3: error: duration: '0x10' is not a duration"
+says "check staff mistakes" "mistakes/slides/18-link.yaml: error: is a link leading outside the content folder"
+says "check staff mistakes" "mistakes/theme.yaml:1: error: slide_duration: 0.001 s is out of range"
+says "check staff mistakes" "timezone: 'zone.tab' is not a time zone"
+if grep -q "Upper case name" "$tmp/out" || grep -q "14-upper" "$tmp/out"; then
+    fail "14-upper.YAML reported"; else ok; fi
+for font in "fonts" "fonts/empty.ttf" "/dev/zero" "No Such Family" "fonts/missing.ttf"; do
+    printf 'font: %s\n' "$font" >"$m/theme.yaml"
+    expect 1 "check font $font" "$bin" --check "$m"
+    says "check font $font" "mistakes/theme.yaml:1: warning: font: "
+done
+printf 'font: fonts/brand.ttf\n' >"$m/theme.yaml"
+cp /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf "$m/fonts/brand.ttf"
+(cd / && "$bin" --check "$m") >"$tmp/out" 2>&1
+if grep -q "theme.yaml" "$tmp/out"; then fail "a font in the folder: $(cat "$tmp/out")"; else ok; fi
+
 # The show runs until SIGTERM, then exits cleanly.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &
 pid=$!

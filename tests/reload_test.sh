@@ -131,10 +131,68 @@ shows "alert" '"Room change"'
 rm "$live/alert.yaml"
 shows "alert removed" '"alert":	null'
 
-# 9. SIGHUP reads everything again
+# 9. SIGHUP reads everything again, and keeps the last good version of a
+#    broken file
+printf 'kind: headline\ntitle: [broken\n' >"$live/slides/50-digitalization.yaml"
+shows "broken before SIGHUP" '50-digitalization.yaml:3: error: YAML syntax'
 reloads=$(grep -o '"reloads":	[0-9]*' "$status" | tr -dc 0-9)
 kill -HUP "$pid"
 shows "SIGHUP" "\"reloads\":	$((reloads + 1))"
+shows "SIGHUP keeps the last good version" '"Swapped folder"'
+shows "SIGHUP still reports the problem" '50-digitalization.yaml:3: error: YAML syntax'
+headline "Fixed after SIGHUP" >"$live/slides/50-digitalization.yaml"
+shows "fixed after SIGHUP" '"Fixed after SIGHUP"'
+
+# 9a. a logo copied in after the slide that names it
+printf 'kind: partners\npartners:\n  - name: Late\n    logo: logos/late.png\n' \
+    >"$live/slides/75-late.yaml"
+shows "logo missing" "75-late.yaml:4: warning: logo: file 'logos/late.png' not found"
+cp "$src/content/logos/oecd.png" "$live/logos/late.png"
+if eventually sh -c "! grep -qF 'late.png' '$status'"; then ok
+else fail "the logo copied in later is still reported missing"; fi
+rm "$live/slides/75-late.yaml" "$live/logos/late.png"
+
+# 9b. a copy that stalls mid-file (slow USB stick, network share) is never
+#     read half-written
+stalled_copy() {
+    { printf 'kind: session\ntitle: Stalled copy\n'; sleep 1.2
+      printf 'speakers:\n  - One\n  - Two\n  - Three\nroom: Hall B\n'; } \
+        >"$live/slides/30-roundtable-digital.yaml"
+}
+never_while "stalled copy" '"Stalled copy"' stalled_copy
+shows "stalled copy whole" '"Stalled copy"'
+
+# 9c. a file in the folder that keeps growing (a log) delays nothing, not
+#     even after a removal
+printf 'title: Notice\n' >"$live/alert.yaml"
+shows "alert before the log" '"Notice"'
+( i=0; while [ $i -lt 75 ]; do echo "line $i" >>"$live/show.log"; sleep 0.2; i=$((i + 1)); done ) &
+logger=$!
+sleep 0.5
+rm "$live/alert.yaml"
+shows "alert removed while a log grows" '"alert":	null'
+headline "Changed while a log grows" >"$live/slides/10-welcome.yaml"
+shows "change while a log grows" '"Changed while a log grows"'
+kill $logger 2>/dev/null
+wait $logger 2>/dev/null
+rm -f "$live/show.log"
+
+# 9d. rm -rf slides and a fresh copy, again and again: changes are still
+#     seen after (each round used to keep a watch that was never given back)
+for i in $(seq 1 40); do
+    rm -rf "$live/slides"
+    cp -r "$tmp/slides-copy" "$live/slides"
+done
+headline "After 40 fresh copies" >"$live/slides/10-welcome.yaml"
+shows "after 40 fresh copies" '"After 40 fresh copies"'
+
+# 9e. a file name that is not UTF-8 and holds a newline: the status file
+#     stays valid UTF-8, one problem a line in the log
+printf 'kind: headline\n' >"$live/slides/$(printf '90-bad\377\nname.yaml')"
+shows "odd name reported" '90-bad\\xff\\nname.yaml'
+if iconv -f UTF-8 -t UTF-8 "$status" >/dev/null 2>&1; then ok; else fail "status is not UTF-8"; fi
+if grep -q "^name.yaml" "$log"; then fail "a newline in a name split a log line"; else ok; fi
+rm -f "$live/slides/90-bad"*
 
 # 10. 200 changes in quick succession: it ends on the last, memory flat
 rss() { grep VmRSS "/proc/$pid/status" | tr -dc 0-9; }
@@ -154,7 +212,55 @@ elif [ $((rss_after - rss_before)) -lt 2048 ]; then ok
 else fail "RSS grew by $((rss_after - rss_before)) kB"; fi
 stop
 
-# 11. polling, as on a network share
+# 11. the content folder as a symbolic link, swapped atomically as a
+#     release is: the new folder plays, and its edits are followed
+rm -rf "$tmp/v1" "$tmp/v2"
+cp -r "$src/content" "$tmp/v1"
+cp -r "$src/content" "$tmp/v2"
+headline "Release one" >"$tmp/v1/slides/10-welcome.yaml"
+headline "Release two" >"$tmp/v2/slides/10-welcome.yaml"
+ln -s "$tmp/v1" "$tmp/current"
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --status "$status" "$tmp/current" \
+    >"$log" 2>&1 &
+pid=$!
+shows "release one" '"Release one"'
+ln -sfn "$tmp/v2" "$tmp/current.tmp" && mv -T "$tmp/current.tmp" "$tmp/current"
+shows "release two" '"Release two"'
+headline "Edited in release two" >"$tmp/v2/slides/10-welcome.yaml"
+shows "edit in release two" '"Edited in release two"'
+stop
+
+# 12. the status file inside the content folder: warned about, and its
+#     writes do not make the show read its folder again and again
+rm -rf "$live"
+cp -r "$src/content" "$live"
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --status "$live/status.json" "$live" \
+    >"$log" 2>&1 &
+pid=$!
+eventually grep -qs '"version"' "$live/status.json" && ok || fail "no status in the folder"
+grep -q "status.json is inside the content folder" "$log" && ok || fail "no warning: $(cat "$log")"
+sleep 2
+reloads=$(grep -o '"reloads":	[0-9]*' "$live/status.json" | tr -dc 0-9)
+[ "$reloads" -eq 0 ] && ok || fail "its own status file made $reloads reloads"
+stop
+
+# 13. signals right at the start are kept for the loop, not fatal: sent as
+#     soon as SDL starts (it catches SIGTERM), before the window and fonts
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --status "$status" "$live" >"$log" 2>&1 &
+pid=$!
+tries=0
+while [ $tries -lt 2000 ]; do
+    caught=$(awk '/^SigCgt/ {print $2}' "/proc/$pid/status" 2>/dev/null)
+    [ -n "$caught" ] && [ $((0x$caught & 0x4000)) -ne 0 ] && break
+    tries=$((tries + 1))
+done
+kill -HUP "$pid"
+kill -USR1 "$pid"
+sleep 1
+if kill -0 "$pid" 2>/dev/null; then ok; else fail "an early SIGHUP or SIGUSR1 ended it"; pid=; fi
+[ -n "$pid" ] && stop
+
+# 14. polling, as on a network share
 start --poll 0.2
 headline "Seen by polling" >"$live/slides/10-welcome.yaml"
 shows "poll" '"Seen by polling"'

@@ -40,4 +40,28 @@ pid=
 [ $status -eq 0 ] && ok || fail "exit $status"
 eventually grep -q "STOPPING=1" "$tmp/notes" && ok || fail "no STOPPING=1"
 
+# On a full disk (a file size limit here), a screenshot fails and says why,
+# and the good screenshot from before stays; a status file that cannot be
+# written is reported once, not at every frame.
+cp "$tmp/screen.png" "$tmp/good.png"
+cp -r "$src/content" "$tmp/quick"
+printf 'slide_duration: 2\n' >"$tmp/quick/theme.yaml"
+sh -c "trap '' XFSZ; ulimit -f 4; exec \"\$0\" \"\$@\"" "$bin" --windowed --size 640x360 \
+    --screenshot "$tmp/screen.png" --status "$tmp/nowhere/status.json" "$tmp/quick" \
+    >"$tmp/log" 2>&1 &
+pid=$!
+eventually grep -q "cannot write $tmp/nowhere/status.json" "$tmp/log" && ok ||
+    fail "an unwritable status file is not reported: $(cat "$tmp/log")"
+kill -USR1 "$pid"
+eventually grep -q "cannot write a screenshot to $tmp/screen.png: File too large" "$tmp/log" && ok ||
+    fail "a failed screenshot is not reported: $(cat "$tmp/log")"
+cmp -s "$tmp/screen.png" "$tmp/good.png" && ok || fail "the good screenshot was replaced"
+ls -A "$tmp" | grep -q '^\.screen' && fail "a temporary file was left: $(ls -A "$tmp")" || ok
+sleep 4.5 # two crossfades of about 15 frames each
+warnings=$(grep -c "cannot write $tmp/nowhere/status.json" "$tmp/log")
+[ "$warnings" -eq 1 ] && ok || fail "the status failure was logged $warnings times"
+kill -TERM "$pid"
+wait "$pid"
+pid=
+
 finish
