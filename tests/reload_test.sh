@@ -189,10 +189,12 @@ shows "after 40 fresh copies" '"After 40 fresh copies"'
 # 9e. a file name that is not UTF-8 and holds a newline: the status file
 #     stays valid UTF-8, one problem a line in the log
 printf 'kind: headline\n' >"$live/slides/$(printf '90-bad\377\nname.yaml')"
+printf 'kind: headline\ntitle: Odd name\n' >"$live/slides/$(printf '91-odd\377name.yaml')"
 shows "odd name reported" '90-bad\\xff\\nname.yaml'
+shows "odd name plays" '"Odd name"'
 if iconv -f UTF-8 -t UTF-8 "$status" >/dev/null 2>&1; then ok; else fail "status is not UTF-8"; fi
 if grep -q "^name.yaml" "$log"; then fail "a newline in a name split a log line"; else ok; fi
-rm -f "$live/slides/90-bad"*
+rm -f "$live/slides/90-bad"* "$live/slides/91-odd"*
 
 # 10. 200 changes in quick succession: it ends on the last, memory flat
 rss() { grep VmRSS "/proc/$pid/status" | tr -dc 0-9; }

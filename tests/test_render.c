@@ -20,6 +20,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
@@ -404,6 +405,65 @@ static void a_missing_font_falls_back_to_the_default(void **state)
     theme_free(&t);
 }
 
+static void files_swapped_for_pipes_never_hang_the_show(void **state)
+{
+    (void)state;
+    /* a font and a logo that were checked, then replaced by FIFOs: opening
+     * one for reading would wait for a writer forever */
+    char dir[] = "/tmp/hallscreen-fifo-" TEMP_SUFFIX;
+    assert_non_null(mkdtemp(dir));
+    char font[128], logo[128];
+    snprintf(font, sizeof font, "%s/brand.ttf", dir);
+    snprintf(logo, sizeof logo, "%s/logo.png", dir);
+    assert_int_equal(mkfifo(font, 0644), 0);
+    assert_int_equal(mkfifo(logo, 0644), 0);
+    struct theme t;
+    theme_init_defaults(&t);
+    free(t.font);
+    t.font = strdup(font);
+    struct canvas c = open_canvas(&t, 640, 360); /* opens, in the default font */
+    char name[] = "Piped Partner";
+    struct partner partner = {name, logo};
+    struct slide slide = {.kind = SLIDE_PARTNERS, .partners = &partner, .partner_count = 1};
+    struct programme prog = {.slides = &slide, .slide_count = 1, .theme = t};
+    assert_true(render_frame(c.r, &prog, &slide, "10:00", 640, 360));
+    close_canvas(&c);
+    theme_free(&t);
+    unlink(font);
+    unlink(logo);
+    rmdir(dir);
+}
+
+static void an_extreme_svg_is_drawn_within_its_card(void **state)
+{
+    (void)state;
+    /* 1 x 8000: once rasterised at 512 x 4,096,000 (8 GB) before a crash */
+    char dir[] = "/tmp/hallscreen-svg-" TEMP_SUFFIX;
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/tall.svg", dir);
+    FILE *f = fopen(path, "w");
+    fputs("<svg xmlns=\"http://www.w3.org/2000/svg\">"
+          "<rect width=\"2\" height=\"8000\" fill=\"#c00\"/></svg>",
+          f); /* no size: the header check cannot see the shape, the decoder must bound it */
+    fclose(f);
+    struct theme t;
+    theme_init_defaults(&t);
+    struct canvas c = open_canvas(&t, 640, 360);
+    char name[] = "Tall Partner";
+    struct partner partner = {name, path};
+    struct slide slide = {.kind = SLIDE_PARTNERS, .partners = &partner, .partner_count = 1};
+    struct programme prog = {.slides = &slide, .slide_count = 1, .theme = t};
+    int w = 0, h = 0;
+    assert_true(render_measurer(c.r)->image_size(render_measurer(c.r)->ctx, path, &w, &h));
+    assert_true(w <= 512 && h <= 512);
+    assert_true(render_frame(c.r, &prog, &slide, "10:00", 640, 360));
+    close_canvas(&c);
+    theme_free(&t);
+    unlink(path);
+    rmdir(dir);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -432,6 +492,8 @@ int main(void)
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
         cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),
         cmocka_unit_test(a_missing_font_falls_back_to_the_default),
+        cmocka_unit_test(files_swapped_for_pipes_never_hang_the_show),
+        cmocka_unit_test(an_extreme_svg_is_drawn_within_its_card),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -23,7 +23,9 @@ static cJSON *slide_json(const struct slide *s, size_t index)
     cJSON_AddNumberToObject(o, "index", (double)index);
     cJSON_AddStringToObject(o, "kind", slide_kind_name(s->kind));
     cJSON_AddStringToObject(o, "title", slide_title(s));
-    cJSON_AddStringToObject(o, "source", s->source ? s->source : "");
+    char *source = str_escape(s->source ? s->source : ""); /* a file name may be any bytes */
+    cJSON_AddStringToObject(o, "source", source ? source : "");
+    free(source);
     return o;
 }
 
