@@ -290,14 +290,19 @@ static bool load_content(const struct options *opts, const char *assets_dir,
                          struct theme *base_theme, struct live *live, struct diag_list *diags)
 {
     char *theme_path = str_printf("%s/theme.yaml", assets_dir);
+    struct diag_list theme_problems = {0};
     const struct source theme_source = {.path = theme_path,
                                         .dir = assets_dir,
-                                        .diags = diags,
-                                        .font_installed = font_family_installed};
+                                        .diags = &theme_problems,
+                                        .font_installed = font_family_installed,
+                                        .font_file_usable = font_file_usable};
     if (theme_path && access(theme_path, F_OK) == 0)
         theme_load_file(&theme_source, base_theme);
     free(theme_path);
     struct content *content = content_open(opts->content_dir, base_theme);
+    if (content)
+        content_keep_problems(content, &theme_problems);
+    diag_list_clear(&theme_problems);
     struct programme prog = {0};
     if (!content || !content_refresh(content, &prog, diags, NULL)) {
         content_close(content);

@@ -141,6 +141,14 @@ for font in "fonts" "fonts/empty.ttf" "/dev/zero" "No Such Family" "fonts/missin
     expect 1 "check font $font" "$bin" --check "$m"
     says "check font $font" "mistakes/theme.yaml:1: warning: font: "
 done
+mkdir "$tmp/assets"
+printf 'font: Nowhere Sans\n' >"$tmp/assets/theme.yaml"
+expect 1 "check the assets' font" "$bin" --assets "$tmp/assets" --check "$src/content"
+says "check the assets' font" "assets/theme.yaml:1: warning: font: no font 'Nowhere Sans' is installed"
+printf 'OTTO, and no font after it\n' >"$m/fonts/damaged.otf"
+printf 'font: fonts/damaged.otf\n' >"$m/theme.yaml"
+expect 1 "check a damaged font" "$bin" --check "$m"
+says "check a damaged font" "font: 'fonts/damaged.otf' is damaged: no font can be read from it"
 printf 'font: fonts/brand.ttf\n' >"$m/theme.yaml"
 cp /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf "$m/fonts/brand.ttf"
 (cd / && "$bin" --check "$m") >"$tmp/out" 2>&1

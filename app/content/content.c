@@ -39,6 +39,7 @@ struct content_file {
 struct content {
     char *dir;
     const struct settle *settle; /* NULL, or which files are still being written */
+    struct diag_list standing;   /* problems from outside the folder, reported at every refresh */
     struct theme base_theme;
     struct content_file *files; /* the first sorted_count sorted by name */
     size_t count, capacity, sorted_count;
@@ -56,6 +57,19 @@ struct content *content_open(const char *dir, const struct theme *base_theme)
         return NULL;
     }
     return c;
+}
+
+static void copy_problems(struct diag_list *out, const struct diag_list *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        const struct diag *d = &from->items[i];
+        diag_add(out, d->severity, d->path, d->line, "%s", d->message);
+    }
+}
+
+void content_keep_problems(struct content *c, const struct diag_list *problems)
+{
+    copy_problems(&c->standing, problems);
 }
 
 void content_use_settle(struct content *c, const struct settle *settle)
@@ -109,6 +123,7 @@ void content_close(struct content *c)
         free_file(&c->files[i]);
     free(c->files);
     theme_free(&c->base_theme);
+    diag_list_clear(&c->standing);
     free(c->dir);
     free(c);
 }
@@ -246,7 +261,8 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
                                .dir = c->dir,
                                .diags = diags,
                                .refs = &f->refs,
-                               .font_installed = font_family_installed};
+                               .font_installed = font_family_installed,
+                               .font_file_usable = font_file_usable};
     bool parsed = parse_role(c, f, &src, text, size);
     f->refs_state = refs_state(c, &f->refs);
     return parsed;
@@ -376,14 +392,6 @@ static void append_slides(struct programme *prog, const struct content_file *f)
             prog->slide_count++;
 }
 
-static void copy_problems(struct diag_list *out, const struct content_file *f)
-{
-    for (size_t i = 0; i < f->diags.count; i++) {
-        const struct diag *d = &f->diags.items[i];
-        diag_add(out, d->severity, d->path, d->line, "%s", d->message);
-    }
-}
-
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -403,6 +411,7 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
     for (size_t i = 0; i < c->count; i++)
         c->files[i].seen = false;
     prog->content_dir = str_dup(c->dir);
+    copy_problems(diags, &c->standing);
 
     struct content_file *theme = refresh_file(c, "theme.yaml", ROLE_THEME, diags, changes);
     theme_copy(&prog->theme, theme && theme->has_good ? &theme->theme : &c->base_theme);
@@ -447,7 +456,7 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
             free_file(f);
             continue;
         }
-        copy_problems(diags, f);
+        copy_problems(diags, &f->diags);
         c->files[kept++] = *f;
     }
     c->count = c->sorted_count = kept;

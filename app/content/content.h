@@ -25,6 +25,10 @@ struct content *content_open(const char *dir, const struct theme *base_theme);
 /* Frees everything; NULL is fine. */
 void content_close(struct content *content);
 
+/* Problems from outside the folder (the assets' theme) that every refresh
+ * reports too, so that they stay in the status file. Copies them. */
+void content_keep_problems(struct content *content, const struct diag_list *problems);
+
 struct settle;
 
 /* Files that settle says are still being written are not read: they keep

@@ -384,6 +384,9 @@ static char *read_font(struct yaml_file *file, const char *name, const char *tex
     }
     char *full = confined_path(file, name, text, line, "fonts/brand.ttf");
     const char *problem = full ? font_file_problem(full) : NULL;
+    bool (*usable)(const char *) = file->src->font_file_usable;
+    if (full && !problem && usable && !usable(full))
+        problem = "is damaged: no font can be read from it";
     if (problem) {
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
                  "%s: '%s' %s; the default is used", name, text, problem);

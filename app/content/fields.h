@@ -59,6 +59,8 @@ struct source {
     /* NULL, or tells whether a font family (a fontconfig pattern such as
      * "Noto Sans:bold") is installed */
     bool (*font_installed)(const char *pattern);
+    /* NULL, or tells whether the font file at path can be read */
+    bool (*font_file_usable)(const char *path);
 };
 
 struct yaml_file {

@@ -4,6 +4,15 @@
 #include <fontconfig/fontconfig.h>
 #include <stddef.h>
 
+bool font_file_usable(const char *path)
+{
+    int faces = 0;
+    FcPattern *face = FcFreeTypeQuery((const FcChar8 *)path, 0, NULL, &faces);
+    if (face)
+        FcPatternDestroy(face);
+    return face != NULL;
+}
+
 bool font_family_installed(const char *pattern)
 {
     FcPattern *pat = FcNameParse((const FcChar8 *)pattern);

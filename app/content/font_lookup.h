@@ -11,4 +11,8 @@
  * style). */
 bool font_family_installed(const char *pattern);
 
+/* True when FreeType can read a font from the file at path (which the
+ * caller has checked is a regular file). */
+bool font_file_usable(const char *path);
+
 #endif
