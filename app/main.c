@@ -17,6 +17,7 @@
 #include "show/live.h"
 #include "show/show.h"
 #include "show/status.h"
+#include "util/array.h"
 #include "util/log.h"
 #include "util/str.h"
 #include "util/zone.h"
@@ -239,7 +240,7 @@ static void run_loop(struct app *app)
 static void ignore_own_outputs(struct app *app)
 {
     const char *outputs[] = {app->opts->status_path, app->opts->screenshot_path};
-    for (size_t i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+    for (size_t i = 0; i < COUNT(outputs); i++) {
         char *name = outputs[i] ? content_relative_name(app->opts->content_dir, outputs[i]) : NULL;
         if (name) {
             LOG(LOG_WARN, "content",
@@ -264,6 +265,8 @@ static int run_show(struct app *app)
     }
     app->status.stale = true;
     app->watch = watch_open(app->opts->content_dir, app->opts->poll_ms);
+    if (!app->watch)
+        LOG(LOG_ERROR, "watch", "out of memory: changes to the content are read at SIGHUP only");
     settle_init(&app->settle, app->opts->settle_ms, watch_polls(app->watch));
     ignore_own_outputs(app);
     content_use_settle(app->live.content, &app->settle);

@@ -162,26 +162,32 @@ static int counting_width(void *ctx, enum font_style style, int px, const char *
     return fake_width(ctx, style, px, text, n);
 }
 
-/* Lays out a session whose field holds text, and returns the bytes measured. */
-static size_t bytes_measured_for(const char *field, const char *text)
+/* Lays out the session s at 1920x1080 and returns the bytes measured. */
+static size_t bytes_measured(struct slide *s)
 {
     struct measurer m = fake;
     m.text_width = counting_width;
+    struct programme prog = {.slides = s, .slide_count = 1};
+    theme_init_defaults(&prog.theme);
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    measured_bytes = 0;
+    layout_slide(&m, &prog, s, &g, &scene);
+    scene_clear(&scene);
+    theme_free(&prog.theme);
+    return measured_bytes;
+}
+
+/* The same for a session whose title or description holds text. */
+static size_t bytes_measured_for(const char *field, const char *text)
+{
     char session[] = "Session";
     struct slide s = {.kind = SLIDE_SESSION, .title = session};
     if (strcmp(field, "title") == 0)
         s.title = (char *)text;
     else
         s.description = (char *)text;
-    struct programme prog = {.slides = &s, .slide_count = 1};
-    theme_init_defaults(&prog.theme);
-    struct frame_geometry g = layout_geometry(1920, 1080);
-    struct scene scene = {0};
-    measured_bytes = 0;
-    layout_slide(&m, &prog, &s, &g, &scene);
-    scene_clear(&scene);
-    theme_free(&prog.theme);
-    return measured_bytes;
+    return bytes_measured(&s);
 }
 
 static void huge_text_is_laid_out_in_time_linear_in_what_is_shown(void **state)
@@ -200,21 +206,10 @@ static void huge_text_is_laid_out_in_time_linear_in_what_is_shown(void **state)
     char **names = malloc(LINES * sizeof *names);
     for (int i = 0; i < LINES; i++)
         names[i] = (char *)"A speaker";
-    struct measurer m = fake;
-    m.text_width = counting_width;
     char session[] = "Session";
     struct slide crowded = {.kind = SLIDE_SESSION, .title = session, .speakers = names,
                             .speaker_count = LINES};
-    struct programme prog = {.slides = &crowded, .slide_count = 1};
-    theme_init_defaults(&prog.theme);
-    struct frame_geometry g = layout_geometry(1920, 1080);
-    struct scene scene = {0};
-    measured_bytes = 0;
-    layout_slide(&m, &prog, &crowded, &g, &scene);
-    size_t many_speakers = measured_bytes;
-    assert_true(many_speakers < 2 * 1000 * 1000);
-    scene_clear(&scene);
-    theme_free(&prog.theme);
+    assert_true(bytes_measured(&crowded) < 2 * 1000 * 1000);
     free(names);
     size_t small_word = bytes_measured_for("title", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
     size_t huge_word = bytes_measured_for("title", word);
