@@ -2,6 +2,7 @@
  * again, a broken file keeps its last good version, the rest plays on. */
 #include "../app/content/content.h"
 #include "../app/content/settle.h"
+#include "../app/show/live.h"
 #include "../app/util/str.h"
 
 #include "temp.h"
@@ -267,6 +268,36 @@ static void the_outputs_place_in_the_folder_is_known(void **state)
     assert_null(content_relative_name(f->dir, "/tmp/status.json"));
 }
 
+static void reading_again_keeps_the_paused_slide_and_last_good_versions(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "slides/30-c.yaml", "kind: headline\ntitle: C\n");
+    struct content *content = content_open(f->dir, &f->base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_refresh(content, &prog, &diags, NULL));
+    struct live live;
+    live_start(&live, content, &prog, &diags, 0);
+    live_follow_time(&live, 1739340000, 8, 0, true);
+    show_step(&live.show, &live.shown, 1, 100); /* on B, paused there */
+    show_set_paused(&live.show, true, 100);
+    write_file(f, "slides/10-a.yaml", "kind: headline\ntitle: [broken\n");
+    live_reload(&live, 1739340000, 8, 200);
+    /* SIGHUP reads everything again: nothing lost, nothing moves */
+    for (int i = 0; i < 3; i++)
+        live_reload(&live, 1739340000, 8, 300 + i);
+    assert_int_equal(live.shown.slide_count, 3);
+    assert_string_equal(live.shown.slides[0].title, "A");
+    assert_string_equal(live_slide(&live)->title, "B");
+    assert_true(live.show.paused);
+    assert_int_equal(diag_count(&live.diags, DIAG_ERROR), 1);
+    /* another slide changes: still on B */
+    write_file(f, "slides/30-c.yaml", "kind: headline\ntitle: C2\n");
+    assert_true(live_reload(&live, 1739340000, 8, 400) & LIVE_PROGRAMME);
+    assert_string_equal(live_slide(&live)->title, "B");
+    live_free(&live);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +316,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_logo_copied_in_after_its_slide_is_shown, setup, teardown),
         cmocka_unit_test_setup_teardown(a_file_still_being_written_is_not_read, setup, teardown),
         cmocka_unit_test_setup_teardown(the_outputs_place_in_the_folder_is_known, setup, teardown),
+        cmocka_unit_test_setup_teardown(reading_again_keeps_the_paused_slide_and_last_good_versions,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
