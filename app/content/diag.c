@@ -67,16 +67,16 @@ static bool same_problem(const struct diag *a, const struct diag *b)
 
 void diag_log_new(const struct diag_list *before, const struct diag_list *now)
 {
-    char line[2048];
     for (size_t i = 0; i < now->count; i++) {
         const struct diag *d = &now->items[i];
         bool known = false;
         for (size_t j = 0; j < before->count && !known; j++)
             known = same_problem(d, &before->items[j]);
-        if (known)
-            continue;
-        diag_format(d, line, sizeof line);
-        LOG(d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN, "content", "%s", line);
+        enum log_level level = d->severity == DIAG_ERROR ? LOG_ERROR : LOG_WARN;
+        if (!known && d->line)
+            LOG(level, "content", "%s:%d: %s", d->path, d->line, d->message);
+        else if (!known)
+            LOG(level, "content", "%s: %s", d->path, d->message);
     }
 }
 
