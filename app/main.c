@@ -14,6 +14,7 @@
 #include "render/export.h"
 #include "render/stage.h"
 #include "show/pacing.h"
+#include "show/schedule.h"
 #include "show/live.h"
 #include "show/show.h"
 #include "show/status.h"
@@ -51,8 +52,10 @@ static int64_t now_utc_ms(const struct options *opts, int64_t elapsed_ms)
     return opts->has_now ? zone_utc(opts->now) * 1000 + elapsed_ms : wall_clock_ms();
 }
 
-static int run_check(const struct programme *prog, const struct diag_list *diags)
+static int run_check(const struct programme *prog, struct diag_list *diags, const char *room)
 {
+    if (room)
+        schedule_check_room(prog, room, diags);
     diag_print(diags, stdout);
     size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
     if (prog->slide_count == 0)
@@ -312,6 +315,7 @@ static bool load_content(const struct options *opts, const char *assets_dir,
         return false;
     }
     live_start(live, content, &prog, &(struct diag_list){0}, 0);
+    live->view = (struct schedule_view){.room = opts->room, .clock_given = opts->has_now};
     return true;
 }
 
@@ -352,7 +356,7 @@ int main(int argc, char **argv)
                 "(hallscreen path/to/content)\n",
                 content_dir);
     } else if (opts.check) {
-        status = run_check(&app.live.prog, &diags);
+        status = run_check(&app.live.prog, &diags, opts.room);
     } else if (TTF_Init() != 0) {
         fprintf(stderr, "hallscreen: cannot start the font engine: %s\n", TTF_GetError());
     } else {

@@ -31,6 +31,7 @@ const char options_usage[] =
     "                        screen mounted sideways (slides are laid out to fit)\n"
     "  --renderer NAME       auto (default: the GPU if there is a real one),\n"
     "                        software or gpu\n"
+    "  --room NAME           the screen beside one room's door: its talks only, large\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
     "  --help, --version\n"
     "\n"
@@ -65,7 +66,7 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                            strcmp(arg, "--status") == 0 || strcmp(arg, "--screenshot") == 0 ||
                            strcmp(arg, "--poll") == 0 || strcmp(arg, "--settle") == 0 ||
                            strcmp(arg, "--rotate") == 0 || strcmp(arg, "--display") == 0 ||
-                           strcmp(arg, "--renderer") == 0;
+                           strcmp(arg, "--renderer") == 0 || strcmp(arg, "--room") == 0;
         if (takes_value && !value) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
@@ -137,6 +138,9 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                 return false;
             }
             opts->renderer = value;
+            i++;
+        } else if (strcmp(arg, "--room") == 0) {
+            opts->room = value;
             i++;
         } else if (strcmp(arg, "--assets") == 0) {
             opts->assets_dir = value;

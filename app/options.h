@@ -17,6 +17,7 @@ struct options {
     int rotate;              /* --rotate: 0, 90, 180 or 270 degrees clockwise */
     int display;             /* --display: which monitor, from 0 */
     const char *renderer;    /* --renderer: "auto", "software" or "gpu" */
+    const char *room;        /* --room: the one room this screen shows; NULL: all */
     bool windowed;
     bool check;
     bool help, version;

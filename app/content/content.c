@@ -5,6 +5,7 @@
 #include "fields.h"
 #include "font_lookup.h"
 #include "loader.h"
+#include "timetable.h"
 #include "settle.h"
 #include "../util/hash.h"
 #include "../util/str.h"
@@ -19,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE };
+enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE };
 
 struct content_file {
     char *name; /* relative to the content folder */
@@ -39,6 +40,7 @@ struct content_file {
 struct content {
     char *dir;
     const struct settle *settle; /* NULL, or which files are still being written */
+    const char *zone;            /* the event's time zone during a refresh; NULL: the machine's */
     struct diag_list standing;   /* problems from outside the folder, reported at every refresh */
     struct theme base_theme;
     struct content_file *files; /* the first sorted_count sorted by name */
@@ -235,9 +237,11 @@ static bool parse_role(struct content *c, struct content_file *f, const struct s
         f->slide_count = 1;
         break;
     }
+    case ROLE_SCHEDULE:
     case ROLE_SLIDE: {
         struct slide *slides = NULL;
-        size_t n = slide_parse(src, text, size, &slides);
+        size_t n = f->role == ROLE_SLIDE ? slide_parse(src, text, size, &slides)
+                                         : timetable_parse(src, text, size, c->zone, &slides);
         if (n == 0)
             return false;
         drop_good_version(f);
@@ -315,8 +319,12 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     f->seen = true;
     struct diag_list diags = {0};
     size_t size = 0;
-    char *text = content_read_file(path, &size, &diags);
-    uint64_t hash = text ? hash_bytes(HASH_START, text, size) : 0;
+    size_t limit = role == ROLE_SCHEDULE ? TIMETABLE_MAX_BYTES : CONTENT_FILE_MAX_BYTES;
+    char *text = content_read_file(path, limit, &size, &diags);
+    /* talks are kept in event time: a new time zone reads the schedule again */
+    uint64_t hash = text ? hash_text(hash_bytes(HASH_START, text, size),
+                                     role == ROLE_SCHEDULE ? c->zone : NULL)
+                         : 0;
     if (!is_new && text && hash == f->hash && refs_state(c, &f->refs) == f->refs_state) {
         free(text);
         free(path);
@@ -392,6 +400,32 @@ static void append_slides(struct programme *prog, const struct content_file *f)
             prog->slide_count++;
 }
 
+/* Reads the schedule exports event.yaml names, or those of the usual
+ * names that are there, and adds their talks to prog. */
+static void refresh_schedules(struct content *c, struct programme *prog, struct diag_list *diags,
+                              struct content_changes *changes)
+{
+    static const char *const usual[] = {"schedule.xml", "schedule.json", "schedule.csv"};
+    const struct event *e = &prog->event;
+    size_t count = e->schedule_count ? e->schedule_count : COUNT(usual);
+    char *event_path = str_printf("%s/event.yaml", c->dir);
+    c->zone = e->timezone;
+    for (size_t i = 0; event_path && i < count; i++) {
+        const char *name = e->schedule_count ? e->schedules[i] : usual[i];
+        if (name[0] == '/' || strstr(name, "..")) {
+            diag_add(diags, DIAG_ERROR, event_path, 0,
+                     "schedule: '%s' must be a file in the content folder", name);
+            continue;
+        }
+        struct content_file *f = refresh_file(c, name, ROLE_SCHEDULE, diags, changes);
+        if (!f && e->schedule_count)
+            diag_add(diags, DIAG_ERROR, event_path, 0, "schedule: '%s' not found", name);
+        if (f && f->has_good)
+            append_slides(prog, f);
+    }
+    free(event_path);
+}
+
 static bool is_dir(const char *path)
 {
     struct stat st;
@@ -446,6 +480,7 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
         free(names[i]);
     }
     free(names);
+    refresh_schedules(c, prog, diags, changes);
 
     /* Forget the files that are gone; report the problems of those that stay. */
     size_t kept = 0;

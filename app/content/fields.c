@@ -8,6 +8,7 @@
 #include "../util/str.h"
 #include "../util/zone.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -51,7 +52,8 @@ static int node_line(const yaml_node_t *node)
     return (int)node->start_mark.line + 1;
 }
 
-char *content_read_file(const char *path, size_t *size, struct diag_list *diags)
+char *content_read_file(const char *path, size_t max_bytes, size_t *size,
+                        struct diag_list *diags)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not hang us */
     struct stat st;
@@ -61,10 +63,10 @@ char *content_read_file(const char *path, size_t *size, struct diag_list *diags)
             close(fd);
         return NULL;
     }
-    if (!S_ISREG(st.st_mode) || st.st_size > CONTENT_FILE_MAX_BYTES) {
+    if (!S_ISREG(st.st_mode) || (size_t)st.st_size > max_bytes) {
         diag_add(diags, DIAG_ERROR, path, 0,
-                 S_ISREG(st.st_mode) ? "is larger than %d KiB" : "is not a file",
-                 CONTENT_FILE_MAX_BYTES / 1024);
+                 S_ISREG(st.st_mode) ? "is larger than %zu KiB" : "is not a file",
+                 max_bytes / 1024);
         close(fd);
         return NULL;
     }
@@ -535,6 +537,7 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         [FIELD_COLOUR] = "a colour: write \"#rrggbb\" in quotes",
         [FIELD_TRANSITION] = "a transition: write crossfade, push or none",
         [FIELD_DIRECTION] = "a direction: write auto, ltr or rtl",
+        [FIELD_MINUTES] = "a number of minutes, such as 60",
     };
     static const char *const transitions[] = {"crossfade", "push", "none"};
     static const char *const directions[] = {"auto", "ltr", "rtl"};
@@ -582,6 +585,14 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
     case FIELD_COLOUR:
         ok = ok && parse_colour(value_text, (struct rgba *)place);
         break;
+    case FIELD_MINUTES: {
+        char *end;
+        long minutes = ok ? strtol(value_text, &end, 10) : -1;
+        ok = ok && *end == '\0' && isdigit((unsigned char)value_text[0]) && minutes <= f->max;
+        if (ok)
+            *(int *)place = (int)minutes;
+        break;
+    }
     case FIELD_TRANSITION:
     case FIELD_DIRECTION: {
         bool transition = f->type == FIELD_TRANSITION;

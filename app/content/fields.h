@@ -26,6 +26,7 @@ enum field_type {
     FIELD_DIRECTION,  /* enum text_direction: auto, ltr or rtl */
     FIELD_MAPPING,    /* fields of the same struct, nested: see struct field's table */
     FIELD_PARTNERS,   /* struct partner *, followed by a size_t count */
+    FIELD_MINUTES,    /* int, whole minutes from 0 to the field's max */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 
@@ -72,9 +73,10 @@ struct yaml_file {
 };
 
 /* Reads the file at path whole: a malloc'd, NUL-terminated buffer and its
- * size, or NULL after reporting why (unreadable, larger than
- * CONTENT_FILE_MAX_BYTES). */
-char *content_read_file(const char *path, size_t *size, struct diag_list *diags);
+ * size, or NULL after reporting why (unreadable, not a file, larger than
+ * max_bytes). Opened without blocking: a FIFO never hangs the show. */
+char *content_read_file(const char *path, size_t max_bytes, size_t *size,
+                        struct diag_list *diags);
 
 /* Parses the file's text. Returns the root mapping, or NULL after reporting
  * why the file cannot be used (not UTF-8, a NUL byte, a YAML syntax error,

@@ -72,6 +72,15 @@ static const struct field event_fields[] = {
      .offset = offsetof(struct event, last_day),
      .count_offset = 0,
      .required = false},
+    {.name = "schedule",
+     .type = FIELD_TEXT_LIST,
+     .offset = offsetof(struct event, schedules),
+     .count_offset = offsetof(struct event, schedule_count),
+     .max = 8},
+    {.name = "lookahead",
+     .type = FIELD_MINUTES,
+     .offset = offsetof(struct event, lookahead_minutes),
+     .max = 24 * 60},
 };
 
 #define THEME_COLOUR(member)                                                                       \
@@ -208,7 +217,7 @@ static const struct {
 bool theme_load_file(const struct source *src, struct theme *theme)
 {
     size_t size;
-    char *text = content_read_file(src->path, &size, src->diags);
+    char *text = content_read_file(src->path, CONTENT_FILE_MAX_BYTES, &size, src->diags);
     bool ok = text && theme_parse(src, text, size, theme);
     free(text);
     return ok;

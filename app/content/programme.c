@@ -89,6 +89,7 @@ void slide_free(struct slide *slide)
         free(slide->speakers[i]);
     free(slide->speakers);
     free(slide->description);
+    free(slide->language);
     free(slide->translated_title);
     free(slide->translated_subtitle);
     free(slide->translated_body);
@@ -103,6 +104,8 @@ void slide_free(struct slide *slide)
         free(slide->rows[i].when);
         free(slide->rows[i].title);
         free(slide->rows[i].room);
+        free(slide->rows[i].next_when);
+        free(slide->rows[i].next_title);
     }
     free(slide->rows);
     memset(slide, 0, sizeof *slide);
@@ -112,6 +115,17 @@ bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
     bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website);
+    dst->schedules = NULL;
+    dst->schedule_count = 0;
+    if (ok && src->schedule_count) {
+        dst->schedules = calloc(src->schedule_count, sizeof *dst->schedules);
+        ok = dst->schedules != NULL;
+        for (size_t i = 0; ok && i < src->schedule_count; i++) {
+            dst->schedules[i] = src->schedules[i];
+            dst->schedule_count = i + 1;
+            ok = copy_string(&dst->schedules[i]);
+        }
+    }
     if (!ok)
         event_free(dst);
     return ok;
@@ -126,6 +140,9 @@ void event_free(struct event *event)
     free(event->tagline);
     free(event->place);
     free(event->website);
+    for (size_t i = 0; i < event->schedule_count; i++)
+        free(event->schedules[i]);
+    free(event->schedules);
     memset(event, 0, sizeof *event);
 }
 
@@ -138,6 +155,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
                            &dst->room, &dst->chair, &dst->description, &dst->mark_text,
+                           &dst->language,
                            &dst->translated_title, &dst->translated_subtitle, &dst->translated_body,
                            &dst->translated_description);
     if (ok && src->speaker_count) {
@@ -164,7 +182,8 @@ bool slide_copy(struct slide *dst, const struct slide *src)
         for (size_t i = 0; ok && i < src->row_count; i++) {
             dst->rows[i] = src->rows[i];
             dst->row_count = i + 1;
-            ok = COPY_STRINGS(&dst->rows[i].when, &dst->rows[i].title, &dst->rows[i].room);
+            ok = COPY_STRINGS(&dst->rows[i].when, &dst->rows[i].title, &dst->rows[i].room,
+                              &dst->rows[i].next_when, &dst->rows[i].next_title);
         }
     }
     if (!ok)
@@ -175,8 +194,8 @@ bool slide_copy(struct slide *dst, const struct slide *src)
 uint64_t slide_fingerprint(const struct slide *s)
 {
     uint64_t h = hash_number(HASH_START, (uint64_t)s->kind);
-    const char *texts[] = {s->label, s->title, s->subtitle,    s->body,
-                           s->room,  s->chair, s->description, s->mark_text};
+    const char *texts[] = {s->label, s->title,       s->subtitle,  s->body,    s->room,
+                           s->chair, s->description, s->mark_text, s->language};
     for (size_t i = 0; i < COUNT(texts); i++)
         h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
@@ -184,13 +203,19 @@ uint64_t slide_fingerprint(const struct slide *s)
     for (size_t i = 0; i < s->partner_count; i++)
         h = hash_text(hash_text(h, s->partners[i].name), s->partners[i].logo);
     for (size_t i = 0; i < s->row_count; i++)
-        h = hash_text(hash_text(hash_text(h, s->rows[i].when), s->rows[i].title), s->rows[i].room) + s->rows[i].mark;
+        h = hash_text(hash_text(hash_text(hash_text(hash_text(h, s->rows[i].when), s->rows[i].title),
+                                          s->rows[i].room),
+                                s->rows[i].next_when),
+                      s->rows[i].next_title) +
+            s->rows[i].mark;
     int64_t numbers[] = {s->date.set ? s->date.days : -1,
                          s->start.set ? s->start.minutes : -1,
                          s->end.set ? s->end.minutes : -1,
                          s->page,
                          s->page_count,
-                         s->mark};
+                         s->mark,
+                         (int64_t)s->track_colour.r << 24 | s->track_colour.g << 16 |
+                             s->track_colour.b << 8 | s->track_colour.a};
     for (size_t i = 0; i < COUNT(numbers); i++)
         h = hash_number(h, (uint64_t)numbers[i]);
     return h ? h : 1; /* 0 means "no slide" */
@@ -218,6 +243,7 @@ int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 
 const char *slide_kind_name(enum slide_kind kind)
 {
-    static const char *const names[] = {"headline", "session", "partners", "alert", "overview"};
+    static const char *const names[] = {"headline", "session",  "partners",
+                                        "alert",    "overview", "board"};
     return names[kind];
 }

@@ -57,6 +57,9 @@ struct event {
     char *place;
     char *website;
     struct optional_day first_day, last_day;
+    char **schedules; /* the schedule exports to read, as named; none: the usual names */
+    size_t schedule_count;
+    int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
 };
 
 enum slide_kind {
@@ -65,6 +68,7 @@ enum slide_kind {
     SLIDE_PARTNERS,
     SLIDE_ALERT,    /* the urgent notice of alert.yaml: label, title, body */
     SLIDE_OVERVIEW, /* made by the show: the coming sessions, or a body saying when */
+    SLIDE_BOARD,    /* made by the show: each room's talk now and the next */
 };
 
 /* Where a session stands at the time of showing. */
@@ -75,12 +79,13 @@ enum mark {
     MARK_LATER, /* later today */
 };
 
-/* One line of an overview slide. */
+/* One line of an overview slide, or one room of a board. */
 struct overview_row {
-    char *when; /* "10:00–11:30" */
+    char *when; /* "10:00–11:30"; on a board, of the talk now: "until 11:30" */
     char *title;
     char *room; /* or NULL */
     enum mark mark;
+    char *next_when, *next_title; /* a board: the room's next talk, or NULL */
 };
 
 struct partner {
@@ -119,6 +124,9 @@ struct slide {
     char **speakers;
     size_t speaker_count;
     char *description;
+    bool scheduled;          /* a talk of the schedule export, not a slide file */
+    char *language;          /* of a talk, as the export says: "en", "de" */
+    struct rgba track_colour; /* of its track; alpha 0: none */
     /* partners */
     struct partner *partners;
     size_t partner_count;

@@ -2,6 +2,7 @@
 #include "slide_layout.h"
 
 #include "stack.h"
+#include "wrap.h"
 #include "../util/array.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
@@ -413,6 +414,113 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     free(heading);
 }
 
+/* One cell of a board: a small line saying when, the title under it, at
+ * the board's one size (a title too long for two lines is cut). */
+static void layout_board_cell(const struct measurer *m, const struct theme *t, const char *when,
+                              struct rgba when_colour, const char *title, float size,
+                              struct box cell, struct scene *scene)
+{
+    struct block blocks[] = {
+        one_line(text_block(when, FONT_BOLD, 0.6f * size, 0.6f * size, 1.2f, 0, when_colour)),
+        text_block(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
+    };
+    blocks[1].max_lines = 2;
+    layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
+}
+
+/* True when text, set at px, fits width in two lines. */
+static bool fits_two_lines(const struct measurer *m, const char *text, int px, int width)
+{
+    struct line_list lines = {0};
+    bool more = false;
+    bool ok = !text || (layout_wrap(m, FONT_BOLD, px, text, width, 2, &lines, &more) && !more);
+    line_list_free(&lines);
+    return ok;
+}
+
+/* The largest title size, up to size and down to smallest, at which every
+ * title and room of the board fits its cell in two lines: one size for the
+ * whole board; below smallest, long titles are cut instead. */
+static float board_size(const struct measurer *m, const struct slide *s, float size,
+                        float smallest, int room_w, int column_w)
+{
+    for (; size > smallest; size *= 0.9f) {
+        int px = (int)lroundf(size);
+        bool fit = true;
+        for (size_t i = 0; i < s->row_count && fit; i++)
+            fit = fits_two_lines(m, s->rows[i].title, px, column_w) &&
+                  fits_two_lines(m, s->rows[i].next_title, px, column_w) &&
+                  (room_w <= 0 || fits_two_lines(m, s->rows[i].room, px, room_w));
+        if (fit)
+            return size;
+    }
+    return smallest;
+}
+
+/* Each room's talk now and its next, one row a room under a heading; the
+ * columns: room, now, next. A single room (a screen beside its door) gets
+ * the whole height. */
+static void layout_board(const struct measurer *m, const struct programme *prog,
+                         const struct slide *s, const struct frame_geometry *g,
+                         struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    float u = g->unit;
+    char *heading = s->page_count > 1 ? str_printf("%s  %d/%d", s->label, s->page, s->page_count)
+                                      : str_dup(s->label);
+    struct block blocks[] = {
+        text_block(heading, FONT_BOLD, 6.0f * u, 3.6f * u, 1.12f, 0, t->text),
+        rule_block(g, 2.0f * u, t->accent),
+    };
+    struct box top = g->content;
+    top.h = g->content.h / 4;
+    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
+    free(heading);
+    struct box area = g->content;
+    area.y += used + px(3.0f, g);
+    area.h -= used + px(3.0f, g);
+    size_t rows = s->row_count ? s->row_count : 1;
+    int row_h = area.h / (int)rows, gap = px(2.0f, g);
+    bool single = s->row_count == 1;
+    int room_w = single ? 0 : area.w * 22 / 100;
+    int column_w = (area.w - room_w - 2 * gap) / 2;
+    if (single) /* beside a room's door: now above, next below, across the slide */
+        column_w = area.w;
+    float size = board_size(m, s, single ? 7.0f * u : fminf(4.6f * u, 0.32f * (float)row_h),
+                            single ? 4.5f * u : 3.4f * u, room_w - gap, column_w - gap);
+    for (size_t i = 0; i < s->row_count; i++) {
+        const struct overview_row *row = &s->rows[i];
+        int y = area.y + (int)i * row_h;
+        if (i > 0) {
+            struct item line = {.kind = ITEM_FILL,
+                                .box = {area.x, y - px(0.15f, g), area.w, px(0.15f, g) + 1},
+                                .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
+            scene_add(scene, &line);
+        }
+        if (!single) {
+            struct block room = text_block(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
+            room.max_lines = 2;
+            layout_stack(m, &room, 1, (struct box){area.x, y, room_w - gap, row_h - gap},
+                         ALIGN_CENTRE, ALIGN_START, scene);
+        }
+        int x = area.x + room_w + (single ? 0 : gap);
+        struct box now = {x, y, column_w - gap, row_h - gap};
+        struct box next = {x + column_w + gap, y, column_w - gap, row_h - gap};
+        if (single) {
+            now.h = next.h = row_h / 2 - gap;
+            next.x = x;
+            next.y = y + row_h / 2;
+        }
+        if (row->title)
+            layout_board_cell(m, t, row->when, t->now, row->title, size, now, scene);
+        if (row->next_title) {
+            char *when = str_printf("Next \u00b7 %s", row->next_when ? row->next_when : "");
+            layout_board_cell(m, t, when, t->secondary, row->next_title, size, next, scene);
+            free(when);
+        }
+    }
+}
+
 static void layout_nothing_to_show(const struct measurer *m, const struct programme *prog,
                                    const struct frame_geometry *g, struct scene *scene)
 {
@@ -444,6 +552,8 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
         layout_partners(m, prog, slide, g, scene);
     else if (slide->kind == SLIDE_OVERVIEW)
         layout_overview(m, prog, slide, g, scene);
+    else if (slide->kind == SLIDE_BOARD)
+        layout_board(m, prog, slide, g, scene);
     else
         layout_alert(m, prog, slide, g, scene);
 }

@@ -66,9 +66,11 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         zone_format_clock(utc_ms, clock, sizeof clock);
         struct frame_geometry g = layout_geometry(w, h);
         struct programme shown;
-        if (schedule_clock_is_wrong(utc_ms / 1000))
+        if (!opts->has_now && schedule_clock_is_wrong(utc_ms / 1000))
             LOG(LOG_WARN, "clock", "the time is before 2020: every slide is rendered, with no times");
-        schedule_build(prog, utc_ms / 1000, layout_overview_rows(&g), &shown);
+        const struct schedule_view view = {
+            .overview_rows = layout_overview_rows(&g), .room = opts->room, .clock_given = opts->has_now};
+        schedule_build_view(prog, utc_ms / 1000, &view, &shown);
         size_t total = shown.slide_count + (shown.alert != NULL);
         status = write_slides(r, sdl, opts, &shown, clock, w, h) == total ? 0 : 1;
         programme_free(&shown);

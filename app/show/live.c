@@ -44,7 +44,8 @@ bool live_follow_time(struct live *l, int64_t now_utc, int overview_rows, int64_
         LOG(LOG_INFO, "clock", "the clock is right now: sessions follow the time again");
     l->clock_wrong = wrong;
     struct programme next;
-    uint64_t signature = schedule_build(&l->prog, now_utc, overview_rows, &next);
+    l->view.overview_rows = overview_rows;
+    uint64_t signature = schedule_build_view(&l->prog, now_utc, &l->view, &next);
     if (!force && signature == l->shown_signature) {
         programme_free(&next);
         return false;

@@ -5,6 +5,7 @@
 #ifndef HALLSCREEN_LIVE_H
 #define HALLSCREEN_LIVE_H
 
+#include "schedule.h"
 #include "show.h"
 #include "../content/content.h"
 
@@ -19,6 +20,7 @@ struct live {
     bool clock_wrong;       /* the machine's clock is plainly wrong */
     struct diag_list diags; /* the content's problems now */
     struct show show;
+    struct schedule_view view; /* how this screen shows the programme */
     int version; /* of the programme: 1, then one more per change */
     int reloads; /* reloads tried, changed or not */
 };

@@ -7,6 +7,7 @@
 #include "../util/str.h"
 #include "../util/zone.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ struct timed {
 
 struct builder {
     const struct programme *prog;
+    const struct schedule_view *view;
     int64_t now;   /* UTC */
     int64_t today; /* event days since 1970 */
     struct programme *out;
@@ -229,8 +231,133 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
     }
 }
 
+bool schedule_same_room(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    for (;;) {
+        while (*a && !isalnum((unsigned char)*a) && !((unsigned char)*a & 0x80))
+            a++;
+        while (*b && !isalnum((unsigned char)*b) && !((unsigned char)*b & 0x80))
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return false;
+        a++, b++;
+    }
+}
+
+void schedule_check_room(const struct programme *prog, const char *room, struct diag_list *diags)
+{
+    char rooms[1024] = "";
+    for (size_t i = 0; i < prog->slide_count; i++) {
+        const char *name = prog->slides[i].room;
+        if (!name)
+            continue;
+        if (schedule_same_room(name, room))
+            return;
+        bool listed = false;
+        for (size_t j = 0; j < i && !listed; j++)
+            listed = prog->slides[j].room && strcmp(prog->slides[j].room, name) == 0;
+        size_t used = strlen(rooms);
+        if (!listed)
+            snprintf(rooms + used, sizeof rooms - used, "%s%s", used ? ", " : "", name);
+    }
+    diag_add(diags, DIAG_ERROR, "--room", 0, "'%s' is no room of the programme; its rooms: %s",
+             room, rooms[0] ? rooms : "none");
+}
+
+/* True when the session s belongs on this screen: every room's, or the
+ * screen's room. */
+static bool in_view(const struct builder *b, const struct slide *s)
+{
+    return !b->view->room || !is_timed(s) || schedule_same_room(s->room, b->view->room);
+}
+
+/* A board: each room with a talk now or later today, in the order the
+ * schedule lists rooms, with its talk now and its next. */
+static void add_board(struct builder *b, const struct timed *today, size_t today_count)
+{
+    const struct programme *prog = b->prog;
+    size_t rows_per_page = b->view->overview_rows > 0 ? (size_t)b->view->overview_rows : 1;
+    struct overview_row *rows = calloc(today_count + 1, sizeof *rows);
+    size_t count = 0;
+    /* rooms in the order of their first talk in the export */
+    for (size_t i = 0; rows && i < prog->slide_count; i++) {
+        const struct slide *s = &prog->slides[i];
+        if (!s->scheduled || !in_view(b, s))
+            continue;
+        bool listed = false;
+        for (size_t r = 0; r < count && !listed; r++)
+            listed = schedule_same_room(rows[r].room, s->room);
+        const struct timed *now = NULL, *next = NULL;
+        for (size_t j = 0; !listed && j < today_count; j++) {
+            const struct timed *t = &today[j];
+            if (!t->slide->scheduled || !schedule_same_room(t->slide->room, s->room))
+                continue;
+            if (t->mark == MARK_NOW && !now)
+                now = t;
+            else if (t->mark != MARK_NOW && (!next || t->start < next->start))
+                next = t;
+        }
+        if (listed || (!now && !next))
+            continue; /* nothing more today in this room */
+        struct overview_row *row = &rows[count++];
+        char clock[16];
+        row->room = str_dup(s->room ? s->room : "");
+        if (now) {
+            format_clock_at(now->end, clock, sizeof clock);
+            row->title = str_dup(now->slide->title);
+            row->when = str_printf("until %s", clock);
+            row->mark = MARK_NOW;
+        }
+        if (next) {
+            format_clock_at(next->start, clock, sizeof clock);
+            row->next_title = str_dup(next->slide->title);
+            row->next_when = str_dup(clock);
+        }
+    }
+    size_t pages = (count + rows_per_page - 1) / rows_per_page;
+    for (size_t p = 0; p < pages; p++) {
+        struct slide *s = add_slide(b);
+        if (!s)
+            break;
+        s->kind = SLIDE_BOARD;
+        s->source = str_printf("board");
+        /* beside a room's door, the room's name as the schedule writes it */
+        s->label = str_dup(b->view->room && count ? rows[0].room : "Now and next");
+        s->page = (int)p + 1;
+        s->page_count = (int)pages;
+        size_t first = p * rows_per_page;
+        size_t n = count - first < rows_per_page ? count - first : rows_per_page;
+        s->rows = calloc(n, sizeof *s->rows);
+        for (size_t i = 0; s->rows && i < n; i++) {
+            s->rows[s->row_count++] = rows[first + i];
+            memset(&rows[first + i], 0, sizeof rows[first + i]);
+        }
+        b->out->slide_count++;
+        b->signature = hash_number(b->signature, slide_fingerprint(s));
+    }
+    for (size_t i = 0; rows && i < count; i++) {
+        free(rows[i].room);
+        free(rows[i].title);
+        free(rows[i].when);
+        free(rows[i].next_title);
+        free(rows[i].next_when);
+    }
+    free(rows);
+}
+
 uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overview_rows,
                         struct programme *out)
+{
+    const struct schedule_view view = {.overview_rows = overview_rows};
+    return schedule_build_view(prog, now_utc, &view, out);
+}
+
+uint64_t schedule_build_view(const struct programme *prog, int64_t now_utc,
+                             const struct schedule_view *view, struct programme *out)
 {
     memset(out, 0, sizeof *out);
     out->content_dir = str_dup(prog->content_dir);
@@ -243,9 +370,9 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
             out->alert = NULL;
         }
     }
-    struct builder b = {prog, now_utc, day_of(zone_local(now_utc)), out, HASH_START};
+    struct builder b = {prog, view, now_utc, day_of(zone_local(now_utc)), out, HASH_START};
     sign(&b, prog->alert ? prog->alert->title : NULL);
-    if (schedule_clock_is_wrong(now_utc)) {
+    if (!view->clock_given && schedule_clock_is_wrong(now_utc)) {
         for (size_t i = 0; i < prog->slide_count; i++)
             add_copy(&b, &prog->slides[i], NULL);
         return b.signature;
@@ -258,7 +385,7 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
     bool any_timed = false, any_upcoming = false;
     for (size_t i = 0; today && i < prog->slide_count; i++) {
         const struct slide *s = &prog->slides[i];
-        if (!is_timed(s))
+        if (!is_timed(s) || !in_view(&b, s))
             continue;
         any_timed = true;
         struct timed t = place_session(&b, s);
@@ -285,8 +412,18 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
                 !(today[j].mark != MARK_NOW && same_room(today[j].slide, today[i].slide));
         today[i].mark = first_in_room ? MARK_NEXT : MARK_LATER;
     }
-    add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
-                  overview_rows > 0 ? overview_rows : 1);
+    /* A board of the rooms stands in for the list of what comes next, but
+     * beside one room's door the rest of its day is listed too. */
+    bool scheduled_today = false;
+    for (size_t i = 0; i < today_count && !scheduled_today; i++)
+        scheduled_today = today[i].slide->scheduled;
+    if (scheduled_today)
+        add_board(&b, today, today_count);
+    if (!scheduled_today || view->room)
+        add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
+                      view->overview_rows > 0 ? view->overview_rows : 1);
+    int lookahead = prog->event.lookahead_minutes > 0 ? prog->event.lookahead_minutes
+                                                      : SCHEDULE_LOOKAHEAD_MINUTES;
 
     /* The slides in show order, each if it belongs to this moment. */
     for (size_t i = 0; i < prog->slide_count; i++) {
@@ -294,8 +431,10 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
         if (!in_window(&b, s))
             continue;
         if (is_timed(s)) {
+            /* a talk of the export: while it runs, or when it comes soon */
             for (size_t j = 0; j < today_count; j++)
-                if (today[j].slide == s)
+                if (today[j].slide == s &&
+                    (!s->scheduled || today[j].start <= now_utc + lookahead * 60))
                     add_copy(&b, s, &today[j]);
         } else if (s->kind != SLIDE_SESSION || !s->date.set || s->date.days == b.today) {
             add_copy(&b, s, NULL);

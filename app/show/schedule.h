@@ -6,6 +6,7 @@
 #ifndef HALLSCREEN_SCHEDULE_H
 #define HALLSCREEN_SCHEDULE_H
 
+#include "../content/diag.h"
 #include "../content/programme.h"
 
 #include <stdbool.h>
@@ -27,5 +28,30 @@ bool schedule_clock_is_wrong(int64_t now_utc);
  * the same slides with the same marks. */
 uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overview_rows,
                         struct programme *out);
+
+#define SCHEDULE_LOOKAHEAD_MINUTES 60 /* a talk of the schedule starting this soon gets a slide */
+
+/* How one screen shows the programme. */
+struct schedule_view {
+    int overview_rows; /* rows an overview or board slide holds */
+    const char *room;  /* NULL: every room; else the room this screen stands beside */
+    bool clock_given;  /* the time was given (--now): never taken for a wrong clock */
+};
+
+/* schedule_build() for a screen: with a room, only that room's sessions
+ * and talks play, and its board shows it alone. Talks of a schedule export
+ * get a slide while they run or start within the event's lookahead; a
+ * board lists each room's talk now and its next, rooms in the export's
+ * order, split over pages of view->overview_rows rooms. */
+uint64_t schedule_build_view(const struct programme *prog, int64_t now_utc,
+                             const struct schedule_view *view, struct programme *out);
+
+/* True when the room names a and b are the same, ignoring case, spaces and
+ * punctuation ("Hall A" and "hall-a"). */
+bool schedule_same_room(const char *a, const char *b);
+
+/* Reports to diags, listing the rooms there are, when no session of prog
+ * is in room. */
+void schedule_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
 
 #endif

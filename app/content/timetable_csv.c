@@ -1,0 +1,226 @@
+/* A schedule kept in a spreadsheet, saved as CSV with a header row, through
+ * libcsv: ',' or ';' between fields, quoted fields, columns in any order,
+ * named in English in any case. */
+#include "timetable_formats.h"
+
+#include "../util/array.h"
+#include "../util/civil_time.h"
+#include "../util/str.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum column {
+    COL_DATE,
+    COL_START,
+    COL_END,
+    COL_DURATION,
+    COL_ROOM,
+    COL_TITLE,
+    COL_SPEAKERS,
+    COL_TRACK,
+    COL_TYPE,
+    COL_LANGUAGE,
+    COL_ABSTRACT,
+    COL_COUNT
+};
+
+/* Each column's names, as spreadsheets head them. */
+static const char *const column_names[COL_COUNT][4] = {
+    [COL_DATE] = {"date", "day"},
+    [COL_START] = {"start", "starttime", "begin", "from"},
+    [COL_END] = {"end", "endtime", "until", "to"},
+    [COL_DURATION] = {"duration", "length", "minutes"},
+    [COL_ROOM] = {"room", "location", "hall", "stage"},
+    [COL_TITLE] = {"title", "session", "talk", "name"},
+    [COL_SPEAKERS] = {"speakers", "speaker", "persons", "presenters"},
+    [COL_TRACK] = {"track", "topic"},
+    [COL_TYPE] = {"type", "format"},
+    [COL_LANGUAGE] = {"language", "lang"},
+    [COL_ABSTRACT] = {"abstract", "description", "summary"},
+};
+
+enum { MAX_FIELDS = 64, MAX_SPEAKERS = 100 };
+
+struct reader {
+    struct timetable_builder *b;
+    char *fields[MAX_FIELDS];
+    size_t field_count;
+    int column_at[COL_COUNT]; /* the field index of each column; -1: absent */
+    int row;                  /* 1: the header */
+    bool header_done, failed;
+};
+
+/* The column a header names, ignoring case, spaces, '_' and '-'; -1: none. */
+static int column_of(const char *header)
+{
+    char key[32];
+    size_t n = 0;
+    for (const char *p = header; *p && n + 1 < sizeof key; p++)
+        if (isalnum((unsigned char)*p))
+            key[n++] = (char)tolower((unsigned char)*p);
+    key[n] = '\0';
+    for (int c = 0; c < COL_COUNT; c++)
+        for (int i = 0; i < 4 && column_names[c][i]; i++)
+            if (strcmp(key, column_names[c][i]) == 0)
+                return c;
+    return -1;
+}
+
+static const char *field(const struct reader *r, enum column c)
+{
+    int at = r->column_at[c];
+    return at >= 0 && (size_t)at < r->field_count && r->fields[at] && r->fields[at][0]
+               ? r->fields[at]
+               : NULL;
+}
+
+static void on_field(void *bytes, size_t n, void *data)
+{
+    struct reader *r = data;
+    if (r->field_count < MAX_FIELDS)
+        r->fields[r->field_count++] = bytes ? str_ndup(bytes, n) : NULL;
+}
+
+static void read_header(struct reader *r)
+{
+    for (int c = 0; c < COL_COUNT; c++)
+        r->column_at[c] = -1;
+    for (size_t i = 0; i < r->field_count; i++) {
+        int c = r->fields[i] ? column_of(r->fields[i]) : -1;
+        if (c >= 0 && r->column_at[c] < 0)
+            r->column_at[c] = (int)i;
+    }
+    r->header_done = true;
+    if (r->column_at[COL_TITLE] < 0 || r->column_at[COL_START] < 0) {
+        diag_add(r->b->src->diags, DIAG_ERROR, r->b->src->path, 1,
+                 "the first row must name the columns, with at least 'title' and 'start' "
+                 "(see the content guide)");
+        r->failed = true;
+    }
+}
+
+/* A start or end: "2025-02-12 10:00" (or ISO with an offset), or "10:00" on
+ * the row's date. Sets *utc; false when it is neither. */
+static bool moment(const char *text, const char *date, int64_t *utc)
+{
+    int64_t t, day;
+    bool offset;
+    int minutes;
+    if (timetable_datetime(text, &t, &offset)) {
+        *utc = offset ? t : timetable_local_to_utc(t);
+        return strpbrk(text, "T ") != NULL;
+    }
+    if (date && civil_parse_date(date, &day) && strchr(text, ':') &&
+        timetable_duration(text, &minutes) && minutes < 24 * 60) {
+        *utc = timetable_local_to_utc(day * SECONDS_PER_DAY + minutes * 60);
+        return true;
+    }
+    return false;
+}
+
+/* Splits a speakers field at ';' (or ',' when there is no ';'). */
+static size_t split_speakers(char *text, char **out)
+{
+    const char *separator = strchr(text, ';') ? ";" : ",";
+    size_t n = 0;
+    for (char *save, *p = strtok_r(text, separator, &save); p && n < MAX_SPEAKERS;
+         p = strtok_r(NULL, separator, &save)) {
+        while (*p == ' ')
+            p++;
+        size_t len = strlen(p);
+        while (len && p[len - 1] == ' ')
+            p[--len] = '\0';
+        if (*p)
+            out[n++] = p;
+    }
+    return n;
+}
+
+static void read_row(struct reader *r)
+{
+    struct timetable_builder *b = r->b;
+    const char *title = field(r, COL_TITLE), *start = field(r, COL_START);
+    const char *end = field(r, COL_END), *duration = field(r, COL_DURATION);
+    const char *date = field(r, COL_DATE);
+    if (!title && !start)
+        return; /* an empty row */
+    char *speaker_text = field(r, COL_SPEAKERS) ? str_dup(field(r, COL_SPEAKERS)) : NULL;
+    char *speakers[MAX_SPEAKERS];
+    struct talk t = {.title = title,
+                     .room = field(r, COL_ROOM),
+                     .track = field(r, COL_TRACK),
+                     .type = field(r, COL_TYPE),
+                     .language = field(r, COL_LANGUAGE),
+                     .abstract = field(r, COL_ABSTRACT),
+                     .speakers = (const char *const *)speakers,
+                     .speaker_count = speaker_text ? split_speakers(speaker_text, speakers) : 0};
+    int64_t until;
+    char start_date[11] = ""; /* the date of a start written with one */
+    if (!date && start && strlen(start) > 10 && start[4] == '-')
+        memcpy(start_date, start, 10);
+    if (!start || !moment(start, date, &t.start)) {
+        diag_add(b->src->diags, DIAG_WARNING, b->src->path, r->row,
+                 "start: '%s' is not a time (write 10:00 with a date column, or "
+                 "2025-02-12 10:00): the row is left out",
+                 start ? start : "");
+    } else if (end && moment(end, date ? date : start_date, &until)) {
+        if (until <= t.start)
+            until += SECONDS_PER_DAY; /* over midnight */
+        t.minutes = (int)((until - t.start) / 60);
+        timetable_add(b, &t, r->row);
+    } else if (duration && timetable_duration(duration, &t.minutes)) {
+        timetable_add(b, &t, r->row);
+    } else {
+        diag_add(b->src->diags, DIAG_WARNING, b->src->path, r->row,
+                 "needs an end (11:30) or a duration (90 or 1:30): the row is left out");
+    }
+    free(speaker_text);
+}
+
+static void on_row(int terminator, void *data)
+{
+    (void)terminator;
+    struct reader *r = data;
+    r->row++;
+    if (!r->header_done)
+        read_header(r);
+    else if (!r->failed)
+        read_row(r);
+    for (size_t i = 0; i < r->field_count; i++)
+        free(r->fields[i]);
+    r->field_count = 0;
+}
+
+/* ';' when the header row has more of them than ','. */
+static unsigned char delimiter_of(const char *text, size_t size)
+{
+    size_t commas = 0, semicolons = 0;
+    for (size_t i = 0; i < size && text[i] != '\n'; i++) {
+        commas += text[i] == ',';
+        semicolons += text[i] == ';';
+    }
+    return semicolons > commas ? ';' : ',';
+}
+
+bool timetable_read_csv(struct timetable_builder *b, const char *text, size_t size)
+{
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_APPEND_NULL) != 0)
+        return false;
+    csv_set_delim(&parser, delimiter_of(text, size));
+    struct reader r = {.b = b};
+    timetable_use_zone(b, NULL, 0);
+    bool ok = csv_parse(&parser, text, size, on_field, on_row, &r) == size &&
+              csv_fini(&parser, on_field, on_row, &r) == 0;
+    if (!ok)
+        diag_add(b->src->diags, DIAG_ERROR, b->src->path, r.row + 1, "CSV: %s",
+                 csv_strerror(csv_error(&parser)));
+    for (size_t i = 0; i < r.field_count; i++)
+        free(r.fields[i]);
+    csv_free(&parser);
+    return ok && !r.failed;
+}
