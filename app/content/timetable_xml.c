@@ -64,12 +64,14 @@ static char *child_text(const xmlNode *node, const char *name)
     return text_of(child(node, name));
 }
 
+/* An attribute's text, without expanding entity references in it (as
+ * xmlGetProp() would: a billion laughs hides there too). */
 static char *attribute(const xmlNode *node, const char *name)
 {
-    xmlChar *value = xmlGetProp(node, (const xmlChar *)name);
-    char *copy = value && value[0] ? str_dup((const char *)value) : NULL;
-    xmlFree(value);
-    return copy;
+    for (const xmlAttr *a = node->properties; a; a = a->next)
+        if (strcmp((const char *)a->name, name) == 0)
+            return text_of((const xmlNode *)a);
+    return NULL;
 }
 
 static int line_of(const xmlNode *node)

@@ -1,0 +1,324 @@
+/* Schedule exports read into talks: a real frab-style export, each quirk in
+ * a small file of its own, the three formats, and hostile files. Times are
+ * checked as instants and as the event's wall clock. */
+#include "../app/content/timetable.h"
+#include "../app/show/schedule.h"
+#include "../app/util/civil_time.h"
+#include "../app/util/str.h"
+#include "../app/util/zone.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEDULES FIXTURES_DIR "/schedules"
+
+struct parsed {
+    struct slide *slides;
+    size_t count;
+    struct diag_list diags;
+};
+
+static struct parsed parse_text(const char *path, const char *text, size_t size, const char *zone)
+{
+    struct parsed p = {0};
+    const struct source src = {.path = path, .dir = SCHEDULES, .diags = &p.diags};
+    p.count = timetable_parse(&src, text, size, zone, &p.slides);
+    for (size_t i = 0; i < p.diags.count; i++) {
+        char line[1200];
+        diag_format(&p.diags.items[i], line, sizeof line);
+        print_message("%s\n", line);
+    }
+    return p;
+}
+
+static struct parsed parse_file(const char *path, const char *zone)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    return parse_text(path, text, n, zone);
+}
+
+static void parsed_free(struct parsed *p)
+{
+    for (size_t i = 0; i < p->count; i++)
+        slide_free(&p->slides[i]);
+    free(p->slides);
+    diag_list_clear(&p->diags);
+}
+
+static const struct slide *talk(const struct parsed *p, const char *title)
+{
+    for (size_t i = 0; i < p->count; i++)
+        if (strcmp(p->slides[i].title, title) == 0)
+            return &p->slides[i];
+    fail_msg("no talk '%s'", title);
+    return NULL;
+}
+
+/* The talk starts on date at HH:MM and ends at HH:MM, event time. */
+static void assert_when(const struct slide *s, const char *date, const char *start, const char *end)
+{
+    int64_t day;
+    int minutes;
+    assert_true(civil_parse_date(date, &day));
+    assert_true(s->scheduled && s->date.set && s->start.set && s->end.set);
+    assert_int_equal(s->date.days, day);
+    assert_true(civil_parse_clock(start, &minutes));
+    assert_int_equal(s->start.minutes, minutes);
+    assert_true(civil_parse_clock(end, &minutes));
+    assert_int_equal(s->end.minutes, minutes);
+}
+
+static bool has_problem(const struct parsed *p, int line, const char *text)
+{
+    for (size_t i = 0; i < p->diags.count; i++)
+        if ((line < 0 || p->diags.items[i].line == line) &&
+            strstr(p->diags.items[i].message, text))
+            return true;
+    return false;
+}
+
+static void durations_in_every_form(void **state)
+{
+    (void)state;
+    int m;
+    assert_true(timetable_duration("00:45", &m) && m == 45);
+    assert_true(timetable_duration("1:30", &m) && m == 90);
+    assert_true(timetable_duration("25:30", &m) && m == 25 * 60 + 30);
+    assert_true(timetable_duration("01:30:00", &m) && m == 90);
+    assert_true(timetable_duration("1:02:30", &m) && m == 26 * 60 + 30); /* D:HH:MM */
+    assert_true(timetable_duration("90", &m) && m == 90);
+    assert_false(timetable_duration("1:5", &m));
+    assert_false(timetable_duration("half an hour", &m));
+    assert_false(timetable_duration("00:00", &m));
+    assert_false(timetable_duration("", &m));
+}
+
+static void dates_with_and_without_offsets(void **state)
+{
+    (void)state;
+    int64_t t, want = civil_days(2019, 12, 27) * SECONDS_PER_DAY + 10 * 3600;
+    bool offset;
+    assert_true(timetable_datetime("2019-12-27T11:00:00+01:00", &t, &offset) && offset);
+    assert_int_equal(t, want);
+    assert_true(timetable_datetime("2019-12-27T11:00+0100", &t, &offset) && offset);
+    assert_int_equal(t, want);
+    assert_true(timetable_datetime("2019-12-27T10:00:00Z", &t, &offset) && offset);
+    assert_int_equal(t, want);
+    assert_true(timetable_datetime("2019-12-27 10:00:00.000", &t, &offset) && !offset);
+    assert_int_equal(t, want);
+    assert_false(timetable_datetime("2019-02-30T10:00:00Z", &t, &offset));
+    assert_false(timetable_datetime("27.12.2019 10:00", &t, &offset));
+}
+
+static void abstracts_become_plain_text(void **state)
+{
+    (void)state;
+    char *text = timetable_plain_text("<p>Hello &amp; <a href=\"x\">welcome</a></p>\r\n"
+                                      "#### Heading\n**bold** and [a link](https://x.org)&#33;");
+    assert_string_equal(text, "Hello & welcome\nHeading\nbold and a link!");
+    free(text);
+}
+
+static void a_real_frab_style_export(void **state)
+{
+    (void)state;
+    /* The Leipzig Semantic Web Day 2019: its dates say UTC but are local */
+    struct parsed p = parse_file(SCHEDULES "/lswt2019/schedule.xml", "Europe/Berlin");
+    assert_int_equal(p.count, 8); /* nine events; the hackathon has no duration */
+    assert_true(has_problem(&p, 101, "event 300: duration '' is not a duration"));
+    assert_true(has_problem(&p, 57, "the start (the date's offset looks mistaken) is used"));
+    const struct slide *x = talk(&p, "xCOR - a Value Chain Framework Ontology");
+    assert_when(x, "2019-05-22", "14:15", "14:35");
+    assert_string_equal(x->room, "Main Track");
+    assert_string_equal(x->label, "Linked Data in Enterprise Use-Cases");
+    assert_int_equal(x->speaker_count, 0); /* <person> outside <persons> */
+    const struct slide *jekyll = talk(&p, "Jekyll RDF Benutzung");
+    assert_when(jekyll, "2019-05-22", "16:00", "16:45");
+    assert_non_null(strstr(jekyll->description, "Was lernt Ihr im Tutorial"));
+    assert_null(strstr(jekyll->description, "<h4"));
+    assert_non_null(strstr(jekyll->description, "ruby >= 2.1"));
+    /* At 14:20 in Leipzig: xCOR runs in the Main Track, LIMBO is next */
+    zone_use("Europe/Berlin");
+    struct programme prog = {.slides = p.slides, .slide_count = p.count};
+    theme_init_defaults(&prog.theme);
+    struct programme shown;
+    const struct schedule_view view = {.overview_rows = 5, .clock_given = true};
+    int64_t now = zone_utc(civil_days(2019, 5, 22) * SECONDS_PER_DAY + (14 * 60 + 20) * 60);
+    schedule_build_view(&prog, now, &view, &shown);
+    assert_int_equal(shown.slides[0].kind, SLIDE_BOARD);
+    const struct overview_row *main_track = &shown.slides[0].rows[0];
+    assert_string_equal(main_track->room, "Main Track");
+    assert_string_equal(main_track->title, "xCOR - a Value Chain Framework Ontology");
+    assert_string_equal(main_track->when, "until 14:35");
+    assert_string_equal(main_track->next_title,
+                        "Das LIMBO Projekt - Linked Data Enterprise Use-Cases unter Verwendung "
+                        "der Daten des Bundes");
+    assert_string_equal(main_track->next_when, "14:35");
+    assert_int_equal(shown.slides[0].row_count, 3); /* Main Track, Tutorials, Social Event */
+    /* talks running or starting within the hour: xCOR and LIMBO only */
+    size_t sessions = 0;
+    for (size_t i = 0; i < shown.slide_count; i++)
+        sessions += shown.slides[i].kind == SLIDE_SESSION;
+    assert_int_equal(sessions, 2);
+    programme_free(&shown);
+    theme_free(&prog.theme);
+    parsed_free(&p);
+}
+
+static void frab_offsets_and_nights(void **state)
+{
+    (void)state;
+    struct parsed p = parse_file(SCHEDULES "/quirks/frab.xml", "Asia/Dubai");
+    assert_int_equal(p.count, 5);
+    /* read in the export's zone (Berlin), shown in the event's (Dubai, +3h) */
+    assert_when(talk(&p, "Opening with an offset"), "2019-12-27", "14:00", "14:40");
+    assert_when(talk(&p, "Late talk, no date"), "2019-12-28", "02:30", "03:30");
+    assert_when(talk(&p, "After midnight, listed under the day before"), "2019-12-28", "04:30",
+                "06:00");
+    assert_when(talk(&p, "UTC date agreeing with its start"), "2019-12-27", "14:00", "15:30");
+    /* date and start disagree, and the date is no mislabelled start: date */
+    assert_when(talk(&p, "A date and start that disagree"), "2019-12-27", "17:00", "17:45");
+    assert_true(has_problem(&p, -1, "event 5: its date 2019-12-27T14:00:00+01:00 is 14:00 here, "
+                                    "but its start says 15:00; the date is used"));
+    assert_true(has_problem(&p, -1, "event 6: duration 'half an hour' is not a duration"));
+    const struct slide *opening = talk(&p, "Opening with an offset");
+    assert_int_equal(opening->speaker_count, 2);
+    assert_string_equal(opening->speakers[1], "Bob");
+    assert_string_equal(opening->language, "en");
+    assert_string_equal(opening->description, "Welcome & hello to our site \u2013 enjoy.");
+    parsed_free(&p);
+}
+
+static void pentabarf_without_room_wrappers(void **state)
+{
+    (void)state;
+    /* no time_zone_name: read in the event's zone */
+    struct parsed p = parse_file(SCHEDULES "/quirks/pentabarf.xml", "Europe/Berlin");
+    assert_int_equal(p.count, 2);
+    const struct slide *evening = talk(&p, "Evening in Saal 1");
+    assert_when(evening, "2010-12-27", "20:00", "21:00");
+    assert_string_equal(evening->room, "Saal 1");
+    assert_string_equal(evening->speakers[0], "Carol");
+    /* before the day change (09:00): the next calendar date; 25:30 long,
+     * kept to a day */
+    assert_when(talk(&p, "Small hours, past the day change"), "2010-12-28", "02:00", "02:01");
+    parsed_free(&p);
+}
+
+static void frab_json_with_paths_in_problems(void **state)
+{
+    (void)state;
+    struct parsed p = parse_file(SCHEDULES "/quirks/frab.json", "Europe/Berlin");
+    assert_int_equal(p.count, 3);
+    const struct slide *opening = talk(&p, "Opening");
+    assert_when(opening, "2026-07-01", "10:00", "10:30");
+    assert_string_equal(opening->speakers[0], "Dana");
+    assert_string_equal(opening->speakers[1], "Eve");
+    assert_int_equal(opening->track_colour.r, 0xc0);
+    assert_int_equal(opening->track_colour.a, 0xff);
+    assert_string_equal(opening->description, "Why\nBecause.");
+    assert_when(talk(&p, "Night owl session"), "2026-07-02", "01:00", "02:00");
+    assert_string_equal(talk(&p, "Second room")->room, "Hall B");
+    assert_true(has_problem(&p, 0, "days[0].rooms[\"Hall A\"][2].duration: 'soon' is not"));
+    parsed_free(&p);
+}
+
+static void spreadsheets_saved_as_csv(void **state)
+{
+    (void)state;
+    struct parsed p = parse_file(SCHEDULES "/quirks/comma.csv", "Asia/Dubai");
+    assert_int_equal(p.count, 2);
+    const struct slide *opening = talk(&p, "Opening, with a comma");
+    assert_when(opening, "2025-02-12", "10:00", "11:30");
+    assert_int_equal(opening->speaker_count, 2);
+    assert_string_equal(opening->speakers[1], "Bo Two");
+    assert_string_equal(opening->label, "Plenary");
+    assert_when(talk(&p, "Over midnight"), "2025-02-12", "23:30", "00:30");
+    assert_true(has_problem(&p, 3, "needs an end (11:30) or a duration"));
+    assert_true(has_problem(&p, 5, "start: '12:00' is not a time") ||
+                has_problem(&p, 5, "needs an end"));
+    parsed_free(&p);
+    p = parse_file(SCHEDULES "/quirks/semicolon.csv", "Asia/Almaty");
+    assert_int_equal(p.count, 1);
+    const struct slide *quoted = talk(&p, "Quoted; with a semicolon");
+    assert_when(quoted, "2025-02-12", "14:00", "15:30");
+    assert_string_equal(quoted->language, "kk");
+    assert_true(has_problem(&p, 3, "start: '' is not a time"));
+    parsed_free(&p);
+}
+
+static void hostile_schedules_are_refused_clearly(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *problem;
+    } cases[] = {
+        {"<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+         "<schedule><day date=\"2025-02-12\"><room name=\"A\"><event id=\"1\"><title>&x;</title>"
+         "<start>10:00</start><duration>00:30</duration></event></room></day></schedule>",
+         NULL},
+        {"<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">"
+         "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+         "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+         "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
+         "<schedule><day date=\"&g;\"><room name=\"&g;\"><event id=\"1\"><title>&g;</title>"
+         "<start>10:00</start><duration>00:30</duration></event></room></day></schedule>",
+         NULL},
+        {"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>News</title>"
+         "</feed>",
+         "is not a schedule export: expected <schedule>"},
+        {"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502</h1>"
+         "<hr></body></html>",
+         NULL},
+        {"{\"schedule\": {\"conference\": {\"days\": {}}}}", "schedule.conference.days: missing"},
+        {"[1, 2, 3]", "schedule.conference.days: missing"},
+        {"{\"schedule\": ", "JSON syntax error"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct parsed p = parse_text("schedule", cases[i].text, strlen(cases[i].text), NULL);
+        for (size_t j = 0; j < p.count; j++) /* no file's bytes, no expansion */
+            assert_null(strstr(p.slides[j].title, "root:"));
+        if (cases[i].problem)
+            assert_true(has_problem(&p, -1, cases[i].problem));
+        else
+            assert_true(p.diags.count > 0 || p.count > 0);
+        parsed_free(&p);
+    }
+    /* nested 10,000 deep */
+    char *deep = malloc(10000 * 7 + 64), *o = deep;
+    o += sprintf(o, "<schedule>");
+    for (int i = 0; i < 10000; i++)
+        o += sprintf(o, "<day>");
+    strcpy(o, "</schedule>");
+    struct parsed p = parse_text("schedule.xml", deep, strlen(deep), NULL);
+    assert_int_equal(p.count, 0);
+    assert_true(has_problem(&p, -1, "XML:"));
+    parsed_free(&p);
+    free(deep);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(durations_in_every_form),
+        cmocka_unit_test(dates_with_and_without_offsets),
+        cmocka_unit_test(abstracts_become_plain_text),
+        cmocka_unit_test(a_real_frab_style_export),
+        cmocka_unit_test(frab_offsets_and_nights),
+        cmocka_unit_test(pentabarf_without_room_wrappers),
+        cmocka_unit_test(frab_json_with_paths_in_problems),
+        cmocka_unit_test(spreadsheets_saved_as_csv),
+        cmocka_unit_test(hostile_schedules_are_refused_clearly),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
