@@ -298,6 +298,46 @@ static void reading_again_keeps_the_paused_slide_and_last_good_versions(void **s
     live_free(&live);
 }
 
+static void a_schedule_export_plays_and_keeps_its_last_good_version(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "schedule.json",
+               "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2025-02-12\", "
+               "\"rooms\": {\"Hall\": [{\"title\": \"Talk\", \"start\": \"10:00\", "
+               "\"duration\": \"00:30\"}]}}]}}}");
+    assert_true(refresh(f));
+    assert_int_equal(f->changes.count[CHANGE_ADDED], 1);
+    assert_titles(f, (const char *[]){"A", "B", "Talk"}, 3);
+    assert_true(f->prog.slides[2].scheduled);
+    /* a broken export: reported, the last good version plays on */
+    write_file(f, "schedule.json", "{\"schedule\": {\"conference\": ");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B", "Talk"}, 3);
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 1);
+    /* event.yaml names the exports to read: two merged, the usual name left */
+    write_file(f, "day1.csv", "title,start,duration,room\nFirst,2025-02-12 09:00,60,Hall\n");
+    write_file(f, "day2.csv", "title,start,duration,room\nSecond,2025-02-13 09:00,60,Hall\n");
+    write_file(f, "event.yaml", "name: Test event\nschedule:\n  - day1.csv\n  - day2.csv\n");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B", "First", "Second"}, 4);
+    assert_int_equal(f->diags.count, 0);
+    write_file(f, "event.yaml", "name: Test event\nschedule: [day3.csv, ../outside.csv]\n");
+    assert_true(refresh(f));
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 2);
+}
+
+static void a_new_time_zone_reads_the_schedule_again(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "event.yaml", "name: Test event\ntimezone: UTC\n");
+    write_file(f, "schedule.csv", "title,start,duration\nTalk,2025-02-12T10:00:00Z,60\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.slides[2].start.minutes, 10 * 60);
+    write_file(f, "event.yaml", "name: Test event\ntimezone: Asia/Dubai\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.slides[2].start.minutes, 14 * 60); /* the same instant, in Dubai */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +358,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_outputs_place_in_the_folder_is_known, setup, teardown),
         cmocka_unit_test_setup_teardown(reading_again_keeps_the_paused_slide_and_last_good_versions,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(a_schedule_export_plays_and_keeps_its_last_good_version,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(a_new_time_zone_reads_the_schedule_again, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

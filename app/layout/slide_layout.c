@@ -7,6 +7,7 @@
 #include "../util/civil_time.h"
 #include "../util/str.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,7 +165,10 @@ static char *session_meta(const struct slide *s)
             snprintf(time, sizeof time, "%s", start);
         }
     }
-    const char *parts[] = {date, time, s->room ? s->room : ""};
+    char language[16] = ""; /* "EN": what a talk of the schedule is given in */
+    for (size_t i = 0; s->language && s->language[i] && i + 1 < sizeof language; i++)
+        language[i] = (char)toupper((unsigned char)s->language[i]);
+    const char *parts[] = {date, time, s->room ? s->room : "", language};
     char *meta = str_dup("");
     for (size_t i = 0; meta && i < COUNT(parts); i++) {
         if (!parts[i][0])
@@ -194,6 +198,13 @@ static char *join_lines(char *const *items, size_t count)
     return text;
 }
 
+/* Black or white, whichever reads better on colour. */
+static struct rgba readable_on(struct rgba colour)
+{
+    int luma = (299 * colour.r + 587 * colour.g + 114 * colour.b) / 1000;
+    return luma > 140 ? (struct rgba){0x10, 0x10, 0x10, 0xff} : (struct rgba){0xff, 0xff, 0xff, 0xff};
+}
+
 static void layout_session(const struct measurer *m, const struct programme *prog,
                            const struct slide *s, const struct frame_geometry *g,
                            struct scene *scene)
@@ -204,8 +215,9 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     char *speakers = join_lines(s->speakers, s->speaker_count);
     const char *speakers_caption = s->speaker_count == 1 ? "Speaker" : "Speakers";
     struct block blocks[] = {
-        pill_block(s->label ? s->label : "Session", 2.6f * u, 2.2f * u, 0, t->background,
-                   t->accent),
+        pill_block(s->label ? s->label : "Session", 2.6f * u, 2.2f * u, 0,
+                   s->track_colour.a ? readable_on(s->track_colour) : t->background,
+                   s->track_colour.a ? s->track_colour : t->accent),
         pill_block(s->mark_text, 3.0f * u, 2.4f * u, 1.5f * u, t->background,
                    mark_colour(t, s->mark)),
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),

@@ -7,6 +7,7 @@
 #include "../temp.h"
 #include "../../app/platform/screen.h"
 #include "../../app/render/render.h"
+#include "../../app/show/schedule.h"
 #include "../../app/util/log.h"
 
 #include <SDL.h>
@@ -153,6 +154,97 @@ static void load_figures(void)
         fprintf(stderr, "cannot remove %s\n", dir);
 }
 
+/* A frab schedule.xml of talks over three days and 12 rooms, with abstracts. */
+static void generate_schedule(const char *dir, int talks)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    fprintf(f, "name: Generated\ntimezone: Europe/Berlin\n");
+    fclose(f);
+    snprintf(path, sizeof path, "%s/schedule.xml", dir);
+    if (!(f = fopen(path, "w")))
+        return;
+    fprintf(f, "<?xml version=\"1.0\"?>\n<schedule><conference><title>Generated</title>"
+               "<time_zone_name>Europe/Berlin</time_zone_name></conference>\n");
+    int per_day = talks / 3, per_room = per_day / 12 + 1, n = 0;
+    for (int d = 0; d < 3; d++) {
+        fprintf(f, "<day index=\"%d\" date=\"2026-07-%02d\" start=\"2026-07-%02dT09:00:00+02:00\">\n",
+                d + 1, d + 1, d + 1);
+        for (int r = 0; r < 12 && n < talks; r++) {
+            fprintf(f, "<room name=\"Room %d\">\n", r + 1);
+            for (int i = 0; i < per_room && n < talks; i++, n++)
+                fprintf(f,
+                        "<event id=\"%d\"><start>%02d:%02d</start><duration>00:20</duration>"
+                        "<room>Room %d</room><title>Talk number %d about something</title>"
+                        "<track>Track %d</track><language>en</language><abstract>An abstract "
+                        "of a few sentences, with **Markdown** &amp; entities, as exports carry "
+                        "them. It goes on for a while to be realistic.</abstract><persons>"
+                        "<person id=\"%d\">Speaker %d</person></persons></event>\n",
+                        n, 9 + i / 3, (i % 3) * 20, r + 1, n, r % 5, n, n);
+            fprintf(f, "</room>\n");
+        }
+        fprintf(f, "</day>\n");
+    }
+    fprintf(f, "</schedule>\n");
+    fclose(f);
+}
+
+/* A 3,000-talk schedule: parsed and the programme built; then read again
+ * 100 times, for memory. */
+static void schedule_figures(void)
+{
+    char dir[] = "/tmp/hallscreen-schedule-" TEMP_SUFFIX;
+    if (!mkdtemp(dir))
+        return;
+    char slides[128];
+    snprintf(slides, sizeof slides, "%s/slides", dir);
+    mkdir(slides, 0755);
+    generate_schedule(dir, 3000);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct content *c = content_open(dir, &base);
+    struct programme prog, shown;
+    struct diag_list diags = {0};
+    double start = now_ms();
+    content_refresh(c, &prog, &diags, NULL);
+    double parsed = now_ms() - start;
+    int64_t now = 1783065600 + 11 * 3600; /* 2026-07-03 11:00 UTC: a day of the event */
+    schedule_build(&prog, now, 5, &shown);
+    double built = now_ms() - start;
+    printf("schedule_3000_talks: parsed %.1f ms, programme built %.1f ms, %zu talks, %zu "
+           "problems\n",
+           parsed, built, prog.slide_count, diags.count);
+    programme_free(&shown);
+    programme_free(&prog);
+    diag_list_clear(&diags);
+    long before = 0;
+    for (int i = 0; i < 100; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/schedule.xml", dir);
+        FILE *f = fopen(path, "a"); /* a change: read it again */
+        if (f) {
+            fprintf(f, "<!-- %d -->\n", i);
+            fclose(f);
+        }
+        content_refresh(c, &prog, &diags, NULL);
+        programme_free(&prog);
+        diag_list_clear(&diags);
+        if (i == 9)
+            before = rss_kib("VmRSS");
+    }
+    printf("schedule_100_reloads: RSS after 10 reloads %ld KiB, after 100 %ld KiB\n", before,
+           rss_kib("VmRSS"));
+    content_close(c);
+    theme_free(&base);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -184,6 +276,7 @@ int main(int argc, char **argv)
     diag_list_clear(&diags);
     theme_free(&base);
     load_figures();
+    schedule_figures();
     printf("peak_rss_bench_process: %ld KiB\n", rss_kib("VmHWM"));
     IMG_Quit();
     TTF_Quit();
