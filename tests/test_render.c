@@ -100,8 +100,9 @@ static void load(const char *dir, struct theme *base, struct programme *prog)
 }
 
 /* Checks every slide of the show at dir as it stands at now (event time,
- * "YYYY-MM-DD HH:MM"), or of all of it when now is NULL. */
-static void check_show_at(const char *dir, const char *now)
+ * "YYYY-MM-DD HH:MM"), or of all of it when now is NULL, on the screen of
+ * room (NULL: every room's); returns how many boards it has. */
+static size_t check_show_in(const char *dir, const char *now, const char *room)
 {
     struct theme base;
     struct programme loaded, prog;
@@ -110,7 +111,11 @@ static void check_show_at(const char *dir, const char *now)
     int64_t local;
     /* no moment: a clock before 2020 shows every slide, unfiltered */
     assert_true(civil_parse_datetime(now ? now : "2015-01-01 00:00", &local));
-    schedule_build(&loaded, zone_utc(local), 5, &prog);
+    const struct schedule_view view = {.overview_rows = 5, .room = room, .clock_given = now != NULL};
+    schedule_build_view(&loaded, zone_utc(local), &view, &prog);
+    size_t boards = 0;
+    for (size_t i = 0; i < prog.slide_count; i++)
+        boards += prog.slides[i].kind == SLIDE_BOARD;
     programme_free(&loaded);
     const struct theme *t = &prog.theme;
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
@@ -156,6 +161,57 @@ static void check_show_at(const char *dir, const char *now)
     }
     programme_free(&prog);
     theme_free(&base);
+    return boards;
+}
+
+static void check_show_at(const char *dir, const char *now)
+{
+    check_show_in(dir, now, NULL);
+}
+
+/* A schedule of rooms rooms, each with a talk running at 10:15 on
+ * 2025-02-12 in Dubai and the next, some with long titles. */
+static void write_schedule(const char *dir, int rooms)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/slides", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    FILE *f = fopen(path, "w");
+    fputs("name: Board test\ntimezone: Asia/Dubai\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/schedule.csv", dir);
+    f = fopen(path, "w");
+    fputs("date,start,end,room,title,speakers,track\n", f);
+    for (int r = 1; r <= rooms; r++) {
+        fprintf(f, "2025-02-12,10:00,10:45,Hall %d,Talk in hall %d%s,Speaker %d,Track %d\n", r, r,
+                r % 3 ? "" : " with a much longer title that runs over two lines of its cell",
+                r, r % 4);
+        fprintf(f, "2025-02-12,11:00,11:45,Hall %d,Next in hall %d,,\n", r, r);
+    }
+    fclose(f);
+}
+
+static void boards_of_2_8_and_30_rooms_and_a_room_screen(void **state)
+{
+    (void)state;
+    const int rooms[] = {2, 8, 30};
+    for (size_t i = 0; i < sizeof rooms / sizeof *rooms; i++) {
+        char dir[] = "/tmp/hallscreen-board-" TEMP_SUFFIX;
+        assert_non_null(mkdtemp(dir));
+        write_schedule(dir, rooms[i]);
+        /* five rooms a page, every page inside its margins at every size */
+        assert_int_equal(check_show_in(dir, "2025-02-12 10:15", NULL),
+                         (size_t)(rooms[i] + 4) / 5);
+        assert_int_equal(check_show_in(dir, "2025-02-12 10:15", "hall-2"), 1);
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+        assert_int_equal(system(cmd), 0);
+    }
+    /* a real export, at a moment of its event */
+    assert_int_equal(check_show_in(FIXTURES_DIR "/schedules/lswt2019", "2019-05-22 14:20", NULL), 1);
+    assert_int_equal(
+        check_show_in(FIXTURES_DIR "/schedules/lswt2019", "2019-05-22 14:20", "Main Track"), 1);
 }
 
 static void default_show_draws_inside_its_margins(void **state)
@@ -494,6 +550,7 @@ int main(void)
         cmocka_unit_test(a_missing_font_falls_back_to_the_default),
         cmocka_unit_test(files_swapped_for_pipes_never_hang_the_show),
         cmocka_unit_test(an_extreme_svg_is_drawn_within_its_card),
+        cmocka_unit_test(boards_of_2_8_and_30_rooms_and_a_room_screen),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

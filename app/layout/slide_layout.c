@@ -494,12 +494,14 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
     size_t rows = s->row_count ? s->row_count : 1;
     int row_h = area.h / (int)rows, gap = px(2.0f, g);
     bool single = s->row_count == 1;
-    int room_w = single ? 0 : area.w * 22 / 100;
+    bool portrait = g->h > g->w; /* narrow columns: a little smaller before cutting */
+    int room_w = single ? 0 : area.w * (portrait ? 18 : 22) / 100;
     int column_w = (area.w - room_w - 2 * gap) / 2;
     if (single) /* beside a room's door: now above, next below, across the slide */
         column_w = area.w;
     float size = board_size(m, s, single ? 7.0f * u : fminf(4.6f * u, 0.32f * (float)row_h),
-                            single ? 4.5f * u : 3.4f * u, room_w - gap, column_w - gap);
+                            single ? 4.5f * u : portrait ? 2.6f * u : 3.4f * u, room_w - gap,
+                            column_w - gap);
     for (size_t i = 0; i < s->row_count; i++) {
         const struct overview_row *row = &s->rows[i];
         int y = area.y + (int)i * row_h;
