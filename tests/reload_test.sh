@@ -196,6 +196,29 @@ if iconv -f UTF-8 -t UTF-8 "$status" >/dev/null 2>&1; then ok; else fail "status
 if grep -q "^name.yaml" "$log"; then fail "a newline in a name split a log line"; else ok; fi
 rm -f "$live/slides/90-bad"* "$live/slides/91-odd"*
 
+# 10a. a schedule export copied in, replaced by a broken one, then fixed:
+#      the board of today's rooms, the last good version kept meanwhile
+today=$(TZ=Asia/Dubai date +%F)
+hour=$(TZ=Asia/Dubai date +%H)
+if [ "$hour" -ge 1 ] && [ "$hour" -le 21 ]; then
+    start=$(printf '%02d:00' $((hour - 1)))
+    end=$(printf '%02d:30' $((hour + 1)))
+    printf 'date,start,end,room,title\n%s,%s,%s,Hall A,Talk running now\n' "$today" "$start" \
+        "$end" >"$tmp/schedule.csv"
+    cp "$tmp/schedule.csv" "$live/schedule.csv"
+    shows "schedule" '"Talk running now"'
+    shows "board" '"kind":	"board"'
+    printf 'date,start\n"unterminated' >"$live/schedule.csv"
+    shows "broken schedule reported" 'schedule.csv:1: error: the first row must name the columns'
+    shows "last good schedule kept" '"Talk running now"'
+    rm "$live/schedule.csv"
+    shows "schedule removed" '"alert":	null'
+    if eventually sh -c "! grep -qF 'Talk running now' '$status'"; then ok
+    else fail "the talks of a removed schedule stayed"; fi
+else
+    ok # no hour of today leaves room for a talk around now: nothing to check
+fi
+
 # 10. 200 changes in quick succession: it ends on the last, memory flat
 rss() { grep VmRSS "/proc/$pid/status" | tr -dc 0-9; }
 for i in $(seq 1 20); do headline "Warm-up $i" >"$live/slides/10-welcome.yaml"; done

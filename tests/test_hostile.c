@@ -302,6 +302,21 @@ static void huge_lists_are_capped_with_a_message(void **state)
     free(text);
 }
 
+static void a_50_megabyte_schedule_is_refused(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/schedule.xml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("<?xml version=\"1.0\"?><schedule>", f);
+    for (int i = 0; i < 50 * 1024; i++)
+        fprintf(f, "<!-- %01017d -->\n", i); /* 1 KiB a line */
+    fputs("</schedule>", f);
+    fclose(f);
+    expect_problem("schedule.xml", 0, "is larger than 32768 KiB");
+}
+
 static void values_staff_get_wrong(void **state)
 {
     (void)state;
@@ -433,6 +448,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(logos_that_lead_outside, setup, teardown),
         cmocka_unit_test_setup_teardown(huge_lists_are_capped_with_a_message, setup, teardown),
         cmocka_unit_test_setup_teardown(values_staff_get_wrong, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_50_megabyte_schedule_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(slide_names_staff_get_wrong, setup, teardown),
         cmocka_unit_test_setup_teardown(names_with_any_bytes_are_reported_as_one_line_of_text,
                                         setup, teardown),

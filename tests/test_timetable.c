@@ -179,7 +179,10 @@ static void frab_offsets_and_nights(void **state)
 {
     (void)state;
     struct parsed p = parse_file(SCHEDULES "/quirks/frab.xml", "Asia/Dubai");
-    assert_int_equal(p.count, 5);
+    assert_int_equal(p.count, 6);
+    assert_true(has_problem(&p, -1, "event 7: its date 2019-12-29T12:00:00+01:00 is not on the "
+                                    "day it is listed under (Friday 27 December 2019)"));
+    assert_when(talk(&p, "A date on another day than its own"), "2019-12-29", "15:00", "15:30");
     /* read in the export's zone (Berlin), shown in the event's (Dubai, +3h) */
     assert_when(talk(&p, "Opening with an offset"), "2019-12-27", "14:00", "14:40");
     assert_when(talk(&p, "Late talk, no date"), "2019-12-28", "02:30", "03:30");

@@ -261,6 +261,16 @@ bool timetable_place(struct timetable_builder *b, const char *date, const char *
     if (dated && offset) {
         int64_t local = zone_local(when);
         int shown = (int)(((local % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY / 60);
+        int64_t on = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
+        int64_t listed = day + (turn >= 0 && shown < turn); /* after midnight: the next date */
+        if (day >= 0 && on != listed) {
+            char want[64];
+            civil_format_date(listed, want, sizeof want);
+            diag_add(b->src->diags, DIAG_WARNING, b->src->path, line,
+                     "%s: its date %s is not on the day it is listed under (%s); the date is "
+                     "used",
+                     what, date, want);
+        }
         if (start_minutes < 0 || shown == start_minutes) {
             *utc = when;
             return true;

@@ -14,6 +14,8 @@ static const char *slide_title(const struct slide *s)
 {
     if (s->title)
         return s->title;
+    if (s->kind == SLIDE_BOARD && s->label)
+        return s->label;
     return s->kind == SLIDE_PARTNERS ? "Partners" : "";
 }
 
