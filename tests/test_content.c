@@ -326,6 +326,21 @@ static void a_schedule_export_plays_and_keeps_its_last_good_version(void **state
     assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 2);
 }
 
+static void the_theme_colours_tracks(void **state)
+{
+    struct folder *f = *state;
+    write_file(f, "theme.yaml", "tracks:\n  Security: \"#c0392b\"\n  Main Stage: \"#2980b9\"\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.theme.track_count, 2);
+    assert_int_equal(theme_track_colour(&f->prog.theme, "main stage").b, 0xb9);
+    assert_int_equal(theme_track_colour(&f->prog.theme, "Other").a, 0);
+    write_file(f, "theme.yaml", "tracks:\n  Security: red\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.theme.track_count, 2); /* the last good theme */
+    assert_true(f->diags.count >= 1);
+    assert_int_equal(f->diags.items[0].line, 2);
+}
+
 static void a_new_time_zone_reads_the_schedule_again(void **state)
 {
     struct folder *f = *state;
@@ -362,6 +377,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(a_new_time_zone_reads_the_schedule_again, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(the_theme_colours_tracks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

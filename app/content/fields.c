@@ -502,6 +502,44 @@ static bool read_partners(struct yaml_file *file, const struct field *f, yaml_no
     return ok;
 }
 
+/* Track colours: a mapping of track names to colours. */
+static bool read_tracks(struct yaml_file *file, const struct field *f, yaml_node_t *value,
+                        struct track_colour **items, size_t *count)
+{
+    if (value->type != YAML_MAPPING_NODE) {
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(value),
+                 "%s: expected one line a track, indented, like '  Security: \"#c0392b\"'",
+                 f->name);
+        return false;
+    }
+    yaml_node_pair_t *pairs = value->data.mapping.pairs.start;
+    size_t n = (size_t)(value->data.mapping.pairs.top - pairs), kept = 0;
+    struct track_colour *list = calloc(n + 1, sizeof *list);
+    bool ok = list != NULL;
+    for (size_t i = 0; ok && i < n; i++) {
+        yaml_node_t *key = yaml_document_get_node(&file->doc, pairs[i].key);
+        yaml_node_t *colour = yaml_document_get_node(&file->doc, pairs[i].value);
+        const char *name = scalar(key), *text = scalar(colour);
+        char *trimmed = text ? trimmed_copy(text) : NULL;
+        struct rgba c;
+        if (name && trimmed && parse_colour(trimmed, &c)) {
+            list[kept++] = (struct track_colour){str_dup(name), c};
+        } else {
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(colour),
+                     "%s: '%s' is not a colour: write \"#rrggbb\" in quotes", f->name,
+                     text ? text : "");
+            ok = false;
+        }
+        free(trimmed);
+    }
+    for (size_t i = 0; i < *count; i++) /* a default the file overrides */
+        free((*items)[i].track);
+    free(*items);
+    *items = list;
+    *count = kept;
+    return ok;
+}
+
 /* Reads one value into its place; false after reporting an error. */
 static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_t *value,
                        void *base)
@@ -520,6 +558,9 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         }
         return fields_read(file, value, f->table, f->table_count, base);
     }
+    if (f->type == FIELD_TRACKS)
+        return read_tracks(file, f, value, (struct track_colour **)place,
+                           (size_t *)((char *)base + f->count_offset));
     if (f->type == FIELD_PARTNERS)
         return read_partners(file, f, value, (struct partner **)place,
                              (size_t *)((char *)base + f->count_offset));

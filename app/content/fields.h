@@ -27,6 +27,7 @@ enum field_type {
     FIELD_MAPPING,    /* fields of the same struct, nested: see struct field's table */
     FIELD_PARTNERS,   /* struct partner *, followed by a size_t count */
     FIELD_MINUTES,    /* int, whole minutes from 0 to the field's max */
+    FIELD_TRACKS,     /* struct track_colour *, a count after: "name: colour" lines */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { DEFAULT_SLIDE_MS = 10000, DEFAULT_TRANSITION_MS = 500 };
 
@@ -59,7 +60,18 @@ static bool copy_strings(char **const *fields, size_t count)
 bool theme_copy(struct theme *dst, const struct theme *src)
 {
     *dst = *src;
+    dst->tracks = NULL;
+    dst->track_count = 0;
     bool ok = COPY_STRINGS(&dst->font, &dst->font_bold);
+    if (ok && src->track_count) {
+        dst->tracks = calloc(src->track_count, sizeof *dst->tracks);
+        ok = dst->tracks != NULL;
+        for (size_t i = 0; ok && i < src->track_count; i++) {
+            dst->tracks[i] = src->tracks[i];
+            dst->track_count = i + 1;
+            ok = copy_string(&dst->tracks[i].track);
+        }
+    }
     if (!ok)
         theme_free(dst);
     return ok;
@@ -72,6 +84,19 @@ void theme_free(struct theme *theme)
     free(theme->font);
     free(theme->font_bold);
     theme->font = theme->font_bold = NULL;
+    for (size_t i = 0; i < theme->track_count; i++)
+        free(theme->tracks[i].track);
+    free(theme->tracks);
+    theme->tracks = NULL;
+    theme->track_count = 0;
+}
+
+struct rgba theme_track_colour(const struct theme *theme, const char *track)
+{
+    for (size_t i = 0; track && i < theme->track_count; i++)
+        if (strcasecmp(theme->tracks[i].track, track) == 0)
+            return theme->tracks[i].colour;
+    return (struct rgba){0, 0, 0, 0};
 }
 
 void slide_free(struct slide *slide)

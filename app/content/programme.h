@@ -33,6 +33,14 @@ struct theme {
     int slide_ms; /* how long a slide stands, unless it says otherwise */
     enum transition transition;
     int transition_ms; /* how long a transition between two slides takes */
+    struct track_colour *tracks; /* a colour for each track of the schedule */
+    size_t track_count;
+};
+
+/* The colour of a track of the schedule, named in the theme. */
+struct track_colour {
+    char *track;
+    struct rgba colour;
 };
 
 struct optional_day {
@@ -146,6 +154,9 @@ struct programme {
     size_t slide_count, slide_capacity;
     struct slide *alert; /* an urgent notice over the show, or NULL */
 };
+
+/* The colour the theme gives track, or one with alpha 0 when it gives none. */
+struct rgba theme_track_colour(const struct theme *theme, const char *track);
 
 /* The built-in theme, used where neither assets/ nor content/ say otherwise. */
 void theme_init_defaults(struct theme *theme);

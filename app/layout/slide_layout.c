@@ -214,10 +214,13 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     char *meta = session_meta(s);
     char *speakers = join_lines(s->speakers, s->speaker_count);
     const char *speakers_caption = s->speaker_count == 1 ? "Speaker" : "Speakers";
+    /* a talk's track in its colour: the theme's, else the export's */
+    struct rgba track = theme_track_colour(t, s->label);
+    if (!track.a)
+        track = s->track_colour;
     struct block blocks[] = {
         pill_block(s->label ? s->label : "Session", 2.6f * u, 2.2f * u, 0,
-                   s->track_colour.a ? readable_on(s->track_colour) : t->background,
-                   s->track_colour.a ? s->track_colour : t->accent),
+                   track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
         pill_block(s->mark_text, 3.0f * u, 2.4f * u, 1.5f * u, t->background,
                    mark_colour(t, s->mark)),
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
