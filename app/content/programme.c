@@ -57,6 +57,31 @@ static bool copy_strings(char **const *fields, size_t count)
     copy_strings((char **const[]){__VA_ARGS__},                                                    \
                  sizeof((char **const[]){__VA_ARGS__}) / sizeof(char **))
 
+/* Copies a list of count strings into *dst and *dst_count (which say what
+ * was copied when memory runs out); true when all were. */
+static bool copy_string_list(char ***dst, size_t *dst_count, char *const *src, size_t count)
+{
+    *dst = NULL;
+    *dst_count = 0;
+    if (!count)
+        return true;
+    *dst = calloc(count, sizeof **dst);
+    for (size_t i = 0; *dst && i < count; i++) {
+        (*dst)[i] = src[i];
+        *dst_count = i + 1;
+        if (!copy_string(&(*dst)[i]))
+            return false;
+    }
+    return *dst != NULL;
+}
+
+static void free_string_list(char **list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(list[i]);
+    free(list);
+}
+
 bool theme_copy(struct theme *dst, const struct theme *src)
 {
     *dst = *src;
@@ -110,9 +135,7 @@ void slide_free(struct slide *slide)
     free(slide->body);
     free(slide->room);
     free(slide->chair);
-    for (size_t i = 0; i < slide->speaker_count; i++)
-        free(slide->speakers[i]);
-    free(slide->speakers);
+    free_string_list(slide->speakers, slide->speaker_count);
     free(slide->description);
     free(slide->language);
     free(slide->translated_title);
@@ -140,17 +163,9 @@ bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
     bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website);
-    dst->schedules = NULL;
-    dst->schedule_count = 0;
-    if (ok && src->schedule_count) {
-        dst->schedules = calloc(src->schedule_count, sizeof *dst->schedules);
-        ok = dst->schedules != NULL;
-        for (size_t i = 0; ok && i < src->schedule_count; i++) {
-            dst->schedules[i] = src->schedules[i];
-            dst->schedule_count = i + 1;
-            ok = copy_string(&dst->schedules[i]);
-        }
-    }
+    ok = copy_string_list(&dst->schedules, &dst->schedule_count, src->schedules,
+                          ok ? src->schedule_count : 0) &&
+         ok;
     if (!ok)
         event_free(dst);
     return ok;
@@ -165,9 +180,7 @@ void event_free(struct event *event)
     free(event->tagline);
     free(event->place);
     free(event->website);
-    for (size_t i = 0; i < event->schedule_count; i++)
-        free(event->schedules[i]);
-    free(event->schedules);
+    free_string_list(event->schedules, event->schedule_count);
     memset(event, 0, sizeof *event);
 }
 
@@ -183,15 +196,9 @@ bool slide_copy(struct slide *dst, const struct slide *src)
                            &dst->language,
                            &dst->translated_title, &dst->translated_subtitle, &dst->translated_body,
                            &dst->translated_description);
-    if (ok && src->speaker_count) {
-        dst->speakers = calloc(src->speaker_count, sizeof *dst->speakers);
-        ok = dst->speakers != NULL;
-        for (size_t i = 0; ok && i < src->speaker_count; i++) {
-            dst->speakers[i] = src->speakers[i];
-            dst->speaker_count = i + 1;
-            ok = copy_string(&dst->speakers[i]);
-        }
-    }
+    ok = copy_string_list(&dst->speakers, &dst->speaker_count, src->speakers,
+                          ok ? src->speaker_count : 0) &&
+         ok;
     if (ok && src->partner_count) {
         dst->partners = calloc(src->partner_count, sizeof *dst->partners);
         ok = dst->partners != NULL;
