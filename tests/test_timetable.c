@@ -260,6 +260,32 @@ static void spreadsheets_saved_as_csv(void **state)
     parsed_free(&p);
 }
 
+static void a_daylight_saving_night_and_the_machine_elsewhere(void **state)
+{
+    (void)state;
+    /* the machine in New York; the event in Berlin, the night clocks go
+     * forward (02:00 becomes 03:00) */
+    setenv("TZ", "America/New_York", 1);
+    const char *csv = "date,start,duration,room,title\n"
+                      "2025-03-30,01:30,120,Hall,Across the change\n"
+                      "2025-03-30,02:30,30,Hall,In the hour that is skipped\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 2);
+    /* two hours of real time: 01:30 to 04:30 on the clock */
+    assert_when(talk(&p, "Across the change"), "2025-03-30", "01:30", "04:30");
+    /* a time that does not exist counts as an hour later */
+    assert_when(talk(&p, "In the hour that is skipped"), "2025-03-30", "03:30", "04:00");
+    parsed_free(&p);
+    /* a JSON export in UTC offsets, the event in Dubai */
+    const char *json = "{\"schedule\": {\"conference\": {\"days\": [{\"date\": "
+                       "\"2025-02-12\", \"rooms\": {\"A\": [{\"title\": \"T\", \"date\": "
+                       "\"2025-02-12T06:00:00Z\", \"start\": \"10:00\", \"duration\": \"1:00\"}]}}]}}}";
+    p = parse_text("schedule.json", json, strlen(json), "Asia/Dubai");
+    assert_when(talk(&p, "T"), "2025-02-12", "10:00", "11:00");
+    parsed_free(&p);
+    unsetenv("TZ");
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -321,6 +347,7 @@ int main(void)
         cmocka_unit_test(pentabarf_without_room_wrappers),
         cmocka_unit_test(frab_json_with_paths_in_problems),
         cmocka_unit_test(spreadsheets_saved_as_csv),
+        cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
