@@ -317,7 +317,8 @@ static void a_schedule_export_plays_and_keeps_its_last_good_version(void **state
     /* event.yaml names the exports to read: two merged, the usual name left */
     write_file(f, "day1.csv", "title,start,duration,room\nFirst,2025-02-12 09:00,60,Hall\n");
     write_file(f, "day2.csv", "title,start,duration,room\nSecond,2025-02-13 09:00,60,Hall\n");
-    write_file(f, "event.yaml", "name: Test event\nschedule:\n  - day1.csv\n  - day2.csv\n");
+    write_file(f, "event.yaml",
+               "name: Test event\ntimezone: Asia/Dubai\nschedule:\n  - day1.csv\n  - day2.csv\n");
     assert_true(refresh(f));
     assert_titles(f, (const char *[]){"A", "B", "First", "Second"}, 4);
     assert_int_equal(f->diags.count, 0);

@@ -234,6 +234,10 @@ void timetable_use_zone(struct timetable_builder *b, const char *name, int line)
                  b->event_zone ? b->event_zone : "the computer's zone");
         name = NULL;
     }
+    if ((!name || !name[0]) && !b->event_zone)
+        diag_add(b->src->diags, DIAG_WARNING, b->src->path, line,
+                 "no time zone: its local times are read in the computer's zone (write "
+                 "timezone: in event.yaml)");
     zone_use(name && name[0] ? name : b->event_zone);
 }
 
