@@ -159,17 +159,45 @@ static void a_real_frab_style_export(void **state)
     const struct overview_row *main_track = &shown.slides[0].rows[0];
     assert_string_equal(main_track->room, "Main Track");
     assert_string_equal(main_track->title, "xCOR - a Value Chain Framework Ontology");
-    assert_string_equal(main_track->when, "until 14:35");
+    assert_string_equal(main_track->when, "Now \u00b7 15 min left \u00b7 until 14:35");
     assert_string_equal(main_track->next_title,
                         "Das LIMBO Projekt - Linked Data Enterprise Use-Cases unter Verwendung "
                         "der Daten des Bundes");
-    assert_string_equal(main_track->next_when, "14:35");
+    assert_string_equal(main_track->next_when, "Next \u00b7 in 15 min \u00b7 14:35");
     assert_int_equal(shown.slides[0].row_count, 3); /* Main Track, Tutorials, Social Event */
     /* talks running or starting within the hour: xCOR and LIMBO only */
     size_t sessions = 0;
     for (size_t i = 0; i < shown.slide_count; i++)
         sessions += shown.slides[i].kind == SLIDE_SESSION;
     assert_int_equal(sessions, 2);
+    programme_free(&shown);
+    theme_free(&prog.theme);
+    parsed_free(&p);
+}
+
+static void frab_s_own_export_of_31c3(void **state)
+{
+    (void)state;
+    struct parsed p = parse_file(SCHEDULES "/31c3/schedule.xml", "Europe/Berlin");
+    assert_int_equal(p.count, 4);
+    assert_int_equal(p.diags.count, 0);
+    const struct slide *keynote = talk(&p, "31C3 Keynote");
+    assert_when(keynote, "2014-12-27", "11:30", "12:30");
+    assert_string_equal(keynote->speakers[0], "alecempire");
+    assert_string_equal(talk(&p, "SCADA StrangeLove: Too Smart Grid in da Cloud")->label,
+                        "Security & Hacking");
+    /* at 12:00 in Hamburg, Saal 1: the keynote runs; maha's talk is next */
+    zone_use("Europe/Berlin");
+    struct programme prog = {.slides = p.slides, .slide_count = p.count};
+    theme_init_defaults(&prog.theme);
+    struct programme shown;
+    const struct schedule_view view = {.overview_rows = 5, .clock_given = true};
+    schedule_build_view(&prog, zone_utc(civil_days(2014, 12, 27) * SECONDS_PER_DAY + 12 * 3600),
+                        &view, &shown);
+    const struct overview_row *saal = &shown.slides[0].rows[0];
+    assert_string_equal(saal->room, "Saal 1");
+    assert_string_equal(saal->title, "31C3 Keynote");
+    assert_string_equal(saal->next_title, "\u201eWir beteiligen uns aktiv an den Diskussionen\u201c");
     programme_free(&shown);
     theme_free(&prog.theme);
     parsed_free(&p);
@@ -343,6 +371,7 @@ int main(void)
         cmocka_unit_test(dates_with_and_without_offsets),
         cmocka_unit_test(abstracts_become_plain_text),
         cmocka_unit_test(a_real_frab_style_export),
+        cmocka_unit_test(frab_s_own_export_of_31c3),
         cmocka_unit_test(frab_offsets_and_nights),
         cmocka_unit_test(pentabarf_without_room_wrappers),
         cmocka_unit_test(frab_json_with_paths_in_problems),

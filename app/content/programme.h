@@ -89,11 +89,11 @@ enum mark {
 
 /* One line of an overview slide, or one room of a board. */
 struct overview_row {
-    char *when; /* "10:00–11:30"; on a board, of the talk now: "until 11:30" */
+    char *when; /* "10:00–11:30"; on a board: "Now · 15 min left · until 11:30" */
     char *title;
     char *room; /* or NULL */
     enum mark mark;
-    char *next_when, *next_title; /* a board: the room's next talk, or NULL */
+    char *next_when, *next_title; /* a board: the room's next talk ("Next · 14:35"), or NULL */
 };
 
 struct partner {

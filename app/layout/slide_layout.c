@@ -530,11 +530,9 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
         }
         if (row->title)
             layout_board_cell(m, t, row->when, t->now, row->title, size, now, scene);
-        if (row->next_title) {
-            char *when = str_printf("Next \u00b7 %s", row->next_when ? row->next_when : "");
-            layout_board_cell(m, t, when, t->secondary, row->next_title, size, next, scene);
-            free(when);
-        }
+        if (row->next_title)
+            layout_board_cell(m, t, row->next_when, t->secondary, row->next_title, size, next,
+                              scene);
     }
 }
 

@@ -306,16 +306,19 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         struct overview_row *row = &rows[count++];
         char clock[16];
         row->room = str_dup(s->room ? s->room : "");
-        if (now) {
+        if (now) { /* how long it has left */
             format_clock_at(now->end, clock, sizeof clock);
+            int left = (int)((now->end - b->now + 59) / 60);
             row->title = str_dup(now->slide->title);
-            row->when = str_printf("until %s", clock);
+            row->when = str_printf("Now \u00b7 %d min left \u00b7 until %s", left, clock);
             row->mark = MARK_NOW;
         }
-        if (next) {
+        if (next) { /* when it starts: soon, in minutes */
             format_clock_at(next->start, clock, sizeof clock);
+            int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
-            row->next_when = str_dup(clock);
+            row->next_when = in <= SOON_MINUTES ? str_printf("Next \u00b7 in %d min \u00b7 %s", in, clock)
+                                                : str_printf("Next \u00b7 %s", clock);
         }
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
@@ -325,8 +328,9 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             break;
         s->kind = SLIDE_BOARD;
         s->source = str_printf("board");
-        /* beside a room's door, the room's name as the schedule writes it */
-        s->label = str_dup(b->view->room && count ? rows[0].room : "Now and next");
+        /* one room (beside its door, or the only one): its name as the
+         * schedule writes it, over its talks set large */
+        s->label = str_dup(count == 1 ? rows[0].room : "Now and next");
         s->page = (int)p + 1;
         s->page_count = (int)pages;
         size_t first = p * rows_per_page;
