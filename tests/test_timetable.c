@@ -203,6 +203,22 @@ static void frab_s_own_export_of_31c3(void **state)
     parsed_free(&p);
 }
 
+static void fosdem_s_pentabarf_export(void **state)
+{
+    (void)state;
+    struct parsed p = parse_file(SCHEDULES "/fosdem2023/schedule.xml", "Europe/Brussels");
+    assert_int_equal(p.count, 2);
+    assert_int_equal(p.diags.count, 0);
+    const struct slide *welcome = talk(&p, "Welcome to FOSDEM 2023");
+    assert_when(welcome, "2023-02-04", "09:30", "09:55");
+    assert_string_equal(welcome->room, "Janson");
+    assert_string_equal(welcome->description, "FOSDEM welcome and opening talk.");
+    assert_int_equal(welcome->speaker_count, 2);
+    assert_null(welcome->language); /* <language/> */
+    assert_when(talk(&p, "Celebrating 25 years of Open Source"), "2023-02-04", "10:00", "10:50");
+    parsed_free(&p);
+}
+
 static void frab_offsets_and_nights(void **state)
 {
     (void)state;
@@ -372,6 +388,7 @@ int main(void)
         cmocka_unit_test(abstracts_become_plain_text),
         cmocka_unit_test(a_real_frab_style_export),
         cmocka_unit_test(frab_s_own_export_of_31c3),
+        cmocka_unit_test(fosdem_s_pentabarf_export),
         cmocka_unit_test(frab_offsets_and_nights),
         cmocka_unit_test(pentabarf_without_room_wrappers),
         cmocka_unit_test(frab_json_with_paths_in_problems),
