@@ -436,7 +436,7 @@ static void layout_board_cell(const struct measurer *m, const struct theme *t, c
                               struct box cell, struct scene *scene)
 {
     struct block blocks[] = {
-        one_line(text_block(when, FONT_BOLD, 0.6f * size, 0.6f * size, 1.2f, 0, when_colour)),
+        one_line(text_block(when, FONT_BOLD, 0.7f * size, 0.7f * size, 1.2f, 0, when_colour)),
         text_block(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
     };
     blocks[1].max_lines = 2;
