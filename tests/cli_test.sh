@@ -54,6 +54,13 @@ for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     done
 done
 
+# The closing slide's QR code scans back to the event's website, at every size.
+for size in 1280x720 1920x1080 1080x1920 3840x2160; do
+    decoded=$(zbarimg --raw -q "$tmp/render-$size/08-headline.png" 2>/dev/null)
+    if [ "$decoded" = "https://www.worldgovernmentssummit.org/events/2025" ]; then ok
+    else fail "QR code at $size read as '$decoded'"; fi
+done
+
 # After the event: it says so, and the dated sessions are gone.
 expect 0 "render after the event" "$bin" --render "$tmp/after" --now 2025-02-14T10:00 "$src/content"
 names=$(cd "$tmp/after" && ls | tr '\n' ' ')

@@ -520,6 +520,125 @@ static void an_extreme_svg_is_drawn_within_its_card(void **state)
     rmdir(dir);
 }
 
+/* A poster of w x h, each pixel from colour_at, saved as PNG at path. */
+static void save_poster(const char *path, int w, int h, Uint32 (*colour_at)(int x, int y, int w))
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] = colour_at(x, y, w);
+    assert_int_equal(IMG_SavePNG(s, path), 0);
+    SDL_FreeSurface(s);
+}
+
+static Uint32 all_red(int x, int y, int w)
+{
+    (void)x, (void)y, (void)w;
+    return 0xffff0000;
+}
+
+static Uint32 red_then_blue(int x, int y, int w)
+{
+    (void)y;
+    return x < w / 2 ? 0xffff0000 : 0xff0000ff;
+}
+
+static Uint32 pinstripes(int x, int y, int w)
+{
+    (void)y, (void)w;
+    return x % 2 ? 0xffffffff : 0xff000000;
+}
+
+/* Renders the one slide of the folder dir at w x h into a canvas. */
+static struct canvas render_only_slide(const char *dir, int w, int h, struct theme *base,
+                                       struct programme *prog)
+{
+    load(dir, base, prog);
+    assert_int_equal(prog->slide_count, 1);
+    struct canvas c = open_canvas(&prog->theme, w, h);
+    assert_true(render_frame(c.r, prog, &prog->slides[0], "10:00", w, h));
+    SDL_RenderFlush(c.sdl);
+    return c;
+}
+
+static void write_text_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void image_slides_contain_cover_and_filter(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hallscreen-poster-" TEMP_SUFFIX, path[160];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/slides", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    write_text_file(path, "name: Posters\n");
+    snprintf(path, sizeof path, "%s/square.png", dir);
+    save_poster(path, 1000, 1000, all_red);
+    snprintf(path, sizeof path, "%s/wide.png", dir);
+    save_poster(path, 4000, 1000, red_then_blue);
+    snprintf(path, sizeof path, "%s/stripes.png", dir);
+    save_poster(path, 3840, 2160, pinstripes);
+    char slide[160];
+    snprintf(slide, sizeof slide, "%s/slides/10-poster.yaml", dir);
+    const struct rgba red = {0xff, 0, 0, 0xff}, blue = {0, 0, 0xff, 0xff},
+                      green = {0, 0xff, 0, 0xff};
+    struct theme base;
+    struct programme prog;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        struct frame_geometry g = layout_geometry(w, h);
+        /* contain: all of the square, centred, on the slide's background */
+        write_text_file(slide, "kind: image\nimage: square.png\nbackground: \"#00ff00\"\n");
+        struct canvas c = render_only_slide(dir, w, h, &base, &prog);
+        int side = w < g.footer.y ? w : g.footer.y;
+        assert_true(near(pixel(c.surface, w / 2, g.footer.y / 2), red, 2));
+        if (w > h) /* letterboxed at the sides, not stretched */
+            assert_true(near(pixel(c.surface, (w - side) / 4, g.footer.y / 2), green, 2));
+        else
+            assert_true(near(pixel(c.surface, w / 2, (g.footer.y - side) / 4), green, 2));
+        assert_true(near(pixel(c.surface, 1, g.footer.y + g.footer.h - 2), prog.theme.footer_background, 1));
+        close_canvas(&c);
+        programme_free(&prog);
+        theme_free(&base);
+        /* cover: the slide filled, the focus deciding what stays */
+        write_text_file(slide, "kind: image\nimage: wide.png\nfit: cover\nfocus: left\n"
+                               "footer: false\n");
+        c = render_only_slide(dir, w, h, &base, &prog);
+        assert_true(near(pixel(c.surface, 1, 1), red, 2));
+        assert_true(near(pixel(c.surface, w - 2, h - 2), red, 2)); /* no footer over it */
+        close_canvas(&c);
+        programme_free(&prog);
+        theme_free(&base);
+        write_text_file(slide, "kind: image\nimage: wide.png\nfit: cover\nfocus: right\n");
+        c = render_only_slide(dir, w, h, &base, &prog);
+        assert_true(near(pixel(c.surface, 1, 1), blue, 2));
+        close_canvas(&c);
+        programme_free(&prog);
+        theme_free(&base);
+    }
+    /* a 3840x2160 poster of one-pixel stripes on a 1920x1080 screen: grey,
+     * not black and white stripes or a moire */
+    write_text_file(slide, "kind: image\nimage: stripes.png\ncaption: Stripes\n");
+    struct canvas c = render_only_slide(dir, 1920, 1080, &base, &prog);
+    for (int x = 800; x < 1100; x += 7) {
+        struct rgba p = pixel(c.surface, x, 400);
+        assert_in_range(p.r, 90, 165);
+    }
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -551,6 +670,7 @@ int main(void)
         cmocka_unit_test(files_swapped_for_pipes_never_hang_the_show),
         cmocka_unit_test(an_extreme_svg_is_drawn_within_its_card),
         cmocka_unit_test(boards_of_2_8_and_30_rooms_and_a_room_screen),
+        cmocka_unit_test(image_slides_contain_cover_and_filter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -540,6 +540,41 @@ static bool read_tracks(struct yaml_file *file, const struct field *f, yaml_node
     return ok;
 }
 
+/* A focus: words (top, bottom, left, right, center, in any pair) or two
+ * percentages, horizontal first. */
+static bool parse_focus(const char *text, struct slide *s)
+{
+    float x = 0.5f, y = 0.5f, px, py;
+    char extra;
+    if (sscanf(text, "%f%% %f%%%c", &px, &py, &extra) == 2) {
+        if (px < 0 || px > 100 || py < 0 || py > 100)
+            return false;
+        x = px / 100, y = py / 100;
+    } else {
+        char words[2][16] = {"", ""};
+        int n = sscanf(text, "%15s %15s %c", words[0], words[1], &extra);
+        if (n < 1 || n > 2)
+            return false;
+        for (int i = 0; i < n; i++) {
+            const char *w = words[i];
+            if (strcmp(w, "top") == 0)
+                y = 0;
+            else if (strcmp(w, "bottom") == 0)
+                y = 1;
+            else if (strcmp(w, "left") == 0)
+                x = 0;
+            else if (strcmp(w, "right") == 0)
+                x = 1;
+            else if (strcmp(w, "center") != 0 && strcmp(w, "centre") != 0)
+                return false;
+        }
+    }
+    s->focus.set = true;
+    s->focus.x = x;
+    s->focus.y = y;
+    return true;
+}
+
 /* Reads one value into its place; false after reporting an error. */
 static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_t *value,
                        void *base)
@@ -579,6 +614,10 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         [FIELD_TRANSITION] = "a transition: write crossfade, push or none",
         [FIELD_DIRECTION] = "a direction: write auto, ltr or rtl",
         [FIELD_MINUTES] = "a number of minutes, such as 60",
+        [FIELD_FIT] = "a fit: write contain (all of the picture) or cover (the whole slide)",
+        [FIELD_HIDDEN] = "true or false",
+        [FIELD_FOCUS] = "a focus: write center, top, bottom, left, right, a pair such as "
+                        "top left, or two percentages such as 30% 70%",
     };
     static const char *const transitions[] = {"crossfade", "push", "none"};
     static const char *const directions[] = {"auto", "ltr", "rtl"};
@@ -649,6 +688,22 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
             *(enum text_direction *)place = (enum text_direction)chosen;
         break;
     }
+    case FIELD_FIT:
+        ok = ok && (strcmp(value_text, "contain") == 0 || strcmp(value_text, "cover") == 0);
+        if (ok)
+            *(enum fit *)place = strcmp(value_text, "cover") == 0 ? FIT_COVER : FIT_CONTAIN;
+        break;
+    case FIELD_HIDDEN: {
+        bool yes = ok && (strcmp(value_text, "true") == 0 || strcmp(value_text, "yes") == 0);
+        bool no = ok && (strcmp(value_text, "false") == 0 || strcmp(value_text, "no") == 0);
+        ok = yes || no;
+        if (ok)
+            *(bool *)place = no;
+        break;
+    }
+    case FIELD_FOCUS:
+        ok = ok && parse_focus(value_text, (struct slide *)base);
+        break;
     case FIELD_FILE:
         ok = true;
         if (value_text)

@@ -28,6 +28,9 @@ enum field_type {
     FIELD_PARTNERS,   /* struct partner *, followed by a size_t count */
     FIELD_MINUTES,    /* int, whole minutes from 0 to the field's max */
     FIELD_TRACKS,     /* struct track_colour *, a count after: "name: colour" lines */
+    FIELD_FIT,        /* enum fit: contain or cover */
+    FIELD_HIDDEN,     /* bool, set when the value is false: "footer: false" hides it */
+    FIELD_FOCUS,      /* the focus of a slide: "top", "bottom left", "30% 70%" */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 

@@ -29,6 +29,9 @@
         .min = MIN_SLIDE_MS                                                                        \
     }
 
+#define QR_FIELDS                                                                                  \
+    SLIDE_FIELD("qr", FIELD_TEXT, qr, false), SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false)
+
 enum {
     MIN_SLIDE_MS = 2000,
     MAX_TRANSITION_MS = 5000,
@@ -159,6 +162,7 @@ static const struct field headline_fields[] = {
     SLIDE_FIELD("title", FIELD_TEXT, title, true),
     SLIDE_FIELD("subtitle", FIELD_TEXT, subtitle, false),
     SLIDE_FIELD("body", FIELD_TEXT, body, false),
+    QR_FIELDS,
     TRANSLATION(headline_translation),
     SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
     {.name = "directions",
@@ -181,6 +185,7 @@ static const struct field session_fields[] = {
     SLIDE_FIELD("chair", FIELD_TEXT, chair, false),
     SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count, MAX_SPEAKERS),
     SLIDE_FIELD("description", FIELD_TEXT, description, false),
+    QR_FIELDS,
     TRANSLATION(session_translation),
     SLIDE_FIELD("direction", FIELD_DIRECTION, direction, false),
     {.name = "directions",
@@ -192,11 +197,26 @@ static const struct field session_fields[] = {
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
 };
 
+static const struct field image_fields[] = {
+    SLIDE_FIELD("kind", FIELD_KIND, kind, false),
+    SLIDE_FIELD("image", FIELD_FILE, image, false),
+    SLIDE_FIELD("fit", FIELD_FIT, fit, false),
+    {.name = "focus", .type = FIELD_FOCUS},
+    SLIDE_FIELD("caption", FIELD_TEXT, caption, false),
+    SLIDE_FIELD("background", FIELD_COLOUR, background, false),
+    SLIDE_FIELD("footer", FIELD_HIDDEN, hide_footer, false),
+    SLIDE_DURATION("duration", slide, duration_ms),
+    SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
+    SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
+    QR_FIELDS,
+};
+
 static const struct field partners_fields[] = {
     SLIDE_FIELD("kind", FIELD_KIND, kind, false),
     SLIDE_FIELD("label", FIELD_TEXT, label, false),
     SLIDE_FIELD("title", FIELD_TEXT, title, false),
     SLIDE_LIST("partners", FIELD_PARTNERS, partners, partner_count, MAX_PARTNERS),
+    QR_FIELDS,
     SLIDE_DURATION("duration", slide, duration_ms),
     SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
     SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
@@ -216,6 +236,7 @@ static const struct {
     [SLIDE_HEADLINE] = {"headline", headline_fields, COUNT(headline_fields)},
     [SLIDE_SESSION] = {"session", session_fields, COUNT(session_fields)},
     [SLIDE_PARTNERS] = {"partners", partners_fields, COUNT(partners_fields)},
+    [SLIDE_IMAGE] = {"image", image_fields, COUNT(image_fields)},
 };
 
 bool theme_load_file(const struct source *src, struct theme *theme)
@@ -310,19 +331,26 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
     int line = 0;
     const char *kind = root ? yaml_mapping_scalar(&file.doc, root, "kind", &line) : NULL;
     size_t k = 0;
-    while (kind && k < COUNT(slide_kinds) && strcmp(kind, slide_kinds[k].name) != 0)
+    while (kind && k < COUNT(slide_kinds) &&
+           (!slide_kinds[k].name || strcmp(kind, slide_kinds[k].name) != 0))
         k++;
     if (root && !kind)
         diag_add(diags, DIAG_ERROR, path, root ? (int)root->start_mark.line + 1 : 0,
-                 "kind: missing (write 'kind: headline', 'kind: session' or 'kind: partners')");
+                 "kind: missing (write 'kind: headline', 'kind: session', 'kind: partners' or "
+                 "'kind: image')");
     else if (root && k == COUNT(slide_kinds))
         diag_add(diags, DIAG_ERROR, path, line,
-                 "kind: '%s' is not a kind of slide (headline, session or partners)", kind);
+                 "kind: '%s' is not a kind of slide (headline, session, partners or image)", kind);
     else if (root) {
         slide.kind = (enum slide_kind)k;
         ok = fields_read(&file, root, slide_kinds[k].fields, slide_kinds[k].count, &slide);
     }
     yaml_file_free(&file);
+    if (ok && slide.kind == SLIDE_IMAGE && !slide.image) {
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 "image: no picture to show (name a PNG, JPEG or SVG file in the folder)");
+        ok = false;
+    }
     if (ok && slide.kind == SLIDE_PARTNERS && slide.partner_count == 0) {
         diag_add(diags, DIAG_ERROR, path, 0, "partners: the list is empty");
         ok = false;

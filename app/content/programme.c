@@ -138,6 +138,10 @@ void slide_free(struct slide *slide)
     free_string_list(slide->speakers, slide->speaker_count);
     free(slide->description);
     free(slide->language);
+    free(slide->image);
+    free(slide->caption);
+    free(slide->qr);
+    free(slide->qr_caption);
     free(slide->translated_title);
     free(slide->translated_subtitle);
     free(slide->translated_body);
@@ -193,7 +197,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
                            &dst->room, &dst->chair, &dst->description, &dst->mark_text,
-                           &dst->language,
+                           &dst->language, &dst->image, &dst->caption, &dst->qr, &dst->qr_caption,
                            &dst->translated_title, &dst->translated_subtitle, &dst->translated_body,
                            &dst->translated_description);
     ok = copy_string_list(&dst->speakers, &dst->speaker_count, src->speakers,
@@ -226,8 +230,10 @@ bool slide_copy(struct slide *dst, const struct slide *src)
 uint64_t slide_fingerprint(const struct slide *s)
 {
     uint64_t h = hash_number(HASH_START, (uint64_t)s->kind);
-    const char *texts[] = {s->label, s->title,       s->subtitle,  s->body,    s->room,
-                           s->chair, s->description, s->mark_text, s->language};
+    const char *texts[] = {s->label,     s->title,    s->subtitle, s->body,
+                           s->room,      s->chair,    s->description, s->mark_text,
+                           s->language,  s->image,    s->caption,  s->qr,
+                           s->qr_caption};
     for (size_t i = 0; i < COUNT(texts); i++)
         h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
@@ -247,7 +253,12 @@ uint64_t slide_fingerprint(const struct slide *s)
                          s->page_count,
                          s->mark,
                          (int64_t)s->track_colour.r << 24 | s->track_colour.g << 16 |
-                             s->track_colour.b << 8 | s->track_colour.a};
+                             s->track_colour.b << 8 | s->track_colour.a,
+                         (int64_t)s->background.r << 24 | s->background.g << 16 |
+                             s->background.b << 8 | s->background.a,
+                         s->fit,
+                         s->hide_footer,
+                         (int64_t)(s->focus.x * 1000) * 1000 + (int64_t)(s->focus.y * 1000)};
     for (size_t i = 0; i < COUNT(numbers); i++)
         h = hash_number(h, (uint64_t)numbers[i]);
     return h ? h : 1; /* 0 means "no slide" */
@@ -275,7 +286,7 @@ int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 
 const char *slide_kind_name(enum slide_kind kind)
 {
-    static const char *const names[] = {"headline", "session",  "partners",
-                                        "alert",    "overview", "board"};
+    static const char *const names[] = {"headline", "session", "partners", "alert",
+                                        "overview", "board",   "image"};
     return names[kind];
 }

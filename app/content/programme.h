@@ -77,7 +77,10 @@ enum slide_kind {
     SLIDE_ALERT,    /* the urgent notice of alert.yaml: label, title, body */
     SLIDE_OVERVIEW, /* made by the show: the coming sessions, or a body saying when */
     SLIDE_BOARD,    /* made by the show: each room's talk now and the next */
+    SLIDE_IMAGE,    /* one picture over the whole slide: a poster */
 };
+
+enum fit { FIT_CONTAIN, FIT_COVER };
 
 /* Where a session stands at the time of showing. */
 enum mark {
@@ -135,6 +138,19 @@ struct slide {
     bool scheduled;          /* a talk of the schedule export, not a slide file */
     char *language;          /* of a talk, as the export says: "en", "de" */
     struct rgba track_colour; /* of its track; alpha 0: none */
+    /* image */
+    char *image;             /* full path of the picture */
+    enum fit fit;            /* contain: all of it, letterboxed; cover: filling, cropped */
+    struct {
+        bool set;
+        float x, y; /* 0 to 1: what stays in view when cover crops */
+    } focus;
+    char *caption;
+    struct rgba background; /* around a contained picture; alpha 0: the theme's */
+    bool hide_footer;       /* footer: false, for posters with their own branding */
+    /* any slide */
+    char *qr;         /* text of a QR code drawn on the slide, or NULL */
+    char *qr_caption; /* a line under it */
     /* partners */
     struct partner *partners;
     size_t partner_count;

@@ -45,6 +45,7 @@ struct item {
     char *text;            /* text: owned */
     bool rtl;              /* text: a line of a paragraph that reads right to left */
     char *path;            /* image: owned */
+    struct box crop;       /* image: the part of it shown, in its natural pixels; w 0: all */
 };
 
 struct scene {

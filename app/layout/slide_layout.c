@@ -1,6 +1,7 @@
 /* Slide and footer layouts, in units of 1% of the screen's shorter side. */
 #include "slide_layout.h"
 
+#include "qr.h"
 #include "stack.h"
 #include "wrap.h"
 #include "../util/array.h"
@@ -536,6 +537,108 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
     }
 }
 
+/* A picture over the whole slide (above the footer unless it is hidden):
+ * all of it letterboxed (contain), or filling it, cropped around its focus
+ * (cover); a caption in a band under it. */
+static void layout_image(const struct measurer *m, const struct programme *prog,
+                         const struct slide *s, const struct frame_geometry *g,
+                         struct scene *scene)
+{
+    const struct theme *t = &prog->theme;
+    struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
+    if (s->background.a) {
+        struct item bg = {.kind = ITEM_FILL, .box = area, .colour = s->background};
+        scene_add(scene, &bg);
+    }
+    if (s->caption) {
+        int band = px(9.0f, g);
+        struct box caption = {g->content.x, area.y + area.h - band, g->content.w, band};
+        area.h -= band;
+        struct block text = one_line(
+            text_block(s->caption, FONT_BOLD, 4.0f * g->unit, 2.6f * g->unit, 1.2f, 0, t->text));
+        text.direction = s->direction;
+        layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
+    }
+    int w, h;
+    if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0)
+        return;
+    struct item picture = {.kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
+    if (s->fit == FIT_COVER) {
+        /* the part of the picture with the slide's shape, around the focus */
+        float fx = s->focus.set ? s->focus.x : 0.5f, fy = s->focus.set ? s->focus.y : 0.5f;
+        float scale = fmaxf((float)area.w / (float)w, (float)area.h / (float)h);
+        int cw = (int)lroundf((float)area.w / scale), ch = (int)lroundf((float)area.h / scale);
+        cw = cw > w ? w : cw < 1 ? 1 : cw;
+        ch = ch > h ? h : ch < 1 ? 1 : ch;
+        picture.box = area;
+        picture.crop = (struct box){(int)lroundf((float)(w - cw) * fx),
+                                    (int)lroundf((float)(h - ch) * fy), cw, ch};
+    }
+    scene_add(scene, &picture);
+}
+
+/* Where a slide's QR code stands: at the right of the content, at least a
+ * fifth of the screen's shorter side; the content keeps the rest. */
+static struct box qr_place(const struct frame_geometry *g, struct box *content)
+{
+    int side = (int)lroundf(0.3f * (float)(g->w < g->h ? g->w : g->h));
+    int gap = px(4.0f, g);
+    if (side > content->h - px(6.0f, g))
+        side = content->h - px(6.0f, g);
+    struct box at = {content->x + content->w - side, content->y + (content->h - side) / 2, side,
+                     side};
+    content->w -= side + gap;
+    return at;
+}
+
+/* A QR code of text on a light card: whole pixels per module, a quiet zone
+ * of four modules, the caption under it. */
+static void layout_qr(const struct measurer *m, const struct theme *t, const char *text,
+                      const char *caption, struct box at, const struct frame_geometry *g,
+                      struct scene *scene)
+{
+    struct qr_code code;
+    if (!qr_encode(text, &code))
+        return;
+    int caption_h = caption ? px(4.0f, g) : 0;
+    int side = at.h - caption_h < at.w ? at.h - caption_h : at.w;
+    int module = side / (code.width + 2 * QR_QUIET_ZONE);
+    if (module < 1) {
+        qr_free(&code);
+        return;
+    }
+    int card = module * (code.width + 2 * QR_QUIET_ZONE);
+    struct box box = {at.x + (at.w - card) / 2, at.y + (at.h - caption_h - card) / 2, card, card};
+    struct item light = {.kind = ITEM_FILL, .box = box, .colour = {0xff, 0xff, 0xff, 0xff}};
+    scene_add(scene, &light);
+    int x0 = box.x + QR_QUIET_ZONE * module, y0 = box.y + QR_QUIET_ZONE * module;
+    for (int y = 0; y < code.width; y++) {
+        for (int x = 0; x < code.width;) { /* a run of dark modules is one box */
+            if (!qr_dark(&code, x, y)) {
+                x++;
+                continue;
+            }
+            int run = x;
+            while (run < code.width && qr_dark(&code, run, y))
+                run++;
+            struct item dark = {.kind = ITEM_FILL,
+                                .box = {x0 + x * module, y0 + y * module, (run - x) * module,
+                                        module},
+                                .colour = {0, 0, 0, 0xff}};
+            scene_add(scene, &dark);
+            x = run;
+        }
+    }
+    qr_free(&code);
+    if (caption) {
+        struct block line =
+            one_line(text_block(caption, FONT_BOLD, 2.6f * g->unit, 2.2f * g->unit, 1.2f, 0,
+                                t->secondary));
+        layout_stack(m, &line, 1, (struct box){at.x, box.y + card, at.w, caption_h}, ALIGN_CENTRE,
+                     ALIGN_CENTRE, scene);
+    }
+}
+
 static void layout_nothing_to_show(const struct measurer *m, const struct programme *prog,
                                    const struct frame_geometry *g, struct scene *scene)
 {
@@ -549,9 +652,21 @@ static void layout_nothing_to_show(const struct measurer *m, const struct progra
 }
 
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
-                  const struct frame_geometry *g, struct scene *scene)
+                  const struct frame_geometry *frame, struct scene *scene)
 {
-    add_background(prog, g, scene);
+    add_background(prog, frame, scene);
+    /* a QR code takes the right of the content; the slide keeps the rest */
+    struct frame_geometry narrowed = *frame;
+    const struct frame_geometry *g = frame;
+    struct box qr_at = {0};
+    if (slide && slide->qr && slide->kind != SLIDE_IMAGE) {
+        qr_at = qr_place(frame, &narrowed.content);
+        g = &narrowed;
+    } else if (slide && slide->qr) {
+        struct box band = {frame->content.x, frame->content.y, frame->content.w,
+                           frame->content.h};
+        qr_at = qr_place(frame, &band);
+    }
     if (!slide)
         layout_nothing_to_show(m, prog, g, scene);
     else if (slide->kind == SLIDE_HEADLINE)
@@ -569,8 +684,12 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
         layout_overview(m, prog, slide, g, scene);
     else if (slide->kind == SLIDE_BOARD)
         layout_board(m, prog, slide, g, scene);
+    else if (slide->kind == SLIDE_IMAGE)
+        layout_image(m, prog, slide, g, scene);
     else
         layout_alert(m, prog, slide, g, scene);
+    if (slide && slide->qr && qr_at.w > 0)
+        layout_qr(m, &prog->theme, slide->qr, slide->qr_caption, qr_at, frame, scene);
 }
 
 void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,

@@ -108,8 +108,36 @@ static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *sv
     return loaded;
 }
 
+/* The crop of src scaled to w x h without aliasing: halved with bilinear
+ * filtering (each halving averages 2x2 pixels, a box filter) while more
+ * than half as large again, then filtered to the size. A new surface, or
+ * NULL. (SDL's own scaling samples too few pixels to shrink further.) */
+static SDL_Surface *smooth_scale(SDL_Surface *src, SDL_Rect crop, int w, int h)
+{
+    SDL_Surface *current = NULL; /* owned: the last halving */
+    SDL_Rect from = crop;
+    while (2 * from.w > 3 * w && 2 * from.h > 3 * h) {
+        SDL_Surface *half = SDL_CreateRGBSurfaceWithFormat(0, from.w / 2, from.h / 2, 32,
+                                                           SDL_PIXELFORMAT_ARGB8888);
+        if (!half || SDL_SoftStretchLinear(current ? current : src, &from, half, NULL) != 0) {
+            SDL_FreeSurface(half);
+            break;
+        }
+        SDL_FreeSurface(current);
+        current = half;
+        from = (SDL_Rect){0, 0, half->w, half->h};
+    }
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (out && SDL_SoftStretchLinear(current ? current : src, &from, out, NULL) != 0) {
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+    SDL_FreeSurface(current);
+    return out;
+}
+
 /* Decodes the file for the cache; large pictures are scaled down to what a
- * logo card can show. */
+ * slide can show. */
 static SDL_Surface *decode(const char *path, bool *svg)
 {
     SDL_Surface *loaded = decode_file(path, SVG_PROBE_SIDE, SVG_PROBE_SIDE, svg);
@@ -124,11 +152,9 @@ static SDL_Surface *decode(const char *path, bool *svg)
     if (longest > KEEP_SIDE) {
         int w = (int)((int64_t)image->w * KEEP_SIDE / longest);
         int h = (int)((int64_t)image->h * KEEP_SIDE / longest);
-        SDL_Surface *smaller = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, h > 0 ? h : 1, 32,
-                                                              SDL_PIXELFORMAT_ARGB8888);
+        SDL_Surface *smaller =
+            smooth_scale(image, (SDL_Rect){0, 0, image->w, image->h}, w > 0 ? w : 1, h > 0 ? h : 1);
         if (smaller) {
-            SDL_SetSurfaceBlendMode(image, SDL_BLENDMODE_NONE);
-            SDL_BlitScaled(image, NULL, smaller, NULL);
             SDL_FreeSurface(image);
             image = smaller;
         }
@@ -172,23 +198,42 @@ bool images_size(struct images *images, const char *path, int *w, int *h)
     return true;
 }
 
-void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box)
+void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box,
+                 struct box crop)
 {
     struct image *image = find(images, path);
     if (!image || !image->surface || box.w <= 0 || box.h <= 0)
         return;
-    SDL_Surface *sized = NULL;
-    if (image->svg) { /* drawn sharp at the size it is shown, within the box */
-        sized = decode_file(path, box.w < KEEP_SIDE ? box.w : KEEP_SIDE,
-                            box.h < KEEP_SIDE ? box.h : KEEP_SIDE, NULL);
+    SDL_Surface *source = image->surface, *rastered = NULL;
+    SDL_Rect part = crop.w > 0 ? (SDL_Rect){crop.x, crop.y, crop.w, crop.h}
+                               : (SDL_Rect){0, 0, source->w, source->h};
+    if (image->svg) {
+        /* drawn sharp at the size it is shown: the whole picture at the
+         * scale that makes the part fill the box, within limits */
+        double scale = (double)box.w / part.w;
+        int w = (int)(source->w * scale), h = (int)(source->h * scale);
+        rastered = decode_file(path, w < KEEP_SIDE ? w : KEEP_SIDE, h < KEEP_SIDE ? h : KEEP_SIDE,
+                               NULL);
+        if (rastered) {
+            double k = (double)rastered->w / source->w;
+            part = (SDL_Rect){(int)(part.x * k), (int)(part.y * k), (int)(part.w * k),
+                              (int)(part.h * k)};
+            source = rastered;
+        }
     }
-    SDL_Texture *texture = SDL_CreateTextureFromSurface(renderer, sized ? sized : image->surface);
+    SDL_Surface *converted =
+        source->format->format == SDL_PIXELFORMAT_ARGB8888
+            ? NULL
+            : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Surface *sized = smooth_scale(converted ? converted : source, part, box.w, box.h);
+    SDL_Texture *texture = sized ? SDL_CreateTextureFromSurface(renderer, sized) : NULL;
     if (texture) {
-        SDL_SetTextureScaleMode(texture, SDL_ScaleModeLinear);
         SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
         SDL_Rect dst = {box.x, box.y, box.w, box.h};
         SDL_RenderCopy(renderer, texture, NULL, &dst);
         SDL_DestroyTexture(texture);
     }
     SDL_FreeSurface(sized);
+    SDL_FreeSurface(converted);
+    SDL_FreeSurface(rastered);
 }

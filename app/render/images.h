@@ -22,8 +22,11 @@ void images_clear(struct images *images);
  * decoded. */
 bool images_size(struct images *images, const char *path, int *w, int *h);
 
-/* Draws the image at path scaled into box on the renderer's target. SVG is
- * rasterised at the box's size. */
-void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box);
+/* Draws the part crop of the image at path (in the pixels images_size()
+ * gives; w 0: all of it) scaled into box on the renderer's target, filtered
+ * without aliasing however far it shrinks. SVG is rasterised at the size it
+ * is shown. */
+void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box,
+                 struct box crop);
 
 #endif

@@ -215,7 +215,7 @@ static void draw_scene(struct renderer *r, const struct scene *scene)
             draw_text(r, item);
             break;
         case ITEM_IMAGE:
-            images_draw(r->images, r->sdl, item->path, item->box);
+            images_draw(r->images, r->sdl, item->path, item->box, item->crop);
             break;
         }
     }
@@ -347,8 +347,22 @@ static void drop_slide(struct renderer *r, uint64_t key)
             drop_texture(&r->slides[i]);
 }
 
+/* True when the frame's slide covers the footer (a poster with footer: false). */
+static bool hides_footer(const struct frame *f)
+{
+    return f->slide && f->slide->hide_footer;
+}
+
+/* The height of the footer band drawn over the frame's slide: 0 when hidden. */
+static int footer_height(const struct frame *f, int w, int h)
+{
+    return hides_footer(f) ? 0 : layout_geometry(w, h).footer.h;
+}
+
 static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
 {
+    if (hides_footer(f))
+        return true;
     struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
     if (!footer)
         return false;
@@ -364,13 +378,12 @@ static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
 static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t key, int w, int h)
 {
     struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
-    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
-    if (!to || !footer)
+    if (!to)
         return false;
     float before = r->shown_key == f->from ? 0.0f : r->faded;
     float now = f->progress >= 1.0f ? 1.0f : smooth(f->progress);
     float share = before < 1.0f ? (now - before) / (1.0f - before) : 1.0f;
-    SDL_Rect area = {0, 0, w, h - footer->h};
+    SDL_Rect area = {0, 0, w, h - footer_height(f, w, h)};
     SDL_SetTextureBlendMode(to->texture, share >= 1.0f ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
     bool ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0 && draw_footer(r, f, w, h);
@@ -402,8 +415,7 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     if (from)
         from->used = ++r->use_clock;
     /* The slides move above the footer, which stays. */
-    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
-    int area_h = footer ? h - footer->h : h;
+    int area_h = h - footer_height(f, w, h);
     SDL_Rect area = {0, 0, w, area_h};
     float t = smooth(f->progress);
     SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
