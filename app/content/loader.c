@@ -4,6 +4,7 @@
 #include "fields.h"
 #include "settle.h"
 #include "../util/array.h"
+#include "../util/qr.h"
 #include "../util/str.h"
 
 #include <dirent.h>
@@ -346,6 +347,13 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
         ok = fields_read(&file, root, slide_kinds[k].fields, slide_kinds[k].count, &slide);
     }
     yaml_file_free(&file);
+    struct qr_code code = {0};
+    if (ok && slide.qr && !qr_encode(slide.qr, &code)) {
+        diag_add(diags, DIAG_ERROR, path, 0, "qr: too long for a QR code (at most about 2,000 "
+                                             "characters; a web address is best)");
+        ok = false;
+    }
+    qr_free(&code);
     if (ok && slide.kind == SLIDE_IMAGE && !slide.image) {
         diag_add(diags, DIAG_ERROR, path, 0,
                  "image: no picture to show (name a PNG, JPEG or SVG file in the folder)");

@@ -1,7 +1,7 @@
 /* Slide and footer layouts, in units of 1% of the screen's shorter side. */
 #include "slide_layout.h"
 
-#include "qr.h"
+#include "../util/qr.h"
 #include "stack.h"
 #include "wrap.h"
 #include "../util/array.h"
