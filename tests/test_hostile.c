@@ -317,6 +317,28 @@ static void a_50_megabyte_schedule_is_refused(void **state)
     expect_problem("schedule.xml", 0, "is larger than 32768 KiB");
 }
 
+static void image_slides_that_cannot_show(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/logos/pipe.png", dir);
+    assert_int_equal(mkfifo(path, 0644), 0);
+    write_text("slides/10-poster.yaml", "kind: image\nimage: logos/pipe.png\n");
+    expect_problem("slides/10-poster.yaml", 0, "image: no picture to show");
+    write_text("slides/10-poster.yaml", "kind: image\nimage: logos/none.png\nfit: stretch\n");
+    expect_problem("slides/10-poster.yaml", 3, "fit: 'stretch' is not a fit");
+    write_text("slides/10-poster.yaml", "kind: image\nimage: logos/none.png\nfocus: 150% 20%\n");
+    expect_problem("slides/10-poster.yaml", 3, "focus: '150% 20%' is not a focus");
+    char *qr = malloc(5000);
+    strcpy(qr, "kind: headline\ntitle: t\nqr: ");
+    size_t start = strlen(qr);
+    memset(qr + start, 'x', 4000);
+    qr[start + 4000] = '\0';
+    write_text("slides/10-poster.yaml", qr);
+    free(qr);
+    expect_problem("slides/10-poster.yaml", 0, "qr: too long for a QR code");
+}
+
 static void values_staff_get_wrong(void **state)
 {
     (void)state;
@@ -448,6 +470,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(logos_that_lead_outside, setup, teardown),
         cmocka_unit_test_setup_teardown(huge_lists_are_capped_with_a_message, setup, teardown),
         cmocka_unit_test_setup_teardown(values_staff_get_wrong, setup, teardown),
+        cmocka_unit_test_setup_teardown(image_slides_that_cannot_show, setup, teardown),
         cmocka_unit_test_setup_teardown(a_50_megabyte_schedule_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(slide_names_staff_get_wrong, setup, teardown),
         cmocka_unit_test_setup_teardown(names_with_any_bytes_are_reported_as_one_line_of_text,
