@@ -623,6 +623,25 @@ static void image_slides_contain_cover_and_filter(void **state)
         programme_free(&prog);
         theme_free(&base);
     }
+    /* the event's logo in the footer; the theme's picture behind every
+     * slide, shaded, on the poster's bands */
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    write_text_file(path, "name: Posters\nlogo: wide.png\n");
+    snprintf(path, sizeof path, "%s/theme.yaml", dir);
+    write_text_file(path, "background_image: square.png\n");
+    write_text_file(slide, "kind: image\nimage: wide.png\n");
+    struct canvas framed = render_only_slide(dir, 1920, 1080, &base, &prog);
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct rgba band = pixel(framed.surface, 960, 60); /* above the wide picture */
+    assert_true(band.r > band.b + 20 && band.r < 0xf0); /* red, shaded */
+    struct box footer = {g.content.x, g.footer.y, g.content.w / 4, g.footer.h};
+    assert_true(count_near(framed.surface, footer, red, 30) > 100);
+    close_canvas(&framed);
+    programme_free(&prog);
+    theme_free(&base);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    write_text_file(path, "name: Posters\n");
     /* a 3840x2160 poster of one-pixel stripes on a 1920x1080 screen: grey,
      * not black and white stripes or a moire */
     write_text_file(slide, "kind: image\nimage: stripes.png\ncaption: Stripes\n");

@@ -704,11 +704,15 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
     case FIELD_FOCUS:
         ok = ok && parse_focus(value_text, (struct slide *)base);
         break;
-    case FIELD_FILE:
+    case FIELD_FILE: {
         ok = true;
-        if (value_text)
-            *(char **)place = read_image_path(file, f->name, value_text, line);
+        char *path = value_text ? read_image_path(file, f->name, value_text, line) : NULL;
+        if (path) {
+            free(*(char **)place); /* a default that the file overrides */
+            *(char **)place = path;
+        }
         break;
+    }
     case FIELD_FONT: {
         ok = true;
         char *font = value_text ? read_font(file, f->name, value_text, line) : NULL;

@@ -87,7 +87,7 @@ bool theme_copy(struct theme *dst, const struct theme *src)
     *dst = *src;
     dst->tracks = NULL;
     dst->track_count = 0;
-    bool ok = COPY_STRINGS(&dst->font, &dst->font_bold);
+    bool ok = COPY_STRINGS(&dst->font, &dst->font_bold, &dst->background_image);
     if (ok && src->track_count) {
         dst->tracks = calloc(src->track_count, sizeof *dst->tracks);
         ok = dst->tracks != NULL;
@@ -108,7 +108,8 @@ void theme_free(struct theme *theme)
         return;
     free(theme->font);
     free(theme->font_bold);
-    theme->font = theme->font_bold = NULL;
+    free(theme->background_image);
+    theme->font = theme->font_bold = theme->background_image = NULL;
     for (size_t i = 0; i < theme->track_count; i++)
         free(theme->tracks[i].track);
     free(theme->tracks);
@@ -166,7 +167,8 @@ void slide_free(struct slide *slide)
 bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
-    bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website);
+    bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website,
+                           &dst->logo);
     ok = copy_string_list(&dst->schedules, &dst->schedule_count, src->schedules,
                           ok ? src->schedule_count : 0) &&
          ok;
@@ -184,6 +186,7 @@ void event_free(struct event *event)
     free(event->tagline);
     free(event->place);
     free(event->website);
+    free(event->logo);
     free_string_list(event->schedules, event->schedule_count);
     memset(event, 0, sizeof *event);
 }

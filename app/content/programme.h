@@ -28,6 +28,7 @@ struct theme {
     struct rgba now;  /* the mark of a session running now */
     struct rgba alert_background;
     struct rgba alert_text;
+    char *background_image; /* full path of a picture behind every slide, or NULL */
     char *font; /* fontconfig pattern or font file path */
     char *font_bold;
     int slide_ms; /* how long a slide stands, unless it says otherwise */
@@ -64,6 +65,7 @@ struct event {
     char *tagline;  /* the event's theme or motto */
     char *place;
     char *website;
+    char *logo; /* full path of the event's logo, drawn in the footer; or NULL */
     struct optional_day first_day, last_day;
     char **schedules; /* the schedule exports to read, as named; none: the usual names */
     size_t schedule_count;

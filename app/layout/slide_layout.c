@@ -87,14 +87,32 @@ static struct block rule_block(const struct frame_geometry *g, float space_befor
                           .colour = colour};
 }
 
-static void add_background(const struct programme *prog, const struct frame_geometry *g,
-                           struct scene *scene)
+/* The theme's gradient, or its picture covering the slide under a shade of
+ * the background colour that keeps the theme's text readable on it. */
+static void add_background(const struct measurer *m, const struct programme *prog,
+                           const struct frame_geometry *g, struct scene *scene)
 {
-    struct item bg = {.kind = ITEM_GRADIENT,
-                      .box = {0, 0, g->w, g->h},
-                      .colour = prog->theme.background,
-                      .colour_end = prog->theme.background_end};
+    const struct theme *t = &prog->theme;
+    struct box all = {0, 0, g->w, g->h};
+    struct item bg = {
+        .kind = ITEM_GRADIENT, .box = all, .colour = t->background, .colour_end = t->background_end};
     scene_add(scene, &bg);
+    int w, h;
+    if (!t->background_image || !m->image_size(m->ctx, t->background_image, &w, &h))
+        return;
+    float scale = fmaxf((float)g->w / (float)w, (float)g->h / (float)h);
+    int cw = (int)lroundf((float)g->w / scale), ch = (int)lroundf((float)g->h / scale);
+    cw = cw > w ? w : cw < 1 ? 1 : cw;
+    ch = ch > h ? h : ch < 1 ? 1 : ch;
+    struct item picture = {.kind = ITEM_IMAGE,
+                           .box = all,
+                           .path = t->background_image,
+                           .crop = {(w - cw) / 2, (h - ch) / 2, cw, ch}};
+    scene_add(scene, &picture);
+    struct rgba shade = t->background;
+    shade.a = 0xb0;
+    struct item veil = {.kind = ITEM_FILL, .box = all, .colour = shade};
+    scene_add(scene, &veil);
 }
 
 struct headline_text {
@@ -654,7 +672,7 @@ static void layout_nothing_to_show(const struct measurer *m, const struct progra
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
                   const struct frame_geometry *frame, struct scene *scene)
 {
-    add_background(prog, frame, scene);
+    add_background(m, prog, frame, scene);
     /* a QR code takes the right of the content; the slide keeps the rest */
     struct frame_geometry narrowed = *frame;
     const struct frame_geometry *g = frame;
@@ -719,6 +737,16 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     struct block event =
         one_line(text_block(name, FONT_REGULAR, size, 0.7f * size, 1.2f, 0, t->footer_text));
     struct box left = {inner.x, inner.y, inner.w - clock_w - px(4.0f, g), inner.h};
+    int w, h;
+    if (e->logo && m->image_size(m->ctx, e->logo, &w, &h)) { /* the event's logo first */
+        int logo_h = inner.h * 3 / 5;
+        struct box slot = {left.x, inner.y + (inner.h - logo_h) / 2, left.w / 4, logo_h};
+        struct item logo = {.kind = ITEM_IMAGE, .box = layout_fit_aspect(slot, w, h), .path = e->logo};
+        logo.box.x = slot.x;
+        scene_add(scene, &logo);
+        left.x += logo.box.w + px(2.0f, g);
+        left.w -= logo.box.w + px(2.0f, g);
+    }
     layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);
 }
