@@ -87,6 +87,18 @@ static struct block rule_block(const struct frame_geometry *g, float space_befor
                           .colour = colour};
 }
 
+/* The part of a w x h picture that, scaled, fills area: the overflow
+ * cropped around the focus (fx, fy from 0 to 1). */
+static struct box cover_crop(struct box area, int w, int h, float fx, float fy)
+{
+    float scale = fmaxf((float)area.w / (float)w, (float)area.h / (float)h);
+    int cw = (int)lroundf((float)area.w / scale), ch = (int)lroundf((float)area.h / scale);
+    cw = cw > w ? w : cw < 1 ? 1 : cw;
+    ch = ch > h ? h : ch < 1 ? 1 : ch;
+    return (struct box){(int)lroundf((float)(w - cw) * fx), (int)lroundf((float)(h - ch) * fy),
+                        cw, ch};
+}
+
 /* The theme's gradient, or its picture covering the slide under a shade of
  * the background colour that keeps the theme's text readable on it. */
 static void add_background(const struct measurer *m, const struct programme *prog,
@@ -100,14 +112,10 @@ static void add_background(const struct measurer *m, const struct programme *pro
     int w, h;
     if (!t->background_image || !m->image_size(m->ctx, t->background_image, &w, &h))
         return;
-    float scale = fmaxf((float)g->w / (float)w, (float)g->h / (float)h);
-    int cw = (int)lroundf((float)g->w / scale), ch = (int)lroundf((float)g->h / scale);
-    cw = cw > w ? w : cw < 1 ? 1 : cw;
-    ch = ch > h ? h : ch < 1 ? 1 : ch;
     struct item picture = {.kind = ITEM_IMAGE,
                            .box = all,
                            .path = t->background_image,
-                           .crop = {(w - cw) / 2, (h - ch) / 2, cw, ch}};
+                           .crop = cover_crop(all, w, h, 0.5f, 0.5f)};
     scene_add(scene, &picture);
     struct rgba shade = t->background;
     shade.a = 0xb0;
@@ -583,14 +591,9 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
     struct item picture = {.kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
     if (s->fit == FIT_COVER) {
         /* the part of the picture with the slide's shape, around the focus */
-        float fx = s->focus.set ? s->focus.x : 0.5f, fy = s->focus.set ? s->focus.y : 0.5f;
-        float scale = fmaxf((float)area.w / (float)w, (float)area.h / (float)h);
-        int cw = (int)lroundf((float)area.w / scale), ch = (int)lroundf((float)area.h / scale);
-        cw = cw > w ? w : cw < 1 ? 1 : cw;
-        ch = ch > h ? h : ch < 1 ? 1 : ch;
         picture.box = area;
-        picture.crop = (struct box){(int)lroundf((float)(w - cw) * fx),
-                                    (int)lroundf((float)(h - ch) * fy), cw, ch};
+        picture.crop = cover_crop(area, w, h, s->focus.set ? s->focus.x : 0.5f,
+                                  s->focus.set ? s->focus.y : 0.5f);
     }
     scene_add(scene, &picture);
 }
