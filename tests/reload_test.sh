@@ -199,7 +199,7 @@ rm -f "$live/slides/90-bad"* "$live/slides/91-odd"*
 # 10a. a schedule export copied in, replaced by a broken one, then fixed:
 #      the board of today's rooms, the last good version kept meanwhile
 today=$(TZ=Asia/Dubai date +%F)
-hour=$(TZ=Asia/Dubai date +%H)
+hour=$(TZ=Asia/Dubai date +%-H) # no leading zero: 08 is no number to sh
 if [ "$hour" -ge 1 ] && [ "$hour" -le 21 ]; then
     start=$(printf '%02d:00' $((hour - 1)))
     end=$(printf '%02d:30' $((hour + 1)))
