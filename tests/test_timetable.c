@@ -78,6 +78,19 @@ static void assert_when(const struct slide *s, const char *date, const char *sta
     assert_int_equal(s->end.minutes, minutes);
 }
 
+/* The programme of the talks p, in zone, as it stands at local (seconds of
+ * the zone's calendar); the caller frees shown and *theme. */
+static void shown_at(const struct parsed *p, const char *zone, int64_t local,
+                     struct theme *theme, struct programme *shown)
+{
+    zone_use(zone);
+    struct programme prog = {.slides = p->slides, .slide_count = p->count};
+    theme_init_defaults(&prog.theme);
+    const struct schedule_view view = {.overview_rows = 5, .clock_given = true};
+    schedule_build_view(&prog, zone_utc(local), &view, shown);
+    *theme = prog.theme;
+}
+
 static bool has_problem(const struct parsed *p, int line, const char *text)
 {
     for (size_t i = 0; i < p->diags.count; i++)
@@ -148,13 +161,10 @@ static void a_real_frab_style_export(void **state)
     assert_null(strstr(jekyll->description, "<h4"));
     assert_non_null(strstr(jekyll->description, "ruby >= 2.1"));
     /* At 14:20 in Leipzig: xCOR runs in the Main Track, LIMBO is next */
-    zone_use("Europe/Berlin");
-    struct programme prog = {.slides = p.slides, .slide_count = p.count};
-    theme_init_defaults(&prog.theme);
+    struct theme theme;
     struct programme shown;
-    const struct schedule_view view = {.overview_rows = 5, .clock_given = true};
-    int64_t now = zone_utc(civil_days(2019, 5, 22) * SECONDS_PER_DAY + (14 * 60 + 20) * 60);
-    schedule_build_view(&prog, now, &view, &shown);
+    shown_at(&p, "Europe/Berlin", civil_days(2019, 5, 22) * SECONDS_PER_DAY + (14 * 60 + 20) * 60,
+             &theme, &shown);
     assert_int_equal(shown.slides[0].kind, SLIDE_BOARD);
     const struct overview_row *main_track = &shown.slides[0].rows[0];
     assert_string_equal(main_track->room, "Main Track");
@@ -171,7 +181,7 @@ static void a_real_frab_style_export(void **state)
         sessions += shown.slides[i].kind == SLIDE_SESSION;
     assert_int_equal(sessions, 2);
     programme_free(&shown);
-    theme_free(&prog.theme);
+    theme_free(&theme);
     parsed_free(&p);
 }
 
@@ -187,19 +197,16 @@ static void frab_s_own_export_of_31c3(void **state)
     assert_string_equal(talk(&p, "SCADA StrangeLove: Too Smart Grid in da Cloud")->label,
                         "Security & Hacking");
     /* at 12:00 in Hamburg, Saal 1: the keynote runs; maha's talk is next */
-    zone_use("Europe/Berlin");
-    struct programme prog = {.slides = p.slides, .slide_count = p.count};
-    theme_init_defaults(&prog.theme);
+    struct theme theme;
     struct programme shown;
-    const struct schedule_view view = {.overview_rows = 5, .clock_given = true};
-    schedule_build_view(&prog, zone_utc(civil_days(2014, 12, 27) * SECONDS_PER_DAY + 12 * 3600),
-                        &view, &shown);
+    shown_at(&p, "Europe/Berlin", civil_days(2014, 12, 27) * SECONDS_PER_DAY + 12 * 3600, &theme,
+             &shown);
     const struct overview_row *saal = &shown.slides[0].rows[0];
     assert_string_equal(saal->room, "Saal 1");
     assert_string_equal(saal->title, "31C3 Keynote");
     assert_string_equal(saal->next_title, "\u201eWir beteiligen uns aktiv an den Diskussionen\u201c");
     programme_free(&shown);
-    theme_free(&prog.theme);
+    theme_free(&theme);
     parsed_free(&p);
 }
 

@@ -575,6 +575,15 @@ static bool parse_focus(const char *text, struct slide *s)
     return true;
 }
 
+/* Puts value (when not NULL) in place of the default the file overrides. */
+static void replace_text(char **place, char *value)
+{
+    if (!value)
+        return;
+    free(*place);
+    *place = value;
+}
+
 /* Reads one value into its place; false after reporting an error. */
 static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_t *value,
                        void *base)
@@ -706,20 +715,13 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         break;
     case FIELD_FILE: {
         ok = true;
-        char *path = value_text ? read_image_path(file, f->name, value_text, line) : NULL;
-        if (path) {
-            free(*(char **)place); /* a default that the file overrides */
-            *(char **)place = path;
-        }
+        replace_text((char **)place,
+                     value_text ? read_image_path(file, f->name, value_text, line) : NULL);
         break;
     }
     case FIELD_FONT: {
         ok = true;
-        char *font = value_text ? read_font(file, f->name, value_text, line) : NULL;
-        if (font) {
-            free(*(char **)place); /* the default that the file overrides */
-            *(char **)place = font;
-        }
+        replace_text((char **)place, value_text ? read_font(file, f->name, value_text, line) : NULL);
         break;
     }
     default:
