@@ -598,12 +598,19 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
     scene_add(scene, &picture);
 }
 
-/* Where a slide's QR code stands: at the right of the content, at least a
+/* Where a slide's QR code stands: at the right of the content (at the
+ * bottom on a portrait screen, whose column is narrow already), at least a
  * fifth of the screen's shorter side; the content keeps the rest. */
 static struct box qr_place(const struct frame_geometry *g, struct box *content)
 {
     int side = (int)lroundf(0.3f * (float)(g->w < g->h ? g->w : g->h));
     int gap = px(4.0f, g);
+    if (g->h > g->w) {
+        int block = side + px(4.0f, g); /* with its caption */
+        struct box at = {content->x, content->y + content->h - block, content->w, block};
+        content->h -= block + gap;
+        return at;
+    }
     if (side > content->h - px(6.0f, g))
         side = content->h - px(6.0f, g);
     struct box at = {content->x + content->w - side, content->y + (content->h - side) / 2, side,
