@@ -11,6 +11,7 @@
 #include "platform/signals.h"
 #include "platform/wakeup.h"
 #include "platform/window.h"
+#include "render/clips.h"
 #include "render/export.h"
 #include "render/stage.h"
 #include "show/pacing.h"
@@ -52,10 +53,12 @@ static int64_t now_utc_ms(const struct options *opts, int64_t elapsed_ms)
     return opts->has_now ? zone_utc(opts->now) * 1000 + elapsed_ms : wall_clock_ms();
 }
 
-static int run_check(const struct programme *prog, struct diag_list *diags, const char *room)
+static int run_check(const struct programme *prog, struct diag_list *diags,
+                     const struct options *opts)
 {
-    if (room)
-        schedule_check_room(prog, room, diags);
+    if (opts->room)
+        schedule_check_room(prog, opts->room, diags);
+    clips_check(prog, opts->hwdec, diags);
     diag_print(diags, stdout);
     size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
     if (prog->slide_count == 0)
@@ -81,6 +84,7 @@ struct app {
     bool ready;           /* systemd has been told the first frame is up */
     int64_t watchdog_ms;  /* how often to tell systemd the loop is alive; -1: never */
     int64_t alive_at_ms;  /* when to tell it next */
+    size_t clip_failures_listed; /* of the stage's, among the content's problems */
 };
 
 static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
@@ -108,6 +112,34 @@ static void reload(struct app *app, int64_t now_ms)
     app->status.stale = true;
     if (change & LIVE_PROGRAMME)
         stage_new_content(&app->stage, &app->live.prog.theme, change & LIVE_FONTS);
+    app->clip_failures_listed = 0; /* the problems are the content's again */
+}
+
+/* Clips that would not play join the content's problems, for --status. */
+static void list_clip_failures(struct app *app)
+{
+    const struct clips *clips = &app->stage.clips;
+    for (size_t i = app->clip_failures_listed; i < clips->failure_count; i++)
+        diag_add(&app->live.diags, DIAG_ERROR, clips->failures[i].path, 0,
+                 "%s; its slide is left out", clips->failures[i].problem);
+    app->status.stale |= app->clip_failures_listed != clips->failure_count;
+    app->clip_failures_listed = clips->failure_count;
+}
+
+/* A clip that has ended moves the show on (or plays again when no other
+ * slide would follow); slides whose clip cannot play are passed over. */
+static void follow_clips(struct app *app, int64_t now_ms)
+{
+    struct clips *clips = &app->stage.clips;
+    struct show *show = &app->live.show;
+    const struct programme *shown = &app->live.shown;
+    const struct slide *slide = live_slide(&app->live);
+    if (clips_take_over(clips) && slide && slide_plays_clip(slide) &&
+        !show_clip_ended(show, shown) && clips->playing.video)
+        video_play(clips->playing.video, now_ms);
+    for (size_t n = 0; n < shown->slide_count && clips_broken(clips, live_slide(&app->live)); n++)
+        show_step(show, shown, 1, now_ms);
+    list_clip_failures(app);
 }
 
 static void take_signals(struct app *app, int64_t now_ms)
@@ -129,6 +161,7 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
     if (e->type == SDL_QUIT)
         return false;
     if (e->type == app->wakeup_event) {
+        clips_update(&app->stage.clips, now_ms);
         take_signals(app, now_ms);
         watch_check(app->watch, &app->settle, now_ms);
         wakeup_rearm(app->wakeup);
@@ -204,6 +237,7 @@ static void run_loop(struct app *app)
             update_shown(app, now_ms, false);
             stage->dirty = app->status.stale = true;
         }
+        follow_clips(app, now_ms);
         if (show_tick(&app->live.show, &app->live.shown, now_ms))
             app->status.stale = true;
         bool new_slide = stage_follow(stage, &app->live.shown, live_slide(&app->live), now_ms);
@@ -215,11 +249,14 @@ static void run_loop(struct app *app)
         publish_status(app, now_ms);
         tell_service(app, new_slide, now_ms);
         int64_t until_change = show_ms_until_change(&app->live.show, &app->live.shown, now_ms);
+        struct video *playing = stage->clips.playing.video;
+        int64_t until_prepare =
+            until_change < 0 && playing ? video_remaining_ms(playing, now_ms) : until_change;
         int64_t waits[WAIT_COUNT] = {
             [WAIT_CLOCK] = 60000 - utc_ms % 60000,
             [WAIT_SLIDE] = until_change,
             [WAIT_PREPARE] = stage_prepare(stage, &app->live.shown, live_next_slide(&app->live),
-                                           until_change),
+                                           until_prepare, now_ms),
             [WAIT_WATCHDOG] = app->watchdog_ms > 0 ? app->alive_at_ms - now_ms : -1,
             [WAIT_SETTLE] = settle_wait_ms(&app->settle, now_ms),
             [WAIT_WATCH] = watch_wait_ms(app->watch, now_ms),
@@ -260,7 +297,7 @@ static int run_show(struct app *app)
     char err[256] = "";
     if (!window_open(&app->window, app->opts, err, sizeof err) ||
         !stage_open(&app->stage, app->window.renderer, app->window.vsync, &app->live.prog.theme,
-                    app->opts->rotate, err, sizeof err)) {
+                    app->opts->rotate, app->opts->hwdec, err, sizeof err)) {
         fprintf(stderr, "hallscreen: %s\n", err[0] ? err : SDL_GetError());
         stage_close(&app->stage);
         window_close(&app->window);
@@ -274,8 +311,8 @@ static int run_show(struct app *app)
     ignore_own_outputs(app);
     content_use_settle(app->live.content, &app->settle);
     app->wakeup_event = SDL_RegisterEvents(1);
-    int fds[] = {watch_fd(app->watch), signals_fd()};
-    app->wakeup = wakeup_start(fds, 2, app->wakeup_event);
+    int fds[] = {watch_fd(app->watch), signals_fd(), clips_wake_fd(&app->stage.clips)};
+    app->wakeup = wakeup_start(fds, (int)COUNT(fds), app->wakeup_event);
     app->watchdog_ms = service_watchdog_interval_ms();
     app->started_ms = (int64_t)SDL_GetTicks64();
     app->live.show.shown_at_ms = app->started_ms;
@@ -356,7 +393,7 @@ int main(int argc, char **argv)
                 "(hallscreen path/to/content)\n",
                 content_dir);
     } else if (opts.check) {
-        status = run_check(&app.live.prog, &diags, opts.room);
+        status = run_check(&app.live.prog, &diags, &opts);
     } else if (TTF_Init() != 0) {
         fprintf(stderr, "hallscreen: cannot start the font engine: %s\n", TTF_GetError());
     } else {
@@ -370,6 +407,7 @@ int main(int argc, char **argv)
         IMG_Quit();
         TTF_Quit();
     }
+    video_shutdown();
     SDL_Quit();
     signals_close();
     live_free(&app.live);

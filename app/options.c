@@ -32,6 +32,8 @@ const char options_usage[] =
     "  --renderer NAME       auto (default: the GPU if there is a real one),\n"
     "                        software or gpu\n"
     "  --room NAME           the screen beside one room's door: its talks only, large\n"
+    "  --hwdec MODE          how clips are decoded: mpv's hwdec choice (default\n"
+    "                        auto-safe; v4l2m2m-copy on a Raspberry Pi; no: CPU only)\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
     "  --help, --version\n"
     "\n"
@@ -66,7 +68,8 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                            strcmp(arg, "--status") == 0 || strcmp(arg, "--screenshot") == 0 ||
                            strcmp(arg, "--poll") == 0 || strcmp(arg, "--settle") == 0 ||
                            strcmp(arg, "--rotate") == 0 || strcmp(arg, "--display") == 0 ||
-                           strcmp(arg, "--renderer") == 0 || strcmp(arg, "--room") == 0;
+                           strcmp(arg, "--renderer") == 0 || strcmp(arg, "--room") == 0 ||
+                           strcmp(arg, "--hwdec") == 0;
         if (takes_value && !value) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
@@ -138,6 +141,14 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
                 return false;
             }
             opts->renderer = value;
+            i++;
+        } else if (strcmp(arg, "--hwdec") == 0) {
+            if (!value[0] || strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-,") != strlen(value)) {
+                snprintf(err, err_size, "--hwdec: '%s' is not a decoding mode such as auto-safe",
+                         value);
+                return false;
+            }
+            opts->hwdec = value;
             i++;
         } else if (strcmp(arg, "--room") == 0) {
             opts->room = value;

@@ -18,6 +18,7 @@ struct options {
     int display;             /* --display: which monitor, from 0 */
     const char *renderer;    /* --renderer: "auto", "software" or "gpu" */
     const char *room;        /* --room: the one room this screen shows; NULL: all */
+    const char *hwdec;       /* --hwdec: how clips are decoded; NULL: auto-safe */
     bool windowed;
     bool check;
     bool help, version;

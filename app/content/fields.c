@@ -339,6 +339,21 @@ static char *read_image_path(struct yaml_file *file, const char *name, const cha
     return full;
 }
 
+/* A video clip: its full path, when it is a file with something in it.
+ * Whether it plays is for the player to say (see --check). */
+static char *read_clip_path(struct yaml_file *file, const char *name, const char *text, int line)
+{
+    char *full = confined_path(file, name, text, line, "videos/loop.mp4");
+    struct stat st;
+    if (full && stat(full, &st) == 0 && st.st_size == 0) {
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: '%s' is empty (still being copied?)", name, text);
+        free(full);
+        return NULL;
+    }
+    return full;
+}
+
 /* Why the file at path is not a TrueType or OpenType font, or NULL when it
  * is one. Opened without blocking: a FIFO or device never hangs the show. */
 static const char *font_file_problem(const char *path)
@@ -625,6 +640,8 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         [FIELD_MINUTES] = "a number of minutes, such as 60",
         [FIELD_FIT] = "a fit: write contain (all of the picture) or cover (the whole slide)",
         [FIELD_HIDDEN] = "true or false",
+        [FIELD_FLAG] = "true or false",
+        [FIELD_COUNT] = "a whole number, such as 3",
         [FIELD_FOCUS] = "a focus: write center, top, bottom, left, right, a pair such as "
                         "top left, or two percentages such as 30% 70%",
     };
@@ -674,12 +691,19 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
     case FIELD_COLOUR:
         ok = ok && parse_colour(value_text, (struct rgba *)place);
         break;
-    case FIELD_MINUTES: {
+    case FIELD_MINUTES:
+    case FIELD_COUNT: {
         char *end;
-        long minutes = ok ? strtol(value_text, &end, 10) : -1;
-        ok = ok && *end == '\0' && isdigit((unsigned char)value_text[0]) && minutes <= f->max;
+        long number = ok ? strtol(value_text, &end, 10) : -1;
+        ok = ok && *end == '\0' && isdigit((unsigned char)value_text[0]);
+        if (ok && (number < f->min || number > f->max)) {
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
+                     "%s: %s is out of range: write %d to %d", f->name, value_text, f->min, f->max);
+            free(value_text);
+            return false;
+        }
         if (ok)
-            *(int *)place = (int)minutes;
+            *(int *)place = (int)number;
         break;
     }
     case FIELD_TRANSITION:
@@ -702,12 +726,13 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         if (ok)
             *(enum fit *)place = strcmp(value_text, "cover") == 0 ? FIT_COVER : FIT_CONTAIN;
         break;
-    case FIELD_HIDDEN: {
+    case FIELD_HIDDEN:
+    case FIELD_FLAG: {
         bool yes = ok && (strcmp(value_text, "true") == 0 || strcmp(value_text, "yes") == 0);
         bool no = ok && (strcmp(value_text, "false") == 0 || strcmp(value_text, "no") == 0);
         ok = yes || no;
         if (ok)
-            *(bool *)place = no;
+            *(bool *)place = f->type == FIELD_HIDDEN ? no : yes;
         break;
     }
     case FIELD_FOCUS:
@@ -719,6 +744,11 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
                      value_text ? read_image_path(file, f->name, value_text, line) : NULL);
         break;
     }
+    case FIELD_CLIP:
+        ok = true;
+        replace_text((char **)place,
+                     value_text ? read_clip_path(file, f->name, value_text, line) : NULL);
+        break;
     case FIELD_FONT: {
         ok = true;
         replace_text((char **)place, value_text ? read_font(file, f->name, value_text, line) : NULL);

@@ -37,6 +37,7 @@ enum {
     MIN_SLIDE_MS = 2000,
     MAX_TRANSITION_MS = 5000,
     MAX_SPEAKERS = 100, /* more would not be read from the back of a hall */
+    MAX_LOOPS = 1000,
     MAX_PARTNERS = 1000,
 };
 
@@ -214,6 +215,24 @@ static const struct field image_fields[] = {
     QR_FIELDS,
 };
 
+static const struct field video_fields[] = {
+    SLIDE_FIELD("kind", FIELD_KIND, kind, false),
+    SLIDE_FIELD("video", FIELD_CLIP, video, false),
+    SLIDE_FIELD("audio", FIELD_FLAG, audio, false),
+    {.name = "loop", .type = FIELD_COUNT, .offset = offsetof(struct slide, loops), .min = 1,
+     .max = MAX_LOOPS},
+    {.name = "poster", .type = FIELD_DURATION, .offset = offsetof(struct slide, poster_ms)},
+    SLIDE_FIELD("fit", FIELD_FIT, fit, false),
+    {.name = "focus", .type = FIELD_FOCUS},
+    SLIDE_FIELD("caption", FIELD_TEXT, caption, false),
+    SLIDE_FIELD("background", FIELD_COLOUR, background, false),
+    SLIDE_FIELD("footer", FIELD_HIDDEN, hide_footer, false),
+    SLIDE_DURATION("duration", slide, duration_ms),
+    SLIDE_FIELD("show_from", FIELD_MOMENT, show_from, false),
+    SLIDE_FIELD("show_until", FIELD_MOMENT, show_until, false),
+    QR_FIELDS,
+};
+
 static const struct field partners_fields[] = {
     SLIDE_FIELD("kind", FIELD_KIND, kind, false),
     SLIDE_FIELD("label", FIELD_TEXT, label, false),
@@ -240,6 +259,7 @@ static const struct {
     [SLIDE_SESSION] = {"session", session_fields, COUNT(session_fields)},
     [SLIDE_PARTNERS] = {"partners", partners_fields, COUNT(partners_fields)},
     [SLIDE_IMAGE] = {"image", image_fields, COUNT(image_fields)},
+    [SLIDE_VIDEO] = {"video", video_fields, COUNT(video_fields)},
 };
 
 bool theme_load_file(const struct source *src, struct theme *theme)
@@ -339,11 +359,11 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
         k++;
     if (root && !kind)
         diag_add(diags, DIAG_ERROR, path, root ? (int)root->start_mark.line + 1 : 0,
-                 "kind: missing (write 'kind: headline', 'kind: session', 'kind: partners' or "
-                 "'kind: image')");
+                 "kind: missing (write 'kind: headline', 'kind: session', 'kind: partners', "
+                 "'kind: image' or 'kind: video')");
     else if (root && k == COUNT(slide_kinds))
         diag_add(diags, DIAG_ERROR, path, line,
-                 "kind: '%s' is not a kind of slide (headline, session, partners or image)", kind);
+                 "kind: '%s' is not a kind of slide (headline, session, partners, image or video)", kind);
     else if (root) {
         slide.kind = (enum slide_kind)k;
         ok = fields_read(&file, root, slide_kinds[k].fields, slide_kinds[k].count, &slide);
@@ -359,6 +379,11 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
     if (ok && slide.kind == SLIDE_IMAGE && !slide.image) {
         diag_add(diags, DIAG_ERROR, path, 0,
                  "image: no picture to show (name a PNG, JPEG or SVG file in the folder)");
+        ok = false;
+    }
+    if (ok && slide.kind == SLIDE_VIDEO && !slide.video) {
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 "video: no clip to play (name an MP4, WebM or MKV file in the folder)");
         ok = false;
     }
     if (ok && slide.kind == SLIDE_PARTNERS && slide.partner_count == 0) {

@@ -140,6 +140,7 @@ void slide_free(struct slide *slide)
     free(slide->description);
     free(slide->language);
     free(slide->image);
+    free(slide->video);
     free(slide->caption);
     free(slide->qr);
     free(slide->qr_caption);
@@ -200,7 +201,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
                            &dst->room, &dst->chair, &dst->description, &dst->mark_text,
-                           &dst->language, &dst->image, &dst->caption, &dst->qr, &dst->qr_caption,
+                           &dst->language, &dst->image, &dst->video, &dst->caption, &dst->qr, &dst->qr_caption,
                            &dst->translated_title, &dst->translated_subtitle, &dst->translated_body,
                            &dst->translated_description);
     ok = copy_string_list(&dst->speakers, &dst->speaker_count, src->speakers,
@@ -236,7 +237,7 @@ uint64_t slide_fingerprint(const struct slide *s)
     const char *texts[] = {s->label,     s->title,    s->subtitle, s->body,
                            s->room,      s->chair,    s->description, s->mark_text,
                            s->language,  s->image,    s->caption,  s->qr,
-                           s->qr_caption};
+                           s->qr_caption, s->video};
     for (size_t i = 0; i < COUNT(texts); i++)
         h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
@@ -261,6 +262,9 @@ uint64_t slide_fingerprint(const struct slide *s)
                              s->background.b << 8 | s->background.a,
                          s->fit,
                          s->hide_footer,
+                         s->audio,
+                         s->loops,
+                         s->poster_ms,
                          (int64_t)(s->focus.x * 1000) * 1000 + (int64_t)(s->focus.y * 1000)};
     for (size_t i = 0; i < COUNT(numbers); i++)
         h = hash_number(h, (uint64_t)numbers[i]);
@@ -282,6 +286,11 @@ void programme_free(struct programme *prog)
     memset(prog, 0, sizeof *prog);
 }
 
+bool slide_plays_clip(const struct slide *slide)
+{
+    return slide->kind == SLIDE_VIDEO && slide->duration_ms == 0;
+}
+
 int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 {
     return slide->duration_ms > 0 ? slide->duration_ms : prog->theme.slide_ms;
@@ -290,6 +299,6 @@ int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 const char *slide_kind_name(enum slide_kind kind)
 {
     static const char *const names[] = {"headline", "session", "partners", "alert",
-                                        "overview", "board",   "image"};
+                                        "overview", "board",   "image",  "video"};
     return names[kind];
 }

@@ -80,6 +80,7 @@ enum slide_kind {
     SLIDE_OVERVIEW, /* made by the show: the coming sessions, or a body saying when */
     SLIDE_BOARD,    /* made by the show: each room's talk now and the next */
     SLIDE_IMAGE,    /* one picture over the whole slide: a poster */
+    SLIDE_VIDEO,    /* a clip over the whole slide */
 };
 
 enum fit { FIT_CONTAIN, FIT_COVER };
@@ -140,8 +141,12 @@ struct slide {
     bool scheduled;          /* a talk of the schedule export, not a slide file */
     char *language;          /* of a talk, as the export says: "en", "de" */
     struct rgba track_colour; /* of its track; alpha 0: none */
-    /* image */
+    /* image and video */
     char *image;             /* full path of the picture */
+    char *video;             /* full path of the clip */
+    bool audio;              /* video: heard; muted otherwise */
+    int loops;               /* video: plays this many times (0: once) */
+    int poster_ms;           /* video: where --render takes its still from */
     enum fit fit;            /* contain: all of it, letterboxed; cover: filling, cropped */
     struct {
         bool set;
@@ -204,7 +209,11 @@ void slide_free(struct slide *slide);
 /* Frees everything the programme owns and zeroes it; NULL is fine. */
 void programme_free(struct programme *prog);
 
-/* How long the slide stands on screen. */
+/* A video slide with no duration: it stands as long as its clip plays. */
+bool slide_plays_clip(const struct slide *slide);
+
+/* How long the slide stands on screen (for one that plays its clip: the
+ * theme's slide time, a fallback the show does not use). */
 int slide_duration_ms(const struct programme *prog, const struct slide *slide);
 
 /* "headline", "session", "partners", "alert" or "overview". */

@@ -563,6 +563,33 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
     }
 }
 
+/* The height of the caption band under a picture or video. */
+static int caption_band(const struct frame_geometry *g)
+{
+    return px(9.0f, g);
+}
+
+/* The caption of a picture or video slide, in its band under area (which
+ * loses the band), over the slide's background colour when it has one. */
+static void layout_picture_frame(const struct measurer *m, const struct programme *prog,
+                                 const struct slide *s, const struct frame_geometry *g,
+                                 struct box *area, struct scene *scene)
+{
+    struct box whole = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
+    if (s->background.a) {
+        struct item bg = {.kind = ITEM_FILL, .box = whole, .colour = s->background};
+        scene_add(scene, &bg);
+    }
+    if (!s->caption)
+        return;
+    area->h -= caption_band(g);
+    struct box caption = {g->content.x, area->y + area->h, g->content.w, caption_band(g)};
+    struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
+                                            2.6f * g->unit, 1.2f, 0, prog->theme.text));
+    text.direction = s->direction;
+    layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
+}
+
 /* A picture over the whole slide (above the footer unless it is hidden):
  * all of it letterboxed (contain), or filling it, cropped around its focus
  * (cover); a caption in a band under it. */
@@ -570,21 +597,8 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
                          const struct slide *s, const struct frame_geometry *g,
                          struct scene *scene)
 {
-    const struct theme *t = &prog->theme;
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
-    if (s->background.a) {
-        struct item bg = {.kind = ITEM_FILL, .box = area, .colour = s->background};
-        scene_add(scene, &bg);
-    }
-    if (s->caption) {
-        int band = px(9.0f, g);
-        struct box caption = {g->content.x, area.y + area.h - band, g->content.w, band};
-        area.h -= band;
-        struct block text = one_line(
-            text_block(s->caption, FONT_BOLD, 4.0f * g->unit, 2.6f * g->unit, 1.2f, 0, t->text));
-        text.direction = s->direction;
-        layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
-    }
+    layout_picture_frame(m, prog, s, g, &area, scene);
     int w, h;
     if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0)
         return;
@@ -679,6 +693,33 @@ static void layout_nothing_to_show(const struct measurer *m, const struct progra
     layout_headline(m, prog, &placeholder, g, scene);
 }
 
+struct box layout_clip_box(const struct slide *s, const struct frame_geometry *g)
+{
+    struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
+    if (s->caption)
+        area.h -= caption_band(g);
+    if (s->qr) { /* the clip keeps clear of its QR code, which frames would cover */
+        struct box content = g->content;
+        qr_place(g, &content);
+        if (g->h > g->w)
+            area.h = content.y + content.h - area.y < area.h ? content.y + content.h - area.y
+                                                              : area.h;
+        else
+            area.w = content.x + content.w;
+    }
+    return area;
+}
+
+/* A clip's slide: its background and caption; the clip's frames are drawn
+ * into layout_clip_box() by the renderer. */
+static void layout_video(const struct measurer *m, const struct programme *prog,
+                         const struct slide *s, const struct frame_geometry *g,
+                         struct scene *scene)
+{
+    struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
+    layout_picture_frame(m, prog, s, g, &area, scene);
+}
+
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
                   const struct frame_geometry *frame, struct scene *scene)
 {
@@ -687,7 +728,7 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
     struct frame_geometry narrowed = *frame;
     const struct frame_geometry *g = frame;
     struct box qr_at = {0};
-    if (slide && slide->qr && slide->kind != SLIDE_IMAGE) {
+    if (slide && slide->qr && slide->kind != SLIDE_IMAGE && slide->kind != SLIDE_VIDEO) {
         qr_at = qr_place(frame, &narrowed.content);
         g = &narrowed;
     } else if (slide && slide->qr) {
@@ -714,6 +755,8 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
         layout_board(m, prog, slide, g, scene);
     else if (slide->kind == SLIDE_IMAGE)
         layout_image(m, prog, slide, g, scene);
+    else if (slide->kind == SLIDE_VIDEO)
+        layout_video(m, prog, slide, g, scene);
     else
         layout_alert(m, prog, slide, g, scene);
     if (slide && slide->qr && qr_at.w > 0)

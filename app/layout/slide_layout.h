@@ -20,6 +20,10 @@ struct frame_geometry layout_geometry(int w, int h);
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
                   const struct frame_geometry *g, struct scene *scene);
 
+/* Where a video slide's clip is drawn: the slide above the footer (all of
+ * it with footer: false), less its caption's band and its QR code's place. */
+struct box layout_clip_box(const struct slide *slide, const struct frame_geometry *g);
+
 /* How many sessions one overview slide lists at this size. */
 int layout_overview_rows(const struct frame_geometry *g);
 

@@ -1,6 +1,7 @@
 /* Rendering the show to PNG files with SDL's software renderer. */
 #include "export.h"
 
+#include "clips.h"
 #include "render.h"
 #include "../layout/slide_layout.h"
 #include "../show/schedule.h"
@@ -17,6 +18,28 @@
 
 enum { DEFAULT_RENDER_W = 1920, DEFAULT_RENDER_H = 1080 };
 
+/* Gives the renderer the poster frame of a video slide's clip (the frame
+ * at poster:, else the first). False, after saying why, when the clip
+ * cannot be played: its slide is left out. */
+static bool give_poster(struct renderer *r, const struct slide *slide, int w, int h)
+{
+    struct video_request rq = clips_request(slide, NULL, -1);
+    rq.start_ms = slide->poster_ms;
+    char err[256];
+    struct video *v = video_open_wait(&rq, err, sizeof err);
+    if (!v) {
+        fprintf(stderr, "hallscreen: %s: %s; its slide is left out\n", slide->video, err);
+        return false;
+    }
+    struct frame_geometry g = layout_geometry(w, h);
+    struct box box = layout_clip_box(slide, &g);
+    const struct video_picture *picture = video_picture(v, box.w, box.h);
+    if (picture)
+        render_set_clip(r, render_slide_key(r, slide), box, picture, w, h);
+    video_close(v);
+    return true;
+}
+
 /* Draws and writes each slide of shown; returns how many were written. */
 static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct options *opts,
                            const struct programme *shown, const char *clock, int w, int h)
@@ -27,6 +50,10 @@ static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct o
         char *path =
             str_printf("%s/%02zu-%s.png", opts->render_dir, i, slide_kind_name(slide->kind));
         char why[256] = "out of memory";
+        if (slide->kind == SLIDE_VIDEO && !give_poster(r, slide, w, h)) {
+            free(path);
+            continue;
+        }
         if (path && !render_frame(r, shown, slide, clock, w, h))
             snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
         else if (path && render_save_png(sdl, w, h, path, why, sizeof why)) {

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SLIDE_CACHE = 2 }; /* the slide going and the slide coming */
+enum {
+    SLIDE_CACHE = 2, /* the slide going and the slide coming */
+    CLIP_CACHE = 2,  /* the clip on screen and the next one's first frame */
+};
 
 struct cached_texture {
     SDL_Texture *texture;
@@ -22,6 +25,15 @@ struct cached_texture {
     char text[64]; /* footer: the clock it shows */
 };
 
+/* A clip's latest frame, for the video slide key. */
+struct clip_texture {
+    SDL_Texture *texture;
+    int w, h;
+    uint64_t key;
+    uint64_t used;
+    SDL_Rect at; /* where it stands on the slide */
+};
+
 struct renderer {
     SDL_Renderer *sdl;
     struct fonts *fonts;
@@ -29,6 +41,7 @@ struct renderer {
     struct measurer measurer;
     struct cached_texture slides[SLIDE_CACHE], footer;
     struct cached_texture frame; /* the whole frame, when it is rotated */
+    struct clip_texture clips[CLIP_CACHE];
     uint64_t use_clock;
     uint64_t generation; /* one more each time the content changes */
     /* The target keeps its pixels from frame to frame (the software renderer
@@ -98,6 +111,9 @@ void render_destroy(struct renderer *r)
         drop_texture(&r->slides[i]);
     drop_texture(&r->footer);
     drop_texture(&r->frame);
+    for (int i = 0; i < CLIP_CACHE; i++)
+        if (r->clips[i].texture)
+            SDL_DestroyTexture(r->clips[i].texture);
     fonts_close(r->fonts);
     images_destroy(r->images);
     free(r);
@@ -238,6 +254,24 @@ static bool begin_texture(struct renderer *r, struct cached_texture *cache, int 
     return SDL_SetRenderTarget(r->sdl, cache->texture) == 0;
 }
 
+static struct clip_texture *find_clip(struct renderer *r, uint64_t key)
+{
+    for (int i = 0; i < CLIP_CACHE; i++)
+        if (r->clips[i].texture && r->clips[i].key == key)
+            return &r->clips[i];
+    return NULL;
+}
+
+/* Draws the clip frame of the slide key, if it has one, onto the target. */
+static bool draw_clip(struct renderer *r, uint64_t key)
+{
+    struct clip_texture *clip = find_clip(r, key);
+    if (!clip)
+        return true;
+    SDL_SetTextureBlendMode(clip->texture, SDL_BLENDMODE_NONE);
+    return SDL_RenderCopy(r->sdl, clip->texture, NULL, &clip->at) == 0;
+}
+
 static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w, int h)
 {
     for (int i = 0; i < SLIDE_CACHE; i++) {
@@ -265,8 +299,10 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
         struct scene scene = {0};
         layout_slide(&r->measurer, prog, slide, &g, &scene);
         bool ok = begin_texture(r, c, w, h);
-        if (ok)
+        if (ok) {
             draw_scene(r, &scene);
+            draw_clip(r, key);
+        }
         scene_clear(&scene);
         SDL_SetRenderTarget(r->sdl, target);
         images_clear(r->images); /* decoded again when the slide next comes round */
@@ -300,6 +336,47 @@ static struct cached_texture *footer_texture(struct renderer *r, const struct pr
     snprintf(c->text, sizeof c->text, "%s", ok ? clock_text : "");
     SDL_SetRenderTarget(r->sdl, target);
     return ok ? c : NULL;
+}
+
+void render_set_clip(struct renderer *r, uint64_t key, struct box box,
+                     const struct video_picture *picture, int w, int h)
+{
+    struct clip_texture *clip = find_clip(r, key);
+    if (!clip) {
+        clip = &r->clips[0];
+        for (int i = 1; i < CLIP_CACHE; i++)
+            if (r->clips[i].used < clip->used)
+                clip = &r->clips[i];
+        clip->key = key;
+    }
+    clip->used = ++r->use_clock;
+    const struct box *p = &picture->place;
+    if (!clip->texture || clip->w != p->w || clip->h != p->h) {
+        if (clip->texture)
+            SDL_DestroyTexture(clip->texture);
+        clip->texture = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888,
+                                          SDL_TEXTUREACCESS_STREAMING, p->w, p->h);
+        clip->w = clip->texture ? p->w : 0;
+        clip->h = clip->texture ? p->h : 0;
+        if (!clip->texture) {
+            LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", p->w, p->h,
+                SDL_GetError());
+            clip->key = 0;
+            return;
+        }
+    }
+    SDL_UpdateTexture(clip->texture, NULL, picture->pixels, picture->pitch);
+    clip->at = (SDL_Rect){box.x + p->x, box.y + p->y, p->w, p->h};
+    /* A slide composed already gets the frame too. */
+    int lw, lh;
+    render_logical_size(r, w, h, &lw, &lh);
+    struct cached_texture *slide = find_slide(r, key, lw, lh);
+    if (slide) {
+        SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+        if (SDL_SetRenderTarget(r->sdl, slide->texture) == 0)
+            draw_clip(r, key);
+        SDL_SetRenderTarget(r->sdl, target);
+    }
 }
 
 bool render_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
@@ -401,7 +478,7 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     uint64_t key = render_slide_key(r, f->slide);
     bool moving = f->from && f->progress < 1.0f;
     if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
-        return draw_footer(r, f, w, h); /* the slide is there already */
+        return draw_clip(r, key) && draw_footer(r, f, w, h); /* the slide is there already */
     if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
         h == r->shown_h && (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);

@@ -6,6 +6,7 @@
 
 #include "../content/programme.h"
 #include "../layout/scene.h"
+#include "video.h"
 
 #include <SDL.h>
 #include <stdbool.h>
@@ -62,6 +63,13 @@ struct frame {
  * drawn only if it is still composed (it is, if it was the last frame's).
  * Returns false when SDL failed. */
 bool render_transition(struct renderer *r, const struct frame *frame, int w, int h);
+
+/* The latest frame of the clip of the video slide key (see
+ * render_slide_key()), drawn for box (layout_clip_box()) on a w x h
+ * output: kept, drawn on that slide from now on, and into it at once if
+ * it is composed already. */
+void render_set_clip(struct renderer *r, uint64_t key, struct box box,
+                     const struct video_picture *picture, int w, int h);
 
 /* Composes slide ahead of its turn, so that its transition only blends. */
 bool render_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,

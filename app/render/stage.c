@@ -13,9 +13,11 @@ enum {
 };
 
 bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
-                int rotate, char *err, size_t err_size)
+                int rotate, const char *hwdec, char *err, size_t err_size)
 {
     *s = (struct stage){.sdl = sdl, .vsync = vsync, .rotate = rotate, .direction = 1, .dirty = true};
+    if (!clips_init(&s->clips, hwdec))
+        LOG(LOG_WARN, "video", "no pipe for the video player's wake-ups: clips cannot play");
     s->renderer = render_create(sdl, theme, err, err_size);
     if (s->renderer)
         render_set_rotation(s->renderer, rotate);
@@ -24,6 +26,7 @@ bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct the
 
 void stage_close(struct stage *s)
 {
+    clips_free(&s->clips);
     render_destroy(s->renderer);
     s->renderer = NULL;
 }
@@ -57,6 +60,7 @@ int stage_overview_rows(const struct stage *s)
 void stage_invalidate(struct stage *s)
 {
     render_invalidate(s->renderer);
+    s->clips.playing.drawn_key = s->clips.cued.drawn_key = 0; /* perhaps at another size */
     s->dirty = true;
 }
 
@@ -78,6 +82,7 @@ bool stage_follow(struct stage *s, const struct programme *shown, const struct s
                    : t->transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS
                                                            : FRAME_MS;
     transition_begin(&s->transition, s->on_screen, now_ms, duration, frame_ms, s->direction);
+    clips_follow(&s->clips, slide, now_ms);
     s->on_screen = key;
     s->direction = 1;
     s->next_prepared = false;
@@ -85,10 +90,20 @@ bool stage_follow(struct stage *s, const struct programme *shown, const struct s
     return true;
 }
 
+/* Milliseconds until the playing clip needs drawing: its next frame, or
+ * its start once its transition in is over; -1 when it needs nothing. */
+static int64_t clip_wait(const struct stage *s, int64_t now_ms)
+{
+    struct video *v = s->clips.playing.video;
+    if (!v || s->transition.running)
+        return -1;
+    return video_current_state(v) == VIDEO_READY ? 0 : video_frame_wait(v, now_ms);
+}
+
 int64_t stage_frame_wait(const struct stage *s, int64_t now_ms)
 {
     if (!s->dirty)
-        return -1;
+        return clip_wait(s, now_ms);
     int64_t wait = transition_frame_wait(&s->transition, now_ms);
     return wait < 0 ? 0 : wait;
 }
@@ -104,11 +119,35 @@ static void save_screenshot(struct stage *s, int w, int h)
     s->screenshot = NULL;
 }
 
+/* Gives the renderer clip's frame for slide (shown as key) when it has a
+ * new one, or has not given it for key yet. */
+static void give_picture(struct stage *s, struct clip *clip, const struct slide *slide,
+                         uint64_t key, int w, int h, int64_t now_ms)
+{
+    if (!clip->video || (clip->drawn_key == key && video_frame_wait(clip->video, now_ms) != 0))
+        return;
+    int lw, lh;
+    render_logical_size(s->renderer, w, h, &lw, &lh);
+    struct frame_geometry g = layout_geometry(lw, lh);
+    struct box box = layout_clip_box(slide, &g);
+    const struct video_picture *picture = video_picture(clip->video, box.w, box.h);
+    if (picture) {
+        render_set_clip(s->renderer, key, box, picture, w, h);
+        clip->drawn_key = key;
+    }
+}
+
 void stage_draw(struct stage *s, const struct programme *shown, const struct slide *slide,
                 const char *clock, int64_t now_ms)
 {
     int w, h;
     SDL_GetRendererOutputSize(s->sdl, &w, &h);
+    struct clip *clip = &s->clips.playing;
+    if (clip->video && slide) {
+        if (!s->transition.running && video_current_state(clip->video) == VIDEO_READY)
+            video_play(clip->video, now_ms);
+        give_picture(s, clip, slide, render_slide_key(s->renderer, slide), w, h, now_ms);
+    }
     struct transition_timing *t = &s->transition;
     struct frame f = {.prog = shown,
                       .slide = slide,
@@ -127,8 +166,16 @@ void stage_draw(struct stage *s, const struct programme *shown, const struct sli
 }
 
 int64_t stage_prepare(struct stage *s, const struct programme *shown, const struct slide *next,
-                      int64_t until_change_ms)
+                      int64_t until_change_ms, int64_t now_ms)
 {
+    if (!s->transition.running) { /* opening a clip takes a moment: not while moving */
+        clips_cue(&s->clips, next, now_ms);
+        int w, h;
+        SDL_GetRendererOutputSize(s->sdl, &w, &h);
+        if (next)
+            give_picture(s, &s->clips.cued, next, render_slide_key(s->renderer, next), w, h,
+                         now_ms);
+    }
     if (s->next_prepared || until_change_ms < 0)
         return -1;
     if (until_change_ms > STAGE_PREPARE_AHEAD_MS)

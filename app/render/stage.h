@@ -4,6 +4,7 @@
 #ifndef HALLSCREEN_STAGE_H
 #define HALLSCREEN_STAGE_H
 
+#include "clips.h"
 #include "render.h"
 #include "../show/pacing.h"
 
@@ -24,12 +25,14 @@ struct stage {
     bool next_prepared;    /* the slide after this one is composed */
     bool dirty;            /* the frame must be drawn again */
     const char *screenshot; /* where the next frame is to be written; NULL: nowhere */
+    struct clips clips;     /* of the slide on screen and the next */
 };
 
-/* A stage drawing with sdl in the theme's fonts, turned by rotate degrees.
- * False with the reason in err when no font can be opened. */
+/* A stage drawing with sdl in the theme's fonts, turned by rotate degrees,
+ * decoding clips with mpv's hwdec choice (NULL: auto-safe). False with the
+ * reason in err when no font can be opened. */
 bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
-                int rotate, char *err, size_t err_size);
+                int rotate, const char *hwdec, char *err, size_t err_size);
 
 /* Frees what stage_open() made; a failed open is fine. */
 void stage_close(struct stage *s);
@@ -48,21 +51,23 @@ void stage_invalidate(struct stage *s);
 void stage_screenshot(struct stage *s, const char *path);
 
 /* Starts a transition when slide (NULL: nothing to show) is not the one on
- * screen. Returns true when it was not. */
+ * screen, and its clip when it has one. Returns true when it was not. */
 bool stage_follow(struct stage *s, const struct programme *shown, const struct slide *slide,
                   int64_t now_ms);
 
-/* Milliseconds until a frame is to be drawn: 0 now, -1 when none is. */
+/* Milliseconds until a frame is to be drawn (of a transition or a clip):
+ * 0 now, -1 when none is. */
 int64_t stage_frame_wait(const struct stage *s, int64_t now_ms);
 
 /* Draws and presents the frame of now_ms, with clock in the footer. */
 void stage_draw(struct stage *s, const struct programme *shown, const struct slide *slide,
                 const char *clock, int64_t now_ms);
 
-/* Composes next (NULL: none) when its turn is until_change_ms away or
+/* Opens next's clip (when it is a video slide) once nothing moves, and
+ * composes next (NULL: none) when its turn is until_change_ms away or
  * less, so that its transition only blends. Returns the milliseconds until
  * it should be called again; -1 when not before the next slide. */
 int64_t stage_prepare(struct stage *s, const struct programme *shown, const struct slide *next,
-                      int64_t until_change_ms);
+                      int64_t until_change_ms, int64_t now_ms);
 
 #endif

@@ -13,6 +13,8 @@ int64_t show_ms_until_change(const struct show *show, const struct programme *pr
     if (show->paused || prog->slide_count < 2)
         return -1;
     size_t current = show->current < prog->slide_count ? show->current : 0;
+    if (slide_plays_clip(&prog->slides[current]))
+        return show->clip_over ? 0 : -1;
     int64_t due = show->shown_at_ms + slide_duration_ms(prog, &prog->slides[current]);
     return due > now_ms ? due - now_ms : 0;
 }
@@ -23,12 +25,22 @@ bool show_tick(struct show *show, const struct programme *prog, int64_t now_ms)
         /* The programme shrank under us: start again from the top. */
         show->current = 0;
         show->shown_at_ms = now_ms;
+        show->clip_over = false;
         return true;
     }
     if (show_ms_until_change(show, prog, now_ms) != 0)
         return false;
     show->current = (show->current + 1) % prog->slide_count;
     show->shown_at_ms = now_ms;
+    show->clip_over = false;
+    return true;
+}
+
+bool show_clip_ended(struct show *show, const struct programme *prog)
+{
+    if (prog->slide_count < 2)
+        return false;
+    show->clip_over = true;
     return true;
 }
 
@@ -41,6 +53,7 @@ void show_step(struct show *show, const struct programme *prog, int delta, int64
     show->current = (size_t)(next < 0 ? next + n : next);
     show->shown_at_ms = now_ms;
     show->paused_at_ms = now_ms;
+    show->clip_over = false;
 }
 
 void show_set_paused(struct show *show, bool paused, int64_t now_ms)
@@ -75,4 +88,5 @@ void show_follow(struct show *show, const struct programme *before, const struct
     if (show->current >= after->slide_count)
         show->current = 0;
     show->shown_at_ms = now_ms;
+    show->clip_over = false;
 }

@@ -13,6 +13,7 @@ struct show {
     int64_t shown_at_ms; /* when the current slide came on screen */
     bool paused;
     int64_t paused_at_ms;
+    bool clip_over; /* the current slide's clip has played (see slide_plays_clip()) */
 };
 
 /* Starts the show on the first slide at now_ms (any monotonic clock). */
@@ -25,6 +26,11 @@ bool show_tick(struct show *show, const struct programme *prog, int64_t now_ms);
 /* Steps delta slides forwards (or backwards when negative), wrapping around. */
 void show_step(struct show *show, const struct programme *prog, int delta, int64_t now_ms);
 
+/* The clip of the current slide has ended (or failed): a slide that plays
+ * its clip gives way at the next tick. False when no other slide would take
+ * its place, so that the caller plays the clip again. */
+bool show_clip_ended(struct show *show, const struct programme *prog);
+
 /* Pauses or resumes; a resumed slide gets the rest of its time. */
 void show_set_paused(struct show *show, bool paused, int64_t now_ms);
 
@@ -35,7 +41,7 @@ void show_follow(struct show *show, const struct programme *before, const struct
                  int64_t now_ms);
 
 /* Milliseconds until show_tick would change the slide; -1 when nothing will
- * (paused, or fewer than two slides). */
+ * (paused, fewer than two slides, or a clip playing to its end). */
 int64_t show_ms_until_change(const struct show *show, const struct programme *prog, int64_t now_ms);
 
 #endif

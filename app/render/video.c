@@ -1,0 +1,466 @@
+/* Clips played by libmpv through its software render API. */
+#include "video.h"
+
+#include "../util/log.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <math.h>
+#include <mpv/client.h>
+#include <mpv/render.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+    ALIGN = 64,         /* mpv's renderer is fastest on rows aligned so */
+    SHUTDOWN_WAIT_MS = 3000,
+};
+
+/* The libmpv functions used, resolved at the first clip. */
+#define MPV_FUNCTIONS(X)                                                                           \
+    X(mpv_create)                                                                                  \
+    X(mpv_initialize)                                                                              \
+    X(mpv_set_option_string)                                                                       \
+    X(mpv_command)                                                                                 \
+    X(mpv_wait_event)                                                                              \
+    X(mpv_set_wakeup_callback)                                                                     \
+    X(mpv_observe_property)                                                                        \
+    X(mpv_get_property)                                                                            \
+    X(mpv_set_property_string)                                                                     \
+    X(mpv_request_log_messages)                                                                    \
+    X(mpv_terminate_destroy)                                                                       \
+    X(mpv_error_string)                                                                            \
+    X(mpv_get_time_us)                                                                             \
+    X(mpv_render_context_create)                                                               \
+    X(mpv_render_context_set_update_callback)                                                      \
+    X(mpv_render_context_update)                                                                   \
+    X(mpv_render_context_get_info)                                                                 \
+    X(mpv_render_context_render)                                                                   \
+    X(mpv_render_context_free)
+
+static struct {
+#define DECLARE(name) __typeof__(name) *name;
+    MPV_FUNCTIONS(DECLARE)
+#undef DECLARE
+} mpv;
+
+static pthread_once_t mpv_once = PTHREAD_ONCE_INIT;
+static char mpv_missing[256]; /* why libmpv cannot be used; empty when it can */
+
+static void load_mpv(void)
+{
+    void *lib = dlopen("libmpv.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!lib)
+        lib = dlopen("libmpv.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(mpv_missing, sizeof mpv_missing, "libmpv cannot be loaded (%s): install libmpv2",
+                 dlerror());
+        return;
+    }
+    /* FFmpeg, under libmpv, prints some problems straight to stderr
+     * whenever no libmpv instance has its logging hooked in (as one is
+     * being freed while the next starts): quiet it; mpv's own report of
+     * each problem still arrives through its log messages. */
+    void (*set_ffmpeg_log_level)(int) = (void (*)(int))dlsym(lib, "av_log_set_level");
+    if (set_ffmpeg_log_level)
+        set_ffmpeg_log_level(-8); /* AV_LOG_QUIET */
+#define RESOLVE(name)                                                                              \
+    if (!mpv_missing[0] && !(*(void **)&mpv.name = dlsym(lib, #name)))                             \
+        snprintf(mpv_missing, sizeof mpv_missing, "libmpv has no %s: it is too old", #name);
+    MPV_FUNCTIONS(RESOLVE)
+#undef RESOLVE
+}
+
+struct video {
+    mpv_handle *handle;
+    mpv_render_context *render;
+    enum video_state state;
+    char problem[256];
+    char last_error[160]; /* mpv's last error line, for the report */
+    int wake_fd;
+    int plays;
+    bool cover;
+    int64_t opened_ms, played_ms, progress_ms; /* when opened, played, last given a frame */
+    bool frame_due;       /* mpv has a frame to draw */
+    int64_t frame_due_ms; /* from when */
+    bool eof;
+    struct video_info info;
+    uint8_t *buffer; /* the picture, ALIGN-ed */
+    size_t buffer_size;
+    struct video_picture picture;
+    int box_w, box_h; /* the box the picture was drawn for */
+    bool drawn;       /* the picture holds the current frame */
+};
+
+static atomic_int closing; /* clips being freed on their threads */
+
+/* Called on libmpv's threads: a byte on the wake-up descriptor, nothing else. */
+static void wake(void *ctx)
+{
+    int fd = (int)(intptr_t)ctx;
+    if (fd >= 0 && write(fd, "v", 1) < 0) {
+        /* the pipe is full: a wake-up is pending already */
+    }
+}
+
+/* No more bytes on the wake-up descriptor. */
+static void stop_waking(struct video *v)
+{
+    mpv.mpv_set_wakeup_callback(v->handle, NULL, NULL);
+    if (v->render)
+        mpv.mpv_render_context_set_update_callback(v->render, NULL, NULL);
+    v->wake_fd = -1;
+}
+
+static void fail(struct video *v, const char *what)
+{
+    if (v->state == VIDEO_FAILED)
+        return;
+    v->state = VIDEO_FAILED;
+    if (v->last_error[0])
+        snprintf(v->problem, sizeof v->problem, "%s (%s)", what, v->last_error);
+    else
+        snprintf(v->problem, sizeof v->problem, "%s", what);
+}
+
+/* Options for a player that shows one clip in a slide and nothing else:
+ * no configuration files, scripts, subtitles, on-screen display or input. */
+static bool configure(struct video *v, const struct video_request *rq)
+{
+    char start[32], loops[16], align_x[16], align_y[16];
+    snprintf(start, sizeof start, "%.3f", (double)rq->start_ms / 1000.0);
+    snprintf(loops, sizeof loops, "%d", rq->plays > 1 ? rq->plays - 1 : 0);
+    snprintf(align_x, sizeof align_x, "%.3f", rq->focus_x * 2.0f - 1.0f);
+    snprintf(align_y, sizeof align_y, "%.3f", rq->focus_y * 2.0f - 1.0f);
+    const char *options[][2] = {
+        {"config", "no"},
+        {"terminal", "no"},
+        {"load-scripts", "no"},
+        {"ytdl", "no"},
+        {"input-default-bindings", "no"},
+        {"osd-level", "0"},
+        {"sid", "no"},
+        {"audio-display", "no"}, /* an audio file's cover art is not a video */
+        {"vo", "libmpv"},
+        {"pause", "yes"},
+        {"keep-open", "always"}, /* the last frame stays for the transition out */
+        {"hwdec", rq->hwdec ? rq->hwdec : "auto-safe"},
+        {"aid", rq->audio ? "auto" : "no"},
+        {"demuxer-max-bytes", "32MiB"},
+        {"start", start},
+        {"loop-file", strcmp(loops, "0") == 0 ? "no" : loops},
+        {"panscan", rq->cover ? "1.0" : "0.0"},
+        {"video-align-x", align_x},
+        {"video-align-y", align_y},
+    };
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        if (mpv.mpv_set_option_string(v->handle, options[i][0], options[i][1]) < 0) {
+            snprintf(v->problem, sizeof v->problem, "mpv refuses %s=%s", options[i][0],
+                     options[i][1]);
+            return false;
+        }
+    }
+    return true;
+}
+
+struct video *video_open(const struct video_request *rq, int64_t now_ms, char *err,
+                         size_t err_size)
+{
+    pthread_once(&mpv_once, load_mpv);
+    if (mpv_missing[0]) {
+        snprintf(err, err_size, "%s", mpv_missing);
+        return NULL;
+    }
+    struct video *v = calloc(1, sizeof *v);
+    if (!v || !(v->handle = mpv.mpv_create())) {
+        snprintf(err, err_size, "out of memory");
+        free(v);
+        return NULL;
+    }
+    v->wake_fd = rq->wake_fd;
+    v->plays = rq->plays > 0 ? rq->plays : 1;
+    v->cover = rq->cover;
+    v->opened_ms = v->progress_ms = now_ms;
+    v->info.duration_ms = -1;
+    char api[] = MPV_RENDER_API_TYPE_SW;
+    mpv_render_param params[] = {{MPV_RENDER_PARAM_API_TYPE, api}, {0}};
+    const char *load[] = {"loadfile", rq->path, NULL};
+    bool ok = configure(v, rq) && mpv.mpv_initialize(v->handle) >= 0 &&
+              mpv.mpv_render_context_create(&v->render, v->handle, params) >= 0;
+    if (ok) {
+        mpv.mpv_request_log_messages(v->handle, "error");
+        mpv.mpv_observe_property(v->handle, 0, "eof-reached", MPV_FORMAT_FLAG);
+        mpv.mpv_set_wakeup_callback(v->handle, wake, (void *)(intptr_t)v->wake_fd);
+        mpv.mpv_render_context_set_update_callback(v->render, wake, (void *)(intptr_t)v->wake_fd);
+        ok = mpv.mpv_command(v->handle, load) >= 0;
+    }
+    if (!ok) {
+        snprintf(err, err_size, "%s", v->problem[0] ? v->problem : "mpv cannot start");
+        video_close(v);
+        return NULL;
+    }
+    return v;
+}
+
+static int64_t monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct video *video_open_wait(const struct video_request *request, char *err, size_t err_size)
+{
+    int bell[2];
+    if (pipe(bell) != 0) {
+        snprintf(err, err_size, "%s", strerror(errno));
+        return NULL;
+    }
+    struct video_request rq = *request;
+    rq.wake_fd = bell[1];
+    int64_t start = monotonic_ms();
+    struct video *v = video_open(&rq, start, err, err_size);
+    enum video_state state = v ? VIDEO_OPENING : VIDEO_FAILED;
+    while (state == VIDEO_OPENING) {
+        struct pollfd fd = {.fd = bell[0], .events = POLLIN};
+        char drain[64];
+        if (poll(&fd, 1, 100) > 0 && read(bell[0], drain, sizeof drain) < 0)
+            break;
+        state = video_update(v, monotonic_ms());
+    }
+    if (v && state != VIDEO_READY) {
+        snprintf(err, err_size, "%s", video_problem(v));
+        video_close(v);
+        v = NULL;
+    }
+    if (v)
+        stop_waking(v); /* the pipe is closed below */
+    close(bell[0]);
+    close(bell[1]);
+    return v;
+}
+
+/* mpv's reason for ending a clip it could not play, in the show's words. */
+static const char *end_reason(int error)
+{
+    switch (error) {
+    case MPV_ERROR_UNKNOWN_FORMAT:
+        return "cannot be read as video (unknown or damaged format)";
+    case MPV_ERROR_NOTHING_TO_PLAY:
+        return "has no video to show";
+    case MPV_ERROR_LOADING_FAILED:
+        return "cannot be opened";
+    default:
+        return mpv.mpv_error_string(error);
+    }
+}
+
+static void take_event(struct video *v, mpv_event *e, int64_t now_ms)
+{
+    if (e->event_id == MPV_EVENT_LOG_MESSAGE) {
+        mpv_event_log_message *m = e->data;
+        snprintf(v->last_error, sizeof v->last_error, "%s", m->text);
+        size_t n = strlen(v->last_error);
+        while (n && (v->last_error[n - 1] == '\n' || v->last_error[n - 1] == '.'))
+            v->last_error[--n] = '\0';
+    } else if (e->event_id == MPV_EVENT_END_FILE) {
+        mpv_event_end_file *end = e->data;
+        fail(v, end->reason == MPV_END_FILE_REASON_ERROR ? end_reason(end->error)
+                                                         : "stopped playing");
+    } else if (e->event_id == MPV_EVENT_VIDEO_RECONFIG) {
+        int64_t w = 0, h = 0;
+        mpv.mpv_get_property(v->handle, "dwidth", MPV_FORMAT_INT64, &w);
+        mpv.mpv_get_property(v->handle, "dheight", MPV_FORMAT_INT64, &h);
+        v->info.width = (int)w;
+        v->info.height = (int)h;
+        v->drawn = false;
+    } else if (e->event_id == MPV_EVENT_FILE_LOADED) {
+        double seconds = -1;
+        if (mpv.mpv_get_property(v->handle, "duration", MPV_FORMAT_DOUBLE, &seconds) >= 0 &&
+            isfinite(seconds) && seconds >= 0)
+            v->info.duration_ms = (int64_t)(seconds * 1000.0);
+    } else if (e->event_id == MPV_EVENT_PROPERTY_CHANGE) {
+        mpv_event_property *p = e->data;
+        if (p->format == MPV_FORMAT_FLAG && strcmp(p->name, "eof-reached") == 0) {
+            v->eof = *(int *)p->data != 0;
+            v->progress_ms = now_ms;
+        }
+    }
+}
+
+/* The due time of mpv's next frame, on the caller's clock. */
+static int64_t next_frame_due(struct video *v, int64_t now_ms)
+{
+    mpv_render_frame_info frame = {0};
+    mpv_render_param info = {MPV_RENDER_PARAM_NEXT_FRAME_INFO, &frame};
+    if (mpv.mpv_render_context_get_info(v->render, info) < 0 || !frame.target_time)
+        return now_ms;
+    int64_t ahead_us = frame.target_time - mpv.mpv_get_time_us(v->handle);
+    return ahead_us > 0 ? now_ms + ahead_us / 1000 : now_ms;
+}
+
+enum video_state video_update(struct video *v, int64_t now_ms)
+{
+    for (int i = 0; i < 1000 && v->state != VIDEO_FAILED; i++) {
+        mpv_event *e = mpv.mpv_wait_event(v->handle, 0);
+        if (e->event_id == MPV_EVENT_NONE)
+            break;
+        take_event(v, e, now_ms);
+    }
+    if (v->state != VIDEO_FAILED &&
+        (mpv.mpv_render_context_update(v->render) & MPV_RENDER_UPDATE_FRAME)) {
+        v->frame_due = true;
+        v->frame_due_ms = next_frame_due(v, now_ms);
+        v->drawn = false;
+        v->progress_ms = now_ms;
+        if (v->state == VIDEO_OPENING && v->info.width > 0)
+            v->state = VIDEO_READY;
+    }
+    if (v->state == VIDEO_PLAYING && v->eof)
+        v->state = VIDEO_ENDED;
+    if (v->state == VIDEO_OPENING && now_ms - v->opened_ms > VIDEO_OPEN_TIMEOUT_MS)
+        fail(v, "gives no picture within 10 s");
+    if (v->state == VIDEO_PLAYING && now_ms - v->progress_ms > VIDEO_STALL_MS)
+        fail(v, "stalled: no new picture for 10 s");
+    return v->state;
+}
+
+enum video_state video_current_state(const struct video *v)
+{
+    return v->state;
+}
+
+const char *video_problem(const struct video *v)
+{
+    return v->problem[0] ? v->problem : "cannot be played";
+}
+
+void video_info(const struct video *v, struct video_info *info)
+{
+    *info = v->info;
+}
+
+void video_play(struct video *v, int64_t now_ms)
+{
+    if (v->state == VIDEO_ENDED) {
+        const char *rewind[] = {"seek", "0", "absolute", NULL};
+        mpv.mpv_command(v->handle, rewind);
+        v->eof = false;
+    } else if (v->state != VIDEO_READY) {
+        return;
+    }
+    mpv.mpv_set_property_string(v->handle, "pause", "no");
+    v->state = VIDEO_PLAYING;
+    v->played_ms = v->progress_ms = now_ms;
+}
+
+int64_t video_frame_wait(const struct video *v, int64_t now_ms)
+{
+    if (!v->frame_due || v->state == VIDEO_FAILED)
+        return -1;
+    return v->frame_due_ms > now_ms ? v->frame_due_ms - now_ms : 0;
+}
+
+int64_t video_remaining_ms(const struct video *v, int64_t now_ms)
+{
+    if (v->info.duration_ms < 0)
+        return -1;
+    int64_t total = v->info.duration_ms * v->plays;
+    int64_t played = v->state == VIDEO_PLAYING ? now_ms - v->played_ms : 0;
+    return v->state == VIDEO_ENDED ? 0 : played < total ? total - played : 0;
+}
+
+/* Where a w x h frame stands in the box: all of it, centred (contain), or
+ * the whole box (cover: mpv crops). */
+static struct box place_in(const struct video *v, int box_w, int box_h)
+{
+    struct box whole = {0, 0, box_w, box_h};
+    int w = v->info.width, h = v->info.height;
+    if (v->cover || w <= 0 || h <= 0)
+        return whole;
+    int64_t fit_w = (int64_t)box_h * w / h;
+    if (fit_w <= box_w)
+        return (struct box){(box_w - (int)fit_w) / 2, 0, (int)fit_w, box_h};
+    int fit_h = (int)((int64_t)box_w * h / w);
+    return (struct box){0, (box_h - fit_h) / 2, box_w, fit_h};
+}
+
+const struct video_picture *video_picture(struct video *v, int box_w, int box_h)
+{
+    if (v->state == VIDEO_OPENING || v->state == VIDEO_FAILED || box_w <= 0 || box_h <= 0)
+        return NULL;
+    if (v->drawn && box_w == v->box_w && box_h == v->box_h)
+        return &v->picture;
+    struct box place = place_in(v, box_w, box_h);
+    if (place.w <= 0 || place.h <= 0)
+        return NULL;
+    size_t stride = ((size_t)place.w * 4 + ALIGN - 1) / ALIGN * ALIGN;
+    size_t size = stride * (size_t)place.h;
+    if (size > v->buffer_size) {
+        free(v->buffer);
+        v->buffer = aligned_alloc(ALIGN, size);
+        v->buffer_size = v->buffer ? size : 0;
+        if (!v->buffer)
+            return NULL;
+    }
+    int dimensions[2] = {place.w, place.h};
+    int block = 0; /* the caller paces frames itself */
+    char format[] = "bgr0"; /* XRGB8888 in a little-endian word */
+    mpv_render_param params[] = {
+        {MPV_RENDER_PARAM_SW_SIZE, dimensions},
+        {MPV_RENDER_PARAM_SW_FORMAT, format},
+        {MPV_RENDER_PARAM_SW_STRIDE, &stride},
+        {MPV_RENDER_PARAM_SW_POINTER, v->buffer},
+        {MPV_RENDER_PARAM_BLOCK_FOR_TARGET_TIME, &block},
+        {0},
+    };
+    if (mpv.mpv_render_context_render(v->render, params) < 0)
+        return NULL;
+    v->picture = (struct video_picture){v->buffer, (int)stride, place};
+    v->box_w = box_w;
+    v->box_h = box_h;
+    v->drawn = true;
+    v->frame_due = false;
+    return &v->picture;
+}
+
+static void *free_player(void *data)
+{
+    struct video *v = data;
+    if (v->render)
+        mpv.mpv_render_context_free(v->render);
+    mpv.mpv_terminate_destroy(v->handle);
+    free(v->buffer);
+    free(v);
+    atomic_fetch_sub(&closing, 1);
+    return NULL;
+}
+
+void video_close(struct video *v)
+{
+    if (!v)
+        return;
+    stop_waking(v); /* the descriptor may be closed before mpv is done */
+    atomic_fetch_add(&closing, 1);
+    pthread_attr_t attr;
+    pthread_t thread;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&thread, &attr, free_player, v) != 0)
+        free_player(v);
+    pthread_attr_destroy(&attr);
+}
+
+void video_shutdown(void)
+{
+    for (int waited = 0; atomic_load(&closing) > 0 && waited < SHUTDOWN_WAIT_MS; waited += 10)
+        nanosleep(&(struct timespec){0, 10 * 1000000}, NULL);
+    if (atomic_load(&closing) > 0)
+        LOG(LOG_WARN, "video", "a clip's decoder is still stuck at exit");
+}
