@@ -237,9 +237,9 @@ static void run_loop(struct app *app)
             update_shown(app, now_ms, false);
             stage->dirty = app->status.stale = true;
         }
-        follow_clips(app, now_ms);
         if (show_tick(&app->live.show, &app->live.shown, now_ms))
             app->status.stale = true;
+        follow_clips(app, now_ms);
         bool new_slide = stage_follow(stage, &app->live.shown, live_slide(&app->live), now_ms);
         app->status.stale |= new_slide;
         if (stage_frame_wait(stage, now_ms) == 0) {
@@ -359,8 +359,11 @@ static bool load_content(const struct options *opts, const char *assets_dir,
 int main(int argc, char **argv)
 {
     /* Slide pictures are large, short-lived buffers: give each back to the
-     * system when it is freed, so memory stays flat. */
+     * system when it is freed, so memory stays flat. Clips come and go with
+     * a dozen threads each: with an arena per thread, freed memory would
+     * stay scattered over many. */
     mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    mallopt(M_ARENA_MAX, 2);
     struct options opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {

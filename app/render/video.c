@@ -27,12 +27,11 @@ enum {
     X(mpv_create)                                                                                  \
     X(mpv_initialize)                                                                              \
     X(mpv_set_option_string)                                                                       \
-    X(mpv_command)                                                                                 \
+    X(mpv_command_async)                                                                           \
     X(mpv_wait_event)                                                                              \
     X(mpv_set_wakeup_callback)                                                                     \
     X(mpv_observe_property)                                                                        \
-    X(mpv_get_property)                                                                            \
-    X(mpv_set_property_string)                                                                     \
+    X(mpv_set_property_async)                                                                      \
     X(mpv_request_log_messages)                                                                    \
     X(mpv_terminate_destroy)                                                                       \
     X(mpv_error_string)                                                                            \
@@ -96,6 +95,7 @@ struct video {
     struct video_picture picture;
     int box_w, box_h; /* the box the picture was drawn for */
     bool drawn;       /* the picture holds the current frame */
+    bool have_frame;  /* mpv has given a first frame */
 };
 
 static atomic_int closing; /* clips being freed on their threads */
@@ -194,11 +194,16 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
     bool ok = configure(v, rq) && mpv.mpv_initialize(v->handle) >= 0 &&
               mpv.mpv_render_context_create(&v->render, v->handle, params) >= 0;
     if (ok) {
+        /* Watched, never read: reading a property waits for mpv's core,
+         * which may be busy opening the file for a good part of a second. */
         mpv.mpv_request_log_messages(v->handle, "error");
         mpv.mpv_observe_property(v->handle, 0, "eof-reached", MPV_FORMAT_FLAG);
+        mpv.mpv_observe_property(v->handle, 0, "dwidth", MPV_FORMAT_INT64);
+        mpv.mpv_observe_property(v->handle, 0, "dheight", MPV_FORMAT_INT64);
+        mpv.mpv_observe_property(v->handle, 0, "duration", MPV_FORMAT_DOUBLE);
         mpv.mpv_set_wakeup_callback(v->handle, wake, (void *)(intptr_t)v->wake_fd);
         mpv.mpv_render_context_set_update_callback(v->render, wake, (void *)(intptr_t)v->wake_fd);
-        ok = mpv.mpv_command(v->handle, load) >= 0;
+        ok = mpv.mpv_command_async(v->handle, 0, load) >= 0;
     }
     if (!ok) {
         snprintf(err, err_size, "%s", v->problem[0] ? v->problem : "mpv cannot start");
@@ -273,23 +278,20 @@ static void take_event(struct video *v, mpv_event *e, int64_t now_ms)
         mpv_event_end_file *end = e->data;
         fail(v, end->reason == MPV_END_FILE_REASON_ERROR ? end_reason(end->error)
                                                          : "stopped playing");
-    } else if (e->event_id == MPV_EVENT_VIDEO_RECONFIG) {
-        int64_t w = 0, h = 0;
-        mpv.mpv_get_property(v->handle, "dwidth", MPV_FORMAT_INT64, &w);
-        mpv.mpv_get_property(v->handle, "dheight", MPV_FORMAT_INT64, &h);
-        v->info.width = (int)w;
-        v->info.height = (int)h;
-        v->drawn = false;
-    } else if (e->event_id == MPV_EVENT_FILE_LOADED) {
-        double seconds = -1;
-        if (mpv.mpv_get_property(v->handle, "duration", MPV_FORMAT_DOUBLE, &seconds) >= 0 &&
-            isfinite(seconds) && seconds >= 0)
-            v->info.duration_ms = (int64_t)(seconds * 1000.0);
     } else if (e->event_id == MPV_EVENT_PROPERTY_CHANGE) {
         mpv_event_property *p = e->data;
         if (p->format == MPV_FORMAT_FLAG && strcmp(p->name, "eof-reached") == 0) {
             v->eof = *(int *)p->data != 0;
             v->progress_ms = now_ms;
+        } else if (p->format == MPV_FORMAT_INT64 && strcmp(p->name, "dwidth") == 0) {
+            v->info.width = (int)*(int64_t *)p->data;
+            v->drawn = false;
+        } else if (p->format == MPV_FORMAT_INT64 && strcmp(p->name, "dheight") == 0) {
+            v->info.height = (int)*(int64_t *)p->data;
+            v->drawn = false;
+        } else if (p->format == MPV_FORMAT_DOUBLE && strcmp(p->name, "duration") == 0) {
+            double seconds = *(double *)p->data;
+            v->info.duration_ms = isfinite(seconds) && seconds >= 0 ? (int64_t)(seconds * 1000) : -1;
         }
     }
 }
@@ -303,6 +305,36 @@ static int64_t next_frame_due(struct video *v, int64_t now_ms)
         return now_ms;
     int64_t ahead_us = frame.target_time - mpv.mpv_get_time_us(v->handle);
     return ahead_us > 0 ? now_ms + ahead_us / 1000 : now_ms;
+}
+
+/* Has mpv draw its current frame at place's size into the buffer. */
+static bool render_frame(struct video *v, struct box place)
+{
+    size_t stride = ((size_t)place.w * 4 + ALIGN - 1) / ALIGN * ALIGN;
+    size_t size = stride * (size_t)place.h;
+    if (size > v->buffer_size) {
+        free(v->buffer);
+        v->buffer = aligned_alloc(ALIGN, size);
+        v->buffer_size = v->buffer ? size : 0;
+        if (!v->buffer)
+            return false;
+    }
+    int dimensions[2] = {place.w, place.h};
+    int block = 0; /* the caller paces frames itself */
+    char format[] = "bgr0"; /* XRGB8888 in a little-endian word */
+    mpv_render_param params[] = {
+        {MPV_RENDER_PARAM_SW_SIZE, dimensions},
+        {MPV_RENDER_PARAM_SW_FORMAT, format},
+        {MPV_RENDER_PARAM_SW_STRIDE, &stride},
+        {MPV_RENDER_PARAM_SW_POINTER, v->buffer},
+        {MPV_RENDER_PARAM_BLOCK_FOR_TARGET_TIME, &block},
+        {0},
+    };
+    if (mpv.mpv_render_context_render(v->render, params) < 0)
+        return false;
+    v->picture = (struct video_picture){v->buffer, (int)stride, place};
+    v->frame_due = false;
+    return true;
 }
 
 enum video_state video_update(struct video *v, int64_t now_ms)
@@ -319,9 +351,13 @@ enum video_state video_update(struct video *v, int64_t now_ms)
         v->frame_due_ms = next_frame_due(v, now_ms);
         v->drawn = false;
         v->progress_ms = now_ms;
-        if (v->state == VIDEO_OPENING && v->info.width > 0)
-            v->state = VIDEO_READY;
     }
+    /* mpv's core waits for its first frame to be drawn before it goes on
+     * (and tells the clip's size): draw it, small, at once */
+    if (v->state == VIDEO_OPENING && v->frame_due && !v->have_frame)
+        v->have_frame = render_frame(v, (struct box){0, 0, 16, 16});
+    if (v->state == VIDEO_OPENING && v->have_frame && v->info.width > 0)
+        v->state = VIDEO_READY;
     if (v->state == VIDEO_PLAYING && v->eof)
         v->state = VIDEO_ENDED;
     if (v->state == VIDEO_OPENING && now_ms - v->opened_ms > VIDEO_OPEN_TIMEOUT_MS)
@@ -350,12 +386,13 @@ void video_play(struct video *v, int64_t now_ms)
 {
     if (v->state == VIDEO_ENDED) {
         const char *rewind[] = {"seek", "0", "absolute", NULL};
-        mpv.mpv_command(v->handle, rewind);
+        mpv.mpv_command_async(v->handle, 0, rewind);
         v->eof = false;
     } else if (v->state != VIDEO_READY) {
         return;
     }
-    mpv.mpv_set_property_string(v->handle, "pause", "no");
+    int playing = 0; /* pause: no */
+    mpv.mpv_set_property_async(v->handle, 0, "pause", MPV_FORMAT_FLAG, &playing);
     v->state = VIDEO_PLAYING;
     v->played_ms = v->progress_ms = now_ms;
 }
@@ -398,35 +435,11 @@ const struct video_picture *video_picture(struct video *v, int box_w, int box_h)
     if (v->drawn && box_w == v->box_w && box_h == v->box_h)
         return &v->picture;
     struct box place = place_in(v, box_w, box_h);
-    if (place.w <= 0 || place.h <= 0)
+    if (place.w <= 0 || place.h <= 0 || !render_frame(v, place))
         return NULL;
-    size_t stride = ((size_t)place.w * 4 + ALIGN - 1) / ALIGN * ALIGN;
-    size_t size = stride * (size_t)place.h;
-    if (size > v->buffer_size) {
-        free(v->buffer);
-        v->buffer = aligned_alloc(ALIGN, size);
-        v->buffer_size = v->buffer ? size : 0;
-        if (!v->buffer)
-            return NULL;
-    }
-    int dimensions[2] = {place.w, place.h};
-    int block = 0; /* the caller paces frames itself */
-    char format[] = "bgr0"; /* XRGB8888 in a little-endian word */
-    mpv_render_param params[] = {
-        {MPV_RENDER_PARAM_SW_SIZE, dimensions},
-        {MPV_RENDER_PARAM_SW_FORMAT, format},
-        {MPV_RENDER_PARAM_SW_STRIDE, &stride},
-        {MPV_RENDER_PARAM_SW_POINTER, v->buffer},
-        {MPV_RENDER_PARAM_BLOCK_FOR_TARGET_TIME, &block},
-        {0},
-    };
-    if (mpv.mpv_render_context_render(v->render, params) < 0)
-        return NULL;
-    v->picture = (struct video_picture){v->buffer, (int)stride, place};
     v->box_w = box_w;
     v->box_h = box_h;
     v->drawn = true;
-    v->frame_due = false;
     return &v->picture;
 }
 
