@@ -165,11 +165,42 @@ cp /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf "$m/fonts/brand.ttf"
 (cd / && "$bin" --check "$m") >"$tmp/out" 2>&1
 if grep -q "theme.yaml" "$tmp/out"; then fail "a font in the folder: $(cat "$tmp/out")"; else ok; fi
 
+# Clips made with ffmpeg: --check opens each one, --render writes its poster
+# frame; what cannot play is named, its slide left out, and nothing hangs.
+v="$tmp/clips"
+cp -r "$src/content" "$v"
+mkdir "$v/videos"
+ffmpeg -v error -f lavfi -i 'color=c=red:s=320x180:r=10:d=1' -f lavfi -i 'color=c=0x00ff00:s=320x180:r=10:d=1' \
+    -filter_complex concat=n=2:v=1 -c:v libx264 -pix_fmt yuv420p "$v/videos/red-green.mp4"
+ffmpeg -v error -f lavfi -i 'testsrc2=s=3840x2160:r=25:d=0.2' -c:v libx264 -pix_fmt yuv420p "$v/videos/uhd.mp4"
+head -c 50000 /dev/urandom >"$v/videos/random.mp4"
+printf 'kind: video\nvideo: videos/red-green.mp4\npo' >"$v/slides/15-clip.yaml"
+printf 'ster: 1.5\nfooter: false\n' >>"$v/slides/15-clip.yaml"
+printf 'kind: video\nvideo: videos/uhd.mp4\nloop: 3\n' >"$v/slides/16-uhd.yaml"
+printf 'kind: video\nvideo: videos/random.mp4\n' >"$v/slides/17-random.yaml"
+printf 'kind: video\nvideo: videos/red-green.mp4\nloop: 0\naudio: maybe\n' >"$v/slides/18-bad.yaml"
+expect 1 "check clips" "$bin" --check "$v"
+says "check clips" "clips/videos/random.mp4: error: cannot be read as video"
+says "check clips" "clips/videos/uhd.mp4: warning: 3840x2160: larger than 1920x1080"
+says "check clips" "clips/slides/18-bad.yaml:3: error: loop: 0 is out of range: write 1 to 1000"
+says "check clips" "clips/slides/18-bad.yaml:4: error: audio: 'maybe' is not true or false"
+if grep -q "red-green" "$tmp/out"; then fail "a good clip reported: $(cat "$tmp/out")"; else ok; fi
+expect 1 "render clips" "$bin" --render "$tmp/clips-out" --size 1280x720 --now 2025-02-12T10:00 "$v"
+says "render clips" "random.mp4: cannot be read as video"
+if [ -f "$tmp/clips-out/02-video.png" ] && [ -f "$tmp/clips-out/03-video.png" ]; then ok
+else fail "clips not rendered: $(ls "$tmp/clips-out")"; fi
+# the poster frame is taken 1.5 s in: green, over the whole slide
+set -- $(convert "$tmp/clips-out/02-video.png" -format \
+    '%[fx:int(255*p{640,700}.r)] %[fx:int(255*p{640,700}.g)] %[fx:int(255*p{640,700}.b)]' info:)
+if [ "$1" -lt 40 ] && [ "$2" -gt 200 ] && [ "$3" -lt 40 ]; then ok; else fail "poster frame is $*"; fi
+
 # The show runs until SIGTERM, then exits cleanly.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &
 pid=$!
 sleep 1
 if kill -0 "$pid" 2>/dev/null; then ok; else fail "the show did not keep running"; cat "$tmp/out"; fi
+# a show without clips never loads the video player's libraries
+if grep -q libmpv "/proc/$pid/maps"; then fail "libmpv loaded without a clip"; else ok; fi
 kill -TERM "$pid"
 wait "$pid"
 status=$?

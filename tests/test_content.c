@@ -228,6 +228,43 @@ static void a_logo_copied_in_after_its_slide_is_shown(void **state)
     assert_int_equal(f->changes.count[CHANGE_CHANGED], 1);
 }
 
+static void a_video_slide_reads_its_fields_and_waits_for_its_clip(void **state)
+{
+    struct folder *f = *state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/videos", f->dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/videos/loop.mp4", f->dir);
+    write_file(f, "videos/loop.mp4", "");
+    write_file(f, "slides/30-clip.yaml",
+               "kind: video\nvideo: videos/loop.mp4\naudio: true\nloop: 3\nposter: 2.5\n"
+               "fit: cover\nfocus: top\ncaption: Sponsors\nfooter: false\n");
+    assert_true(refresh(f));
+    /* an empty clip (still being copied) leaves the slide out, with a warning */
+    assert_int_equal(f->prog.slide_count, 2);
+    assert_int_equal(diag_count(&f->diags, DIAG_WARNING), 1);
+    write_file(f, "videos/loop.mp4", "some bytes: whether they play is for the player to say");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.slide_count, 3);
+    const struct slide *s = &f->prog.slides[2];
+    assert_int_equal(s->kind, SLIDE_VIDEO);
+    assert_string_equal(s->video, path);
+    assert_true(s->audio);
+    assert_int_equal(s->loops, 3);
+    assert_int_equal(s->poster_ms, 2500);
+    assert_int_equal(s->fit, FIT_COVER);
+    assert_true(s->hide_footer);
+    assert_true(slide_plays_clip(s)); /* no duration: as long as the clip */
+    write_file(f, "slides/30-clip.yaml", "kind: video\nvideo: videos/loop.mp4\nduration: 20\n");
+    assert_true(refresh(f));
+    assert_false(slide_plays_clip(&f->prog.slides[2]));
+    assert_int_equal(slide_duration_ms(&f->prog, &f->prog.slides[2]), 20000);
+    /* a clip outside the folder, and loop out of range, are refused */
+    write_file(f, "slides/30-clip.yaml", "kind: video\nvideo: /etc/hostname\nloop: 5000\n");
+    assert_true(refresh(f));
+    assert_true(diag_count(&f->diags, DIAG_ERROR) >= 1);
+}
+
 static void a_file_still_being_written_is_not_read(void **state)
 {
     struct folder *f = *state;
@@ -369,6 +406,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_alert_comes_and_goes_with_its_file, setup, teardown),
         cmocka_unit_test_setup_teardown(a_broken_theme_keeps_the_last_good_theme, setup, teardown),
         cmocka_unit_test_setup_teardown(a_missing_folder_is_not_an_empty_show, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_video_slide_reads_its_fields_and_waits_for_its_clip,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(a_logo_copied_in_after_its_slide_is_shown, setup, teardown),
         cmocka_unit_test_setup_teardown(a_file_still_being_written_is_not_read, setup, teardown),
         cmocka_unit_test_setup_teardown(the_outputs_place_in_the_folder_is_known, setup, teardown),

@@ -157,7 +157,7 @@ static void broken_files_are_reported_with_lines_and_skipped(void **state)
         has_problem(d, "03-bad-date.yaml", 4, DIAG_ERROR, "start: '25:61' is not a time of day"));
     assert_true(has_problem(d, "04-syntax.yaml", 4, DIAG_ERROR, "YAML syntax"));
     assert_true(has_problem(d, "05-unknown-kind.yaml", 1, DIAG_ERROR,
-                            "kind: 'video' is not a kind of slide"));
+                            "kind: 'slideshow' is not a kind of slide"));
     assert_true(
         has_problem(d, "06-duplicate.yaml", 3, DIAG_ERROR, "title: given twice (first at line 2)"));
     assert_true(has_problem(d, "07-empty.yaml", 0, DIAG_ERROR, "is empty"));

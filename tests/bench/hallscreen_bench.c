@@ -7,6 +7,8 @@
 #include "../temp.h"
 #include "../../app/platform/screen.h"
 #include "../../app/render/render.h"
+#include "../../app/render/stage.h"
+#include "../../app/show/show.h"
 #include "../../app/show/schedule.h"
 #include "../../app/util/log.h"
 
@@ -17,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <time.h>
 
 enum { TRANSITIONS = 6, FRAMES_PER_TRANSITION = 30 };
@@ -245,6 +249,106 @@ static void schedule_figures(void)
         fprintf(stderr, "cannot remove %s\n", dir);
 }
 
+static double cpu_ms(void)
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (double)(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 +
+           (double)(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+}
+
+/* A 1080p H.264 clip at 30 frames a second after a headline, played by the
+ * show's stage at 1920x1080 with the software renderer: time from the
+ * slide's turn to its first frame (opened ahead, and opened at its turn),
+ * frames shown of the clip's, CPU of one core and memory while it plays. */
+static void video_figures(void)
+{
+    char dir[] = "/tmp/hallscreen-bench-video-" TEMP_SUFFIX, cmd[600];
+    if (!mkdtemp(dir))
+        return;
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p %s/slides %s/clips && ffmpeg -v error -f lavfi -i "
+             "testsrc2=s=1920x1080:r=30:d=10 -c:v libx264 -preset fast -pix_fmt yuv420p "
+             "%s/clips/hd.mp4 && printf 'name: Bench\\n' > %s/event.yaml && printf "
+             "'kind: headline\\ntitle: Before\\nduration: 2\\n' > %s/slides/10-a.yaml && printf "
+             "'kind: video\\nvideo: clips/hd.mp4\\n' > %s/slides/20-clip.yaml",
+             dir, dir, dir, dir, dir, dir);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    SDL_Window *window = SDL_CreateWindow("bench", 0, 0, 1920, 1080, SDL_WINDOW_HIDDEN);
+    bool vsync;
+    SDL_Renderer *sdl = window ? screen_renderer(window, "software", &vsync) : NULL;
+    struct stage stage;
+    char err[256];
+    if (system(cmd) != 0 || !content_load(dir, &base, &prog, &diags) || !sdl ||
+        !stage_open(&stage, sdl, vsync, &prog.theme, 0, NULL, err, sizeof err)) {
+        fprintf(stderr, "hallscreen-bench: no video figures (ffmpeg or libmpv missing?)\n");
+        return;
+    }
+    long rss_before = rss_kib("VmRSS");
+    for (int round = 0; round < 2; round++) { /* 0: opened ahead, 1: opened at its turn */
+        struct show show;
+        show_start(&show, (int64_t)now_ms());
+        double turn = -1, first = -1, play_start = -1, cpu_start = 0;
+        int frames = 0;
+        long rss_playing = 0;
+        for (double until = now_ms() + 16000; now_ms() < until;) {
+            int64_t now = (int64_t)now_ms();
+            int64_t wait = stage_frame_wait(&stage, now);
+            struct pollfd fd = {.fd = clips_wake_fd(&stage.clips), .events = POLLIN};
+            if (wait != 0)
+                poll(&fd, 1, wait > 0 && wait < 20 ? (int)wait : 20);
+            now = (int64_t)now_ms();
+            clips_update(&stage.clips, now);
+            if (clips_take_over(&stage.clips) && show.current == 1)
+                break;
+            show_tick(&show, &prog, now);
+            const struct slide *slide = &prog.slides[show.current];
+            if (stage_follow(&stage, &prog, slide, now) && show.current == 1)
+                turn = now_ms();
+            struct video *v = stage.clips.playing.video;
+            bool playing = v && video_current_state(v) == VIDEO_PLAYING;
+            if (stage_frame_wait(&stage, now) == 0) {
+                stage_draw(&stage, &prog, slide, "10:00", now);
+                if (v && stage.clips.playing.drawn_key && first < 0)
+                    first = now_ms();
+                frames += playing && !stage.transition.running;
+            }
+            if (playing && play_start < 0) {
+                play_start = now_ms();
+                cpu_start = cpu_ms();
+            }
+            if (playing && now_ms() - play_start > 5000 && !rss_playing)
+                rss_playing = rss_kib("VmRSS");
+            if (round == 0)
+                stage_prepare(&stage, &prog, &prog.slides[1], show_ms_until_change(&show, &prog, now),
+                              now);
+        }
+        double played = now_ms() - play_start;
+        printf("video_1080p30_%s: first frame %.0f ms after its turn; %d frames shown of %.0f "
+               "in %.1f s (%.0f dropped); CPU %.0f%% of one core; RSS %ld KiB playing, %ld "
+               "KiB before\n",
+               round == 0 ? "cued" : "cold", first - turn, frames, played * 30 / 1000,
+               played / 1000, played * 30 / 1000 - frames, 100 * (cpu_ms() - cpu_start) / played,
+               rss_playing, rss_before);
+        clips_follow(&stage.clips, NULL, (int64_t)now_ms());
+        clips_cue(&stage.clips, NULL, (int64_t)now_ms());
+        stage.on_screen = 0;
+    }
+    stage_close(&stage);
+    SDL_DestroyRenderer(sdl);
+    SDL_DestroyWindow(window);
+    programme_free(&prog);
+    diag_list_clear(&diags);
+    theme_free(&base);
+    video_shutdown();
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -277,6 +381,7 @@ int main(int argc, char **argv)
     theme_free(&base);
     load_figures();
     schedule_figures();
+    video_figures();
     printf("peak_rss_bench_process: %ld KiB\n", rss_kib("VmHWM"));
     IMG_Quit();
     TTF_Quit();
