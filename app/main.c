@@ -179,6 +179,8 @@ static bool handle_event(struct app *app, const SDL_Event *e, int64_t now_ms)
             app->stage.direction = -1;
         if (key == SDLK_SPACE)
             show_set_paused(show, !show->paused, now_ms);
+        if (key == SDLK_SPACE && app->stage.clips.playing.video)
+            video_pause(app->stage.clips.playing.video, show->paused, now_ms);
         if (key == SDLK_f)
             window_toggle_fullscreen(&app->window);
         app->stage.dirty = app->status.stale = true;

@@ -194,6 +194,33 @@ set -- $(convert "$tmp/clips-out/02-video.png" -format \
     '%[fx:int(255*p{640,700}.r)] %[fx:int(255*p{640,700}.g)] %[fx:int(255*p{640,700}.b)]' info:)
 if [ "$1" -lt 40 ] && [ "$2" -gt 200 ] && [ "$3" -lt 40 ]; then ok; else fail "poster frame is $*"; fi
 
+# While a clip plays, SIGUSR1 screenshots show its frames as they change: a
+# lone clip (red for a second, then green) loops, and both colours are seen.
+one="$tmp/one-clip"
+mkdir -p "$one/slides" "$one/videos"
+printf 'name: One clip\n' >"$one/event.yaml"
+cp "$v/videos/red-green.mp4" "$one/videos/"
+printf 'kind: video\nvideo: videos/red-green.mp4\nfooter: false\n' >"$one/slides/10-clip.yaml"
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 320x180 --screenshot "$tmp/shot.png" "$one" \
+    >"$tmp/out" 2>&1 &
+pid=$!
+seen=""
+i=0
+while [ $i -lt 40 ]; do
+    sleep 0.15
+    rm -f "$tmp/shot.png"
+    kill -USR1 "$pid"
+    eventually test -f "$tmp/shot.png" || break
+    set -- $(convert "$tmp/shot.png" -format '%[fx:int(255*p{160,90}.r)] %[fx:int(255*p{160,90}.g)]' info:)
+    [ "$1" -gt 200 ] && [ "$2" -lt 60 ] && case "$seen" in *red*) ;; *) seen="$seen red" ;; esac
+    [ "$1" -lt 60 ] && [ "$2" -gt 200 ] && case "$seen" in *green*) ;; *) seen="$seen green" ;; esac
+    case "$seen" in *red*green* | *green*red*) break ;; esac
+    i=$((i + 1))
+done
+kill -TERM "$pid"
+wait "$pid"
+case "$seen" in *red*green* | *green*red*) ok ;; *) fail "screenshots of a playing clip saw:$seen" ;; esac
+
 # The show runs until SIGTERM, then exits cleanly.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &
 pid=$!

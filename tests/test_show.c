@@ -37,6 +37,40 @@ static void slides_advance_after_their_durations_and_wrap(void **state)
     assert_int_equal(show.current, 0);
 }
 
+static void a_clip_holds_its_slide_until_it_ends(void **state)
+{
+    (void)state;
+    struct programme prog = three_slides();
+    slides[1].kind = SLIDE_VIDEO;
+    slides[1].duration_ms = 0; /* no duration: as long as its clip */
+    struct show show;
+    show_start(&show, 0);
+    assert_true(show_tick(&show, &prog, 10000));
+    assert_int_equal(show.current, 1);
+    assert_int_equal(show_ms_until_change(&show, &prog, 60000), -1);
+    assert_false(show_tick(&show, &prog, 600000)); /* however long it plays */
+    assert_true(show_clip_ended(&show, &prog));
+    assert_int_equal(show_ms_until_change(&show, &prog, 600001), 0);
+    assert_true(show_tick(&show, &prog, 600001));
+    assert_int_equal(show.current, 2);
+    assert_false(show.clip_over); /* the next clip starts afresh */
+    /* a clip over at once still stands for SHOW_MIN_CLIP_MS */
+    show_step(&show, &prog, -1, 650000);
+    assert_true(show_clip_ended(&show, &prog));
+    assert_int_equal(show_ms_until_change(&show, &prog, 650100), SHOW_MIN_CLIP_MS - 100);
+    /* with a duration, the slide keeps its time whatever the clip does */
+    slides[1].duration_ms = 4000;
+    show_step(&show, &prog, 0, 700000);
+    assert_int_equal(show.current, 1);
+    assert_int_equal(show_ms_until_change(&show, &prog, 700000), 4000);
+    /* alone, a clip has nothing to give way to: it plays again */
+    prog.slide_count = 1;
+    slides[0].kind = SLIDE_VIDEO;
+    show_start(&show, 0);
+    assert_false(show_clip_ended(&show, &prog));
+    slides[0].kind = slides[1].kind = SLIDE_HEADLINE;
+}
+
 static void a_late_wake_moves_one_slide_and_restarts_its_time(void **state)
 {
     (void)state;
@@ -188,6 +222,7 @@ static void the_loop_sleeps_until_its_soonest_wait(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_clip_holds_its_slide_until_it_ends),
         cmocka_unit_test(wake_ups_never_add_frames_to_a_transition),
         cmocka_unit_test(a_transition_ends_on_time_with_its_last_frame),
         cmocka_unit_test(the_loop_sleeps_until_its_soonest_wait),

@@ -69,6 +69,8 @@ static const char *const versions[] = {
     "kind: session\ntitle: Good session\ndate: 2025-02-12\nstart: \"10:00\"\nend: \"11:00\"\n"
     "room: Hall A\nspeakers:\n  - One\n  - Two\n",
     "kind: partners\npartners:\n  - A\n  - B\n  - name: C\n    logo: logos/none.png\n",
+    "kind: image\nimage: poster.png\nfit: cover\nfocus: top\ncaption: A poster\n",
+    "kind: video\nvideo: clip.mp4\nloop: 2\ncaption: A clip\nqr: https://example.org\n",
     "kind: headline\ntitle: [broken\n",            /* a syntax error */
     "kind: session\ntitle: x\ndate: 2025-02-30\n", /* a bad date */
     "kind: head",                                  /* half written */
@@ -99,8 +101,12 @@ static void the_show_runs_long_without_leaking(void **state)
     FILE *f = fopen(path, "w");
     fputs("name: Soak\ntimezone: Asia/Dubai\nfirst_day: 2025-02-12\nlast_day: 2025-02-12\n", f);
     fclose(f);
+    char copy[512];
+    snprintf(copy, sizeof copy, "cp %s/logos/aspa.png %s/poster.png && echo clip > %s/clip.mp4",
+             CONTENT_DIR, dir, dir);
+    assert_int_equal(system(copy), 0);
     for (int i = 0; i < 12; i++)
-        write_version(dir, i, i % 3);
+        write_version(dir, i, i % 5);
 
     struct theme base;
     theme_init_defaults(&base);
@@ -121,6 +127,9 @@ static void the_show_runs_long_without_leaking(void **state)
     while (shown_count < changes) {
         now_ms += 500;
         utc += 1;
+        if (shown.slide_count && show.current < shown.slide_count &&
+            slide_plays_clip(&shown.slides[show.current]))
+            show_clip_ended(&show, &shown); /* as the player says when its clip ends */
         if (show_tick(&show, &shown, now_ms)) {
             shown_count++;
             struct scene scene = {0};
@@ -131,7 +140,7 @@ static void the_show_runs_long_without_leaking(void **state)
         if (shown_count > 0 && shown_count % (changes / reloads) == 0 && reloaded < reloads &&
             reloaded < shown_count / (changes / reloads)) {
             seed = seed * 1103515245 + 12345;
-            write_version(dir, (int)(seed >> 8) % 12, (int)(seed >> 16) % 8);
+            write_version(dir, (int)(seed >> 8) % 12, (int)(seed >> 16) % 10);
             struct programme next, next_shown;
             diag_list_clear(&diags);
             assert_true(content_refresh(content, &next, &diags, NULL));

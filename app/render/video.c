@@ -96,6 +96,8 @@ struct video {
     int box_w, box_h; /* the box the picture was drawn for */
     bool drawn;       /* the picture holds the current frame */
     bool have_frame;  /* mpv has given a first frame */
+    bool paused;      /* held by video_pause() */
+    int64_t paused_at_ms;
 };
 
 static atomic_int closing; /* clips being freed on their threads */
@@ -362,7 +364,7 @@ enum video_state video_update(struct video *v, int64_t now_ms)
         v->state = VIDEO_ENDED;
     if (v->state == VIDEO_OPENING && now_ms - v->opened_ms > VIDEO_OPEN_TIMEOUT_MS)
         fail(v, "gives no picture within 10 s");
-    if (v->state == VIDEO_PLAYING && now_ms - v->progress_ms > VIDEO_STALL_MS)
+    if (v->state == VIDEO_PLAYING && !v->paused && now_ms - v->progress_ms > VIDEO_STALL_MS)
         fail(v, "stalled: no new picture for 10 s");
     return v->state;
 }
@@ -397,6 +399,19 @@ void video_play(struct video *v, int64_t now_ms)
     v->played_ms = v->progress_ms = now_ms;
 }
 
+void video_pause(struct video *v, bool paused, int64_t now_ms)
+{
+    if (v->state != VIDEO_PLAYING || paused == v->paused)
+        return;
+    int flag = paused;
+    mpv.mpv_set_property_async(v->handle, 0, "pause", MPV_FORMAT_FLAG, &flag);
+    if (paused)
+        v->paused_at_ms = now_ms;
+    else /* the time held is neither played nor a stall */
+        v->played_ms += now_ms - v->paused_at_ms, v->progress_ms = now_ms;
+    v->paused = paused;
+}
+
 int64_t video_frame_wait(const struct video *v, int64_t now_ms)
 {
     if (!v->frame_due || v->state == VIDEO_FAILED)
@@ -409,7 +424,9 @@ int64_t video_remaining_ms(const struct video *v, int64_t now_ms)
     if (v->info.duration_ms < 0)
         return -1;
     int64_t total = v->info.duration_ms * v->plays;
-    int64_t played = v->state == VIDEO_PLAYING ? now_ms - v->played_ms : 0;
+    int64_t played = v->state != VIDEO_PLAYING ? 0
+                     : v->paused                  ? v->paused_at_ms - v->played_ms
+                                                  : now_ms - v->played_ms;
     return v->state == VIDEO_ENDED ? 0 : played < total ? total - played : 0;
 }
 

@@ -76,6 +76,9 @@ void video_info(const struct video *v, struct video_info *info);
 /* Plays a ready clip, or plays an ended one again from its start. */
 void video_play(struct video *v, int64_t now_ms);
 
+/* Holds a playing clip on its frame, or lets it go on. */
+void video_pause(struct video *v, bool paused, int64_t now_ms);
+
 /* Milliseconds until a new frame is due: 0 now, -1 when none is coming. */
 int64_t video_frame_wait(const struct video *v, int64_t now_ms);
 

@@ -13,8 +13,11 @@ int64_t show_ms_until_change(const struct show *show, const struct programme *pr
     if (show->paused || prog->slide_count < 2)
         return -1;
     size_t current = show->current < prog->slide_count ? show->current : 0;
-    if (slide_plays_clip(&prog->slides[current]))
-        return show->clip_over ? 0 : -1;
+    if (slide_plays_clip(&prog->slides[current])) {
+        /* a clip of a frame or two would only flash by */
+        int64_t due = show->shown_at_ms + SHOW_MIN_CLIP_MS;
+        return !show->clip_over ? -1 : due > now_ms ? due - now_ms : 0;
+    }
     int64_t due = show->shown_at_ms + slide_duration_ms(prog, &prog->slides[current]);
     return due > now_ms ? due - now_ms : 0;
 }

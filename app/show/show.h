@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#define SHOW_MIN_CLIP_MS 2000 /* a slide that plays its clip stands at least this long */
+
 struct show {
     size_t current;      /* index into the programme's slides */
     int64_t shown_at_ms; /* when the current slide came on screen */
