@@ -569,8 +569,9 @@ static int caption_band(const struct frame_geometry *g)
     return px(9.0f, g);
 }
 
-/* The caption of a picture or video slide, in its band under area (which
- * loses the band), over the slide's background colour when it has one. */
+/* The background and caption of a picture or video slide: the caption in
+ * its band at the bottom of area (which loses the band), within the
+ * margins. */
 static void layout_picture_frame(const struct measurer *m, const struct programme *prog,
                                  const struct slide *s, const struct frame_geometry *g,
                                  struct box *area, struct scene *scene)
@@ -583,7 +584,10 @@ static void layout_picture_frame(const struct measurer *m, const struct programm
     if (!s->caption)
         return;
     area->h -= caption_band(g);
-    struct box caption = {g->content.x, area->y + area->h, g->content.w, caption_band(g)};
+    int left = area->x > g->content.x ? area->x : g->content.x;
+    int right = area->x + area->w < g->content.x + g->content.w ? area->x + area->w
+                                                                  : g->content.x + g->content.w;
+    struct box caption = {left, area->y + area->h, right - left, caption_band(g)};
     struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
                                             2.6f * g->unit, 1.2f, 0, prog->theme.text));
     text.direction = s->direction;
@@ -693,20 +697,24 @@ static void layout_nothing_to_show(const struct measurer *m, const struct progra
     layout_headline(m, prog, &placeholder, g, scene);
 }
 
-struct box layout_clip_box(const struct slide *s, const struct frame_geometry *g)
+/* The part of a video slide its clip and caption share: all of it above
+ * the footer (or all of it), or with a QR code, which the clip's frames
+ * would cover, the content's margins less the QR code's place. */
+static struct box clip_area(const struct slide *s, const struct frame_geometry *g)
 {
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
+    if (s->qr) {
+        area = g->content;
+        qr_place(g, &area);
+    }
+    return area;
+}
+
+struct box layout_clip_box(const struct slide *s, const struct frame_geometry *g)
+{
+    struct box area = clip_area(s, g);
     if (s->caption)
         area.h -= caption_band(g);
-    if (s->qr) { /* the clip keeps clear of its QR code, which frames would cover */
-        struct box content = g->content;
-        qr_place(g, &content);
-        if (g->h > g->w)
-            area.h = content.y + content.h - area.y < area.h ? content.y + content.h - area.y
-                                                              : area.h;
-        else
-            area.w = content.x + content.w;
-    }
     return area;
 }
 
@@ -716,7 +724,7 @@ static void layout_video(const struct measurer *m, const struct programme *prog,
                          const struct slide *s, const struct frame_geometry *g,
                          struct scene *scene)
 {
-    struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
+    struct box area = clip_area(s, g);
     layout_picture_frame(m, prog, s, g, &area, scene);
 }
 
