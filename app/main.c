@@ -406,7 +406,7 @@ int main(int argc, char **argv)
         app.live.diags = diags;
         memset(&diags, 0, sizeof diags);
         zone_use(app.live.prog.event.timezone);
-        IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+        IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
         status = opts.render_dir ? export_slides(&opts, &app.live.prog, now_utc_ms(&opts, 0))
                                  : run_show(&app);
         IMG_Quit();

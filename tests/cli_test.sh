@@ -194,6 +194,18 @@ set -- $(convert "$tmp/clips-out/02-video.png" -format \
     '%[fx:int(255*p{640,700}.r)] %[fx:int(255*p{640,700}.g)] %[fx:int(255*p{640,700}.b)]' info:)
 if [ "$1" -lt 40 ] && [ "$2" -gt 200 ] && [ "$3" -lt 40 ]; then ok; else fail "poster frame is $*"; fi
 
+# A WebP poster, as design tools export them (made here by imagemagick).
+w="$tmp/webp"
+mkdir -p "$w/slides"
+printf 'name: WebP\n' >"$w/event.yaml"
+convert -size 800x450 xc:'#d02020' "$w/poster.webp"
+printf 'kind: image\nimage: poster.webp\nfooter: false\n' >"$w/slides/10-poster.yaml"
+expect 0 "check a WebP poster" "$bin" --check "$w"
+expect 0 "render a WebP poster" "$bin" --render "$tmp/webp-out" --size 640x360 "$w"
+set -- $(convert "$tmp/webp-out/01-image.png" -format \
+    '%[fx:int(255*p{320,180}.r)] %[fx:int(255*p{320,180}.g)]' info:)
+if [ "$1" -gt 190 ] && [ "$2" -lt 60 ]; then ok; else fail "WebP poster drawn as $*"; fi
+
 # While a clip plays, SIGUSR1 screenshots show its frames as they change: a
 # lone clip (red for a second, then green) loops, and both colours are seen.
 one="$tmp/one-clip"

@@ -234,8 +234,14 @@ static void images_that_must_not_be_decoded(void **state)
 {
     (void)state;
     logo_case("zero.png", "", 0, "'logos/zero.png' is empty");
-    logo_case("noise.png", "GIF89a not really", 17, "is not a PNG, JPEG or SVG image");
+    logo_case("noise.png", "GIF89a not really", 17, "is not a PNG, JPEG, WebP or SVG image");
     logo_case("cut.png", png_signature, 8, "is damaged or cut short");
+    logo_case("cut.webp", "RIFF\0\0\0\0WEBPVP8X", 16, "is damaged or cut short");
+    /* a WebP whose extended header declares 20000x20000 */
+    static const unsigned char huge_webp[30] = {'R', 'I', 'F', 'F', 22, 0, 0, 0, 'W', 'E',
+                                                'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0,
+                                                0, 0, 0, 0, 0x1f, 0x4e, 0, 0x1f, 0x4e, 0};
+    logo_case("huge.webp", huge_webp, sizeof huge_webp, "declares 20000x20000 pixels");
     unsigned char bomb[33] = {0};
     memcpy(bomb, png_signature, 8);
     memcpy(bomb + 8, "\0\0\0\x0dIHDR\0\x01\x86\xa0\0\x01\x86\xa0\x08\x06\0\0\0", 21);

@@ -1,4 +1,5 @@
-/* Image headers: PNG's IHDR, JPEG's frame marker, SVG's size attributes. */
+/* Image headers: PNG's IHDR, JPEG's frame marker, WebP's first chunk, SVG's
+ * size attributes. */
 #include "image_header.h"
 
 #include <errno.h>
@@ -28,6 +29,35 @@ static bool parse_png(const unsigned char *b, size_t n, struct image_header *out
     uint32_t w = be32(b + 16), h = be32(b + 20);
     out->w = w > INT32_MAX ? INT32_MAX : (int)w;
     out->h = h > INT32_MAX ? INT32_MAX : (int)h;
+    return true;
+}
+
+static uint32_t le24(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+}
+
+/* WebP: RIFF, "WEBP", then a VP8 (lossy), VP8L (lossless) or VP8X
+ * (extended) chunk, each with the size in its own form. */
+static bool parse_webp(const unsigned char *b, size_t n, struct image_header *out)
+{
+    if (n < 30)
+        return false;
+    const unsigned char *data = b + 20;
+    if (memcmp(b + 12, "VP8 ", 4) == 0 && data[3] == 0x9d && data[4] == 0x01 && data[5] == 0x2a) {
+        out->w = (int)((data[6] | data[7] << 8) & 0x3fff);
+        out->h = (int)((data[8] | data[9] << 8) & 0x3fff);
+    } else if (memcmp(b + 12, "VP8L", 4) == 0 && data[0] == 0x2f) {
+        uint32_t bits = (uint32_t)data[1] | (uint32_t)data[2] << 8 | (uint32_t)data[3] << 16 |
+                        (uint32_t)data[4] << 24;
+        out->w = (int)(bits & 0x3fff) + 1;
+        out->h = (int)((bits >> 14) & 0x3fff) + 1;
+    } else if (memcmp(b + 12, "VP8X", 4) == 0) {
+        out->w = (int)le24(data + 4) + 1;
+        out->h = (int)le24(data + 7) + 1;
+    } else {
+        return false;
+    }
     return true;
 }
 
@@ -126,12 +156,15 @@ bool image_header_parse(const unsigned char *b, size_t n, struct image_header *o
     } else if (n >= 3 && b[0] == 0xff && b[1] == 0xd8 && b[2] == 0xff) {
         out->type = IMAGE_JPEG;
         read = parse_jpeg(b, n, out);
+    } else if (n >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0) {
+        out->type = IMAGE_WEBP;
+        read = parse_webp(b, n, out);
     } else if (contains(b, n < 1024 ? n : 1024, "<svg") ||
                contains(b, n < 256 ? n : 256, "<?xml")) {
         out->type = IMAGE_SVG;
         read = parse_svg(b, n, out);
     } else {
-        snprintf(err, err_size, "is not a PNG, JPEG or SVG image");
+        snprintf(err, err_size, "is not a PNG, JPEG, WebP or SVG image");
         return false;
     }
     if (!read) {

@@ -12,7 +12,7 @@
 #define IMAGE_MAX_ASPECT 64      /* longest side over shortest: no logo or poster is longer */
 #define IMAGE_HEADER_BYTES 65536 /* how much of the file the checks read */
 
-enum image_type { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG, IMAGE_SVG };
+enum image_type { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG, IMAGE_WEBP, IMAGE_SVG };
 
 struct image_header {
     enum image_type type;
@@ -20,7 +20,7 @@ struct image_header {
 };
 
 /* Reads the type and size from the first n bytes of a file. Returns false
- * with the reason in err when it is not a PNG, JPEG or SVG, is empty or cut
+ * with the reason in err when it is not a PNG, JPEG, WebP or SVG, is empty or cut
  * short, or declares a picture beyond IMAGE_MAX_SIDE or IMAGE_MAX_PIXELS,
  * or a shape longer than IMAGE_MAX_ASPECT. */
 bool image_header_parse(const unsigned char *bytes, size_t n, struct image_header *out, char *err,

@@ -378,7 +378,7 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
     qr_free(&code);
     if (ok && slide.kind == SLIDE_IMAGE && !slide.image) {
         diag_add(diags, DIAG_ERROR, path, 0,
-                 "image: no picture to show (name a PNG, JPEG or SVG file in the folder)");
+                 "image: no picture to show (name a PNG, JPEG, WebP or SVG file in the folder)");
         ok = false;
     }
     if (ok && slide.kind == SLIDE_VIDEO && !slide.video) {
