@@ -1,6 +1,7 @@
 /* hallscreen: the command line, the three modes (show, --render, --check)
  * and the show's main loop. The only place that decides to exit. */
 #include "content/content.h"
+#include "content/contrast.h"
 #include "content/font_lookup.h"
 #include "content/loader.h"
 #include "content/settle.h"
@@ -53,12 +54,28 @@ static int64_t now_utc_ms(const struct options *opts, int64_t elapsed_ms)
     return opts->has_now ? zone_utc(opts->now) * 1000 + elapsed_ms : wall_clock_ms();
 }
 
+/* The theme.yaml that set the theme: the content folder's, else the
+ * assets'. The caller frees it. */
+static char *theme_file(const struct programme *prog, const char *assets_dir)
+{
+    char *path = str_printf("%s/theme.yaml", prog->content_dir);
+    if (path && access(path, F_OK) != 0) {
+        free(path);
+        path = str_printf("%s/theme.yaml", assets_dir);
+    }
+    return path;
+}
+
 static int run_check(const struct programme *prog, struct diag_list *diags,
-                     const struct options *opts)
+                     const struct options *opts, const char *assets_dir)
 {
     if (opts->room)
         schedule_check_room(prog, opts->room, diags);
     clips_check(prog, opts->hwdec, diags);
+    char *theme_path = theme_file(prog, assets_dir);
+    contrast_check_theme(&prog->theme, theme_path ? theme_path : "theme.yaml", CONTRAST_WARNING,
+                         diags);
+    free(theme_path);
     diag_print(diags, stdout);
     size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
     if (prog->slide_count == 0)
@@ -398,7 +415,7 @@ int main(int argc, char **argv)
                 "(hallscreen path/to/content)\n",
                 content_dir);
     } else if (opts.check) {
-        status = run_check(&app.live.prog, &diags, &opts);
+        status = run_check(&app.live.prog, &diags, &opts, assets_dir);
     } else if (TTF_Init() != 0) {
         fprintf(stderr, "hallscreen: cannot start the font engine: %s\n", TTF_GetError());
     } else {

@@ -194,6 +194,12 @@ set -- $(convert "$tmp/clips-out/02-video.png" -format \
     '%[fx:int(255*p{640,700}.r)] %[fx:int(255*p{640,700}.g)] %[fx:int(255*p{640,700}.b)]' info:)
 if [ "$1" -lt 40 ] && [ "$2" -gt 200 ] && [ "$3" -lt 40 ]; then ok; else fail "poster frame is $*"; fi
 
+# A theme whose grey body text is hard to read on the dark blue.
+cp -r "$src/content" "$tmp/grey"
+printf 'muted: "#5a6a80"\n' >"$tmp/grey/theme.yaml"
+expect 1 "check a low-contrast theme" "$bin" --check "$tmp/grey"
+says "check a low-contrast theme" "grey/theme.yaml: warning: muted on background_end: contrast"
+
 # A WebP poster, as design tools export them (made here by imagemagick).
 w="$tmp/webp"
 mkdir -p "$w/slides"

@@ -1,11 +1,13 @@
 /* The content loader: every field, every kind of problem with its line. */
 #include "../app/content/fields.h"
 #include "../app/content/content.h"
+#include "../app/content/contrast.h"
 #include "../app/content/loader.h"
 #include "../app/util/civil_time.h"
 #include "../app/util/str.h"
 
 #include "temp.h"
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -291,6 +293,37 @@ static void missing_folder_and_files_are_reported(void **state)
     theme_free(&base);
 }
 
+static void the_default_theme_reads_at_seven_to_one(void **state)
+{
+    (void)state;
+    /* WCAG's own examples: black on white is 21:1, a colour on itself 1:1 */
+    const struct rgba black = {0, 0, 0, 0xff}, white = {0xff, 0xff, 0xff, 0xff};
+    assert_true(contrast_ratio(black, white) > 20.99 && contrast_ratio(white, black) < 21.01);
+    assert_true(contrast_ratio(white, white) < 1.001);
+    assert_true(fabs(contrast_ratio((struct rgba){0x76, 0x76, 0x76, 0xff}, white) - 4.54) < 0.01);
+    struct theme t;
+    theme_init_defaults(&t);
+    struct diag_list diags = {0};
+    assert_int_equal(contrast_check_theme(&t, "theme.yaml", CONTRAST_GOOD, &diags), 0);
+    /* the shipped theme.yaml, and under a background picture at its worst */
+    char path[512];
+    snprintf(path, sizeof path, "%s/../assets/theme.yaml", CONTENT_DIR);
+    assert_true(theme_load_file(&(struct source){.path = path, .dir = CONTENT_DIR, .diags = &diags},
+                                &t));
+    assert_int_equal(contrast_check_theme(&t, path, CONTRAST_GOOD, &diags), 0);
+    t.background_image = str_dup("poster.png");
+    assert_int_equal(contrast_check_theme(&t, path, CONTRAST_WARNING, &diags), 0);
+    /* a grey body on the dark blue: named, with its ratio */
+    t.muted = (struct rgba){0x5a, 0x6a, 0x80, 0xff};
+    free(t.background_image);
+    t.background_image = NULL;
+    assert_int_equal(contrast_check_theme(&t, "theme.yaml", CONTRAST_WARNING, &diags), 2);
+    assert_true(has_problem(&diags, "theme.yaml", 0, DIAG_WARNING, "muted on background: contrast "));
+    assert_true(has_problem(&diags, "theme.yaml", 0, DIAG_WARNING, "muted on background_end"));
+    theme_free(&t);
+    diag_list_clear(&diags);
+}
+
 static void bad_theme_keeps_the_previous_theme(void **state)
 {
     (void)state;
@@ -378,6 +411,7 @@ int main(void)
         cmocka_unit_test(unknown_field_far_from_any_lists_the_known_ones),
         cmocka_unit_test(oversized_file_is_refused),
         cmocka_unit_test(missing_folder_and_files_are_reported),
+        cmocka_unit_test(the_default_theme_reads_at_seven_to_one),
         cmocka_unit_test(bad_theme_keeps_the_previous_theme),
         cmocka_unit_test(translations_and_directions_are_read),
         cmocka_unit_test(default_show_is_valid_and_faithful),

@@ -15,6 +15,8 @@ struct rgba {
 
 enum transition { TRANSITION_CROSSFADE, TRANSITION_PUSH, TRANSITION_NONE };
 
+#define THEME_SHADE_ALPHA 0xe0 /* of the background colour over background_image */
+
 struct theme {
     struct rgba background;     /* top of the slide background */
     struct rgba background_end; /* bottom of the background gradient */

@@ -118,7 +118,7 @@ static void add_background(const struct measurer *m, const struct programme *pro
                            .crop = cover_crop(all, w, h, 0.5f, 0.5f)};
     scene_add(scene, &picture);
     struct rgba shade = t->background;
-    shade.a = 0xb0;
+    shade.a = THEME_SHADE_ALPHA;
     struct item veil = {.kind = ITEM_FILL, .box = all, .colour = shade};
     scene_add(scene, &veil);
 }
