@@ -23,6 +23,7 @@
 #include "util/array.h"
 #include "util/log.h"
 #include "util/str.h"
+#include "util/translate.h"
 #include "util/zone.h"
 
 #include <SDL.h>
@@ -72,6 +73,13 @@ static int run_check(const struct programme *prog, struct diag_list *diags,
     if (opts->room)
         schedule_check_room(prog, opts->room, diags);
     clips_check(prog, opts->hwdec, diags);
+    char *event_path = str_printf("%s/event.yaml", prog->content_dir);
+    for (size_t i = 0; i < prog->event.language_count; i++)
+        if (!translate_known(prog->event.languages[i]))
+            diag_add(diags, DIAG_WARNING, event_path ? event_path : "event.yaml", 0,
+                     "language: '%s' has no catalog (known: %s); English is shown in its place",
+                     prog->event.languages[i], translate_known_list());
+    free(event_path);
     char *theme_path = theme_file(prog, assets_dir);
     contrast_check_theme(&prog->theme, theme_path ? theme_path : "theme.yaml", CONTRAST_WARNING,
                          diags);
@@ -96,7 +104,7 @@ struct app {
     struct wakeup *wakeup;
     Uint32 wakeup_event;
     struct status status;
-    char clock[64];       /* the footer's clock as last drawn */
+    char clock[64];       /* the footer's clock as last drawn, in the event's language */
     int64_t started_ms;   /* SDL ticks when the loop started */
     bool ready;           /* systemd has been told the first frame is up */
     int64_t watchdog_ms;  /* how often to tell systemd the loop is alive; -1: never */
@@ -125,7 +133,9 @@ static void reload(struct app *app, int64_t now_ms)
     int64_t utc_ms = app_utc_ms(app, now_ms);
     unsigned change =
         live_reload(&app->live, utc_ms / 1000, stage_overview_rows(&app->stage), now_ms);
-    zone_format_clock(utc_ms, app->status.last_reload, sizeof app->status.last_reload);
+    zone_format_clock(utc_ms, NULL, app->status.last_reload, sizeof app->status.last_reload);
+    zone_format_clock(utc_ms, event_language(&app->live.prog.event), app->clock,
+                      sizeof app->clock); /* the language may have changed */
     app->status.stale = true;
     if (change & LIVE_PROGRAMME)
         stage_new_content(&app->stage, &app->live.prog.theme, change & LIVE_FONTS);
@@ -249,9 +259,10 @@ static void run_loop(struct app *app)
             reload(app, now_ms);
         int64_t utc_ms = app_utc_ms(app, now_ms);
         char clock[64];
-        zone_format_clock(utc_ms, clock, sizeof clock);
-        if (strcmp(clock, app->clock) != 0) {
-            snprintf(app->clock, sizeof app->clock, "%s", clock);
+        zone_format_clock(utc_ms, NULL, clock, sizeof clock);
+        if (strcmp(clock, app->status.clock) != 0) {
+            zone_format_clock(utc_ms, event_language(&app->live.prog.event), app->clock,
+                              sizeof app->clock);
             snprintf(app->status.clock, sizeof app->status.clock, "%s", clock);
             update_shown(app, now_ms, false);
             stage->dirty = app->status.stale = true;
@@ -399,6 +410,9 @@ int main(int argc, char **argv)
         LOG(LOG_WARN, "signals", "SIGHUP and SIGUSR1 cannot be caught");
 
     char *data_dir = data_dir_find();
+    char *locale_dir = data_dir_locale(data_dir);
+    translate_init(locale_dir); /* before any thread */
+    free(locale_dir);
     char *assets_dir =
         opts.assets_dir ? str_dup(opts.assets_dir) : str_printf("%s/assets", data_dir);
     char *content_dir =

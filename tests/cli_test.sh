@@ -194,6 +194,15 @@ set -- $(convert "$tmp/clips-out/02-video.png" -format \
     '%[fx:int(255*p{640,700}.r)] %[fx:int(255*p{640,700}.g)] %[fx:int(255*p{640,700}.b)]' info:)
 if [ "$1" -lt 40 ] && [ "$2" -gt 200 ] && [ "$3" -lt 40 ]; then ok; else fail "poster frame is $*"; fi
 
+# The screen's own words in the event's language; one it has no words for
+# is named.
+cp -r "$src/content" "$tmp/kk"
+printf 'language: kk\n' >>"$tmp/kk/event.yaml"
+expect 0 "check a show in Kazakh" "$bin" --check "$tmp/kk"
+sed -i 's/^language: kk$/language: [kk, de]/' "$tmp/kk/event.yaml"
+expect 1 "check an unknown language" "$bin" --check "$tmp/kk"
+says "check an unknown language" "kk/event.yaml: warning: language: 'de' has no catalog"
+
 # A theme whose grey body text is hard to read on the dark blue.
 cp -r "$src/content" "$tmp/grey"
 printf 'muted: "#5a6a80"\n' >"$tmp/grey/theme.yaml"

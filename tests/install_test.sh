@@ -17,7 +17,8 @@ prefix="$tmp/prefix"
 check "install" cmake --install "$build" --prefix "$prefix"
 for f in bin/hallscreen share/hallscreen/assets/theme.yaml share/hallscreen/content/event.yaml \
     share/hallscreen/content/README.md share/hallscreen/content/logos/oecd.png \
-    share/hallscreen/README.md "lib/systemd/system/hallscreen@.service"; do
+    share/hallscreen/README.md "lib/systemd/system/hallscreen@.service" \
+    share/hallscreen/locale/kk/LC_MESSAGES/hallscreen.mo; do
     if [ -f "$prefix/$f" ]; then ok; else fail "not installed: $f"; fi
 done
 
@@ -27,6 +28,11 @@ check "installed --check" "$prefix/bin/hallscreen" --check
 grep -q "8 slides, 0 errors, 0 warnings" "$tmp/out" && ok || fail "installed show: $(cat "$tmp/out")"
 check "installed --render" "$prefix/bin/hallscreen" --render "$tmp/shots" --now 2025-02-12T10:00
 [ "$(ls "$tmp/shots" | wc -l)" -eq 8 ] && ok || fail "installed render: $(ls "$tmp/shots")"
+
+# It finds its catalogs too: a show in Kazakh is checked without a warning.
+cp -r "$prefix/share/hallscreen/content" "$tmp/kk"
+printf 'language: kk\n' >>"$tmp/kk/event.yaml"
+check "installed catalogs" "$prefix/bin/hallscreen" --check "$tmp/kk"
 
 # DESTDIR stages the same tree for packaging.
 check "DESTDIR install" env DESTDIR="$tmp/stage" cmake --install "$build" --prefix /opt/hallscreen

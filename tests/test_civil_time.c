@@ -1,5 +1,6 @@
 /* Dates and times: parsing, validation, formats. */
 #include "../app/util/civil_time.h"
+#include "../app/util/translate.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,29 +66,61 @@ static void formats_read_naturally(void **state)
 {
     (void)state;
     char buf[80];
-    civil_format_date(civil_days(2025, 2, 12), buf, sizeof buf);
+    civil_format_date(civil_days(2025, 2, 12), NULL, buf, sizeof buf);
     assert_string_equal(buf, "Wednesday 12 February 2025");
-    civil_format_date_range(civil_days(2025, 2, 10), civil_days(2025, 2, 12), buf, sizeof buf);
+    civil_format_date_range(civil_days(2025, 2, 10), civil_days(2025, 2, 12), NULL, buf, sizeof buf);
     assert_string_equal(buf, "10\u201312 February 2025");
-    civil_format_date_range(civil_days(2025, 2, 28), civil_days(2025, 3, 2), buf, sizeof buf);
+    civil_format_date_range(civil_days(2025, 2, 28), civil_days(2025, 3, 2), NULL, buf, sizeof buf);
     assert_string_equal(buf, "28 February \u2013 2 March 2025");
-    civil_format_date_range(civil_days(2024, 12, 31), civil_days(2025, 1, 1), buf, sizeof buf);
+    civil_format_date_range(civil_days(2024, 12, 31), civil_days(2025, 1, 1), NULL, buf, sizeof buf);
     assert_string_equal(buf, "31 December 2024 \u2013 1 January 2025");
-    civil_format_date_range(civil_days(2025, 2, 12), civil_days(2025, 2, 12), buf, sizeof buf);
+    civil_format_date_range(civil_days(2025, 2, 12), civil_days(2025, 2, 12), NULL, buf, sizeof buf);
     assert_string_equal(buf, "12 February 2025");
     civil_format_clock(9 * 60 + 5, buf, sizeof buf);
     assert_string_equal(buf, "09:05");
-    civil_format_moment(civil_days(2025, 2, 12) * 86400 + 10 * 3600 + 59, buf, sizeof buf);
+    civil_format_moment(civil_days(2025, 2, 12) * 86400 + 10 * 3600 + 59, NULL, buf, sizeof buf);
     assert_string_equal(buf, "Wed 12 Feb 2025  10:00");
+}
+
+/* Each language's words and order, from the catalogs built from po/. */
+static void formats_speak_each_language(void **state)
+{
+    (void)state;
+    char buf[120];
+    int64_t day = civil_days(2025, 2, 12), moment = day * 86400 + 10 * 3600;
+    const char *const want[][4] = {
+        {"ru", "Среда, 12 февраля 2025", "10\u201312 февраля 2025", "Ср, 12 фев 2025  10:00"},
+        {"kk", "12 ақпан 2025, сәрсенбі", "10\u201312 ақпан 2025", "Ср, 12 ақп 2025  10:00"},
+        {"ar", "الأربعاء 12 فبراير 2025", "10\u201312 فبراير 2025",
+         "الأربعاء 12 فبراير 2025  10:00"},
+        {"en", "Wednesday 12 February 2025", "10\u201312 February 2025", "Wed 12 Feb 2025  10:00"},
+        {"xx", "Wednesday 12 February 2025", "10\u201312 February 2025", "Wed 12 Feb 2025  10:00"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        civil_format_date(day, want[i][0], buf, sizeof buf);
+        assert_string_equal(buf, want[i][1]);
+        civil_format_date_range(civil_days(2025, 2, 10), day, want[i][0], buf, sizeof buf);
+        assert_string_equal(buf, want[i][2]);
+        civil_format_moment(moment, want[i][0], buf, sizeof buf);
+        assert_string_equal(buf, want[i][3]);
+    }
+    /* May, full and short, are two phrases */
+    civil_format_moment(civil_days(2025, 5, 1) * 86400, "ru", buf, sizeof buf);
+    assert_string_equal(buf, "Чт, 1 мая 2025  00:00");
+    civil_format_moment(civil_days(2025, 5, 1) * 86400, NULL, buf, sizeof buf);
+    assert_string_equal(buf, "Thu 1 May 2025  00:00");
+    assert_true(translate_known("kk") && translate_known(NULL) && !translate_known("de"));
 }
 
 int main(void)
 {
+    translate_init(LOCALE_DIR);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dates_parse_and_reject_impossible_days),
         cmocka_unit_test(clock_times_accept_hh_mm_only),
         cmocka_unit_test(datetimes_take_t_or_space_and_optional_seconds),
         cmocka_unit_test(weekdays_are_right),
+        cmocka_unit_test(formats_speak_each_language),
         cmocka_unit_test(formats_read_naturally),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /* The programme at a moment, driven by a simulated clock in several time
  * zones: marks, sessions leaving the cycle, overviews, windows, a wrong clock. */
 #include "../app/show/schedule.h"
+#include "../app/util/translate.h"
 #include "../app/util/civil_time.h"
 #include "../app/util/str.h"
 #include "../app/util/zone.h"
@@ -115,6 +116,37 @@ static void marks_follow_the_clock_through_a_day(void **state)
     assert_shown(&p, at("2025-02-14 09:00"), "(The event has ended) Welcome");
     /* before the first */
     assert_shown(&p, at("2025-02-11 18:00"), "(Coming soon) Welcome");
+}
+
+static void marks_and_headings_speak_the_events_language(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct programme p = one_day();
+    char *ru[] = {(char *)"ru"}, *kk_ru[] = {(char *)"kk", (char *)"ru"}, *ar[] = {(char *)"ar"};
+    p.event.languages = ru;
+    p.event.language_count = 1;
+    assert_shown(&p, at("2025-02-12 09:00"),
+                 "(Далее в программе) Welcome A[Сейчас · до 10:00] B[Далее · через 60 мин] "
+                 "C[Далее · в 10:30] D[Сегодня позже · 14:00] Dated");
+    assert_shown(&p, at("2025-02-14 09:00"), "(Мероприятие завершено) Welcome");
+    /* two languages: headings in both, marks in the first */
+    p.event.languages = kk_ru;
+    p.event.language_count = 2;
+    assert_shown(&p, at("2025-02-12 14:59"),
+                 "(Бағдарламада келесі / Далее в программе) Welcome D[Қазір] Dated");
+    p.event.languages = ar;
+    p.event.language_count = 1;
+    assert_shown(&p, at("2025-02-12 10:18"),
+                 "(التالي في البرنامج) Welcome B[الآن · ينتهي 11:00] C[التالي · بعد 12 دقيقة] "
+                 "D[التالي · الساعة 14:00] Dated");
+    /* when the programme resumes, in words and date order of the language */
+    struct programme shown;
+    p.event.languages = ru;
+    schedule_build(&p, at("2025-02-12 15:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "Программа продолжится: Четверг, 13 февраля 2025 в 09:30");
+    programme_free(&shown);
 }
 
 static void overviews_say_when_and_list_by_time_and_room(void **state)
@@ -266,8 +298,10 @@ static void the_signature_changes_only_with_what_is_shown(void **state)
 
 int main(void)
 {
+    translate_init(LOCALE_DIR);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(marks_follow_the_clock_through_a_day),
+        cmocka_unit_test(marks_and_headings_speak_the_events_language),
         cmocka_unit_test(overviews_say_when_and_list_by_time_and_room),
         cmocka_unit_test(long_days_take_several_overview_pages),
         cmocka_unit_test(a_session_over_midnight_runs_into_the_next_day),

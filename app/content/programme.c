@@ -173,6 +173,9 @@ bool event_copy(struct event *dst, const struct event *src)
     ok = copy_string_list(&dst->schedules, &dst->schedule_count, src->schedules,
                           ok ? src->schedule_count : 0) &&
          ok;
+    ok = copy_string_list(&dst->languages, &dst->language_count, src->languages,
+                          ok ? src->language_count : 0) &&
+         ok;
     if (!ok)
         event_free(dst);
     return ok;
@@ -189,7 +192,13 @@ void event_free(struct event *event)
     free(event->website);
     free(event->logo);
     free_string_list(event->schedules, event->schedule_count);
+    free_string_list(event->languages, event->language_count);
     memset(event, 0, sizeof *event);
+}
+
+const char *event_language(const struct event *event)
+{
+    return event->language_count ? event->languages[0] : NULL;
 }
 
 bool slide_copy(struct slide *dst, const struct slide *src)

@@ -72,7 +72,12 @@ struct event {
     char **schedules; /* the schedule exports to read, as named; none: the usual names */
     size_t schedule_count;
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
+    char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
+    size_t language_count;
 };
+
+/* The event's first language (see tr()); NULL: English. */
+const char *event_language(const struct event *event);
 
 enum slide_kind {
     SLIDE_HEADLINE,

@@ -269,7 +269,7 @@ bool timetable_place(struct timetable_builder *b, const char *date, const char *
         int64_t listed = day + (turn >= 0 && shown < turn); /* after midnight: the next date */
         if (day >= 0 && on != listed) {
             char want[64];
-            civil_format_date(listed, want, sizeof want);
+            civil_format_date(listed, NULL, want, sizeof want);
             diag_add(b->src->diags, DIAG_WARNING, b->src->path, line,
                      "%s: its date %s is not on the day it is listed under (%s); the date is "
                      "used",

@@ -1,6 +1,8 @@
 /* Slide and footer layouts, in units of 1% of the screen's shorter side. */
 #include "slide_layout.h"
 
+#include "../util/translate.h"
+
 #include "../util/qr.h"
 #include "stack.h"
 #include "wrap.h"
@@ -178,11 +180,11 @@ static struct rgba mark_colour(const struct theme *t, enum mark mark)
 }
 
 /* "Wednesday 12 February 2025  ·  10:00–11:30  ·  Room A", from what is given. */
-static char *session_meta(const struct slide *s)
+static char *session_meta(const struct slide *s, const char *lang)
 {
     char date[64] = "", time[32] = "", start[8], end[8];
     if (s->date.set)
-        civil_format_date(s->date.days, date, sizeof date);
+        civil_format_date(s->date.days, lang, date, sizeof date);
     if (s->start.set) {
         civil_format_clock(s->start.minutes, start, sizeof start);
         if (s->end.set) {
@@ -238,22 +240,27 @@ static void layout_session(const struct measurer *m, const struct programme *pro
 {
     const struct theme *t = &prog->theme;
     float u = g->unit;
-    char *meta = session_meta(s);
+    const struct event *e = &prog->event;
+    char *meta = session_meta(s, event_language(e));
     char *speakers = join_lines(s->speakers, s->speaker_count);
-    const char *speakers_caption = s->speaker_count == 1 ? "Speaker" : "Speakers";
+    char speakers_caption[96], chair[96], session[96];
+    tr_each(e->languages, e->language_count, s->speaker_count == 1 ? "Speaker" : "Speakers",
+            speakers_caption, sizeof speakers_caption);
+    tr_each(e->languages, e->language_count, "Chair", chair, sizeof chair);
+    tr_each(e->languages, e->language_count, "Session", session, sizeof session);
     /* a talk's track in its colour: the theme's, else the export's */
     struct rgba track = theme_track_colour(t, s->label);
     if (!track.a)
         track = s->track_colour;
     struct block blocks[] = {
-        pill_block(s->label ? s->label : "Session", 2.6f * u, 2.2f * u, 0,
+        pill_block(s->label ? s->label : session, 2.6f * u, 2.2f * u, 0,
                    track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
         pill_block(s->mark_text, 3.0f * u, 2.4f * u, 1.5f * u, t->background,
                    mark_colour(t, s->mark)),
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
         text_block(s->translated_title, FONT_BOLD, 5.0f * u, 3.0f * u, 1.15f, 1.2f * u, t->text),
         text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
-        one_line(text_block(s->chair ? "Chair" : NULL, FONT_BOLD, 2.6f * u, 2.2f * u, 1.2f,
+        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, 2.6f * u, 2.2f * u, 1.2f,
                             4.0f * u, t->accent)),
         text_block(s->chair, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
         one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, 2.6f * u,
@@ -365,7 +372,10 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
 {
     const struct theme *t = &prog->theme;
     float u = g->unit;
-    const char *title = s->title ? s->title : "Partners";
+    char partners[96];
+    tr_each(prog->event.languages, prog->event.language_count, "Partners", partners,
+            sizeof partners);
+    const char *title = s->title ? s->title : partners;
     char *heading =
         s->page_count > 1 ? str_printf("%s  %d/%d", title, s->page, s->page_count) : str_dup(title);
     struct block blocks[] = {
@@ -397,8 +407,10 @@ static void layout_alert(const struct measurer *m, const struct programme *prog,
     float u = g->unit;
     struct item bg = {.kind = ITEM_FILL, .box = {0, 0, g->w, g->h}, .colour = t->alert_background};
     scene_add(scene, &bg);
+    char notice[96];
+    tr_each(prog->event.languages, prog->event.language_count, "Notice", notice, sizeof notice);
     struct block blocks[] = {
-        pill_block(s->label ? s->label : "Notice", 3.6f * u, 2.6f * u, 0, t->alert_background,
+        pill_block(s->label ? s->label : notice, 3.6f * u, 2.6f * u, 0, t->alert_background,
                    t->alert_text),
         text_block(s->title, FONT_BOLD, 10.0f * u, 4.5f * u, 1.1f, 4.0f * u, t->alert_text),
         text_block(s->body, FONT_REGULAR, 5.0f * u, 3.0f * u, 1.3f, 4.0f * u, t->alert_text),
@@ -412,10 +424,10 @@ int layout_overview_rows(const struct frame_geometry *g)
 }
 
 /* "10:00–11:30  ·  Hall A  ·  Now" */
-static char *row_meta(const struct overview_row *row)
+static char *row_meta(const struct overview_row *row, const char *lang)
 {
     static const char *const marks[] = {NULL, "Now", "Next", NULL};
-    const char *mark = marks[row->mark];
+    const char *mark = marks[row->mark] ? tr(lang, marks[row->mark]) : NULL;
     return str_printf("%s%s%s%s%s", row->when, row->room ? separator : "",
                       row->room ? row->room : "", mark ? separator : "", mark ? mark : "");
 }
@@ -440,7 +452,7 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     size_t rows = s->row_count < MAX_ROWS ? s->row_count : MAX_ROWS;
     for (size_t i = 0; i < rows; i++) {
         const struct overview_row *row = &s->rows[i];
-        metas[i] = row_meta(row);
+        metas[i] = row_meta(row, event_language(&prog->event));
         blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, 2.8f * u, 2.2f * u, 1.2f,
                                               i ? 3.0f * u : 4.0f * u,
                                               row->mark == MARK_NOW ? t->now : t->secondary));
@@ -690,7 +702,7 @@ static void layout_nothing_to_show(const struct measurer *m, const struct progra
 {
     struct headline_text placeholder = {
         .title = prog->event.name ? prog->event.name : "hallscreen",
-        .subtitle = "No slides to show yet",
+        .subtitle = tr(event_language(&prog->event), "No slides to show yet"),
         .body = "Add slide files to the slides folder of the content folder "
                 "(see README.md there).",
     };

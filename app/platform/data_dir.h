@@ -9,4 +9,9 @@
  * when memory runs out. */
 char *data_dir_find(void);
 
+/* The folder of the compiled catalogs (LANG/LC_MESSAGES/hallscreen.mo):
+ * locale/ beside the program in a build tree, else under data_dir. The
+ * caller frees it. */
+char *data_dir_locale(const char *data_dir);
+
 #endif

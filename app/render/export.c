@@ -90,7 +90,7 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         fprintf(stderr, "hallscreen: cannot render: %s\n", err[0] ? err : SDL_GetError());
     } else {
         char clock[64];
-        zone_format_clock(utc_ms, clock, sizeof clock);
+        zone_format_clock(utc_ms, event_language(&prog->event), clock, sizeof clock);
         struct frame_geometry g = layout_geometry(w, h);
         struct programme shown;
         if (!opts->has_now && schedule_clock_is_wrong(utc_ms / 1000))

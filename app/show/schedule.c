@@ -1,6 +1,8 @@
 /* The programme at a moment. */
 #include "schedule.h"
 
+#include "../util/translate.h"
+
 #include "../util/array.h"
 #include "../util/civil_time.h"
 #include "../util/hash.h"
@@ -89,23 +91,24 @@ static void format_clock_at(int64_t utc, char *buf, size_t size)
 
 static char *mark_text(const struct builder *b, const struct timed *t)
 {
+    const char *lang = event_language(&b->prog->event);
     char clock[16];
     switch (t->mark) {
     case MARK_NOW:
         if (!t->slide->end.set)
-            return str_dup("Now");
+            return str_dup(tr(lang, "Now"));
         format_clock_at(t->end, clock, sizeof clock);
-        return str_printf("Now \u00b7 ends %s", clock);
+        return str_printf(tr(lang, "Now \u00b7 ends %s"), clock);
     case MARK_NEXT: {
         int64_t minutes = (t->start - b->now + 59) / 60;
         if (minutes <= SOON_MINUTES)
-            return str_printf("Next \u00b7 in %d min", (int)minutes);
+            return str_printf(tr(lang, "Next \u00b7 in %d min"), (int)minutes);
         format_clock_at(t->start, clock, sizeof clock);
-        return str_printf("Next \u00b7 at %s", clock);
+        return str_printf(tr(lang, "Next \u00b7 at %s"), clock);
     }
     case MARK_LATER:
         format_clock_at(t->start, clock, sizeof clock);
-        return str_printf("Later today \u00b7 %s", clock);
+        return str_printf(tr(lang, "Later today \u00b7 %s"), clock);
     default:
         return NULL;
     }
@@ -181,14 +184,14 @@ static void add_overview(struct builder *b, const char *label, const char *title
     }
 }
 
-/* "Wednesday 12 February 2025 at 09:00" */
-static void format_moment_at(int64_t utc, char *buf, size_t size)
+/* "Wednesday 12 February 2025 at 09:00", in lang */
+static void format_moment_at(int64_t utc, const char *lang, char *buf, size_t size)
 {
     int64_t local = zone_local(utc);
-    char date[64], clock[16];
-    civil_format_date(day_of(local), date, sizeof date);
+    char date[96], clock[16];
+    civil_format_date(day_of(local), lang, date, sizeof date);
     format_clock_at(utc, clock, sizeof clock);
-    snprintf(buf, size, "%s at %s", date, clock);
+    snprintf(buf, size, tr(lang, "%1$s at %2$s"), date, clock);
 }
 
 /* The overview pages: what comes today, or when the programme resumes, or
@@ -197,8 +200,9 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
                           const struct timed *upcoming, bool any_timed, int rows_per_page)
 {
     const struct event *e = &b->prog->event;
-    char date[64], when[96];
-    civil_format_date(b->today, date, sizeof date);
+    const char *lang = event_language(e);
+    char date[96], when[160], heading[160];
+    civil_format_date(b->today, lang, date, sizeof date);
     bool event_over = e->last_day.set && b->today > e->last_day.days;
     if (today_count > 0) {
         size_t pages = (today_count + (size_t)rows_per_page - 1) / (size_t)rows_per_page;
@@ -206,27 +210,35 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
             size_t first = p * (size_t)rows_per_page;
             size_t n = today_count - first < (size_t)rows_per_page ? today_count - first
                                                                    : (size_t)rows_per_page;
-            add_overview(b, date, "Up next", NULL, today + first, n, (int)p + 1, (int)pages);
+            tr_each(e->languages, e->language_count, "Up next", heading, sizeof heading);
+            add_overview(b, date, heading, NULL, today + first, n, (int)p + 1, (int)pages);
         }
     } else if (upcoming && !event_over) {
-        format_moment_at(upcoming->start, when, sizeof when);
+        format_moment_at(upcoming->start, lang, when, sizeof when);
         bool started = e->first_day.set ? b->today >= e->first_day.days : true;
-        char *body =
-            str_printf("%s %s", started ? "The programme resumes" : "The programme starts", when);
-        add_overview(b, date, started ? "That was today's programme" : "Coming soon", body, NULL, 0,
-                     1, 1);
+        char *body = str_printf(
+            tr(lang, started ? "The programme resumes %s" : "The programme starts %s"), when);
+        tr_each(e->languages, e->language_count,
+                started ? "That was today's programme" : "Coming soon", heading, sizeof heading);
+        add_overview(b, date, heading, body, NULL, 0, 1, 1);
         free(body);
     } else if (event_over || any_timed) {
         /* "Thank you for joining NAME, 10–12 February 2025.", then its motto
          * and website, from what event.yaml gives */
         char dates[96] = "";
         if (e->first_day.set)
-            civil_format_date_range(e->first_day.days, e->last_day.days, dates, sizeof dates);
-        char *body = str_printf("Thank you for joining %s%s%s.%s%s%s%s", e->name ? e->name : "us",
-                                dates[0] ? ", " : "", dates, e->tagline ? "\n" : "",
+            civil_format_date_range(e->first_day.days, e->last_day.days, lang, dates,
+                                    sizeof dates);
+        char *joined = e->name ? str_printf("%s%s%s", e->name, dates[0] ? ", " : "", dates) : NULL;
+        char *thanks = joined ? str_printf(tr(lang, "Thank you for joining %s."), joined)
+                              : str_dup(tr(lang, "Thank you for joining us."));
+        char *body = str_printf("%s%s%s%s%s", thanks ? thanks : "", e->tagline ? "\n" : "",
                                 e->tagline ? e->tagline : "", e->website ? "\n" : "",
                                 e->website ? e->website : "");
-        add_overview(b, e->name, "The event has ended", body, NULL, 0, 1, 1);
+        free(joined);
+        free(thanks);
+        tr_each(e->languages, e->language_count, "The event has ended", heading, sizeof heading);
+        add_overview(b, e->name, heading, body, NULL, 0, 1, 1);
         free(body);
     }
 }
@@ -280,6 +292,7 @@ static bool in_view(const struct builder *b, const struct slide *s)
 static void add_board(struct builder *b, const struct timed *today, size_t today_count)
 {
     const struct programme *prog = b->prog;
+    const char *lang = event_language(&prog->event);
     size_t rows_per_page = b->view->overview_rows > 0 ? (size_t)b->view->overview_rows : 1;
     struct overview_row *rows = calloc(today_count + 1, sizeof *rows);
     size_t count = 0;
@@ -310,15 +323,16 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             format_clock_at(now->end, clock, sizeof clock);
             int left = (int)((now->end - b->now + 59) / 60);
             row->title = str_dup(now->slide->title);
-            row->when = str_printf("Now \u00b7 %d min left \u00b7 until %s", left, clock);
+            row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
             row->mark = MARK_NOW;
         }
         if (next) { /* when it starts: soon, in minutes */
             format_clock_at(next->start, clock, sizeof clock);
             int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
-            row->next_when = in <= SOON_MINUTES ? str_printf("Next \u00b7 in %d min \u00b7 %s", in, clock)
-                                                : str_printf("Next \u00b7 %s", clock);
+            row->next_when = in <= SOON_MINUTES
+                                 ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
+                                 : str_printf(tr(lang, "Next \u00b7 %s"), clock);
         }
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
@@ -330,7 +344,10 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         s->source = str_printf("board");
         /* one room (beside its door, or the only one): its name as the
          * schedule writes it, over its talks set large */
-        s->label = str_dup(count == 1 ? rows[0].room : "Now and next");
+        char both[160];
+        tr_each(b->prog->event.languages, b->prog->event.language_count, "Now and next", both,
+                sizeof both);
+        s->label = str_dup(count == 1 ? rows[0].room : both);
         s->page = (int)p + 1;
         s->page_count = (int)pages;
         size_t first = p * rows_per_page;

@@ -2,6 +2,8 @@
  * formats the screen uses. */
 #include "civil_time.h"
 
+#include "translate.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +12,12 @@ static const char *const month_names[] = {"January",   "February", "March",    "
                                           "September", "October",  "November", "December"};
 static const char *const weekday_names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                             "Friday", "Saturday", "Sunday"};
+static const char *const short_month_names[] = {
+    "short\004Jan", "short\004Feb", "short\004Mar", "short\004Apr", "short\004May", "short\004Jun",
+    "short\004Jul", "short\004Aug", "short\004Sep", "short\004Oct", "short\004Nov", "short\004Dec"};
+static const char *const short_weekday_names[] = {"short\004Mon", "short\004Tue", "short\004Wed",
+                                                  "short\004Thu", "short\004Fri", "short\004Sat",
+                                                  "short\004Sun"};
 
 int64_t civil_days(int year, int month, int day)
 {
@@ -128,29 +136,33 @@ bool civil_parse_datetime(const char *s, int64_t *seconds)
     return true;
 }
 
-void civil_format_date(int64_t days, char *buf, size_t size)
+/* Format strings from the catalogs, numbered so that a language can put
+ * the parts in its own order. */
+void civil_format_date(int64_t days, const char *lang, char *buf, size_t size)
 {
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(buf, size, "%s %d %s %d", weekday_names[civil_weekday(days)], d, month_names[m - 1],
-             y);
+    snprintf(buf, size, tr(lang, "%1$s %2$d %3$s %4$d"),
+             tr(lang, weekday_names[civil_weekday(days)]), d, tr(lang, month_names[m - 1]), y);
 }
 
-void civil_format_date_range(int64_t first, int64_t last, char *buf, size_t size)
+void civil_format_date_range(int64_t first, int64_t last, const char *lang, char *buf,
+                             size_t size)
 {
     int y1, m1, d1, y2, m2, d2;
     civil_from_days(first, &y1, &m1, &d1);
     civil_from_days(last, &y2, &m2, &d2);
+    const char *month1 = tr(lang, month_names[m1 - 1]), *month2 = tr(lang, month_names[m2 - 1]);
     if (last <= first)
-        snprintf(buf, size, "%d %s %d", d1, month_names[m1 - 1], y1);
+        snprintf(buf, size, tr(lang, "%1$d %2$s %3$d"), d1, month1, y1);
     else if (y1 == y2 && m1 == m2)
-        snprintf(buf, size, "%d\u2013%d %s %d", d1, d2, month_names[m2 - 1], y2);
+        snprintf(buf, size, tr(lang, "%1$d\u2013%2$d %3$s %4$d"), d1, d2, month2, y2);
     else if (y1 == y2)
-        snprintf(buf, size, "%d %s \u2013 %d %s %d", d1, month_names[m1 - 1], d2,
-                 month_names[m2 - 1], y2);
+        snprintf(buf, size, tr(lang, "%1$d %2$s \u2013 %3$d %4$s %5$d"), d1, month1, d2, month2,
+                 y2);
     else
-        snprintf(buf, size, "%d %s %d \u2013 %d %s %d", d1, month_names[m1 - 1], y1, d2,
-                 month_names[m2 - 1], y2);
+        snprintf(buf, size, tr(lang, "%1$d %2$s %3$d \u2013 %4$d %5$s %6$d"), d1, month1, y1, d2,
+                 month2, y2);
 }
 
 void civil_format_clock(int minutes, char *buf, size_t size)
@@ -158,12 +170,15 @@ void civil_format_clock(int minutes, char *buf, size_t size)
     snprintf(buf, size, "%02d:%02d", minutes / 60 % 24, minutes % 60);
 }
 
-void civil_format_moment(int64_t seconds, char *buf, size_t size)
+void civil_format_moment(int64_t seconds, const char *lang, char *buf, size_t size)
 {
     int64_t days = seconds / SECONDS_PER_DAY - (seconds % SECONDS_PER_DAY < 0);
     int minutes = (int)((seconds - days * SECONDS_PER_DAY) / 60);
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(buf, size, "%.3s %d %.3s %d  %02d:%02d", weekday_names[civil_weekday(days)], d,
-             month_names[m - 1], y, minutes / 60, minutes % 60);
+    char clock[16];
+    civil_format_clock(minutes, clock, sizeof clock);
+    snprintf(buf, size, tr(lang, "%1$s %2$d %3$s %4$d  %5$s"),
+             tr(lang, short_weekday_names[civil_weekday(days)]), d,
+             tr(lang, short_month_names[m - 1]), y, clock);
 }

@@ -29,17 +29,18 @@ bool civil_parse_clock(const char *s, int *minutes);
  * into seconds since 1970-01-01 00:00. */
 bool civil_parse_datetime(const char *s, int64_t *seconds);
 
-/* "Wednesday 12 February 2025" */
-void civil_format_date(int64_t days, char *buf, size_t size);
+/* "Wednesday 12 February 2025", in lang (see tr(); NULL: English). */
+void civil_format_date(int64_t days, const char *lang, char *buf, size_t size);
 
 /* "10–12 February 2025", "28 February – 2 March 2025", "12 February 2025"
- * for a single day. */
-void civil_format_date_range(int64_t first, int64_t last, char *buf, size_t size);
+ * for a single day, in lang. */
+void civil_format_date_range(int64_t first, int64_t last, const char *lang, char *buf,
+                             size_t size);
 
 /* "09:30" */
 void civil_format_clock(int minutes, char *buf, size_t size);
 
-/* The footer clock: "Wed 12 Feb 2025  10:00". */
-void civil_format_moment(int64_t seconds, char *buf, size_t size);
+/* The footer clock: "Wed 12 Feb 2025  10:00", in lang. */
+void civil_format_moment(int64_t seconds, const char *lang, char *buf, size_t size);
 
 #endif

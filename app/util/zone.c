@@ -68,7 +68,7 @@ int64_t zone_utc(int64_t local)
     return (int64_t)mktime(&tm);
 }
 
-void zone_format_clock(int64_t utc_ms, char *buf, size_t size)
+void zone_format_clock(int64_t utc_ms, const char *lang, char *buf, size_t size)
 {
-    civil_format_moment(zone_local(utc_ms / 1000), buf, size);
+    civil_format_moment(zone_local(utc_ms / 1000), lang, buf, size);
 }

@@ -26,6 +26,6 @@ int64_t zone_utc(int64_t local);
 
 /* The wall-clock time in the zone at utc_ms (milliseconds since 1970), as
  * the footer's clock shows it. */
-void zone_format_clock(int64_t utc_ms, char *buf, size_t size);
+void zone_format_clock(int64_t utc_ms, const char *lang, char *buf, size_t size);
 
 #endif
