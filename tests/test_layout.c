@@ -7,6 +7,7 @@
 #include "../app/layout/wrap.h"
 #include "../app/util/str.h"
 
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -423,6 +424,45 @@ static void partners_draw_logos_or_wordmarks(void **state)
     theme_free(&prog.theme);
 }
 
+static int largest_px(const struct scene *s)
+{
+    int largest = 0;
+    for (size_t i = 0; i < s->count; i++)
+        if (s->items[i].kind == ITEM_TEXT && s->items[i].px > largest)
+            largest = s->items[i].px;
+    return largest;
+}
+
+static void a_short_slide_is_set_large_and_a_long_one_smaller(void **state)
+{
+    (void)state;
+    struct programme prog = {0};
+    theme_init_defaults(&prog.theme);
+    struct slide slide = {.kind = SLIDE_HEADLINE, .title = (char *)"Welcome"};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        int most = (int)lroundf((float)prog.theme.largest_text * g.unit);
+        struct scene scene = {0};
+        slide.body = NULL;
+        layout_slide(&fake, &prog, &slide, &g, &scene);
+        /* one short line: as large as the theme lets text grow */
+        assert_int_equal(largest_px(&scene), most);
+        assert_scene_sound(&scene, &g, g.content);
+        scene_clear(&scene);
+        /* with a long body the title keeps its proportion to it, and all fits */
+        char body[1200] = "";
+        for (int i = 0; i < 8; i++)
+            strcat(body, "A body long enough to take many lines on any screen, so the slide "
+                         "cannot be set at its largest. ");
+        slide.body = body;
+        layout_slide(&fake, &prog, &slide, &g, &scene);
+        assert_true(largest_px(&scene) < most);
+        assert_scene_sound(&scene, &g, g.content);
+        scene_clear(&scene);
+    }
+    theme_free(&prog.theme);
+}
+
 static void right_to_left_paragraphs_are_set_from_the_right(void **state)
 {
     (void)state;
@@ -494,6 +534,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wrap_breaks_at_spaces_within_the_width),
+        cmocka_unit_test(a_short_slide_is_set_large_and_a_long_one_smaller),
         cmocka_unit_test(wrap_keeps_hard_breaks_and_blank_lines),
         cmocka_unit_test(wrap_breaks_a_word_only_when_it_alone_is_too_wide),
         cmocka_unit_test(wrap_breaks_after_hyphens_not_at_no_break_spaces),

@@ -28,6 +28,7 @@ void theme_init_defaults(struct theme *theme)
         .alert_text = {0xff, 0xff, 0xff, 0xff},
         .font = str_dup("Noto Sans"),
         .font_bold = str_dup("Noto Sans:bold"),
+        .largest_text = 12,
         .slide_ms = DEFAULT_SLIDE_MS,
         .transition = TRANSITION_CROSSFADE,
         .transition_ms = DEFAULT_TRANSITION_MS,

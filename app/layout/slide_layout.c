@@ -24,6 +24,12 @@ static int px(float units, const struct frame_geometry *g)
     return (int)lroundf(units * g->unit);
 }
 
+/* The size text may grow to on a slide of the programme, px. */
+static int largest_text(const struct programme *prog, const struct frame_geometry *g)
+{
+    return px((float)prog->theme.largest_text, g);
+}
+
 struct frame_geometry layout_geometry(int w, int h)
 {
     /* A portrait screen is as narrow as a landscape one is low, but has room
@@ -171,7 +177,8 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
     _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
-    layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
+                      largest_text(prog, g), scene);
 }
 
 static struct rgba mark_colour(const struct theme *t, enum mark mark)
@@ -286,7 +293,8 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
-    layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
+                      largest_text(prog, g), scene);
     free(meta);
     free(speakers);
 }
@@ -415,7 +423,8 @@ static void layout_alert(const struct measurer *m, const struct programme *prog,
         text_block(s->title, FONT_BOLD, 10.0f * u, 4.5f * u, 1.1f, 4.0f * u, t->alert_text),
         text_block(s->body, FONT_REGULAR, 5.0f * u, 3.0f * u, 1.3f, 4.0f * u, t->alert_text),
     };
-    layout_stack(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START, scene);
+    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
+                      largest_text(prog, g), scene);
 }
 
 int layout_overview_rows(const struct frame_geometry *g)
@@ -462,7 +471,8 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     if (s->body)
         blocks[count++] =
             text_block(s->body, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.3f, 4.0f * u, t->secondary);
-    layout_stack(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START, scene);
+    layout_stack_grow(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START,
+                      largest_text(prog, g), scene);
     for (size_t i = 0; i < rows; i++)
         free(metas[i]);
     free(heading);

@@ -211,27 +211,46 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
     }
 }
 
+/* The largest scale from lo to hi at which the column fits, lo when none. */
+static float largest_fit(struct column *c, float lo, float hi)
+{
+    if (fits(c, hi))
+        return hi;
+    for (int step = 0; step < SEARCH_STEPS; step++) {
+        float mid = (lo + hi) / 2;
+        if (fits(c, mid))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int layout_stack(const struct measurer *m, const struct block *blocks, size_t count, struct box box,
                  enum align vertical, enum align horizontal, struct scene *scene)
+{
+    return layout_stack_grow(m, blocks, count, box, vertical, horizontal, 0, scene);
+}
+
+int layout_stack_grow(const struct measurer *m, const struct block *blocks, size_t count,
+                      struct box box, enum align vertical, enum align horizontal, int max_px,
+                      struct scene *scene)
 {
     struct column c = {
         .m = m, .blocks = blocks, .count = count < MAX_BLOCKS ? count : MAX_BLOCKS, .box = box};
     float smallest = 1.0f; /* at this scale every block is at its minimum */
-    for (size_t i = 0; i < c.count; i++)
-        if (block_present(&blocks[i]) && blocks[i].min_size / blocks[i].size < smallest)
+    float largest = max_px > 0 ? INFINITY : 1.0f; /* at this scale the largest text is max_px */
+    for (size_t i = 0; i < c.count; i++) {
+        if (!block_present(&blocks[i]))
+            continue;
+        if (blocks[i].min_size / blocks[i].size < smallest)
             smallest = blocks[i].min_size / blocks[i].size;
-    float scale = 1.0f;
-    if (!fits(&c, scale)) {
-        float lo = smallest, hi = 1.0f;
-        for (int step = 0; step < SEARCH_STEPS; step++) {
-            float mid = (lo + hi) / 2;
-            if (fits(&c, mid))
-                lo = mid;
-            else
-                hi = mid;
-        }
-        scale = lo;
+        if (blocks[i].kind != BLOCK_RULE && max_px > 0 && (float)max_px / blocks[i].size < largest)
+            largest = (float)max_px / blocks[i].size;
     }
+    if (!isfinite(largest) || largest < 1.0f)
+        largest = 1.0f;
+    float scale = fits(&c, 1.0f) ? largest_fit(&c, 1.0f, largest) : largest_fit(&c, smallest, 1.0f);
     int total = set_column(&c, scale);
     if (total > box.h)
         total = cut_to_fit(&c, total);

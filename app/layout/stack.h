@@ -1,6 +1,7 @@
 /* A column of text blocks fitted into a box: every block shrinks together
- * (keeping their proportions) until the column fits; at the smallest sizes
- * what still does not fit is cut at a line end with an ellipsis. */
+ * (keeping their proportions) until the column fits, or grows while it
+ * does; at the smallest sizes what still does not fit is cut at a line end
+ * with an ellipsis. */
 #ifndef HALLSCREEN_STACK_H
 #define HALLSCREEN_STACK_H
 
@@ -34,5 +35,12 @@ struct block {
  * the items to scene. Returns the height used. */
 int layout_stack(const struct measurer *m, const struct block *blocks, size_t count, struct box box,
                  enum align vertical, enum align horizontal, struct scene *scene);
+
+/* As layout_stack(), but the blocks also grow, together, as far as the
+ * column fits and its largest text stays within max_px: a short slide is set
+ * large. */
+int layout_stack_grow(const struct measurer *m, const struct block *blocks, size_t count,
+                      struct box box, enum align vertical, enum align horizontal, int max_px,
+                      struct scene *scene);
 
 #endif
