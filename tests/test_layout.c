@@ -3,6 +3,7 @@
 #include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
+#include "../app/util/translate.h"
 #include "../app/layout/stack.h"
 #include "../app/layout/wrap.h"
 #include "../app/util/str.h"
@@ -463,6 +464,57 @@ static void a_short_slide_is_set_large_and_a_long_one_smaller(void **state)
     theme_free(&prog.theme);
 }
 
+/* The item drawing text, or NULL. */
+static const struct item *find_text(const struct scene *s, const char *text)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->items[i].kind == ITEM_TEXT && strcmp(s->items[i].text, text) == 0)
+            return &s->items[i];
+    return NULL;
+}
+
+static void labels_and_dates_are_in_the_events_language(void **state)
+{
+    (void)state;
+    struct programme prog = {0};
+    theme_init_defaults(&prog.theme);
+    char *codes[] = {(char *)"ar", (char *)"ru"};
+    prog.event.languages = codes;
+    prog.event.language_count = 1;
+    char *speakers[] = {(char *)"Alikhan Baimenov"};
+    struct slide slide = {.kind = SLIDE_SESSION,
+                          .title = (char *)"Effective Governance",
+                          .chair = (char *)"Kanysh Tuleishin",
+                          .speakers = speakers,
+                          .speaker_count = 1,
+                          .date = {true, 20131}}; /* 2025-02-12 */
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct scene scene = {0};
+    layout_slide(&fake, &prog, &slide, &g, &scene);
+    /* Arabic: the date and the labels, each against the right margin */
+    const char *arabic[] = {"الأربعاء 12 فبراير 2025", "رئيس الجلسة", "المتحدث"};
+    for (size_t i = 0; i < 3; i++) {
+        const struct item *it = find_text(&scene, arabic[i]);
+        assert_non_null(it);
+        assert_true(it->rtl);
+        assert_int_equal(it->box.x + it->box.w, g.content.x + g.content.w);
+    }
+    scene_clear(&scene);
+    /* two languages: labels in both, the date in the first */
+    prog.event.language_count = 2;
+    layout_slide(&fake, &prog, &slide, &g, &scene);
+    assert_non_null(find_text(&scene, "رئيس الجلسة / Модератор"));
+    assert_non_null(find_text(&scene, "الأربعاء 12 فبراير 2025"));
+    scene_clear(&scene);
+    codes[0] = (char *)"kk";
+    prog.event.language_count = 1;
+    layout_slide(&fake, &prog, &slide, &g, &scene);
+    assert_non_null(find_text(&scene, "12 ақпан 2025, сәрсенбі"));
+    assert_non_null(find_text(&scene, "Спикер"));
+    scene_clear(&scene);
+    theme_free(&prog.theme);
+}
+
 static void right_to_left_paragraphs_are_set_from_the_right(void **state)
 {
     (void)state;
@@ -532,9 +584,11 @@ static void directions_can_be_set_for_the_slide_and_each_field(void **state)
 
 int main(void)
 {
+    translate_init(LOCALE_DIR);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wrap_breaks_at_spaces_within_the_width),
         cmocka_unit_test(a_short_slide_is_set_large_and_a_long_one_smaller),
+        cmocka_unit_test(labels_and_dates_are_in_the_events_language),
         cmocka_unit_test(wrap_keeps_hard_breaks_and_blank_lines),
         cmocka_unit_test(wrap_breaks_a_word_only_when_it_alone_is_too_wide),
         cmocka_unit_test(wrap_breaks_after_hyphens_not_at_no_break_spaces),
