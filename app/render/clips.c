@@ -145,8 +145,10 @@ static bool open_clip(struct clips *c, struct clip *clip, const struct slide *sl
 void clips_update(struct clips *c, int64_t now_ms)
 {
     char drain[64];
-    while (c->bell[0] >= 0 && read(c->bell[0], drain, sizeof drain) > 0)
-        continue;
+    ssize_t got;
+    do
+        got = c->bell[0] >= 0 ? read(c->bell[0], drain, sizeof drain) : 0;
+    while (got > 0);
     struct clip *both[] = {&c->playing, &c->cued};
     for (size_t i = 0; i < COUNT(both); i++) {
         struct clip *clip = both[i];

@@ -5,6 +5,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <mpv/client.h>
 #include <mpv/render.h>
@@ -192,7 +193,6 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
     v->info.duration_ms = -1;
     char api[] = MPV_RENDER_API_TYPE_SW;
     mpv_render_param params[] = {{MPV_RENDER_PARAM_API_TYPE, api}, {0}};
-    const char *load[] = {"loadfile", rq->path, NULL};
     bool ok = configure(v, rq) && mpv.mpv_initialize(v->handle) >= 0 &&
               mpv.mpv_render_context_create(&v->render, v->handle, params) >= 0;
     if (ok) {
@@ -205,6 +205,7 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
         mpv.mpv_observe_property(v->handle, 0, "duration", MPV_FORMAT_DOUBLE);
         mpv.mpv_set_wakeup_callback(v->handle, wake, (void *)(intptr_t)v->wake_fd);
         mpv.mpv_render_context_set_update_callback(v->render, wake, (void *)(intptr_t)v->wake_fd);
+        const char *load[] = {"loadfile", rq->path, NULL};
         ok = mpv.mpv_command_async(v->handle, 0, load) >= 0;
     }
     if (!ok) {
@@ -229,6 +230,7 @@ struct video *video_open_wait(const struct video_request *request, char *err, si
         snprintf(err, err_size, "%s", strerror(errno));
         return NULL;
     }
+    fcntl(bell[1], F_SETFL, O_NONBLOCK); /* mpv's threads never wait on it */
     struct video_request rq = *request;
     rq.wake_fd = bell[1];
     int64_t start = monotonic_ms();
