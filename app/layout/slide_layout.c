@@ -19,6 +19,11 @@
 
 static const char separator[] = "  \u00b7  ";
 
+/* Labels, tags and the footer's line are set at least this large (in
+ * units): 1/30 of a landscape screen's height, read from the back of a
+ * hall. */
+#define LABEL 3.4f
+
 static int px(float units, const struct frame_geometry *g)
 {
     return (int)lroundf(units * g->unit);
@@ -153,7 +158,7 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
     const struct theme *t = &prog->theme;
     float u = g->unit;
     struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
+        one_line(text_block(s->label, FONT_BOLD, LABEL * u, LABEL * u, 1.2f, 0, t->secondary)),
         text_block(s->title, FONT_BOLD, 8.5f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
         text_block(s->translated_title, FONT_BOLD, 6.0f * u, 3.0f * u, 1.15f, 1.5f * u, t->text),
         rule_block(g, 4.0f * u, t->accent),
@@ -260,18 +265,18 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     if (!track.a)
         track = s->track_colour;
     struct block blocks[] = {
-        pill_block(s->label ? s->label : session, 2.6f * u, 2.2f * u, 0,
+        pill_block(s->label ? s->label : session, LABEL * u, LABEL * u, 0,
                    track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
-        pill_block(s->mark_text, 3.0f * u, 2.4f * u, 1.5f * u, t->background,
+        pill_block(s->mark_text, LABEL * u, LABEL * u, 1.5f * u, t->background,
                    mark_colour(t, s->mark)),
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
         text_block(s->translated_title, FONT_BOLD, 5.0f * u, 3.0f * u, 1.15f, 1.2f * u, t->text),
         text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
-        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, 2.6f * u, 2.2f * u, 1.2f,
+        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, LABEL * u, LABEL * u, 1.2f,
                             4.0f * u, t->accent)),
         text_block(s->chair, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
-        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, 2.6f * u,
-                            2.2f * u, 1.2f, 3.0f * u, t->accent)),
+        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, LABEL * u,
+                            LABEL * u, 1.2f, 3.0f * u, t->accent)),
         text_block(speakers, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
         text_block(s->description, FONT_REGULAR, 3.2f * u, 2.4f * u, 1.4f, 4.0f * u, t->muted),
         text_block(s->translated_description, FONT_REGULAR, 3.0f * u, 2.2f * u, 1.4f, 1.5f * u,
@@ -387,7 +392,7 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
     char *heading =
         s->page_count > 1 ? str_printf("%s  %d/%d", title, s->page, s->page_count) : str_dup(title);
     struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
+        one_line(text_block(s->label, FONT_BOLD, LABEL * u, LABEL * u, 1.2f, 0, t->secondary)),
         text_block(heading, FONT_BOLD, 6.0f * u, 3.6f * u, 1.12f, 1.5f * u, t->text),
         rule_block(g, 3.0f * u, t->accent),
     };
@@ -452,7 +457,7 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     char *heading = s->page_count > 1 ? str_printf("%s  %d/%d", s->title, s->page, s->page_count)
                                       : str_dup(s->title);
     struct block blocks[3 + 2 * MAX_ROWS + 1] = {
-        one_line(text_block(s->label, FONT_BOLD, 3.0f * u, 2.4f * u, 1.2f, 0, t->secondary)),
+        one_line(text_block(s->label, FONT_BOLD, LABEL * u, LABEL * u, 1.2f, 0, t->secondary)),
         text_block(heading, FONT_BOLD, 7.0f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
         rule_block(g, 3.0f * u, t->accent),
     };
@@ -462,7 +467,7 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     for (size_t i = 0; i < rows; i++) {
         const struct overview_row *row = &s->rows[i];
         metas[i] = row_meta(row, event_language(&prog->event));
-        blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, 2.8f * u, 2.2f * u, 1.2f,
+        blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, LABEL * u, LABEL * u, 1.2f,
                                               i ? 3.0f * u : 4.0f * u,
                                               row->mark == MARK_NOW ? t->now : t->secondary));
         blocks[count++] =
@@ -805,7 +810,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
                         .colour = t->accent};
     scene_add(scene, &rule);
 
-    float size = 0.03f * (float)(g->w < g->h ? g->w : g->h); /* the same in portrait */
+    float size = (float)(g->w < g->h ? g->w : g->h) / 30.0f; /* the same in portrait */
     struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
     struct block clock =
         one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
