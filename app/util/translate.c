@@ -59,11 +59,13 @@ static void read_catalogs(const char *dir)
     while (d && (entry = readdir(d)) && language_count < MAX_LANGUAGES) {
         char mo[1024];
         struct stat st;
-        snprintf(mo, sizeof mo, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", dir, entry->d_name);
-        if (entry->d_name[0] == '.' || strlen(entry->d_name) >= sizeof languages[0].code ||
+        size_t n = strlen(entry->d_name);
+        if (entry->d_name[0] == '.' || n >= sizeof languages[0].code ||
+            snprintf(mo, sizeof mo, "%s/%s/LC_MESSAGES/" DOMAIN ".mo", dir, entry->d_name) >=
+                (int)sizeof mo ||
             stat(mo, &st) != 0)
             continue;
-        snprintf(languages[language_count].code, sizeof languages[0].code, "%s", entry->d_name);
+        memcpy(languages[language_count].code, entry->d_name, n + 1);
         language_count++;
     }
     if (d)
