@@ -81,7 +81,7 @@ static struct video_request request(const char *name, char *path, size_t size)
 {
     snprintf(path, size, "%s/%s", media, name);
     return (struct video_request){.path = path, .plays = 1, .focus_x = 0.5f, .focus_y = 0.5f,
-                                  .hwdec = "no", .wake_fd = -1};
+                                  .align_y = 0.5f, .hwdec = "no", .wake_fd = -1};
 }
 
 static Uint32 pixel_at(const struct video_picture *p, int x, int y)
@@ -110,6 +110,13 @@ static void clips_open_with_their_size_length_and_first_frame(void **state)
     assert_int_equal(p->place.h, 225);
     assert_int_equal(p->place.y, (400 - 225) / 2);
     Uint32 orange = pixel_at(p, 300, 20);
+    video_close(v);
+    /* standing on a caption: at the bottom of its box */
+    rq.align_y = 1.0f;
+    v = video_open_wait(&rq, err, sizeof err);
+    assert_non_null(v);
+    p = video_picture(v, 400, 400);
+    assert_int_equal(p->place.y, 400 - 225);
     assert_true((orange >> 16) > 0xc0 && ((orange >> 8) & 0xff) > 0x60 && (orange & 0xff) < 0x50);
     video_close(v);
 

@@ -61,6 +61,8 @@ struct video_request clips_request(const struct slide *s, const char *hwdec, int
         .cover = s->fit == FIT_COVER,
         .focus_x = s->focus.set ? s->focus.x : 0.5f,
         .focus_y = s->focus.set ? s->focus.y : 0.5f,
+        /* a contained clip stands on its caption; else where its focus says */
+        .align_y = s->caption ? 1.0f : s->focus.set ? s->focus.y : 0.5f,
         .hwdec = hwdec,
         .wake_fd = wake_fd,
     };

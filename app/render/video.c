@@ -86,6 +86,7 @@ struct video {
     int wake_fd;
     int plays;
     bool cover;
+    float align_y; /* 0 to 1: where a contained frame stands down its box */
     int64_t opened_ms, played_ms, progress_ms; /* when opened, played, last given a frame */
     bool frame_due;       /* mpv has a frame to draw */
     int64_t frame_due_ms; /* from when */
@@ -189,6 +190,7 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
     v->wake_fd = rq->wake_fd;
     v->plays = rq->plays > 0 ? rq->plays : 1;
     v->cover = rq->cover;
+    v->align_y = rq->align_y;
     v->opened_ms = v->progress_ms = now_ms;
     v->info.duration_ms = -1;
     char api[] = MPV_RENDER_API_TYPE_SW;
@@ -432,8 +434,8 @@ int64_t video_remaining_ms(const struct video *v, int64_t now_ms)
     return v->state == VIDEO_ENDED ? 0 : played < total ? total - played : 0;
 }
 
-/* Where a w x h frame stands in the box: all of it, centred (contain), or
- * the whole box (cover: mpv crops). */
+/* Where a w x h frame stands in the box: all of it, centred across and
+ * placed down it as asked (contain), or the whole box (cover: mpv crops). */
 static struct box place_in(const struct video *v, int box_w, int box_h)
 {
     struct box whole = {0, 0, box_w, box_h};
@@ -444,7 +446,7 @@ static struct box place_in(const struct video *v, int box_w, int box_h)
     if (fit_w <= box_w)
         return (struct box){(box_w - (int)fit_w) / 2, 0, (int)fit_w, box_h};
     int fit_h = (int)((int64_t)box_w * h / w);
-    return (struct box){0, (box_h - fit_h) / 2, box_w, fit_h};
+    return (struct box){0, (int)((float)(box_h - fit_h) * v->align_y), box_w, fit_h};
 }
 
 const struct video_picture *video_picture(struct video *v, int box_w, int box_h)

@@ -25,6 +25,7 @@ struct video_request {
     int64_t start_ms;        /* where the first frame is taken from */
     bool cover;              /* fill the box, cropping around the focus; else letterbox */
     float focus_x, focus_y;  /* 0 to 1 */
+    float align_y;           /* contain: where the frame stands down the box, 0 to 1 */
     const char *hwdec;       /* mpv's hwdec choice; NULL: auto-safe */
     int wake_fd;             /* a byte is written here when the clip has news; -1: none */
 };
