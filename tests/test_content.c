@@ -265,6 +265,32 @@ static void a_video_slide_reads_its_fields_and_waits_for_its_clip(void **state)
     assert_true(diag_count(&f->diags, DIAG_ERROR) >= 1);
 }
 
+static void a_long_speaker_list_goes_on_over_pages(void **state)
+{
+    struct folder *f = *state;
+    char text[4096] = "kind: session\ntitle: Panel\nchair: Chair\nspeakers:\n";
+    for (int i = 1; i <= 20; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "  - Speaker %d\n", i);
+    write_file(f, "slides/30-panel.yaml", text);
+    assert_true(refresh(f));
+    /* 20 speakers: three pages of the same session, balanced, in order */
+    assert_int_equal(f->prog.slide_count, 2 + 3);
+    const size_t want[] = {7, 7, 6};
+    for (size_t p = 0; p < 3; p++) {
+        const struct slide *s = &f->prog.slides[2 + p];
+        assert_string_equal(s->title, "Panel");
+        assert_int_equal(s->page, (int)p + 1);
+        assert_int_equal(s->page_count, 3);
+        assert_int_equal(s->speaker_count, want[p]);
+    }
+    assert_string_equal(f->prog.slides[3].speakers[0], "Speaker 8");
+    /* eight fit on one */
+    write_file(f, "slides/30-panel.yaml", "kind: session\ntitle: Panel\nspeakers: [A, B, C, D, E, F, G, H]\n");
+    assert_true(refresh(f));
+    assert_int_equal(f->prog.slide_count, 3);
+    assert_int_equal(f->prog.slides[2].page_count, 0);
+}
+
 static void a_file_still_being_written_is_not_read(void **state)
 {
     struct folder *f = *state;
@@ -408,6 +434,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_missing_folder_is_not_an_empty_show, setup, teardown),
         cmocka_unit_test_setup_teardown(a_video_slide_reads_its_fields_and_waits_for_its_clip,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(a_long_speaker_list_goes_on_over_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(a_logo_copied_in_after_its_slide_is_shown, setup, teardown),
         cmocka_unit_test_setup_teardown(a_file_still_being_written_is_not_read, setup, teardown),
         cmocka_unit_test_setup_teardown(the_outputs_place_in_the_folder_is_known, setup, teardown),

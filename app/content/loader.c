@@ -323,19 +323,27 @@ bool event_parse(const struct source *src, const char *text, size_t size, struct
     return true;
 }
 
-/* Splits a long partner list into balanced pages of at most
- * PARTNERS_PER_SLIDE; takes slide over. */
-static size_t paginate_partners(struct slide *slide, struct slide **out)
+/* Splits a slide's list (the pointer at list_at, its size_t count at
+ * count_at, items of item_size bytes) into balanced pages of at most most
+ * items, each a slide of its own: page 1 of 3, 2 of 3, ... Takes slide
+ * over; returns the pages made, 0 when memory runs out. */
+static size_t paginate(struct slide *slide, size_t list_at, size_t count_at, size_t item_size,
+                       size_t most, struct slide **out)
 {
-    size_t pages = (slide->partner_count + PARTNERS_PER_SLIDE - 1) / PARTNERS_PER_SLIDE;
-    size_t per_page = (slide->partner_count + pages - 1) / pages;
+    size_t count;
+    memcpy(&count, (char *)slide + count_at, sizeof count);
+    size_t pages = count ? (count + most - 1) / most : 1;
+    size_t per_page = count ? (count + pages - 1) / pages : 0;
     struct slide *list = calloc(pages, sizeof *list);
     size_t made = 0;
-    for (size_t first = 0; list && first < slide->partner_count; first += per_page) {
+    for (size_t first = 0; list && made < pages; first += per_page) {
         struct slide page = *slide;
-        page.partners += first;
-        page.partner_count =
-            slide->partner_count - first < per_page ? slide->partner_count - first : per_page;
+        char *items;
+        memcpy(&items, (char *)&page + list_at, sizeof items);
+        items = items ? items + first * item_size : NULL;
+        size_t n = count - first < per_page ? count - first : per_page;
+        memcpy((char *)&page + list_at, &items, sizeof items);
+        memcpy((char *)&page + count_at, &n, sizeof n);
         if (!slide_copy(&list[made], &page))
             break;
         list[made].page = (int)made + 1;
@@ -419,7 +427,13 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
         return 0;
     }
     if (slide.kind == SLIDE_PARTNERS)
-        return paginate_partners(&slide, slides);
+        return paginate(&slide, offsetof(struct slide, partners),
+                        offsetof(struct slide, partner_count), sizeof(struct partner),
+                        PARTNERS_PER_SLIDE, slides);
+    if (slide.kind == SLIDE_SESSION && slide.speaker_count > SPEAKERS_PER_SLIDE)
+        return paginate(&slide, offsetof(struct slide, speakers),
+                        offsetof(struct slide, speaker_count), sizeof(char *), SPEAKERS_PER_SLIDE,
+                        slides);
     *slides = malloc(sizeof **slides);
     if (!*slides) {
         slide_free(&slide);

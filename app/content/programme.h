@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #define PARTNERS_PER_SLIDE 24
+#define SPEAKERS_PER_SLIDE 8 /* more continue on further pages of the session */
 
 struct rgba {
     uint8_t r, g, b, a;
@@ -169,7 +170,7 @@ struct slide {
     /* partners */
     struct partner *partners;
     size_t partner_count;
-    int page, page_count; /* 1-based page of a partner list split over slides */
+    int page, page_count; /* 1-based page of a partner or speaker list split over slides */
     /* set by the show for the moment of showing */
     enum mark mark;
     char *mark_text; /* "Now · ends 11:30", "Next · in 12 min", "Later today · 15:00" */

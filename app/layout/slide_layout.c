@@ -255,9 +255,15 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     const struct event *e = &prog->event;
     char *meta = session_meta(s, event_language(e));
     char *speakers = join_lines(s->speakers, s->speaker_count);
-    char speakers_caption[96], chair[96], session[96];
+    char speakers_caption[128], chair[96], session[96];
     tr_each(e->languages, e->language_count, s->speaker_count == 1 ? "Speaker" : "Speakers",
             speakers_caption, sizeof speakers_caption);
+    /* a long list goes on over pages: the chair and description on the first */
+    bool continued = s->page > 1;
+    if (s->page_count > 1)
+        snprintf(speakers_caption + strlen(speakers_caption),
+                 sizeof speakers_caption - strlen(speakers_caption), "  %d/%d", s->page,
+                 s->page_count);
     tr_each(e->languages, e->language_count, "Chair", chair, sizeof chair);
     tr_each(e->languages, e->language_count, "Session", session, sizeof session);
     /* a talk's track in its colour: the theme's, else the export's */
@@ -272,15 +278,17 @@ static void layout_session(const struct measurer *m, const struct programme *pro
         text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
         text_block(s->translated_title, FONT_BOLD, 5.0f * u, 3.0f * u, 1.15f, 1.2f * u, t->text),
         text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
-        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, LABEL * u, LABEL * u, 1.2f,
-                            4.0f * u, t->accent)),
-        text_block(s->chair, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
+        one_line(text_block(s->chair && !continued ? chair : NULL, FONT_BOLD, LABEL * u, LABEL * u,
+                            1.2f, 4.0f * u, t->accent)),
+        text_block(continued ? NULL : s->chair, FONT_REGULAR, 3.6f * u, LABEL * u, 1.3f, 0.6f * u,
+                   t->text),
         one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, LABEL * u,
                             LABEL * u, 1.2f, 3.0f * u, t->accent)),
-        text_block(speakers, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.3f, 0.6f * u, t->text),
-        text_block(s->description, FONT_REGULAR, 3.2f * u, 2.4f * u, 1.4f, 4.0f * u, t->muted),
-        text_block(s->translated_description, FONT_REGULAR, 3.0f * u, 2.2f * u, 1.4f, 1.5f * u,
-                   t->muted),
+        text_block(speakers, FONT_REGULAR, 3.6f * u, LABEL * u, 1.3f, 0.6f * u, t->text),
+        text_block(continued ? NULL : s->description, FONT_REGULAR, 3.2f * u, 2.4f * u, 1.4f,
+                   4.0f * u, t->muted),
+        text_block(continued ? NULL : s->translated_description, FONT_REGULAR, 3.0f * u,
+                   2.2f * u, 1.4f, 1.5f * u, t->muted),
     };
     enum text_direction directions[] = {
         reads(s, s->directions.label),
