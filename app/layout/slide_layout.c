@@ -559,14 +559,18 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
     size_t rows = s->row_count ? s->row_count : 1;
     int row_h = area.h / (int)rows, gap = px(2.0f, g);
     bool single = s->row_count == 1;
-    bool portrait = g->h > g->w; /* narrow columns: a little smaller before cutting */
-    int room_w = single ? 0 : area.w * (portrait ? 18 : 22) / 100;
+    bool portrait = g->h > g->w;
+    /* a few rooms on a tall screen: each room's name, then its talk now,
+     * then its next, across the slide, rather than three narrow columns */
+    bool stacked = portrait && !single && rows <= 4;
+    int room_w = single || stacked ? 0 : area.w * (portrait ? 18 : 22) / 100;
     int column_w = (area.w - room_w - 2 * gap) / 2;
-    if (single) /* beside a room's door: now above, next below, across the slide */
+    if (single || stacked) /* now above, next below, across the slide */
         column_w = area.w;
-    float size = board_size(m, s, single ? 7.0f * u : fminf(4.6f * u, 0.32f * (float)row_h),
-                            single ? 4.5f * u : portrait ? 2.6f * u : 3.4f * u, room_w - gap,
-                            column_w - gap);
+    int cell_h = single ? row_h / 2 : stacked ? row_h * 2 / 5 : row_h;
+    float size = board_size(m, s, single ? 7.0f * u : fminf(6.0f * u, 0.32f * (float)cell_h),
+                            single ? 4.5f * u : portrait && !stacked ? 2.6f * u : 3.4f * u,
+                            stacked ? area.w : room_w - gap, column_w - gap);
     for (size_t i = 0; i < s->row_count; i++) {
         const struct overview_row *row = &s->rows[i];
         int y = area.y + (int)i * row_h;
@@ -576,19 +580,23 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
                                 .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
             scene_add(scene, &line);
         }
+        int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
         if (!single) {
             struct block room = text_block(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
-            room.max_lines = 2;
-            layout_stack(m, &room, 1, (struct box){area.x, y, room_w - gap, row_h - gap},
+            room.max_lines = stacked ? 1 : 2;
+            layout_stack(m, &room, 1,
+                         (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
                          ALIGN_CENTRE, ALIGN_START, scene);
         }
-        int x = area.x + room_w + (single ? 0 : gap);
+        int x = area.x + room_w + (single || stacked ? 0 : gap);
         struct box now = {x, y, column_w - gap, row_h - gap};
         struct box next = {x + column_w + gap, y, column_w - gap, row_h - gap};
-        if (single) {
-            now.h = next.h = row_h / 2 - gap;
-            next.x = x;
-            next.y = y + row_h / 2;
+        if (single || stacked) {
+            int cells_y = stacked ? y + room_h : y;
+            now = (struct box){x, cells_y, column_w - gap, cell_h - gap};
+            next = (struct box){x, cells_y + cell_h, column_w - gap, cell_h - gap};
+            if (!row->title) /* nothing now: the next talk closes up */
+                next = now;
         }
         if (row->title)
             layout_board_cell(m, t, row->when, t->now, row->title, size, now, scene);
