@@ -408,8 +408,9 @@ static void a_thousand_clip_changes_keep_memory_and_descriptors_flat(void **stat
     long rss_start = 0;
     int fds_start = 0, failed = 0;
     int64_t began = monotonic_ms();
+    int warm = changes >= 100 ? 20 : changes / 5;
     for (int i = 0; i < changes; i++) {
-        if (i == 20) { /* libmpv loaded, caches warm */
+        if (i == warm) { /* libmpv loaded, caches warm */
             video_shutdown();
             rss_start = status_kib("VmRSS");
             fds_start = open_fds();

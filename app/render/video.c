@@ -276,6 +276,10 @@ static void take_event(struct video *v, mpv_event *e, int64_t now_ms)
 {
     if (e->event_id == MPV_EVENT_LOG_MESSAGE) {
         mpv_event_log_message *m = e->data;
+        /* FFmpeg's own lines are its probing for hardware decoders (no
+         * CUDA here, no VDPAU there): not why a clip fails */
+        if (strcmp(m->prefix, "ffmpeg") == 0)
+            return;
         snprintf(v->last_error, sizeof v->last_error, "%s", m->text);
         size_t n = strlen(v->last_error);
         while (n && (v->last_error[n - 1] == '\n' || v->last_error[n - 1] == '.'))
