@@ -10,6 +10,7 @@
 #include "../app/util/str.h"
 
 #include <dirent.h>
+#include "process_stats.h"
 #include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
@@ -38,30 +39,6 @@ static bool fake_image(void *ctx, const char *path, int *w, int *h)
     (void)ctx, (void)path;
     *w = 300, *h = 100;
     return true;
-}
-
-static long status_kib(const char *field)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long value = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, field, strlen(field)) == 0)
-            value = atol(line + strlen(field) + 1);
-    if (f)
-        fclose(f);
-    return value;
-}
-
-static int open_fds(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    int n = 0;
-    while (d && readdir(d))
-        n++;
-    if (d)
-        closedir(d);
-    return n;
 }
 
 static const char *const versions[] = {

@@ -7,6 +7,7 @@
 #include "../app/render/clips.h"
 #include "../app/render/stage.h"
 #include "../app/show/show.h"
+#include "process_stats.h"
 #include "temp.h"
 
 #include <SDL.h>
@@ -362,30 +363,6 @@ static void a_broken_clip_is_passed_over_and_a_lone_clip_loops(void **state)
     programme_free(&prog);
     theme_free(&base);
     assert_true(reds >= 2); /* red came back: the clip started again */
-}
-
-static long status_kib(const char *field)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long value = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, field, strlen(field)) == 0)
-            value = atol(line + strlen(field) + 1);
-    if (f)
-        fclose(f);
-    return value;
-}
-
-static int open_fds(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    int n = 0;
-    while (d && readdir(d))
-        n++;
-    if (d)
-        closedir(d);
-    return n;
 }
 
 /* Each change as the show makes it: the next clip cued, its first frame

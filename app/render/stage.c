@@ -171,8 +171,7 @@ int64_t stage_prepare(struct stage *s, const struct programme *shown, const stru
     if (!s->transition.running) { /* opening a clip takes a moment: not while moving */
         clips_cue(&s->clips, next, now_ms);
         int w, h;
-        SDL_GetRendererOutputSize(s->sdl, &w, &h);
-        if (next)
+        if (next && s->clips.cued.video && SDL_GetRendererOutputSize(s->sdl, &w, &h) == 0)
             give_picture(s, &s->clips.cued, next, render_slide_key(s->renderer, next), w, h,
                          now_ms);
     }

@@ -3,6 +3,13 @@
 
 #include <string.h>
 
+/* The slide at show->current comes on screen at now_ms, its clip not yet played. */
+static void enter_slide(struct show *show, int64_t now_ms)
+{
+    show->shown_at_ms = now_ms;
+    show->clip_over = false;
+}
+
 void show_start(struct show *show, int64_t now_ms)
 {
     *show = (struct show){.shown_at_ms = now_ms};
@@ -27,15 +34,13 @@ bool show_tick(struct show *show, const struct programme *prog, int64_t now_ms)
     if (prog->slide_count > 0 && show->current >= prog->slide_count) {
         /* The programme shrank under us: start again from the top. */
         show->current = 0;
-        show->shown_at_ms = now_ms;
-        show->clip_over = false;
+        enter_slide(show, now_ms);
         return true;
     }
     if (show_ms_until_change(show, prog, now_ms) != 0)
         return false;
     show->current = (show->current + 1) % prog->slide_count;
-    show->shown_at_ms = now_ms;
-    show->clip_over = false;
+    enter_slide(show, now_ms);
     return true;
 }
 
@@ -54,9 +59,8 @@ void show_step(struct show *show, const struct programme *prog, int delta, int64
     int64_t n = (int64_t)prog->slide_count;
     int64_t next = ((int64_t)show->current + delta) % n;
     show->current = (size_t)(next < 0 ? next + n : next);
-    show->shown_at_ms = now_ms;
+    enter_slide(show, now_ms);
     show->paused_at_ms = now_ms;
-    show->clip_over = false;
 }
 
 void show_set_paused(struct show *show, bool paused, int64_t now_ms)
@@ -90,6 +94,5 @@ void show_follow(struct show *show, const struct programme *before, const struct
     }
     if (show->current >= after->slide_count)
         show->current = 0;
-    show->shown_at_ms = now_ms;
-    show->clip_over = false;
+    enter_slide(show, now_ms);
 }

@@ -4,6 +4,7 @@
  * programme of 10,000 sessions and 500 partners.
  * Usage: hallscreen-bench CONTENT_DIR */
 #include "../../app/content/content.h"
+#include "../process_stats.h"
 #include "../temp.h"
 #include "../../app/platform/screen.h"
 #include "../../app/render/render.h"
@@ -30,20 +31,6 @@ static double now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-static long rss_kib(const char *field)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long value = -1;
-    size_t n = strlen(field);
-    while (f && fgets(line, sizeof line, f))
-        if (strncmp(line, field, n) == 0)
-            value = atol(line + n + 1);
-    if (f)
-        fclose(f);
-    return value;
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -140,13 +127,13 @@ static void load_figures(void)
     generate(content_dir, 10000, 500);
     struct theme base;
     theme_init_defaults(&base);
-    long before = rss_kib("VmRSS");
+    long before = status_kib("VmRSS");
     struct programme prog;
     struct diag_list diags = {0};
     double start = now_ms();
     content_load(content_dir, &base, &prog, &diags);
     double took = now_ms() - start;
-    long after = rss_kib("VmRSS");
+    long after = status_kib("VmRSS");
     printf("load_10000_sessions_500_partners: %.1f ms, %zu slides, %zu problems, +%ld KiB RSS\n",
            took, prog.slide_count, diags.count, after - before);
     programme_free(&prog);
@@ -237,10 +224,10 @@ static void schedule_figures(void)
         programme_free(&prog);
         diag_list_clear(&diags);
         if (i == 9)
-            before = rss_kib("VmRSS");
+            before = status_kib("VmRSS");
     }
     printf("schedule_100_reloads: RSS after 10 reloads %ld KiB, after 100 %ld KiB\n", before,
-           rss_kib("VmRSS"));
+           status_kib("VmRSS"));
     content_close(c);
     theme_free(&base);
     char cmd[700];
@@ -287,7 +274,7 @@ static void video_figures(void)
         fprintf(stderr, "hallscreen-bench: no video figures (ffmpeg or libmpv missing?)\n");
         return;
     }
-    long rss_before = rss_kib("VmRSS");
+    long rss_before = status_kib("VmRSS");
     for (int round = 0; round < 2; round++) { /* 0: opened ahead, 1: opened at its turn */
         struct show show;
         show_start(&show, (int64_t)now_ms());
@@ -321,7 +308,7 @@ static void video_figures(void)
                 cpu_start = cpu_ms();
             }
             if (playing && now_ms() - play_start > 5000 && !rss_playing)
-                rss_playing = rss_kib("VmRSS");
+                rss_playing = status_kib("VmRSS");
             if (round == 0)
                 stage_prepare(&stage, &prog, &prog.slides[1], show_ms_until_change(&show, &prog, now),
                               now);
@@ -382,7 +369,7 @@ int main(int argc, char **argv)
     load_figures();
     schedule_figures();
     video_figures();
-    printf("peak_rss_bench_process: %ld KiB\n", rss_kib("VmHWM"));
+    printf("peak_rss_bench_process: %ld KiB\n", status_kib("VmHWM"));
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();
