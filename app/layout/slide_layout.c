@@ -674,9 +674,12 @@ static struct box qr_place(const struct frame_geometry *g, struct box *content)
     }
     if (side > content->h - px(6.0f, g))
         side = content->h - px(6.0f, g);
-    struct box at = {content->x + content->w - side, content->y + (content->h - side) / 2, side,
-                     side};
-    content->w -= side + gap;
+    /* a quarter wider than the code, for a caption (a web address has no
+     * space to break at) */
+    int column = side + side / 4;
+    struct box at = {content->x + content->w - column, content->y + (content->h - side) / 2,
+                     column, side};
+    content->w -= column + gap;
     return at;
 }
 
