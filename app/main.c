@@ -121,7 +121,8 @@ static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
 static void update_shown(struct app *app, int64_t now_ms, bool force)
 {
     int64_t utc = app_utc_ms(app, now_ms) / 1000;
-    if (live_follow_time(&app->live, utc, stage_overview_rows(&app->stage), now_ms, force))
+    stage_fit_view(&app->stage, &app->live.view);
+    if (live_follow_time(&app->live, utc, now_ms, force))
         app->stage.dirty = app->status.stale = true;
 }
 
@@ -131,8 +132,8 @@ static void reload(struct app *app, int64_t now_ms)
 {
     settle_take(&app->settle, now_ms);
     int64_t utc_ms = app_utc_ms(app, now_ms);
-    unsigned change =
-        live_reload(&app->live, utc_ms / 1000, stage_overview_rows(&app->stage), now_ms);
+    stage_fit_view(&app->stage, &app->live.view);
+    unsigned change = live_reload(&app->live, utc_ms / 1000, now_ms);
     zone_format_clock(utc_ms, NULL, app->status.last_reload, sizeof app->status.last_reload);
     zone_format_clock(utc_ms, event_language(&app->live.prog.event), app->clock,
                       sizeof app->clock); /* the language may have changed */

@@ -265,32 +265,6 @@ static void a_video_slide_reads_its_fields_and_waits_for_its_clip(void **state)
     assert_true(diag_count(&f->diags, DIAG_ERROR) >= 1);
 }
 
-static void a_long_speaker_list_goes_on_over_pages(void **state)
-{
-    struct folder *f = *state;
-    char text[4096] = "kind: session\ntitle: Panel\nchair: Chair\nspeakers:\n";
-    for (int i = 1; i <= 20; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text), "  - Speaker %d\n", i);
-    write_file(f, "slides/30-panel.yaml", text);
-    assert_true(refresh(f));
-    /* 20 speakers: three pages of the same session, balanced, in order */
-    assert_int_equal(f->prog.slide_count, 2 + 3);
-    const size_t want[] = {7, 7, 6};
-    for (size_t p = 0; p < 3; p++) {
-        const struct slide *s = &f->prog.slides[2 + p];
-        assert_string_equal(s->title, "Panel");
-        assert_int_equal(s->page, (int)p + 1);
-        assert_int_equal(s->page_count, 3);
-        assert_int_equal(s->speaker_count, want[p]);
-    }
-    assert_string_equal(f->prog.slides[3].speakers[0], "Speaker 8");
-    /* eight fit on one */
-    write_file(f, "slides/30-panel.yaml", "kind: session\ntitle: Panel\nspeakers: [A, B, C, D, E, F, G, H]\n");
-    assert_true(refresh(f));
-    assert_int_equal(f->prog.slide_count, 3);
-    assert_int_equal(f->prog.slides[2].page_count, 0);
-}
-
 static void a_file_still_being_written_is_not_read(void **state)
 {
     struct folder *f = *state;
@@ -341,14 +315,15 @@ static void reading_again_keeps_the_paused_slide_and_last_good_versions(void **s
     assert_true(content_refresh(content, &prog, &diags, NULL));
     struct live live;
     live_start(&live, content, &prog, &diags, 0);
-    live_follow_time(&live, 1739340000, 8, 0, true);
+    live.view.overview_rows = 8;
+    live_follow_time(&live, 1739340000, 0, true);
     show_step(&live.show, &live.shown, 1, 100); /* on B, paused there */
     show_set_paused(&live.show, true, 100);
     write_file(f, "slides/10-a.yaml", "kind: headline\ntitle: [broken\n");
-    live_reload(&live, 1739340000, 8, 200);
+    live_reload(&live, 1739340000, 200);
     /* SIGHUP reads everything again: nothing lost, nothing moves */
     for (int i = 0; i < 3; i++)
-        live_reload(&live, 1739340000, 8, 300 + i);
+        live_reload(&live, 1739340000, 300 + i);
     assert_int_equal(live.shown.slide_count, 3);
     assert_string_equal(live.shown.slides[0].title, "A");
     assert_string_equal(live_slide(&live)->title, "B");
@@ -356,7 +331,7 @@ static void reading_again_keeps_the_paused_slide_and_last_good_versions(void **s
     assert_int_equal(diag_count(&live.diags, DIAG_ERROR), 1);
     /* another slide changes: still on B */
     write_file(f, "slides/30-c.yaml", "kind: headline\ntitle: C2\n");
-    assert_true(live_reload(&live, 1739340000, 8, 400) & LIVE_PROGRAMME);
+    assert_true(live_reload(&live, 1739340000, 400) & LIVE_PROGRAMME);
     assert_string_equal(live_slide(&live)->title, "B");
     live_free(&live);
 }
@@ -434,7 +409,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_missing_folder_is_not_an_empty_show, setup, teardown),
         cmocka_unit_test_setup_teardown(a_video_slide_reads_its_fields_and_waits_for_its_clip,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(a_long_speaker_list_goes_on_over_pages, setup, teardown),
         cmocka_unit_test_setup_teardown(a_logo_copied_in_after_its_slide_is_shown, setup, teardown),
         cmocka_unit_test_setup_teardown(a_file_still_being_written_is_not_read, setup, teardown),
         cmocka_unit_test_setup_teardown(the_outputs_place_in_the_folder_is_known, setup, teardown),

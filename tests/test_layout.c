@@ -6,6 +6,7 @@
 #include "../app/util/translate.h"
 #include "../app/layout/stack.h"
 #include "../app/layout/wrap.h"
+#include "../app/show/schedule.h"
 #include "../app/util/str.h"
 
 #include <math.h>
@@ -336,12 +337,11 @@ static void grid_is_balanced_for_one_to_twenty_four(void **state)
 }
 
 /* Nothing leaves the screen or its area, no two lines of text overlap, and
- * no text is smaller than 2% of the screen's shorter side. */
+ * no text is smaller than min_px. */
 static void assert_scene_sound(const struct scene *s, const struct frame_geometry *g,
-                               struct box area)
+                               struct box area, int min_px)
 {
     struct box screen = {0, 0, g->w, g->h};
-    int min_px = (g->w < g->h ? g->w : g->h) / 50 - 1;
     for (size_t i = 0; i < s->count; i++) {
         const struct item *it = &s->items[i];
         assert_true(box_contains(screen, it->box));
@@ -349,7 +349,8 @@ static void assert_scene_sound(const struct scene *s, const struct frame_geometr
             continue;
         assert_true(box_contains(area, it->box));
         if (it->kind == ITEM_TEXT) {
-            assert_true(it->px >= min_px);
+            if (it->px < min_px)
+                fail_msg("'%s' set at %d px, below %d px", it->text, it->px, min_px);
             assert_true(fake_width(NULL, it->style, it->px, it->text, strlen(it->text)) <=
                         it->box.w);
         }
@@ -359,7 +360,22 @@ static void assert_scene_sound(const struct scene *s, const struct frame_geometr
     }
 }
 
-static void check_show(const char *dir)
+/* 1/30 of a landscape screen's height (of a portrait one's width). */
+static int thirtieth(const struct frame_geometry *g)
+{
+    return (g->w < g->h ? g->w : g->h) / 30;
+}
+
+static bool fake_fits(void *ctx, const struct programme *prog, const struct slide *page)
+{
+    return layout_slide_fits(&fake, prog, page, ctx);
+}
+
+/* Every slide of the show in dir at the moment now_utc (before 2020: all
+ * of them), paged as the show pages it, at each size: sound, no text below
+ * the theme's smallest size nor 1/30 of the screen, no text cut on a
+ * session or headline (those continue on pages instead). */
+static void check_show_at(const char *dir, int64_t now_utc)
 {
     struct theme base;
     theme_init_defaults(&base);
@@ -369,16 +385,27 @@ static void check_show(const char *dir)
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
         assert_true(g.content.y + g.content.h < g.footer.y);
-        for (size_t i = 0; i <= prog.slide_count; i++) {
+        int smallest = (int)lroundf(prog.theme.smallest_text * g.unit);
+        assert_true(smallest >= thirtieth(&g));
+        struct schedule_view view = {.overview_rows = layout_overview_rows(&g),
+                                     .fitter = {fake_fits, &g}};
+        struct programme shown;
+        schedule_build_view(&prog, now_utc, &view, &shown);
+        assert_true(shown.slide_count >= prog.slide_count / 2);
+        for (size_t i = 0; i <= shown.slide_count; i++) {
+            const struct slide *slide = i < shown.slide_count ? &shown.slides[i] : NULL;
             struct scene scene = {0};
-            layout_slide(&fake, &prog, i < prog.slide_count ? &prog.slides[i] : NULL, &g, &scene);
+            layout_slide(&fake, &shown, slide, &g, &scene);
             assert_true(count_kind(&scene, ITEM_TEXT) > 0);
-            assert_scene_sound(&scene, &g, g.content);
+            assert_scene_sound(&scene, &g, g.content, smallest);
+            if (slide && (slide->kind == SLIDE_SESSION || slide->kind == SLIDE_HEADLINE) &&
+                scene.cut)
+                fail_msg("%s: '%s' cut at %dx%d", slide->source, slide->title, g.w, g.h);
             scene_clear(&scene);
         }
         struct scene footer = {0};
-        layout_footer(&fake, &prog, "Wed 12 Feb 2025  10:00", &g, &footer);
-        assert_scene_sound(&footer, &g, g.footer);
+        layout_footer(&fake, &shown, "Wed 12 Feb 2025  10:00", &g, &footer);
+        assert_scene_sound(&footer, &g, g.footer, thirtieth(&g));
         const struct item *clock = NULL;
         for (size_t i = 0; i < footer.count; i++)
             if (footer.items[i].text && strstr(footer.items[i].text, "10:00"))
@@ -386,19 +413,92 @@ static void check_show(const char *dir)
         assert_non_null(clock);
         assert_int_equal(clock->box.x + clock->box.w, g.content.x + g.content.w);
         scene_clear(&footer);
+        programme_free(&shown);
     }
     programme_free(&prog);
     theme_free(&base);
     diag_list_clear(&diags);
 }
 
+/* The words of text, spaces and ellipses dropped, appended to words. */
+static void append_words(char *words, size_t size, const char *text)
+{
+    for (const char *p = text; p && *p;) {
+        if (*p == ' ' || *p == '\n') {
+            p++;
+        } else if (strncmp(p, "\u2026", 3) == 0) {
+            p += 3;
+        } else {
+            size_t n = strlen(words);
+            if (n + 1 < size)
+                words[n] = *p, words[n + 1] = '\0';
+            p++;
+        }
+    }
+}
+
+static void long_text_continues_on_pages_at_every_size(void **state)
+{
+    (void)state;
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(FIXTURES_DIR "/long", &base, &prog, &diags));
+    assert_int_equal(prog.slide_count, 3);
+    static char whole[8192], paged[8192];
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        struct schedule_view view = {.overview_rows = 5, .fitter = {fake_fits, &g}};
+        struct programme shown;
+        schedule_build_view(&prog, 1000, &view, &shown);
+        /* each slide on pages of its own, numbered, the title on each */
+        assert_true(shown.slide_count >= 2 * prog.slide_count);
+        for (size_t i = 0; i < prog.slide_count; i++) {
+            const struct slide *s = &prog.slides[i];
+            const char *text = s->kind == SLIDE_SESSION ? s->description : s->body;
+            whole[0] = paged[0] = '\0';
+            append_words(whole, sizeof whole, text);
+            size_t speakers = 0;
+            int pages = 0, page_count = 0;
+            for (size_t j = 0; j < shown.slide_count; j++) {
+                const struct slide *p = &shown.slides[j];
+                if (strcmp(p->source, s->source) != 0)
+                    continue;
+                assert_string_equal(p->title, s->title);
+                assert_int_equal(p->page, ++pages);
+                assert_true(p->page_count > 1);
+                page_count = p->page_count;
+                append_words(paged, sizeof paged, p->kind == SLIDE_SESSION ? p->description : p->body);
+                speakers += p->speaker_count;
+                assert_true(p->speaker_count <= SPEAKERS_PER_SLIDE);
+                assert_true(p->page == 1 || !p->chair);
+            }
+            assert_int_equal(page_count, pages);
+            /* nothing lost or doubled on the way */
+            assert_string_equal(paged, whole);
+            assert_int_equal(speakers, s->speaker_count);
+        }
+        programme_free(&shown);
+    }
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+    check_show_at(FIXTURES_DIR "/long", 1000);
+}
+
 static void every_slide_fits_every_screen(void **state)
 {
     (void)state;
-    check_show(CONTENT_DIR);
-    check_show(FIXTURES_DIR "/full");
-    check_show(FIXTURES_DIR "/broken");
-    check_show(FIXTURES_DIR "/languages");
+    const int64_t wrong_clock = 1000; /* every slide plays */
+    check_show_at(CONTENT_DIR, wrong_clock);
+    check_show_at(FIXTURES_DIR "/full", wrong_clock);
+    check_show_at(FIXTURES_DIR "/broken", wrong_clock);
+    check_show_at(FIXTURES_DIR "/languages", wrong_clock);
+    check_show_at(FIXTURES_DIR "/timed", wrong_clock);
+    check_show_at(FIXTURES_DIR "/schedules/lswt2019", 1558527600); /* 22 May 2019 14:20 CEST */
+    check_show_at(FIXTURES_DIR "/schedules/fosdem2023", 1675590000); /* 5 Feb 2023 10:40 CET */
+    check_show_at(FIXTURES_DIR "/schedules/31c3", 1419681600); /* 27 Dec 2014 13:00 CET */
 }
 
 static void partners_draw_logos_or_wordmarks(void **state)
@@ -448,7 +548,7 @@ static void a_short_slide_is_set_large_and_a_long_one_smaller(void **state)
         layout_slide(&fake, &prog, &slide, &g, &scene);
         /* one short line: as large as the theme lets text grow */
         assert_int_equal(largest_px(&scene), most);
-        assert_scene_sound(&scene, &g, g.content);
+        assert_scene_sound(&scene, &g, g.content, thirtieth(&g));
         scene_clear(&scene);
         /* with a long body the title keeps its proportion to it, and all fits */
         char body[1200] = "";
@@ -458,7 +558,7 @@ static void a_short_slide_is_set_large_and_a_long_one_smaller(void **state)
         slide.body = body;
         layout_slide(&fake, &prog, &slide, &g, &scene);
         assert_true(largest_px(&scene) < most);
-        assert_scene_sound(&scene, &g, g.content);
+        assert_scene_sound(&scene, &g, g.content, thirtieth(&g));
         scene_clear(&scene);
     }
     theme_free(&prog.theme);
@@ -600,6 +700,7 @@ int main(void)
         cmocka_unit_test(fit_aspect_keeps_proportions_inside_the_box),
         cmocka_unit_test(grid_is_balanced_for_one_to_twenty_four),
         cmocka_unit_test(every_slide_fits_every_screen),
+        cmocka_unit_test(long_text_continues_on_pages_at_every_size),
         cmocka_unit_test(partners_draw_logos_or_wordmarks),
         cmocka_unit_test(right_to_left_paragraphs_are_set_from_the_right),
         cmocka_unit_test(directions_can_be_set_for_the_slide_and_each_field),

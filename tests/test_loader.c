@@ -345,6 +345,43 @@ static void bad_theme_keeps_the_previous_theme(void **state)
     remove_folder(dir);
 }
 
+/* Reads text as a theme over the defaults; returns whether it was taken. */
+static bool theme_from(const char *text, struct theme *theme, struct diag_list *diags)
+{
+    char *dir = folder_with_slide(text, strlen(text));
+    char path[600];
+    snprintf(path, sizeof path, "%s/slides/a.yaml", dir);
+    theme_init_defaults(theme);
+    bool ok = theme_load_file(&(struct source){.path = path, .dir = dir, .diags = diags}, theme);
+    remove_folder(dir);
+    return ok;
+}
+
+static void text_sizes_are_read_in_range(void **state)
+{
+    (void)state;
+    struct theme theme;
+    struct diag_list diags = {0};
+    assert_true(theme_from("smallest_text: 4.5\nlargest_text: 9.5\n", &theme, &diags));
+    assert_float_equal(theme.smallest_text, 4.5, 0.001);
+    assert_float_equal(theme.largest_text, 9.5, 0.001);
+    theme_free(&theme);
+    assert_false(theme_from("smallest_text: 1.5\n", &theme, &diags));
+    assert_true(has_problem(&diags, "a.yaml", 1, DIAG_ERROR,
+                            "smallest_text: 1.5 is out of range: write 2 to 10"));
+    assert_float_equal(theme.smallest_text, 3.4, 0.001); /* the default stays */
+    theme_free(&theme);
+    assert_false(theme_from("smallest_text: big\n", &theme, &diags));
+    assert_true(
+        has_problem(&diags, "a.yaml", 1, DIAG_ERROR, "smallest_text: 'big' is not a number, such as 3.4"));
+    theme_free(&theme);
+    assert_false(theme_from("smallest_text: 8\nlargest_text: 6\n", &theme, &diags));
+    assert_true(has_problem(&diags, "a.yaml", 0, DIAG_ERROR,
+                            "smallest_text: 8 is larger than largest_text (6)"));
+    theme_free(&theme);
+    diag_list_clear(&diags);
+}
+
 static void translations_and_directions_are_read(void **state)
 {
     (void)state;
@@ -413,6 +450,7 @@ int main(void)
         cmocka_unit_test(missing_folder_and_files_are_reported),
         cmocka_unit_test(the_default_theme_reads_at_seven_to_one),
         cmocka_unit_test(bad_theme_keeps_the_previous_theme),
+        cmocka_unit_test(text_sizes_are_read_in_range),
         cmocka_unit_test(translations_and_directions_are_read),
         cmocka_unit_test(default_show_is_valid_and_faithful),
     };

@@ -642,6 +642,7 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         [FIELD_HIDDEN] = "true or false",
         [FIELD_FLAG] = "true or false",
         [FIELD_COUNT] = "a whole number, such as 3",
+        [FIELD_PERCENT] = "a number, such as 3.4",
         [FIELD_FOCUS] = "a focus: write center, top, bottom, left, right, a pair such as "
                         "top left, or two percentages such as 30% 70%",
     };
@@ -704,6 +705,20 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         }
         if (ok)
             *(int *)place = (int)number;
+        break;
+    }
+    case FIELD_PERCENT: {
+        char *end;
+        double number = ok ? strtod(value_text, &end) : -1;
+        ok = ok && *end == '\0' && isdigit((unsigned char)value_text[0]);
+        if (ok && !(number >= f->min && number <= f->max)) {
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
+                     "%s: %s is out of range: write %d to %d", f->name, value_text, f->min, f->max);
+            free(value_text);
+            return false;
+        }
+        if (ok)
+            *(float *)place = (float)number;
         break;
     }
     case FIELD_TRANSITION:

@@ -32,6 +32,7 @@ enum field_type {
     FIELD_HIDDEN,     /* bool, set when the value is false: "footer: false" hides it */
     FIELD_FLAG,       /* bool: true or false */
     FIELD_COUNT,      /* int, a whole number from the field's min to its max */
+    FIELD_PERCENT,    /* float, a number such as 3.4 from the field's min to its max */
     FIELD_CLIP,       /* char *, full path of a video file inside the content folder */
     FIELD_FOCUS,      /* the focus of a slide: "top", "bottom left", "30% 70%" */
     FIELD_KIND,       /* read by the caller before the table; skipped here */

@@ -112,10 +112,15 @@ static const struct field theme_fields[] = {
     THEME_COLOUR(alert_background),
     THEME_COLOUR(alert_text),
     {.name = "largest_text",
-     .type = FIELD_COUNT,
+     .type = FIELD_PERCENT,
      .offset = offsetof(struct theme, largest_text),
      .min = 4,
      .max = 30},
+    {.name = "smallest_text",
+     .type = FIELD_PERCENT,
+     .offset = offsetof(struct theme, smallest_text),
+     .min = 2,
+     .max = 10},
     {.name = "font", .type = FIELD_FONT, .offset = offsetof(struct theme, font)},
     {.name = "font_bold", .type = FIELD_FONT, .offset = offsetof(struct theme, font_bold)},
     SLIDE_DURATION("slide_duration", theme, slide_ms),
@@ -289,6 +294,12 @@ bool theme_parse(const struct source *src, const char *text, size_t size, struct
     yaml_node_t *root = yaml_file_load(&file);
     if (root && theme_copy(&read, theme)) {
         ok = fields_read(&file, root, theme_fields, COUNT(theme_fields), &read);
+        if (ok && read.smallest_text > read.largest_text) {
+            diag_add(src->diags, DIAG_ERROR, src->path, 0,
+                     "smallest_text: %g is larger than largest_text (%g)",
+                     (double)read.smallest_text, (double)read.largest_text);
+            ok = false;
+        }
         if (ok) {
             theme_free(theme);
             *theme = read;
@@ -323,27 +334,20 @@ bool event_parse(const struct source *src, const char *text, size_t size, struct
     return true;
 }
 
-/* Splits a slide's list (the pointer at list_at, its size_t count at
- * count_at, items of item_size bytes) into balanced pages of at most most
- * items, each a slide of its own: page 1 of 3, 2 of 3, ... Takes slide
- * over; returns the pages made, 0 when memory runs out. */
-static size_t paginate(struct slide *slide, size_t list_at, size_t count_at, size_t item_size,
-                       size_t most, struct slide **out)
+/* Splits a partners slide into balanced pages of at most
+ * PARTNERS_PER_SLIDE logos, each a slide of its own: page 1 of 3, 2 of
+ * 3, ... Takes slide over; returns the pages made, 0 when memory runs out. */
+static size_t partner_pages(struct slide *slide, struct slide **out)
 {
-    size_t count;
-    memcpy(&count, (char *)slide + count_at, sizeof count);
-    size_t pages = count ? (count + most - 1) / most : 1;
-    size_t per_page = count ? (count + pages - 1) / pages : 0;
+    size_t count = slide->partner_count;
+    size_t pages = (count + PARTNERS_PER_SLIDE - 1) / PARTNERS_PER_SLIDE;
+    size_t per_page = (count + pages - 1) / pages;
     struct slide *list = calloc(pages, sizeof *list);
     size_t made = 0;
     for (size_t first = 0; list && made < pages; first += per_page) {
         struct slide page = *slide;
-        char *items;
-        memcpy(&items, (char *)&page + list_at, sizeof items);
-        items = items ? items + first * item_size : NULL;
-        size_t n = count - first < per_page ? count - first : per_page;
-        memcpy((char *)&page + list_at, &items, sizeof items);
-        memcpy((char *)&page + count_at, &n, sizeof n);
+        page.partners = slide->partners + first;
+        page.partner_count = count - first < per_page ? count - first : per_page;
         if (!slide_copy(&list[made], &page))
             break;
         list[made].page = (int)made + 1;
@@ -427,13 +431,7 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
         return 0;
     }
     if (slide.kind == SLIDE_PARTNERS)
-        return paginate(&slide, offsetof(struct slide, partners),
-                        offsetof(struct slide, partner_count), sizeof(struct partner),
-                        PARTNERS_PER_SLIDE, slides);
-    if (slide.kind == SLIDE_SESSION && slide.speaker_count > SPEAKERS_PER_SLIDE)
-        return paginate(&slide, offsetof(struct slide, speakers),
-                        offsetof(struct slide, speaker_count), sizeof(char *), SPEAKERS_PER_SLIDE,
-                        slides);
+        return partner_pages(&slide, slides);
     *slides = malloc(sizeof **slides);
     if (!*slides) {
         slide_free(&slide);

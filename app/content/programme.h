@@ -34,7 +34,8 @@ struct theme {
     char *background_image; /* full path of a picture behind every slide, or NULL */
     char *font; /* fontconfig pattern or font file path */
     char *font_bold;
-    int largest_text; /* % of the screen's shorter side: text grows up to this */
+    float largest_text;  /* % of the screen's shorter side: text grows up to this */
+    float smallest_text; /* % of it: no text smaller; more continues on a page */
     int slide_ms; /* how long a slide stands, unless it says otherwise */
     enum transition transition;
     int transition_ms; /* how long a transition between two slides takes */

@@ -51,6 +51,7 @@ struct item {
 struct scene {
     struct item *items;
     size_t count, capacity;
+    bool cut; /* a text block lost lines, or all of it, for want of room */
 };
 
 /* Appends a copy of item, duplicating its text and path. Returns the item in

@@ -19,20 +19,29 @@
 
 static const char separator[] = "  \u00b7  ";
 
-/* Labels, tags and the footer's line are set at least this large (in
- * units): 1/30 of a landscape screen's height, read from the back of a
- * hall. */
-#define LABEL 3.4f
-
 static int px(float units, const struct frame_geometry *g)
 {
     return (int)lroundf(units * g->unit);
 }
 
+/* The theme's smallest text, px: labels, tags, marks and the footer are set
+ * at it, and no text shrinks below it (by default 1/30 of a landscape
+ * screen's height, read from the back of a hall). */
+static float smallest(const struct programme *prog, const struct frame_geometry *g)
+{
+    return prog->theme.smallest_text * g->unit;
+}
+
+/* A block's smallest size: its own, or the theme's when that is larger. */
+static float floor_at(float own, const struct programme *prog, const struct frame_geometry *g)
+{
+    return fmaxf(own, smallest(prog, g));
+}
+
 /* The size text may grow to on a slide of the programme, px. */
 static int largest_text(const struct programme *prog, const struct frame_geometry *g)
 {
-    return px((float)prog->theme.largest_text, g);
+    return px(prog->theme.largest_text, g);
 }
 
 struct frame_geometry layout_geometry(int w, int h)
@@ -51,6 +60,15 @@ struct frame_geometry layout_geometry(int w, int h)
                              h - footer_h - margin_top - gap_bottom};
     g.footer = (struct box){0, h - footer_h, w, footer_h};
     return g;
+}
+
+/* text, with "  2/3" after it on a page of a slide that goes on over
+ * pages: malloc'd. */
+static char *with_page(const char *text, const struct slide *s)
+{
+    if (!s || s->page_count <= 1)
+        return str_dup(text);
+    return str_printf("%s  %d/%d", text ? text : "", s->page, s->page_count);
 }
 
 /* A block of text; the other kinds are made from it. */
@@ -156,17 +174,19 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
                             struct scene *scene)
 {
     const struct theme *t = &prog->theme;
-    float u = g->unit;
+    float u = g->unit, small = smallest(prog, g);
+    char *title = with_page(s->title, s->slide);
     struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, LABEL * u, LABEL * u, 1.2f, 0, t->secondary)),
-        text_block(s->title, FONT_BOLD, 8.5f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
-        text_block(s->translated_title, FONT_BOLD, 6.0f * u, 3.0f * u, 1.15f, 1.5f * u, t->text),
+        one_line(text_block(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
+        text_block(title, FONT_BOLD, 8.5f * u, floor_at(4.0f * u, prog, g), 1.12f, 1.5f * u,
+                   t->text),
+        text_block(s->translated_title, FONT_BOLD, 6.0f * u, small, 1.15f, 1.5f * u, t->text),
         rule_block(g, 4.0f * u, t->accent),
-        text_block(s->subtitle, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.25f, 3.5f * u, t->secondary),
-        text_block(s->translated_subtitle, FONT_REGULAR, 4.0f * u, 2.8f * u, 1.25f, 1.0f * u,
+        text_block(s->subtitle, FONT_REGULAR, 4.6f * u, small, 1.25f, 3.5f * u, t->secondary),
+        text_block(s->translated_subtitle, FONT_REGULAR, 4.0f * u, small, 1.25f, 1.0f * u,
                    t->secondary),
-        text_block(s->body, FONT_REGULAR, 3.6f * u, 2.6f * u, 1.4f, 3.0f * u, t->muted),
-        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, 2.4f * u, 1.4f, 1.5f * u, t->muted),
+        text_block(s->body, FONT_REGULAR, 3.6f * u, small, 1.4f, 3.0f * u, t->muted),
+        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u, t->muted),
     };
     const struct slide *d = s->slide;
     enum text_direction directions[] = {
@@ -184,6 +204,7 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
         blocks[i].direction = directions[i];
     layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
                       largest_text(prog, g), scene);
+    free(title);
 }
 
 static struct rgba mark_colour(const struct theme *t, enum mark mark)
@@ -255,40 +276,34 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     const struct event *e = &prog->event;
     char *meta = session_meta(s, event_language(e));
     char *speakers = join_lines(s->speakers, s->speaker_count);
+    char *title = with_page(s->title, s);
     char speakers_caption[128], chair[96], session[96];
     tr_each(e->languages, e->language_count, s->speaker_count == 1 ? "Speaker" : "Speakers",
             speakers_caption, sizeof speakers_caption);
-    /* a long list goes on over pages: the chair and description on the first */
-    bool continued = s->page > 1;
-    if (s->page_count > 1)
-        snprintf(speakers_caption + strlen(speakers_caption),
-                 sizeof speakers_caption - strlen(speakers_caption), "  %d/%d", s->page,
-                 s->page_count);
     tr_each(e->languages, e->language_count, "Chair", chair, sizeof chair);
     tr_each(e->languages, e->language_count, "Session", session, sizeof session);
     /* a talk's track in its colour: the theme's, else the export's */
     struct rgba track = theme_track_colour(t, s->label);
     if (!track.a)
         track = s->track_colour;
+    float small = smallest(prog, g);
     struct block blocks[] = {
-        pill_block(s->label ? s->label : session, LABEL * u, LABEL * u, 0,
+        pill_block(s->label ? s->label : session, small, small, 0,
                    track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
-        pill_block(s->mark_text, LABEL * u, LABEL * u, 1.5f * u, t->background,
-                   mark_colour(t, s->mark)),
-        text_block(s->title, FONT_BOLD, 6.6f * u, 3.6f * u, 1.12f, 3.0f * u, t->text),
-        text_block(s->translated_title, FONT_BOLD, 5.0f * u, 3.0f * u, 1.15f, 1.2f * u, t->text),
-        text_block(meta, FONT_BOLD, 3.8f * u, 2.6f * u, 1.25f, 2.5f * u, t->secondary),
-        one_line(text_block(s->chair && !continued ? chair : NULL, FONT_BOLD, LABEL * u, LABEL * u,
-                            1.2f, 4.0f * u, t->accent)),
-        text_block(continued ? NULL : s->chair, FONT_REGULAR, 3.6f * u, LABEL * u, 1.3f, 0.6f * u,
+        pill_block(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
+        text_block(title, FONT_BOLD, 6.6f * u, floor_at(3.6f * u, prog, g), 1.12f, 3.0f * u,
                    t->text),
-        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, LABEL * u,
-                            LABEL * u, 1.2f, 3.0f * u, t->accent)),
-        text_block(speakers, FONT_REGULAR, 3.6f * u, LABEL * u, 1.3f, 0.6f * u, t->text),
-        text_block(continued ? NULL : s->description, FONT_REGULAR, 3.2f * u, 2.4f * u, 1.4f,
-                   4.0f * u, t->muted),
-        text_block(continued ? NULL : s->translated_description, FONT_REGULAR, 3.0f * u,
-                   2.2f * u, 1.4f, 1.5f * u, t->muted),
+        text_block(s->translated_title, FONT_BOLD, 5.0f * u, small, 1.15f, 1.2f * u, t->text),
+        text_block(meta, FONT_BOLD, 3.8f * u, small, 1.25f, 2.5f * u, t->secondary),
+        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, small, small, 1.2f, 4.0f * u,
+                            t->accent)),
+        text_block(s->chair, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
+        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, small, small,
+                            1.2f, 3.0f * u, t->accent)),
+        text_block(speakers, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
+        text_block(s->description, FONT_REGULAR, 3.4f * u, small, 1.4f, 4.0f * u, t->muted),
+        text_block(s->translated_description, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u,
+                   t->muted),
     };
     enum text_direction directions[] = {
         reads(s, s->directions.label),
@@ -310,6 +325,7 @@ static void layout_session(const struct measurer *m, const struct programme *pro
                       largest_text(prog, g), scene);
     free(meta);
     free(speakers);
+    free(title);
 }
 
 struct box layout_fit_aspect(struct box box, int w, int h)
@@ -365,13 +381,13 @@ struct box layout_grid_cell(const struct grid *grid, struct box area, int count,
 }
 
 static void layout_partner_card(const struct measurer *m, const struct programme *prog,
-                                const struct partner *p, struct box card, float unit,
-                                struct scene *scene)
+                                const struct partner *p, struct box card,
+                                const struct frame_geometry *g, struct scene *scene)
 {
     struct item fill = {.kind = ITEM_FILL,
                         .box = card,
                         .colour = prog->theme.card,
-                        .radius = (int)lroundf(1.2f * unit)};
+                        .radius = px(1.2f, g)};
     scene_add(scene, &fill);
     int pad = (card.w < card.h ? card.w : card.h) / 8;
     struct box inner = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
@@ -382,8 +398,10 @@ static void layout_partner_card(const struct measurer *m, const struct programme
         scene_add(scene, &logo);
         return;
     }
-    struct block wordmark = text_block(p->name, FONT_BOLD, 0.34f * (float)inner.h,
-                                       0.12f * (float)inner.h, 1.1f, 0, prog->theme.background);
+    float size = fmaxf(0.34f * (float)inner.h, smallest(prog, g));
+    struct block wordmark = text_block(p->name, FONT_BOLD, size,
+                                       floor_at(0.12f * (float)inner.h, prog, g), 1.1f, 0,
+                                       prog->theme.background);
     layout_stack(m, &wordmark, 1, inner, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }
 
@@ -397,11 +415,12 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
     tr_each(prog->event.languages, prog->event.language_count, "Partners", partners,
             sizeof partners);
     const char *title = s->title ? s->title : partners;
-    char *heading =
-        s->page_count > 1 ? str_printf("%s  %d/%d", title, s->page, s->page_count) : str_dup(title);
+    char *heading = with_page(title, s);
     struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, LABEL * u, LABEL * u, 1.2f, 0, t->secondary)),
-        text_block(heading, FONT_BOLD, 6.0f * u, 3.6f * u, 1.12f, 1.5f * u, t->text),
+        one_line(text_block(s->label, FONT_BOLD, smallest(prog, g), smallest(prog, g), 1.2f, 0,
+                            t->secondary)),
+        text_block(heading, FONT_BOLD, 6.0f * u, floor_at(3.6f * u, prog, g), 1.12f, 1.5f * u,
+                   t->text),
         rule_block(g, 3.0f * u, t->accent),
     };
     struct box top = g->content;
@@ -416,7 +435,7 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
     int count = (int)s->partner_count;
     struct grid grid = layout_grid(area, count, gap);
     for (int i = 0; i < count; i++)
-        layout_partner_card(m, prog, &s->partners[i], layout_grid_cell(&grid, area, count, i), u,
+        layout_partner_card(m, prog, &s->partners[i], layout_grid_cell(&grid, area, count, i), g,
                             scene);
 }
 
@@ -431,10 +450,12 @@ static void layout_alert(const struct measurer *m, const struct programme *prog,
     char notice[96];
     tr_each(prog->event.languages, prog->event.language_count, "Notice", notice, sizeof notice);
     struct block blocks[] = {
-        pill_block(s->label ? s->label : notice, 3.6f * u, 2.6f * u, 0, t->alert_background,
+        pill_block(s->label ? s->label : notice, 3.6f * u, smallest(prog, g), 0,
+                   t->alert_background, t->alert_text),
+        text_block(s->title, FONT_BOLD, 10.0f * u, floor_at(4.5f * u, prog, g), 1.1f, 4.0f * u,
                    t->alert_text),
-        text_block(s->title, FONT_BOLD, 10.0f * u, 4.5f * u, 1.1f, 4.0f * u, t->alert_text),
-        text_block(s->body, FONT_REGULAR, 5.0f * u, 3.0f * u, 1.3f, 4.0f * u, t->alert_text),
+        text_block(s->body, FONT_REGULAR, 5.0f * u, smallest(prog, g), 1.3f, 4.0f * u,
+                   t->alert_text),
     };
     layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
                       largest_text(prog, g), scene);
@@ -462,11 +483,12 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     enum { MAX_ROWS = 12 };
     const struct theme *t = &prog->theme;
     float u = g->unit;
-    char *heading = s->page_count > 1 ? str_printf("%s  %d/%d", s->title, s->page, s->page_count)
-                                      : str_dup(s->title);
+    char *heading = with_page(s->title, s);
+    float small = smallest(prog, g);
     struct block blocks[3 + 2 * MAX_ROWS + 1] = {
-        one_line(text_block(s->label, FONT_BOLD, LABEL * u, LABEL * u, 1.2f, 0, t->secondary)),
-        text_block(heading, FONT_BOLD, 7.0f * u, 4.0f * u, 1.12f, 1.5f * u, t->text),
+        one_line(text_block(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
+        text_block(heading, FONT_BOLD, 7.0f * u, floor_at(4.0f * u, prog, g), 1.12f, 1.5f * u,
+                   t->text),
         rule_block(g, 3.0f * u, t->accent),
     };
     size_t count = 3;
@@ -475,15 +497,15 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     for (size_t i = 0; i < rows; i++) {
         const struct overview_row *row = &s->rows[i];
         metas[i] = row_meta(row, event_language(&prog->event));
-        blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, LABEL * u, LABEL * u, 1.2f,
+        blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, small, small, 1.2f,
                                               i ? 3.0f * u : 4.0f * u,
                                               row->mark == MARK_NOW ? t->now : t->secondary));
         blocks[count++] =
-            text_block(row->title, FONT_BOLD, 4.2f * u, 2.6f * u, 1.15f, 0.4f * u, t->text);
+            text_block(row->title, FONT_BOLD, 4.2f * u, small, 1.15f, 0.4f * u, t->text);
     }
     if (s->body)
         blocks[count++] =
-            text_block(s->body, FONT_REGULAR, 4.6f * u, 3.0f * u, 1.3f, 4.0f * u, t->secondary);
+            text_block(s->body, FONT_REGULAR, 4.6f * u, small, 1.3f, 4.0f * u, t->secondary);
     layout_stack_grow(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START,
                       largest_text(prog, g), scene);
     for (size_t i = 0; i < rows; i++)
@@ -495,10 +517,11 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
  * the board's one size (a title too long for two lines is cut). */
 static void layout_board_cell(const struct measurer *m, const struct theme *t, const char *when,
                               struct rgba when_colour, const char *title, float size,
-                              struct box cell, struct scene *scene)
+                              float small, struct box cell, struct scene *scene)
 {
+    float when_size = fmaxf(0.7f * size, small);
     struct block blocks[] = {
-        one_line(text_block(when, FONT_BOLD, 0.7f * size, 0.7f * size, 1.2f, 0, when_colour)),
+        one_line(text_block(when, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
         text_block(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
     };
     blocks[1].max_lines = 2;
@@ -543,10 +566,9 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
 {
     const struct theme *t = &prog->theme;
     float u = g->unit;
-    char *heading = s->page_count > 1 ? str_printf("%s  %d/%d", s->label, s->page, s->page_count)
-                                      : str_dup(s->label);
+    char *heading = with_page(s->label, s);
     struct block blocks[] = {
-        text_block(heading, FONT_BOLD, 6.0f * u, 3.6f * u, 1.12f, 0, t->text),
+        text_block(heading, FONT_BOLD, 6.0f * u, floor_at(3.6f * u, prog, g), 1.12f, 0, t->text),
         rule_block(g, 2.0f * u, t->accent),
     };
     struct box top = g->content;
@@ -568,8 +590,10 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
     if (single || stacked) /* now above, next below, across the slide */
         column_w = area.w;
     int cell_h = single ? row_h / 2 : stacked ? row_h * 2 / 5 : row_h;
-    float size = board_size(m, s, single ? 7.0f * u : fminf(6.0f * u, 0.32f * (float)cell_h),
-                            single ? 4.5f * u : portrait && !stacked ? 2.6f * u : 3.4f * u,
+    /* few rooms are set large, as far as the theme lets text grow */
+    float small = smallest(prog, g);
+    float size = board_size(m, s, fminf((float)largest_text(prog, g), 0.32f * (float)cell_h),
+                            single ? floor_at(4.5f * u, prog, g) : small,
                             stacked ? area.w : room_w - gap, column_w - gap);
     for (size_t i = 0; i < s->row_count; i++) {
         const struct overview_row *row = &s->rows[i];
@@ -599,10 +623,10 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
                 next = now;
         }
         if (row->title)
-            layout_board_cell(m, t, row->when, t->now, row->title, size, now, scene);
+            layout_board_cell(m, t, row->when, t->now, row->title, size, small, now, scene);
         if (row->next_title)
-            layout_board_cell(m, t, row->next_when, t->secondary, row->next_title, size, next,
-                              scene);
+            layout_board_cell(m, t, row->next_when, t->secondary, row->next_title, size, small,
+                              next, scene);
     }
 }
 
@@ -632,7 +656,7 @@ static void layout_picture_frame(const struct measurer *m, const struct programm
                                                                   : g->content.x + g->content.w;
     struct box caption = {left, area->y + area->h, right - left, caption_band(g)};
     struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
-                                            2.6f * g->unit, 1.2f, 0, prog->theme.text));
+                                            smallest(prog, g), 1.2f, 0, prog->theme.text));
     text.direction = s->direction;
     layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }
@@ -692,7 +716,16 @@ static void layout_qr(const struct measurer *m, const struct theme *t, const cha
     struct qr_code code;
     if (!qr_encode(text, &code))
         return;
-    int caption_h = caption ? px(4.0f, g) : 0;
+    /* the caption at the smallest size, on two lines when one is too
+     * narrow (a web address breaks where it must) */
+    float caption_px = t->smallest_text * g->unit;
+    int caption_lines = 0;
+    if (caption)
+        caption_lines = m->text_width(m->ctx, FONT_BOLD, (int)lroundf(caption_px), caption,
+                                      strlen(caption)) <= at.w
+                            ? 1
+                            : 2;
+    int caption_h = (int)lroundf((0.1f + 1.2f * (float)caption_lines) * caption_px);
     int side = at.h - caption_h < at.w ? at.h - caption_h : at.w;
     int module = side / (code.width + 2 * QR_QUIET_ZONE);
     if (module < 1) {
@@ -724,8 +757,8 @@ static void layout_qr(const struct measurer *m, const struct theme *t, const cha
     qr_free(&code);
     if (caption) {
         struct block line =
-            one_line(text_block(caption, FONT_BOLD, 2.6f * g->unit, 2.2f * g->unit, 1.2f, 0,
-                                t->secondary));
+            text_block(caption, FONT_BOLD, caption_px, caption_px, 1.2f, 0, t->secondary);
+        line.max_lines = caption_lines;
         layout_stack(m, &line, 1, (struct box){at.x, box.y + card, at.w, caption_h}, ALIGN_CENTRE,
                      ALIGN_CENTRE, scene);
     }
@@ -817,6 +850,16 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
         layout_qr(m, &prog->theme, slide->qr, slide->qr_caption, qr_at, frame, scene);
 }
 
+bool layout_slide_fits(const struct measurer *m, const struct programme *prog,
+                       const struct slide *slide, const struct frame_geometry *g)
+{
+    struct scene scene = {0};
+    layout_slide(m, prog, slide, g, &scene);
+    bool fits = !scene.cut;
+    scene_clear(&scene);
+    return fits;
+}
+
 void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,
                    const struct frame_geometry *g, struct scene *scene)
 {
@@ -829,7 +872,11 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
                         .colour = t->accent};
     scene_add(scene, &rule);
 
-    float size = (float)(g->w < g->h ? g->w : g->h) / 30.0f; /* the same in portrait */
+    /* a little above the smallest text, read from as far as the slides; at
+     * the smallest on a portrait screen, whose width the name and clock
+     * share */
+    float size = (g->h > g->w ? 1.0f : 1.25f) * t->smallest_text *
+                 (float)(g->w < g->h ? g->w : g->h) / 100.0f;
     struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
     struct block clock =
         one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
@@ -841,8 +888,6 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     const struct event *e = &prog->event;
     char *name = e->name && e->place ? str_printf("%s%s%s", e->name, separator, e->place)
                                      : str_dup(e->name ? e->name : e->place);
-    struct block event =
-        one_line(text_block(name, FONT_REGULAR, size, 0.7f * size, 1.2f, 0, t->footer_text));
     struct box left = {inner.x, inner.y, inner.w - clock_w - px(4.0f, g), inner.h};
     int w, h;
     if (e->logo && m->image_size(m->ctx, e->logo, &w, &h)) { /* the event's logo first */
@@ -854,6 +899,18 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
         left.x += logo.box.w + px(2.0f, g);
         left.w -= logo.box.w + px(2.0f, g);
     }
+    /* where one line is too narrow (a portrait screen): the place under
+     * the name, or the name alone over two lines */
+    int px_size = (int)lroundf(size);
+    if (name && e->name && e->place &&
+        m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w) {
+        free(name);
+        bool name_fits = m->text_width(m->ctx, FONT_REGULAR, px_size, e->name,
+                                       strlen(e->name)) <= left.w;
+        name = name_fits ? str_printf("%s\n%s", e->name, e->place) : str_dup(e->name);
+    }
+    struct block event = text_block(name, FONT_REGULAR, size, size, 1.05f, 0, t->footer_text);
+    event.max_lines = 2;
     layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);
 }

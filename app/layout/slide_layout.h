@@ -20,6 +20,11 @@ struct frame_geometry layout_geometry(int w, int h);
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
                   const struct frame_geometry *g, struct scene *scene);
 
+/* True when slide, laid out on g, shows all its text: no block of text
+ * lost lines for want of room (one-line labels may be shortened). */
+bool layout_slide_fits(const struct measurer *m, const struct programme *prog,
+                       const struct slide *slide, const struct frame_geometry *g);
+
 /* Where a video slide's clip is drawn: the slide above the footer (all of
  * it with footer: false), less its caption's band and its QR code's place. */
 struct box layout_clip_box(const struct slide *slide, const struct frame_geometry *g);

@@ -259,6 +259,9 @@ int layout_stack_grow(const struct measurer *m, const struct block *blocks, size
         y += (box.h - total) / 2;
     else if (vertical == ALIGN_END)
         y += box.h - total;
+    for (size_t i = 0; i < c.count; i++) /* a line cut on purpose is no loss */
+        scene->cut |= block_present(&blocks[i]) && blocks[i].kind == BLOCK_TEXT &&
+                      blocks[i].max_lines != 1 && (c.set[i].cut || !c.set[i].present);
     bool first = true;
     for (size_t i = 0; i < c.count; i++) {
         if (!c.set[i].present)

@@ -68,6 +68,18 @@ static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct o
     return written;
 }
 
+/* The screen slides are rendered for, as a page fitter sees it. */
+struct export_screen {
+    struct renderer *renderer;
+    struct frame_geometry geometry;
+};
+
+static bool page_fits(void *ctx, const struct programme *prog, const struct slide *page)
+{
+    struct export_screen *screen = ctx;
+    return layout_slide_fits(render_measurer(screen->renderer), prog, page, &screen->geometry);
+}
+
 int export_slides(const struct options *opts, const struct programme *prog, int64_t utc_ms)
 {
     int w = opts->width ? opts->width : DEFAULT_RENDER_W;
@@ -95,8 +107,11 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         struct programme shown;
         if (!opts->has_now && schedule_clock_is_wrong(utc_ms / 1000))
             LOG(LOG_WARN, "clock", "the time is before 2020: every slide is rendered, with no times");
-        const struct schedule_view view = {
-            .overview_rows = layout_overview_rows(&g), .room = opts->room, .clock_given = opts->has_now};
+        struct export_screen screen = {r, g};
+        const struct schedule_view view = {.overview_rows = layout_overview_rows(&g),
+                                           .fitter = {page_fits, &screen},
+                                           .room = opts->room,
+                                           .clock_given = opts->has_now};
         schedule_build_view(prog, utc_ms / 1000, &view, &shown);
         size_t total = shown.slide_count + (shown.alert != NULL);
         status = write_slides(r, sdl, opts, &shown, clock, w, h) == total ? 0 : 1;

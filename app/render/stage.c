@@ -48,13 +48,27 @@ void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_ch
     s->dirty = true;
 }
 
-int stage_overview_rows(const struct stage *s)
+/* The frame of the screen as slides are laid out on it (turned by --rotate). */
+static struct frame_geometry stage_geometry(const struct stage *s)
 {
     int w, h;
     SDL_GetRendererOutputSize(s->sdl, &w, &h);
     render_logical_size(s->renderer, w, h, &w, &h);
-    struct frame_geometry g = layout_geometry(w, h);
-    return layout_overview_rows(&g);
+    return layout_geometry(w, h);
+}
+
+static bool page_fits(void *ctx, const struct programme *prog, const struct slide *page)
+{
+    struct stage *s = ctx;
+    struct frame_geometry g = stage_geometry(s);
+    return layout_slide_fits(render_measurer(s->renderer), prog, page, &g);
+}
+
+void stage_fit_view(struct stage *s, struct schedule_view *view)
+{
+    struct frame_geometry g = stage_geometry(s);
+    view->overview_rows = layout_overview_rows(&g);
+    view->fitter = (struct page_fitter){page_fits, s};
 }
 
 void stage_invalidate(struct stage *s)

@@ -7,6 +7,7 @@
 #include "clips.h"
 #include "render.h"
 #include "../show/pacing.h"
+#include "../show/schedule.h"
 
 #include <SDL.h>
 #include <stdbool.h>
@@ -41,8 +42,9 @@ void stage_close(struct stage *s);
  * theme names others. */
 void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_changed);
 
-/* How many rows an overview slide holds on this screen. */
-int stage_overview_rows(const struct stage *s);
+/* Fits view to this screen: the rows an overview slide holds, and what a
+ * page of a slide holds. */
+void stage_fit_view(struct stage *s, struct schedule_view *view);
 
 /* The screen's pixels were lost, or must be drawn again (resized, exposed). */
 void stage_invalidate(struct stage *s);

@@ -31,8 +31,7 @@ void live_free(struct live *l)
     memset(l, 0, sizeof *l);
 }
 
-bool live_follow_time(struct live *l, int64_t now_utc, int overview_rows, int64_t now_ms,
-                      bool force)
+bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool force)
 {
     bool wrong = schedule_clock_is_wrong(now_utc);
     if (wrong && !l->clock_wrong)
@@ -44,7 +43,6 @@ bool live_follow_time(struct live *l, int64_t now_utc, int overview_rows, int64_
         LOG(LOG_INFO, "clock", "the clock is right now: sessions follow the time again");
     l->clock_wrong = wrong;
     struct programme next;
-    l->view.overview_rows = overview_rows;
     uint64_t signature = schedule_build_view(&l->prog, now_utc, &l->view, &next);
     if (!force && signature == l->shown_signature) {
         programme_free(&next);
@@ -62,7 +60,7 @@ static bool same_text(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-unsigned live_reload(struct live *l, int64_t now_utc, int overview_rows, int64_t now_ms)
+unsigned live_reload(struct live *l, int64_t now_utc, int64_t now_ms)
 {
     struct programme next;
     struct diag_list diags = {0};
@@ -97,7 +95,7 @@ unsigned live_reload(struct live *l, int64_t now_utc, int overview_rows, int64_t
     programme_free(&l->prog);
     l->prog = next;
     l->version++;
-    live_follow_time(l, now_utc, overview_rows, now_ms, true);
+    live_follow_time(l, now_utc, now_ms, true);
     return result;
 }
 

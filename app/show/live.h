@@ -40,16 +40,15 @@ void live_start(struct live *l, struct content *content, struct programme *prog,
 void live_free(struct live *l);
 
 /* Brings the shown programme to the moment now_utc (seconds since 1970),
- * with overview slides of at most overview_rows rows: rebuilt when what it
- * shows differs, or always when force is set. Returns true when it was. */
-bool live_follow_time(struct live *l, int64_t now_utc, int overview_rows, int64_t now_ms,
-                      bool force);
+ * as l->view fits it to the screen: rebuilt when what it shows differs, or
+ * always when force is set. Returns true when it was. */
+bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool force);
 
 /* Reads what changed in the content folder and plays the new programme,
  * going on with the last good version of whatever is broken (and with the
  * old programme when the folder or every slide is gone). New problems and
  * what changed are logged. Returns enum live_change flags. */
-unsigned live_reload(struct live *l, int64_t now_utc, int overview_rows, int64_t now_ms);
+unsigned live_reload(struct live *l, int64_t now_utc, int64_t now_ms);
 
 /* The slide on screen: the urgent notice, else the show's current slide;
  * NULL when there is nothing to show. */

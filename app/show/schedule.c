@@ -124,18 +124,33 @@ static struct slide *add_slide(struct builder *b)
     return s;
 }
 
+/* A copy of src for this moment, marked now or next as t says, over as
+ * many pages as it needs at this screen's size. */
 static void add_copy(struct builder *b, const struct slide *src, const struct timed *t)
 {
-    struct slide *s = add_slide(b);
-    if (!s || !slide_copy(s, src))
-        return;
-    b->out->slide_count++;
-    sign(b, src->source);
-    if (t && t->mark != MARK_NONE) {
-        s->mark = t->mark;
-        s->mark_text = mark_text(b, t);
-        sign(b, s->mark_text);
+    struct slide marked = *src;
+    char *text = t && t->mark != MARK_NONE ? mark_text(b, t) : NULL;
+    if (text) {
+        marked.mark = t->mark;
+        marked.mark_text = text;
     }
+    const struct page_fitter *fitter = b->view->fitter.fits ? &b->view->fitter : NULL;
+    struct slide *pages = NULL;
+    size_t count = slide_pages(&marked, b->prog, fitter, &pages);
+    sign(b, src->source);
+    sign(b, marked.mark_text);
+    free(text);
+    for (size_t i = 0; i < count; i++) {
+        struct slide *s = add_slide(b);
+        if (!s) {
+            slide_free(&pages[i]);
+            continue;
+        }
+        *s = pages[i];
+        b->out->slide_count++;
+        b->signature = hash_number(b->signature, (uint64_t)s->page_count);
+    }
+    free(pages);
 }
 
 static int compare_timed(const void *pa, const void *pb)
