@@ -296,8 +296,23 @@ static void stack_cuts_what_cannot_fit_with_an_ellipsis(void **state)
         assert_int_equal(scene.items[i].px, 30);
     }
     assert_true(str_ends_with(scene.items[scene.count - 1].text, "\u2026"));
+    assert_true(scene.cut);
     scene_clear(&scene);
     free(word);
+    /* words are cut after a whole word, not inside one */
+    struct block title = {.kind = BLOCK_TEXT,
+                          .text = "Linked Data Enterprise Use-Cases",
+                          .style = FONT_BOLD,
+                          .size = 40,
+                          .min_size = 40,
+                          .line_height = 1.1f,
+                          .max_lines = 1};
+    layout_stack(&fake, &title, 1, (struct box){0, 0, 24 * 20, 100}, ALIGN_START, ALIGN_START,
+                 &scene); /* room for 20 letters */
+    assert_int_equal(scene.count, 1);
+    assert_string_equal(scene.items[0].text, "Linked Data\u2026");
+    assert_false(scene.cut); /* a one-line block cut on purpose */
+    scene_clear(&scene);
 }
 
 static void fit_aspect_keeps_proportions_inside_the_box(void **state)

@@ -8,6 +8,8 @@
 
 struct item *scene_add(struct scene *scene, const struct item *item)
 {
+    if (scene->measuring)
+        return NULL;
     if (!ARRAY_RESERVE(scene->items, scene->count, scene->capacity))
         return NULL;
     struct item *copy = &scene->items[scene->count];
@@ -34,6 +36,7 @@ void scene_clear(struct scene *scene)
     free(scene->items);
     scene->items = NULL;
     scene->count = scene->capacity = 0;
+    scene->cut = false;
 }
 
 bool box_contains(struct box outer, struct box inner)

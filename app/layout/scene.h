@@ -51,14 +51,15 @@ struct item {
 struct scene {
     struct item *items;
     size_t count, capacity;
-    bool cut; /* a text block lost lines, or all of it, for want of room */
+    bool cut;       /* a text block lost lines, or all of it, for want of room */
+    bool measuring; /* set by the caller: only cut is found, no items added */
 };
 
 /* Appends a copy of item, duplicating its text and path. Returns the item in
- * the scene, or NULL when memory runs out. */
+ * the scene, or NULL when memory runs out or the scene is only measuring. */
 struct item *scene_add(struct scene *scene, const struct item *item);
 
-/* Frees the items and empties the scene; NULL is fine. */
+/* Frees the items and empties the scene, cut cleared; NULL is fine. */
 void scene_clear(struct scene *scene);
 
 /* True when inner lies wholly within outer. */

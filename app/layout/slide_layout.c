@@ -538,19 +538,28 @@ static bool fits_two_lines(const struct measurer *m, const char *text, int px, i
     return ok;
 }
 
+/* True when text fits width in two lines at px, or does not even at
+ * smallest (it is cut whatever the size, so it sets no limit). */
+static bool fits_or_never(const struct measurer *m, const char *text, int px, int smallest,
+                          int width)
+{
+    return fits_two_lines(m, text, px, width) || !fits_two_lines(m, text, smallest, width);
+}
+
 /* The largest title size, up to size and down to smallest, at which every
  * title and room of the board fits its cell in two lines: one size for the
- * whole board; below smallest, long titles are cut instead. */
+ * whole board; a title too long for two lines at smallest is cut. */
 static float board_size(const struct measurer *m, const struct slide *s, float size,
                         float smallest, int room_w, int column_w)
 {
+    int least = (int)lroundf(smallest);
     for (; size > smallest; size *= 0.9f) {
         int px = (int)lroundf(size);
         bool fit = true;
         for (size_t i = 0; i < s->row_count && fit; i++)
-            fit = fits_two_lines(m, s->rows[i].title, px, column_w) &&
-                  fits_two_lines(m, s->rows[i].next_title, px, column_w) &&
-                  (room_w <= 0 || fits_two_lines(m, s->rows[i].room, px, room_w));
+            fit = fits_or_never(m, s->rows[i].title, px, least, column_w) &&
+                  fits_or_never(m, s->rows[i].next_title, px, least, column_w) &&
+                  (room_w <= 0 || fits_or_never(m, s->rows[i].room, px, least, room_w));
         if (fit)
             return size;
     }
@@ -853,7 +862,7 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
 bool layout_slide_fits(const struct measurer *m, const struct programme *prog,
                        const struct slide *slide, const struct frame_geometry *g)
 {
-    struct scene scene = {0};
+    struct scene scene = {.measuring = true};
     layout_slide(m, prog, slide, g, &scene);
     bool fits = !scene.cut;
     scene_clear(&scene);

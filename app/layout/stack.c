@@ -104,16 +104,30 @@ static int cut_to_fit(struct column *c, int total)
     return total;
 }
 
-/* The line's text, shortened to end in an ellipsis within max_width when cut. */
+/* The line's text, shortened to end in an ellipsis within max_width when
+ * cut: after a whole word when one ends in its second half. */
 static char *line_text(const struct measurer *m, const struct block *b, int px, const char *text,
                        size_t n, bool cut, int max_width)
 {
     if (!cut)
         return str_ndup(text, n);
+    size_t whole = n;
     for (;;) {
         char *s = str_printf("%.*s%s", (int)n, text, ellipsis);
-        if (!s || n == 0 || m->text_width(m->ctx, b->style, px, s, strlen(s)) <= max_width)
+        if (!s || n == 0 || m->text_width(m->ctx, b->style, px, s, strlen(s)) <= max_width) {
+            if (s && n < whole && text[n] != ' ') { /* inside a word */
+                size_t word = n;
+                while (word > 0 && text[word - 1] != ' ')
+                    word--;
+                while (word > 0 && text[word - 1] == ' ')
+                    word--;
+                if (word * 2 > n) {
+                    free(s);
+                    s = str_printf("%.*s%s", (int)word, text, ellipsis);
+                }
+            }
             return s;
+        }
         free(s);
         while (n > 0 && ((unsigned char)text[n - 1] & 0xc0) == 0x80)
             n--;
@@ -250,6 +264,15 @@ int layout_stack_grow(const struct measurer *m, const struct block *blocks, size
     }
     if (!isfinite(largest) || largest < 1.0f)
         largest = 1.0f;
+    if (scene->measuring) { /* whatever fits at some scale fits at the smallest */
+        int total = set_column(&c, smallest);
+        for (size_t i = 0; i < c.count; i++) {
+            scene->cut |= c.set[i].cut && blocks[i].kind == BLOCK_TEXT && blocks[i].max_lines != 1;
+            line_list_free(&c.set[i].lines);
+        }
+        scene->cut |= total > box.h;
+        return total < box.h ? total : box.h;
+    }
     float scale = fits(&c, 1.0f) ? largest_fit(&c, 1.0f, largest) : largest_fit(&c, smallest, 1.0f);
     int total = set_column(&c, scale);
     if (total > box.h)

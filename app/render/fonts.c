@@ -3,6 +3,7 @@
 
 #include "../layout/bidi.h"
 #include "../util/log.h"
+#include "../util/hash.h"
 #include "../util/str.h"
 
 #include <SDL_ttf.h>
@@ -25,9 +26,20 @@ struct face {
     int px; /* the size it is set at now */
 };
 
+/* Widths measured before, by a hash of style, size and text: layout
+ * measures the same words again at each size it tries and each time the
+ * programme is rebuilt, and a width costs a font resize and a shaping. */
+enum { WIDTH_CACHE_SIZE = 8192 };
+
+struct known_width {
+    uint64_t key; /* 0: empty */
+    int width;
+};
+
 struct fonts {
     struct face faces[MAX_FACES]; /* [0] regular, [1] bold, then fallbacks */
     int count;
+    struct known_width widths[WIDTH_CACHE_SIZE];
 };
 
 /* The file for a fontconfig pattern, or the pattern itself when it is a path. */
@@ -269,6 +281,11 @@ static TTF_Font *ready(struct face *face, const struct segment *seg, const char 
 
 int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const char *text, size_t n)
 {
+    uint64_t key = hash_bytes(hash_number(hash_number(HASH_START, (uint64_t)style), (uint64_t)px),
+                              text, n) | 1;
+    struct known_width *known = &fonts->widths[key % WIDTH_CACHE_SIZE];
+    if (known->key == key)
+        return known->width;
     struct segment segs[MAX_RUNS];
     size_t count = segments_of(fonts, style, text, n, bidi_is_rtl(text, n), segs, MAX_RUNS);
     int total = 0;
@@ -280,6 +297,7 @@ int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const c
         free(piece);
         total += w;
     }
+    *known = (struct known_width){key, total};
     return total;
 }
 
