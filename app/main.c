@@ -7,6 +7,7 @@
 #include "content/settle.h"
 #include "content/watch.h"
 #include "options.h"
+#include "platform/clock_sync.h"
 #include "platform/data_dir.h"
 #include "platform/service.h"
 #include "platform/signals.h"
@@ -18,9 +19,11 @@
 #include "show/pacing.h"
 #include "show/schedule.h"
 #include "show/live.h"
+#include "show/metrics.h"
 #include "show/show.h"
 #include "show/status.h"
 #include "util/array.h"
+#include "util/file_write.h"
 #include "util/log.h"
 #include "util/str.h"
 #include "util/translate.h"
@@ -84,13 +87,20 @@ static int run_check(const struct programme *prog, struct diag_list *diags,
     contrast_check_theme(&prog->theme, theme_path ? theme_path : "theme.yaml", CONTRAST_WARNING,
                          diags);
     free(theme_path);
-    diag_print(diags, stdout);
     size_t errors = diag_count(diags, DIAG_ERROR), warnings = diag_count(diags, DIAG_WARNING);
+    int status = errors || warnings || prog->slide_count == 0 ? 1 : 0;
+    if (opts->json) {
+        char *report = diag_report_json(diags, prog->content_dir, prog->slide_count, status);
+        puts(report ? report : "{}");
+        free(report);
+        return report ? status : 1;
+    }
+    diag_print(diags, stdout);
     if (prog->slide_count == 0)
         printf("%s: no slides to show\n", prog->content_dir);
     printf("%s: %zu slides, %zu errors, %zu warnings\n", prog->content_dir, prog->slide_count,
            errors, warnings);
-    return errors || warnings || prog->slide_count == 0 ? 1 : 0;
+    return status;
 }
 
 /* Everything the show loop owns. */
@@ -110,12 +120,74 @@ struct app {
     int64_t watchdog_ms;  /* how often to tell systemd the loop is alive; -1: never */
     int64_t alive_at_ms;  /* when to tell it next */
     size_t clip_failures_listed; /* of the stage's, among the content's problems */
+    int64_t started_utc_ms;      /* when the program started, ms since 1970 UTC */
+    int64_t metrics_due_ms;      /* when to write the metrics file next */
+    char metrics_error[256];     /* why the last write failed; "" when it did not */
 };
 
 static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
 {
     return now_utc_ms(app->opts, now_ms - app->started_ms);
 }
+
+enum { METRICS_EVERY_MS = 5000 }; /* node_exporter reads the file at each scrape */
+
+/* Synchronised playback: asked for by --sync, or by the event's sync: true. */
+static bool synced(const struct app *app)
+{
+    return app->opts->sync || app->live.prog.event.sync;
+}
+
+/* The program's resident memory in bytes, -1 when unknown. */
+static long resident_bytes(void)
+{
+    long size, pages = -1;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f && fscanf(f, "%ld %ld", &size, &pages) != 2)
+        pages = -1;
+    if (f)
+        fclose(f);
+    return pages < 0 ? -1 : pages * sysconf(_SC_PAGESIZE);
+}
+
+/* Rewrites the metrics file (--metrics) when it is due: every few seconds,
+ * and at once after a slide change or a reload. A failure is logged once. */
+static void publish_metrics(struct app *app, int64_t now_ms)
+{
+    const char *path = app->opts->metrics_path;
+    if (!path || now_ms < app->metrics_due_ms)
+        return;
+    app->metrics_due_ms = now_ms + METRICS_EVERY_MS;
+    const struct live *l = &app->live;
+    struct metrics m = {.screen = getenv("HALLSCREEN_SCREEN"),
+                        .now_ms = app_utc_ms(app, now_ms),
+                        .started_ms = app->started_utc_ms,
+                        .shown = &l->shown,
+                        .current = l->show.current,
+                        .reloads = (unsigned long)l->reloads,
+                        .failed_reloads = (unsigned long)l->failed_reloads,
+                        .last_good_reload_ms = l->last_good_reload * 1000,
+                        .errors = diag_count(&l->diags, DIAG_ERROR),
+                        .warnings = diag_count(&l->diags, DIAG_WARNING),
+                        .transitions = app->stage.transitions,
+                        .frames_dropped = app->stage.frames_dropped,
+                        .resident_bytes = resident_bytes(),
+                        .clock_synchronised = app->status.clock_synchronised,
+                        .sync = synced(app),
+                        .in_step = show_in_step(&l->show)};
+    char *text = metrics_text(&m);
+    char why[sizeof app->metrics_error] = "out of memory";
+    if (text && file_write_atomic(path, text, strlen(text), why, sizeof why)) {
+        if (app->metrics_error[0])
+            LOG(LOG_INFO, "metrics", "%s is written again", path);
+        app->metrics_error[0] = '\0';
+    } else if (strcmp(why, app->metrics_error) != 0) {
+        LOG(LOG_WARN, "metrics", "cannot write %s: %s", path, why);
+        snprintf(app->metrics_error, sizeof app->metrics_error, "%s", why);
+    }
+    free(text);
+}
+
 
 /* Brings the shown programme up to the moment; always when force is set. */
 static void update_shown(struct app *app, int64_t now_ms, bool force)
@@ -138,6 +210,8 @@ static void reload(struct app *app, int64_t now_ms)
     zone_format_clock(utc_ms, event_language(&app->live.prog.event), app->clock,
                       sizeof app->clock); /* the language may have changed */
     app->status.stale = true;
+    app->status.sync = synced(app); /* the event may have asked for it */
+    app->metrics_due_ms = now_ms;
     if (change & LIVE_PROGRAMME)
         stage_new_content(&app->stage, &app->live.prog.theme, change & LIVE_FONTS);
     app->clip_failures_listed = 0; /* the problems are the content's again */
@@ -163,8 +237,8 @@ static void follow_clips(struct app *app, int64_t now_ms)
     const struct programme *shown = &app->live.shown;
     const struct slide *slide = live_slide(&app->live);
     if (clips_take_over(clips) && slide && slide_plays_clip(slide) &&
-        !show_clip_ended(show, shown) && clips->playing.video)
-        video_play(clips->playing.video, now_ms);
+        (synced(app) || !show_clip_ended(show, shown)) && clips->playing.video)
+        video_play(clips->playing.video, now_ms); /* synced: again, until the slide's time is up */
     for (size_t n = 0; n < shown->slide_count && clips_broken(clips, live_slide(&app->live)); n++)
         show_step(show, shown, 1, now_ms);
     list_clip_failures(app);
@@ -266,20 +340,29 @@ static void run_loop(struct app *app)
                               sizeof app->clock);
             snprintf(app->status.clock, sizeof app->status.clock, "%s", clock);
             update_shown(app, now_ms, false);
+            app->status.clock_synchronised = clock_synchronised();
             stage->dirty = app->status.stale = true;
         }
-        if (show_tick(&app->live.show, &app->live.shown, now_ms))
+        struct show *show = &app->live.show;
+        if (synced(app) ? show_sync(show, &app->live.shown, utc_ms, now_ms)
+                        : show_tick(show, &app->live.shown, now_ms))
             app->status.stale = true;
         follow_clips(app, now_ms);
         bool new_slide = stage_follow(stage, &app->live.shown, live_slide(&app->live), now_ms);
-        app->status.stale |= new_slide;
+        if (new_slide) {
+            app->status.slide_started_ms = app_utc_ms(app, (int64_t)SDL_GetTicks64());
+            app->status.stale = true;
+            app->metrics_due_ms = now_ms;
+        }
         if (stage_frame_wait(stage, now_ms) == 0) {
             stage_draw(stage, &app->live.shown, live_slide(&app->live), app->clock, now_ms);
             app->status.presented_ms = wall_clock_ms();
         }
         publish_status(app, now_ms);
+        publish_metrics(app, now_ms);
         tell_service(app, new_slide, now_ms);
-        int64_t until_change = show_ms_until_change(&app->live.show, &app->live.shown, now_ms);
+        int64_t until_change = synced(app) ? show_sync_wait(show, &app->live.shown, utc_ms)
+                                           : show_ms_until_change(show, &app->live.shown, now_ms);
         struct video *playing = stage->clips.playing.video;
         int64_t until_prepare =
             until_change < 0 && playing ? video_remaining_ms(playing, now_ms) : until_change;
@@ -293,6 +376,7 @@ static void run_loop(struct app *app)
             [WAIT_WATCH] = watch_wait_ms(app->watch, now_ms),
             [WAIT_FRAME] = stage_frame_wait(stage, now_ms),
             [WAIT_STATUS] = status_wait_ms(&app->status, now_ms),
+            [WAIT_METRICS] = app->opts->metrics_path ? app->metrics_due_ms - now_ms : -1,
         };
         SDL_Event e;
         bool paced_by_display = stage->vsync && stage->transition.running;
@@ -346,6 +430,9 @@ static int run_show(struct app *app)
     app->wakeup = wakeup_start(fds, (int)COUNT(fds), app->wakeup_event);
     app->watchdog_ms = service_watchdog_interval_ms();
     app->started_ms = (int64_t)SDL_GetTicks64();
+    app->started_utc_ms = app_utc_ms(app, app->started_ms);
+    app->status.sync = synced(app);
+    app->status.clock_synchronised = clock_synchronised();
     app->live.show.shown_at_ms = app->started_ms;
     update_shown(app, app->started_ms, true);
     run_loop(app);
@@ -405,6 +492,8 @@ int main(int argc, char **argv)
         fputs(opts.help ? options_usage : "hallscreen " HALLSCREEN_VERSION "\n", stdout);
         return 0;
     }
+    if (opts.verbosity)
+        log_set_level(opts.verbosity > 0 ? LOG_DEBUG : LOG_WARN);
     /* Before anything slow: a SIGHUP or SIGUSR1 during start-up is kept for
      * the loop, not fatal. */
     if (!opts.check && !opts.render_dir && signals_open() < 0)

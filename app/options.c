@@ -4,6 +4,8 @@
 #include "content/settle.h"
 #include "util/civil_time.h"
 
+#include <ctype.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,13 @@ const char options_usage[] =
     "                        (default 1920x1080)\n"
     "  --render OUT_DIR      write every slide as PNG to OUT_DIR and exit\n"
     "  --check               report problems in the content and exit: 0 when valid\n"
+    "  --json                with --check: the report as JSON, for scripts\n"
     "  --now YYYY-MM-DDTHH:MM  take this as the time now, in the event's time\n"
     "  --status FILE         keep the show's state in FILE (JSON, rewritten atomically)\n"
+    "  --metrics FILE        keep figures for Prometheus in FILE (node_exporter's\n"
+    "                        textfile collector), rewritten atomically\n"
+    "  --sync                slides follow the clock: every screen playing the same\n"
+    "                        content shows the same slide at the same moment\n"
     "  --screenshot FILE     on SIGUSR1, write what is on screen to FILE (PNG)\n"
     "  --poll SECONDS        look for content changes this often instead of inotify\n"
     "                        (default: inotify; polling every 2 s where it cannot work)\n"
@@ -35,6 +42,7 @@ const char options_usage[] =
     "  --hwdec MODE          how clips are decoded: mpv's hwdec choice (default\n"
     "                        auto-safe; v4l2m2m-copy on a Raspberry Pi; no: CPU only)\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
+    "  --verbose, --quiet    log debug lines too, or only warnings and errors\n"
     "  --help, --version\n"
     "\n"
     "Keys: Right/Left next/previous slide, Space pause, F fullscreen, Q or Esc quit.\n"
@@ -55,124 +63,183 @@ static bool parse_size(const char *s, int *w, int *h)
     return true;
 }
 
+/* The options: each name once, with the code the parser below switches on. */
+enum option_code {
+    OPT_WINDOWED = 256, OPT_CHECK, OPT_JSON, OPT_VERSION, OPT_SIZE, OPT_RENDER, OPT_STATUS,
+    OPT_METRICS, OPT_SCREENSHOT, OPT_POLL, OPT_SETTLE, OPT_ROTATE, OPT_DISPLAY, OPT_RENDERER,
+    OPT_HWDEC, OPT_ROOM, OPT_ASSETS, OPT_NOW, OPT_SYNC, OPT_VERBOSE, OPT_QUIET,
+};
+
+static const struct option table[] = {
+    {"windowed", no_argument, NULL, OPT_WINDOWED},
+    {"check", no_argument, NULL, OPT_CHECK},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"size", required_argument, NULL, OPT_SIZE},
+    {"render", required_argument, NULL, OPT_RENDER},
+    {"status", required_argument, NULL, OPT_STATUS},
+    {"metrics", required_argument, NULL, OPT_METRICS},
+    {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
+    {"poll", required_argument, NULL, OPT_POLL},
+    {"settle", required_argument, NULL, OPT_SETTLE},
+    {"rotate", required_argument, NULL, OPT_ROTATE},
+    {"display", required_argument, NULL, OPT_DISPLAY},
+    {"renderer", required_argument, NULL, OPT_RENDERER},
+    {"hwdec", required_argument, NULL, OPT_HWDEC},
+    {"room", required_argument, NULL, OPT_ROOM},
+    {"assets", required_argument, NULL, OPT_ASSETS},
+    {"now", required_argument, NULL, OPT_NOW},
+    {"sync", no_argument, NULL, OPT_SYNC},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {NULL, 0, NULL, 0},
+};
+
+/* Takes one option's value into opts; false with the reason in err. */
+static bool take(int code, const char *value, struct options *opts, char *err, size_t err_size)
+{
+    char *end = NULL;
+    switch ((enum option_code)code) {
+    case OPT_WINDOWED:
+        opts->windowed = true;
+        return true;
+    case OPT_CHECK:
+        opts->check = true;
+        return true;
+    case OPT_JSON:
+        opts->json = true;
+        return true;
+    case OPT_VERSION:
+        opts->version = true;
+        return true;
+    case OPT_SYNC:
+        opts->sync = true;
+        return true;
+    case OPT_VERBOSE:
+    case OPT_QUIET:
+        opts->verbosity = code == OPT_VERBOSE ? 1 : -1;
+        return true;
+    case OPT_SIZE:
+        if (parse_size(value, &opts->width, &opts->height))
+            return true;
+        snprintf(err, err_size, "--size: '%s' is not a size like 1920x1080", value);
+        return false;
+    case OPT_RENDER:
+        opts->render_dir = value;
+        return true;
+    case OPT_STATUS:
+        opts->status_path = value;
+        return true;
+    case OPT_METRICS:
+        opts->metrics_path = value;
+        return true;
+    case OPT_SCREENSHOT:
+        opts->screenshot_path = value;
+        return true;
+    case OPT_ROOM:
+        opts->room = value;
+        return true;
+    case OPT_ASSETS:
+        opts->assets_dir = value;
+        return true;
+    case OPT_POLL: {
+        double seconds = strtod(value, &end);
+        if (*end || !(seconds >= 0.1 && seconds <= 3600)) {
+            snprintf(err, err_size, "--poll: '%s' is not a number of seconds (0.1 to 3600)", value);
+            return false;
+        }
+        opts->poll_ms = (int)(seconds * 1000);
+        return true;
+    }
+    case OPT_SETTLE: {
+        long ms = strtol(value, &end, 10);
+        if (*end || end == value || ms < 0 || ms > 60000) {
+            snprintf(err, err_size, "--settle: '%s' is not milliseconds (0 to 60000)", value);
+            return false;
+        }
+        opts->settle_ms = (int)ms;
+        return true;
+    }
+    case OPT_ROTATE: {
+        long degrees = strtol(value, &end, 10);
+        if (*end || end == value || !isdigit((unsigned char)value[0]) || degrees % 90 != 0 ||
+            degrees < 0 || degrees > 270) {
+            snprintf(err, err_size, "--rotate: '%s' is not 0, 90, 180 or 270", value);
+            return false;
+        }
+        opts->rotate = (int)degrees;
+        return true;
+    }
+    case OPT_DISPLAY: {
+        long n = strtol(value, &end, 10);
+        if (*end || end == value || n < 0 || n > 15) {
+            snprintf(err, err_size, "--display: '%s' is not a monitor number (0 to 15)", value);
+            return false;
+        }
+        opts->display = (int)n;
+        return true;
+    }
+    case OPT_RENDERER:
+        if (strcmp(value, "auto") != 0 && strcmp(value, "software") != 0 &&
+            strcmp(value, "gpu") != 0) {
+            snprintf(err, err_size, "--renderer: '%s' is not auto, software or gpu", value);
+            return false;
+        }
+        opts->renderer = value;
+        return true;
+    case OPT_HWDEC:
+        if (!value[0] ||
+            strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-,") != strlen(value)) {
+            snprintf(err, err_size, "--hwdec: '%s' is not a decoding mode such as auto-safe",
+                     value);
+            return false;
+        }
+        opts->hwdec = value;
+        return true;
+    case OPT_NOW:
+        if (!civil_parse_datetime(value, &opts->now)) {
+            snprintf(err, err_size, "--now: '%s' is not a time like 2025-02-12T10:00", value);
+            return false;
+        }
+        opts->has_now = true;
+        return true;
+    }
+    return false;
+}
+
 bool options_parse(int argc, char **argv, struct options *opts, char *err, size_t err_size)
 {
     memset(opts, 0, sizeof *opts);
     opts->settle_ms = SETTLE_DEFAULT_MS;
     opts->renderer = "auto";
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
-        bool takes_value = strcmp(arg, "--size") == 0 || strcmp(arg, "--render") == 0 ||
-                           strcmp(arg, "--now") == 0 || strcmp(arg, "--assets") == 0 ||
-                           strcmp(arg, "--status") == 0 || strcmp(arg, "--screenshot") == 0 ||
-                           strcmp(arg, "--poll") == 0 || strcmp(arg, "--settle") == 0 ||
-                           strcmp(arg, "--rotate") == 0 || strcmp(arg, "--display") == 0 ||
-                           strcmp(arg, "--renderer") == 0 || strcmp(arg, "--room") == 0 ||
-                           strcmp(arg, "--hwdec") == 0;
-        if (takes_value && !value) {
+    opterr = 0;  /* the messages below say it in the program's words */
+    optind = 0;  /* from the start, for each call */
+    for (;;) {
+        int code = getopt_long(argc, argv, ":h", table, NULL);
+        if (code == -1)
+            break;
+        const char *arg = argv[optind - 1];
+        if (code == ':') {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return false;
         }
-        if (strcmp(arg, "--windowed") == 0) {
-            opts->windowed = true;
-        } else if (strcmp(arg, "--check") == 0) {
-            opts->check = true;
-        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            opts->help = true;
-        } else if (strcmp(arg, "--version") == 0) {
-            opts->version = true;
-        } else if (strcmp(arg, "--size") == 0) {
-            if (!parse_size(value, &opts->width, &opts->height)) {
-                snprintf(err, err_size, "--size: '%s' is not a size like 1920x1080", value);
-                return false;
-            }
-            i++;
-        } else if (strcmp(arg, "--render") == 0) {
-            opts->render_dir = value;
-            i++;
-        } else if (strcmp(arg, "--status") == 0) {
-            opts->status_path = value;
-            i++;
-        } else if (strcmp(arg, "--screenshot") == 0) {
-            opts->screenshot_path = value;
-            i++;
-        } else if (strcmp(arg, "--poll") == 0) {
-            char *end;
-            double seconds = strtod(value, &end);
-            if (*end || !(seconds >= 0.1 && seconds <= 3600)) {
-                snprintf(err, err_size, "--poll: '%s' is not a number of seconds (0.1 to 3600)",
-                         value);
-                return false;
-            }
-            opts->poll_ms = (int)(seconds * 1000);
-            i++;
-        } else if (strcmp(arg, "--settle") == 0) {
-            char *end;
-            long ms = strtol(value, &end, 10);
-            if (*end || ms < 0 || ms > 60000) {
-                snprintf(err, err_size, "--settle: '%s' is not milliseconds (0 to 60000)", value);
-                return false;
-            }
-            opts->settle_ms = (int)ms;
-            i++;
-        } else if (strcmp(arg, "--rotate") == 0) {
-            int degrees = atoi(value);
-            if ((degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) ||
-                strspn(value, "0123456789") != strlen(value)) {
-                snprintf(err, err_size, "--rotate: '%s' is not 0, 90, 180 or 270", value);
-                return false;
-            }
-            opts->rotate = degrees;
-            i++;
-        } else if (strcmp(arg, "--display") == 0) {
-            char *end;
-            long n = strtol(value, &end, 10);
-            if (*end || end == value || n < 0 || n > 15) {
-                snprintf(err, err_size, "--display: '%s' is not a monitor number (0 to 15)", value);
-                return false;
-            }
-            opts->display = (int)n;
-            i++;
-        } else if (strcmp(arg, "--renderer") == 0) {
-            if (strcmp(value, "auto") != 0 && strcmp(value, "software") != 0 &&
-                strcmp(value, "gpu") != 0) {
-                snprintf(err, err_size, "--renderer: '%s' is not auto, software or gpu", value);
-                return false;
-            }
-            opts->renderer = value;
-            i++;
-        } else if (strcmp(arg, "--hwdec") == 0) {
-            if (!value[0] || strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-,") != strlen(value)) {
-                snprintf(err, err_size, "--hwdec: '%s' is not a decoding mode such as auto-safe",
-                         value);
-                return false;
-            }
-            opts->hwdec = value;
-            i++;
-        } else if (strcmp(arg, "--room") == 0) {
-            opts->room = value;
-            i++;
-        } else if (strcmp(arg, "--assets") == 0) {
-            opts->assets_dir = value;
-            i++;
-        } else if (strcmp(arg, "--now") == 0) {
-            if (!civil_parse_datetime(value, &opts->now)) {
-                snprintf(err, err_size, "--now: '%s' is not a time like 2025-02-12T10:00", value);
-                return false;
-            }
-            opts->has_now = true;
-            i++;
-        } else if (arg[0] == '-' && arg[1]) {
+        if (code == '?') {
             snprintf(err, err_size, "unknown option '%s' (see --help)", arg);
             return false;
-        } else if (opts->content_dir) {
-            snprintf(err, err_size, "one content folder only: '%s' and '%s'", opts->content_dir,
-                     arg);
-            return false;
-        } else {
-            opts->content_dir = arg;
         }
+        if (code == 'h')
+            opts->help = true;
+        else if (!take(code, optarg, opts, err, err_size))
+            return false;
+    }
+    for (int i = optind; i < argc; i++) {
+        if (opts->content_dir) {
+            snprintf(err, err_size, "one content folder only: '%s' and '%s'", opts->content_dir,
+                     argv[i]);
+            return false;
+        }
+        opts->content_dir = argv[i];
     }
     return true;
 }

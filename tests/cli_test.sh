@@ -43,6 +43,17 @@ says "check broken show" "broken/slides/03-bad-date.yaml:4: error: start: '25:61
 says "check broken show" "broken/slides/04-syntax.yaml:4: error: YAML syntax"
 says "check broken show" "2 slides, 12 errors, 3 warnings"
 
+# The same report as JSON, for scripts that check a folder before pushing it.
+expect 1 "check --json" "$bin" --check --json "$src/tests/fixtures/broken"
+says "check --json" '"errors":	12,'
+says "check --json" '"valid":	false,'
+says "check --json" '"file":	"'"$src"'/tests/fixtures/broken/slides/03-bad-date.yaml",'
+says "check --json" '"line":	4,'
+says "check --json" '"message":	"start: '"'"'25:61'"'"' is not a time of day'
+expect 0 "check --json valid" "$bin" --check --json "$src/content"
+says "check --json valid" '"valid":	true,'
+says "check --json valid" '"problems":	[]'
+
 for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     out="$tmp/render-$size"
     expect 0 "render $size" "$bin" --render "$out" --size "$size" --now 2025-02-12T10:00 "$src/content"
@@ -247,6 +258,40 @@ done
 kill -TERM "$pid"
 wait "$pid"
 case "$seen" in *red*green* | *green*red*) ok ;; *) fail "screenshots of a playing clip saw:$seen" ;; esac
+
+# The metrics file, for node_exporter: its counters move as slides change
+# and the folder is read again, and a broken file is counted.
+show="$tmp/metrics-show"
+mkdir -p "$show/slides"
+printf 'name: Metrics\n' >"$show/event.yaml"
+printf 'slide_duration: 2\ntransition_duration: 0.2\n' >"$show/theme.yaml"
+printf 'kind: headline\ntitle: One\n' >"$show/slides/1.yaml"
+printf 'kind: headline\ntitle: Two\n' >"$show/slides/2.yaml"
+metrics="$tmp/metrics.prom"
+HALLSCREEN_SCREEN=7 SDL_VIDEODRIVER=dummy "$bin" --windowed --sync --metrics "$metrics" "$show" \
+    >"$tmp/out" 2>&1 &
+pid=$!
+# figure NAME: the value of a series in the metrics file (screen 7's).
+figure() {
+    sed -n "s/^$1 \(.*\)/\1/p" "$metrics" 2>/dev/null
+}
+at_least() { v=$(figure "$1"); [ -n "$v" ] && [ "${v%.*}" -ge "$2" ]; }
+if eventually at_least 'hallscreen_transitions_total{screen="7"}' 2; then ok; else
+    fail "metrics: no transitions counted"; cat "$metrics"; fi
+if [ "$(figure 'hallscreen_sync_enabled{screen="7"}')" = 1 ]; then ok; else fail "metrics: sync"; fi
+printf 'kind: headline\ntitle: Three\n' >"$show/slides/3.yaml"
+if eventually at_least 'hallscreen_reloads_total{screen="7"}' 1; then ok; else
+    fail "metrics: no reload counted"; cat "$metrics"; fi
+if eventually at_least 'hallscreen_slides{screen="7"}' 3; then ok; else fail "metrics: slides"; fi
+printf 'kind: headline\ntitle: [broken\n' >"$show/slides/3.yaml"
+if eventually at_least 'hallscreen_reload_failures_total{screen="7"}' 1 &&
+    eventually at_least 'hallscreen_content_problems{screen="7",severity="error"}' 1; then ok; else
+    fail "metrics: the broken file was not counted"; cat "$metrics"; fi
+if command -v promtool >/dev/null; then
+    if promtool check metrics <"$metrics"; then ok; else fail "promtool check metrics"; fi
+fi
+kill -TERM "$pid"
+wait "$pid"
 
 # The show runs until SIGTERM, then exits cleanly.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &

@@ -75,6 +75,7 @@ static void full_show_loads_every_field(void **state)
     assert_string_equal(e->tagline, "Public service for everyone");
     assert_string_equal(e->place, "Astana, Kazakhstan");
     assert_string_equal(e->website, "https://example.org/forum");
+    assert_true(e->sync);
     assert_int_equal(e->first_day.days, civil_days(2025, 6, 3));
     assert_int_equal(e->last_day.days, civil_days(2025, 6, 4));
 

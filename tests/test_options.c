@@ -47,6 +47,27 @@ static void every_option_is_read(void **state)
     assert_string_equal(o.render_dir, "out");
     assert_true(o.check && o.help && o.version);
     assert_null(o.content_dir);
+
+    /* the folder may come first; every other option once more */
+    assert_true(PARSE(&o, err, "show --sync --metrics /run/m.prom --check --json --verbose "
+                               "--status s.json --screenshot s.png --poll 0.5 --settle 100 "
+                               "--rotate 270 --display 1 --renderer software --hwdec no "
+                               "--room Hall"));
+    assert_string_equal(o.content_dir, "show");
+    assert_true(o.sync && o.check && o.json);
+    assert_string_equal(o.metrics_path, "/run/m.prom");
+    assert_int_equal(o.verbosity, 1);
+    assert_string_equal(o.status_path, "s.json");
+    assert_string_equal(o.screenshot_path, "s.png");
+    assert_int_equal(o.poll_ms, 500);
+    assert_int_equal(o.settle_ms, 100);
+    assert_int_equal(o.rotate, 270);
+    assert_int_equal(o.display, 1);
+    assert_string_equal(o.renderer, "software");
+    assert_string_equal(o.hwdec, "no");
+    assert_string_equal(o.room, "Hall");
+    assert_true(PARSE(&o, err, "--quiet"));
+    assert_int_equal(o.verbosity, -1);
 }
 
 static void mistakes_are_explained(void **state)
@@ -63,6 +84,10 @@ static void mistakes_are_explained(void **state)
     assert_string_equal(err, "--render needs a value (see --help)");
     assert_false(PARSE(&o, err, "--fullscreen"));
     assert_string_equal(err, "unknown option '--fullscreen' (see --help)");
+    assert_false(PARSE(&o, err, "--rotate 45"));
+    assert_string_equal(err, "--rotate: '45' is not 0, 90, 180 or 270");
+    assert_false(PARSE(&o, err, "--metrics"));
+    assert_string_equal(err, "--metrics needs a value (see --help)");
     assert_false(PARSE(&o, err, "a b"));
     assert_string_equal(err, "one content folder only: 'a' and 'b'");
 }

@@ -207,6 +207,23 @@ static void a_transition_ends_on_time_with_its_last_frame(void **state)
     assert_false(t.running);
 }
 
+static void frames_due_and_never_drawn_are_counted(void **state)
+{
+    (void)state;
+    struct transition_timing t;
+    transition_begin(&t, 1, 1000, 500, 16, 1);
+    assert_int_equal(transition_frames_missed(&t, 1000), 0); /* the first, on time */
+    transition_frame_drawn(&t, 1000);
+    assert_int_equal(transition_frames_missed(&t, 1020), 0); /* a little late */
+    transition_frame_drawn(&t, 1020);
+    assert_int_equal(transition_frames_missed(&t, 1085), 3); /* 65 ms: three never drawn */
+    transition_begin(&t, 1, 2000, 500, 0, 1);                /* paced by the display */
+    transition_frame_drawn(&t, 2000);
+    assert_int_equal(transition_frames_missed(&t, 2034), 1);
+    transition_begin(&t, 0, 3000, 500, 16, 1); /* nothing to move from: no transition */
+    assert_int_equal(transition_frames_missed(&t, 9000), 0);
+}
+
 static void the_loop_sleeps_until_its_soonest_wait(void **state)
 {
     (void)state;
@@ -226,6 +243,7 @@ int main(void)
         cmocka_unit_test(wake_ups_never_add_frames_to_a_transition),
         cmocka_unit_test(a_transition_ends_on_time_with_its_last_frame),
         cmocka_unit_test(the_loop_sleeps_until_its_soonest_wait),
+        cmocka_unit_test(frames_due_and_never_drawn_are_counted),
         cmocka_unit_test(slides_advance_after_their_durations_and_wrap),
         cmocka_unit_test(a_late_wake_moves_one_slide_and_restarts_its_time),
         cmocka_unit_test(keys_step_both_ways_and_restart_the_slide),

@@ -1,10 +1,11 @@
 /* Problems found in content files. */
 #include "diag.h"
-#include "../util/array.h"
 
+#include "../util/array.h"
 #include "../util/log.h"
 #include "../util/str.h"
 
+#include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,4 +92,36 @@ void diag_list_clear(struct diag_list *list)
     free(list->items);
     list->items = NULL;
     list->count = list->capacity = 0;
+}
+
+char *diag_report_json(const struct diag_list *list, const char *content_dir,
+                       size_t slide_count, int exit_status)
+{
+    cJSON *root = cJSON_CreateObject();
+    char *folder = str_escape(content_dir);
+    cJSON_AddStringToObject(root, "content", folder ? folder : "");
+    free(folder);
+    cJSON_AddNumberToObject(root, "slides", (double)slide_count);
+    cJSON_AddNumberToObject(root, "errors", (double)diag_count(list, DIAG_ERROR));
+    cJSON_AddNumberToObject(root, "warnings", (double)diag_count(list, DIAG_WARNING));
+    cJSON_AddBoolToObject(root, "valid", exit_status == 0);
+    cJSON *problems = cJSON_AddArrayToObject(root, "problems");
+    for (size_t i = 0; problems && i < list->count; i++) {
+        const struct diag *d = &list->items[i];
+        cJSON *p = cJSON_CreateObject();
+        char *path = str_escape(d->path), *message = str_escape(d->message);
+        cJSON_AddStringToObject(p, "file", path ? path : "");
+        if (d->line > 0)
+            cJSON_AddNumberToObject(p, "line", d->line);
+        else
+            cJSON_AddNullToObject(p, "line");
+        cJSON_AddStringToObject(p, "severity", d->severity == DIAG_ERROR ? "error" : "warning");
+        cJSON_AddStringToObject(p, "message", message ? message : "");
+        free(path);
+        free(message);
+        cJSON_AddItemToArray(problems, p);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    return text;
 }

@@ -92,6 +92,7 @@ static const struct field event_fields[] = {
      .type = FIELD_MINUTES,
      .offset = offsetof(struct event, lookahead_minutes),
      .max = 24 * 60},
+    {.name = "sync", .type = FIELD_FLAG, .offset = offsetof(struct event, sync)},
 };
 
 #define THEME_COLOUR(member)                                                                       \

@@ -77,6 +77,7 @@ struct event {
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
     char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
     size_t language_count;
+    bool sync; /* slides follow the clock, as with --sync */
 };
 
 /* The event's first language (see tr()); NULL: English. */

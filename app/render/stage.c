@@ -96,6 +96,7 @@ bool stage_follow(struct stage *s, const struct programme *shown, const struct s
                    : t->transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS
                                                            : FRAME_MS;
     transition_begin(&s->transition, s->on_screen, now_ms, duration, frame_ms, s->direction);
+    s->transitions += s->transition.running;
     clips_follow(&s->clips, slide, now_ms);
     s->on_screen = key;
     s->direction = 1;
@@ -163,6 +164,7 @@ void stage_draw(struct stage *s, const struct programme *shown, const struct sli
         give_picture(s, clip, slide, render_slide_key(s->renderer, slide), w, h, now_ms);
     }
     struct transition_timing *t = &s->transition;
+    s->frames_dropped += (unsigned long)transition_frames_missed(t, now_ms);
     struct frame f = {.prog = shown,
                       .slide = slide,
                       .from = t->from,

@@ -27,6 +27,8 @@ struct stage {
     bool dirty;            /* the frame must be drawn again */
     const char *screenshot; /* where the next frame is to be written; NULL: nowhere */
     struct clips clips;     /* of the slide on screen and the next */
+    unsigned long transitions;    /* begun, since the stage opened */
+    unsigned long frames_dropped; /* of transitions, due and never drawn */
 };
 
 /* A stage drawing with sdl in the theme's fonts, turned by rotate degrees,

@@ -70,6 +70,10 @@ unsigned live_reload(struct live *l, int64_t now_utc, int64_t now_ms)
     int changed =
         changes.count[CHANGE_ADDED] + changes.count[CHANGE_CHANGED] + changes.count[CHANGE_REMOVED];
     bool emptied = next.slide_count == 0 && l->prog.slide_count > 0;
+    if (!read || emptied || changes.count[CHANGE_FAILED])
+        l->failed_reloads++;
+    else
+        l->last_good_reload = now_utc;
     if (!read)
         LOG(LOG_WARN, "reload", "%s is missing: the show goes on as it was", l->prog.content_dir);
     else if (emptied)

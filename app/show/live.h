@@ -23,6 +23,8 @@ struct live {
     struct schedule_view view; /* how this screen shows the programme */
     int version; /* of the programme: 1, then one more per change */
     int reloads; /* reloads tried, changed or not */
+    int failed_reloads;       /* of those, where the folder or a file could not be read */
+    int64_t last_good_reload; /* when a reload last read everything, s since 1970 UTC */
 };
 
 /* What a reload changed. */

@@ -49,3 +49,12 @@ void transition_frame_drawn(struct transition_timing *t, int64_t now_ms)
 {
     t->drawn_ms = now_ms;
 }
+
+int transition_frames_missed(const struct transition_timing *t, int64_t now_ms)
+{
+    if (!t->running)
+        return 0;
+    int64_t interval = t->frame_ms > 0 ? t->frame_ms : 17;
+    int64_t gap = now_ms - t->drawn_ms;
+    return gap >= 2 * interval ? (int)(gap / interval - 1) : 0;
+}

@@ -19,6 +19,7 @@ enum wait {
     WAIT_WATCH,    /* the next poll of the content folder */
     WAIT_FRAME,    /* the next frame of a transition */
     WAIT_STATUS,   /* writing the status file (again, after a failure) */
+    WAIT_METRICS,  /* rewriting the metrics file */
     WAIT_COUNT
 };
 
@@ -47,6 +48,12 @@ float transition_progress(struct transition_timing *t, int64_t now_ms);
  * (no transition running). A wake-up for anything else never brings a
  * frame forward. */
 int64_t transition_frame_wait(const struct transition_timing *t, int64_t now_ms);
+
+/* How many frames of a running transition were due between the last one
+ * drawn and now_ms and never drawn: the frames dropped, for the figures.
+ * Frames are due every frame_ms, or every 1/60 s when the display paces
+ * them (frame_ms 0). */
+int transition_frames_missed(const struct transition_timing *t, int64_t now_ms);
 
 /* A frame of it was drawn at now_ms. */
 void transition_frame_drawn(struct transition_timing *t, int64_t now_ms);

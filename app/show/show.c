@@ -1,6 +1,8 @@
 /* Slide timing. */
 #include "show.h"
 
+#include "sync.h"
+
 #include <string.h>
 
 /* The slide at show->current comes on screen at now_ms, its clip not yet played. */
@@ -61,6 +63,42 @@ void show_step(struct show *show, const struct programme *prog, int delta, int64
     show->current = (size_t)(next < 0 ? next + n : next);
     enter_slide(show, now_ms);
     show->paused_at_ms = now_ms;
+    show->off_clock = true;
+    show->off_clock_slot = 0;
+}
+
+bool show_sync(struct show *show, const struct programme *prog, int64_t now_utc_ms,
+               int64_t now_ms)
+{
+    struct sync_position at;
+    if (show->paused || !sync_position(prog, now_utc_ms, &at))
+        return false;
+    if (show->off_clock) {
+        if (!show->off_clock_slot)
+            show->off_clock_slot = at.started_utc_ms;
+        if (at.started_utc_ms == show->off_clock_slot)
+            return false;
+        show->off_clock = false;
+    }
+    bool changed = at.index != show->current;
+    show->current = at.index;
+    if (changed)
+        enter_slide(show, now_ms);
+    show->shown_at_ms = now_ms - (now_utc_ms - at.started_utc_ms);
+    return changed;
+}
+
+int64_t show_sync_wait(const struct show *show, const struct programme *prog, int64_t now_utc_ms)
+{
+    struct sync_position at;
+    if (show->paused || prog->slide_count < 2 || !sync_position(prog, now_utc_ms, &at))
+        return -1;
+    return at.next_utc_ms > now_utc_ms ? at.next_utc_ms - now_utc_ms : 0;
+}
+
+bool show_in_step(const struct show *show)
+{
+    return !show->paused && !show->off_clock;
 }
 
 void show_set_paused(struct show *show, bool paused, int64_t now_ms)

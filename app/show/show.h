@@ -16,6 +16,10 @@ struct show {
     bool paused;
     int64_t paused_at_ms;
     bool clip_over; /* the current slide's clip has played (see slide_plays_clip()) */
+    /* synchronised playback: moved by hand, the show leaves the clock until
+     * the clock's slide changes from the one it had then */
+    bool off_clock;
+    int64_t off_clock_slot; /* that slide's start, UTC ms; 0: not known yet */
 };
 
 /* Starts the show on the first slide at now_ms (any monotonic clock). */
@@ -41,6 +45,20 @@ void show_set_paused(struct show *show, bool paused, int64_t now_ms);
  * it; otherwise the slide that took its place starts. */
 void show_follow(struct show *show, const struct programme *before, const struct programme *after,
                  int64_t now_ms);
+
+/* Synchronised playback, in place of show_tick(): puts on screen the slide
+ * the clock says (see sync_position()), as if it came on at its start.
+ * Paused, or moved by hand (show_step()) until the clock's next change,
+ * the show is left alone. Returns true when the slide on screen changed. */
+bool show_sync(struct show *show, const struct programme *prog, int64_t now_utc_ms,
+               int64_t now_ms);
+
+/* Milliseconds until show_sync() would change the slide; -1: never. */
+int64_t show_sync_wait(const struct show *show, const struct programme *prog,
+                       int64_t now_utc_ms);
+
+/* True when the show follows the clock now: not paused, not moved by hand. */
+bool show_in_step(const struct show *show);
 
 /* Milliseconds until show_tick would change the slide; -1 when nothing will
  * (paused, fewer than two slides, or a clip playing to its end). */

@@ -42,6 +42,11 @@ char *status_json(const struct status *st)
     cJSON_AddNumberToObject(root, "presented_ms", (double)st->presented_ms);
     cJSON_AddStringToObject(root, "watching", st->polling ? "polling" : "inotify");
     cJSON_AddBoolToObject(root, "paused", st->show->paused);
+    cJSON_AddNumberToObject(root, "slide_started_ms", (double)st->slide_started_ms);
+    cJSON *sync = cJSON_AddObjectToObject(root, "sync");
+    cJSON_AddBoolToObject(sync, "enabled", st->sync);
+    cJSON_AddBoolToObject(sync, "in_step", st->sync && show_in_step(st->show));
+    cJSON_AddBoolToObject(sync, "clock_synchronised", st->clock_synchronised);
     if (prog->alert)
         cJSON_AddItemToObject(root, "alert", slide_json(prog->alert, 0));
     else

@@ -18,6 +18,10 @@ struct status {
     char last_reload[32];          /* event time of the last reload, or "" */
     char clock[64];                /* the footer's clock: event time now */
     int64_t presented_ms;          /* wall clock (ms since 1970) of the last frame shown */
+    int64_t slide_started_ms;      /* the program's clock (ms since 1970) when the slide on
+                                    * screen began to come on */
+    bool sync;                     /* synchronised playback is asked for */
+    bool clock_synchronised;       /* the system clock is kept in step (NTP) */
     bool polling;                  /* changes are found by polling, not inotify */
     bool stale;                    /* the file must be written again */
     int64_t retry_ms;              /* after a failure, when to try again */
