@@ -263,9 +263,9 @@ static void every_script_is_drawn_and_arabic_stands_right(void **state)
     struct frame_geometry g = layout_geometry(1920, 1080);
     struct scene scene = {0};
     layout_slide(render_measurer(c.r), &prog, arabic, &g, &scene);
-    const struct item *title = NULL;
-    for (size_t i = 0; i < scene.count && !title; i++)
-        if (scene.items[i].kind == ITEM_TEXT && scene.items[i].px > 60)
+    const struct item *title = NULL; /* the largest text */
+    for (size_t i = 0; i < scene.count; i++)
+        if (scene.items[i].kind == ITEM_TEXT && (!title || scene.items[i].px > title->px))
             title = &scene.items[i];
     assert_non_null(title);
     assert_true(title->rtl);

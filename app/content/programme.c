@@ -29,7 +29,7 @@ void theme_init_defaults(struct theme *theme)
         .font = str_dup("Noto Sans"),
         .font_bold = str_dup("Noto Sans:bold"),
         .largest_text = 12,
-        .smallest_text = 3.4f, /* 1/30 of a landscape screen's height */
+        .smallest_text = 4.0f, /* 1/25 of a landscape screen's height */
         .slide_ms = DEFAULT_SLIDE_MS,
         .transition = TRANSITION_CROSSFADE,
         .transition_ms = DEFAULT_TRANSITION_MS,

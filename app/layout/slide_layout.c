@@ -25,7 +25,7 @@ static int px(float units, const struct frame_geometry *g)
 }
 
 /* The theme's smallest text, px: labels, tags, marks and the footer are set
- * at it, and no text shrinks below it (by default 1/30 of a landscape
+ * at it, and no text shrinks below it (by default 1/25 of a landscape
  * screen's height, read from the back of a hall). */
 static float smallest(const struct programme *prog, const struct frame_geometry *g)
 {
@@ -50,7 +50,7 @@ struct frame_geometry layout_geometry(int w, int h)
      * to spare in height: its type may be a little larger. */
     float portrait = h > w ? 1.15f : 1.0f;
     struct frame_geometry g = {.w = w, .h = h, .unit = portrait * (float)(w < h ? w : h) / 100.0f};
-    int footer_h = px(7.5f, &g);
+    int footer_h = px(h > w ? 9.0f : 7.5f, &g); /* a tall screen's may take two lines */
     int margin_x = px(6.0f, &g);
     if (margin_x < (int)lroundf(0.06f * (float)w))
         margin_x = (int)lroundf(0.06f * (float)w);
@@ -881,11 +881,9 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
                         .colour = t->accent};
     scene_add(scene, &rule);
 
-    /* a little above the smallest text, read from as far as the slides; at
-     * the smallest on a portrait screen, whose width the name and clock
-     * share */
-    float size = (g->h > g->w ? 1.0f : 1.25f) * t->smallest_text *
-                 (float)(g->w < g->h ? g->w : g->h) / 100.0f;
+    /* the smallest text, as on a landscape screen (a portrait one's width
+     * is shared by the name and the clock) */
+    float size = t->smallest_text * (float)(g->w < g->h ? g->w : g->h) / 100.0f;
     struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
     struct block clock =
         one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
@@ -918,7 +916,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
                                        strlen(e->name)) <= left.w;
         name = name_fits ? str_printf("%s\n%s", e->name, e->place) : str_dup(e->name);
     }
-    struct block event = text_block(name, FONT_REGULAR, size, size, 1.05f, 0, t->footer_text);
+    struct block event = text_block(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
     event.max_lines = 2;
     layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);

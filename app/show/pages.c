@@ -2,6 +2,7 @@
 #include "pages.h"
 
 #include "../util/split_text.h"
+#include "../util/str.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -146,8 +147,45 @@ static bool prose_left(const struct slide *slide, const struct reading *r)
     return false;
 }
 
+/* text cut after a whole word within MAX_PROSE_BYTES, with an ellipsis:
+ * more than MAX_PAGES could show is left out before measuring. NULL when
+ * text is shorter (or memory runs out: it is then paged whole). */
+static char *shortened(const char *text)
+{
+    size_t n = text ? strlen(text) : 0;
+    if (n <= MAX_PROSE_BYTES)
+        return NULL;
+    n = MAX_PROSE_BYTES;
+    while (n > 0 && text[n] != ' ' && text[n] != '\n')
+        n--;
+    return str_printf("%.*s\u2026", (int)(n ? n : MAX_PROSE_BYTES), text);
+}
+
+static size_t make_pages(const struct slide *slide, const struct programme *prog,
+                         const struct page_fitter *fitter, struct slide **pages);
+
 size_t slide_pages(const struct slide *slide, const struct programme *prog,
                    const struct page_fitter *fitter, struct slide **pages)
+{
+    struct slide s = *slide;
+    char **fields[2], *short_texts[2] = {NULL, NULL};
+    if (slide->kind == SLIDE_SESSION || slide->kind == SLIDE_HEADLINE) {
+        prose_fields(&s, fields);
+        for (size_t f = 0; f < 2; f++) {
+            short_texts[f] = shortened(*fields[f]);
+            if (short_texts[f])
+                *fields[f] = short_texts[f];
+        }
+    }
+    size_t count = make_pages(&s, prog, fitter, pages);
+    free(short_texts[0]);
+    free(short_texts[1]);
+    return count;
+}
+
+/* slide_pages() of a slide whose prose is no longer than MAX_PROSE_BYTES. */
+static size_t make_pages(const struct slide *slide, const struct programme *prog,
+                         const struct page_fitter *fitter, struct slide **pages)
 {
     bool paged_kind = slide->kind == SLIDE_SESSION || slide->kind == SLIDE_HEADLINE;
     bool long_list = slide->kind == SLIDE_SESSION && slide->speaker_count > SPEAKERS_PER_SLIDE;

@@ -12,7 +12,10 @@ struct page_fitter {
     void *ctx;
 };
 
-enum { MAX_PAGES = 12 }; /* past this, a text is cut on its last page */
+enum {
+    MAX_PAGES = 12,          /* past this, a text is cut on its last page */
+    MAX_PROSE_BYTES = 24000, /* more than twelve pages hold: cut before measuring */
+};
 
 /* The pages slide is shown as, in *pages (malloc'd copies, numbered page
  * of page_count when more than one): a session's speakers at most

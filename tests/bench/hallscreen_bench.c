@@ -187,7 +187,7 @@ static void generate_schedule(const char *dir, int talks)
  * 100 times, for memory. */
 /* The programme of a moment built as a 1920x1080 screen builds it, each
  * slide measured in the real fonts to find its pages. */
-static void paged_build_figures(const struct programme *prog, int64_t now)
+static void paged_build_figures(const char *name, const struct programme *prog, int64_t now)
 {
     SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
@@ -204,9 +204,9 @@ static void paged_build_figures(const struct programme *prog, int64_t now)
         programme_free(&shown);
         start = now_ms(); /* a minute on: the same words measured again */
         schedule_build_view(prog, now + 60, &view, &shown);
-        printf("schedule_3000_talks_paged_1080p: programme built %.1f ms, a minute later %.1f "
-               "ms, %zu slides shown\n",
-               first, now_ms() - start, shown.slide_count);
+        printf("%s_paged_1080p: programme built %.1f ms, a minute later %.1f ms, %zu slides "
+               "shown\n",
+               name, first, now_ms() - start, shown.slide_count);
         programme_free(&shown);
     }
     render_destroy(r);
@@ -239,7 +239,7 @@ static void schedule_figures(void)
            "problems\n",
            parsed, built - parsed, prog.slide_count, diags.count);
     programme_free(&shown);
-    paged_build_figures(&prog, now);
+    paged_build_figures("schedule_3000_talks", &prog, now);
     programme_free(&prog);
     diag_list_clear(&diags);
     long before = 0;
@@ -369,8 +369,9 @@ static void video_figures(void)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR\n");
+    bool paging_only = argc == 3 && strcmp(argv[2], "--paging") == 0;
+    if (argc != 2 && !paging_only) {
+        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging]\n");
         return 2;
     }
     log_set_level(LOG_WARN);
@@ -388,6 +389,13 @@ int main(int argc, char **argv)
     if (!content_load(argv[1], &base, &prog, &diags) || prog.slide_count < 2) {
         fprintf(stderr, "hallscreen-bench: %s has fewer than two slides\n", argv[1]);
         return 1;
+    }
+    if (paging_only) { /* the programme of CONTENT_DIR built now, paged at 1080p */
+        paged_build_figures(argv[1], &prog, time(NULL));
+        programme_free(&prog);
+        diag_list_clear(&diags);
+        theme_free(&base);
+        return 0;
     }
     const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
     const char *renderers[] = {"software", "gpu"};

@@ -4,7 +4,8 @@
 # screen seen from two and four times as far) and reports the share of the
 # words tesseract reads at full size that it still reads.
 # Usage: legibility.sh path/to/hallscreen CONTENT_DIR [--now YYYY-MM-DDTHH:MM]
-# Needs tesseract-ocr and imagemagick.
+# Needs tesseract-ocr (with tesseract-ocr-rus, -kaz and -ara for shows in
+# those languages) and imagemagick.
 set -eu
 bin=$1
 content=$2
@@ -13,10 +14,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" --render "$tmp/full" --size 1920x1080 "$@" "$content" >/dev/null
 
+# The languages of the show that tesseract has models for (tesseract-ocr-rus,
+# -kaz, -ara): English alone reads no Cyrillic or Arabic word.
+langs=$(tesseract --list-langs 2>/dev/null | grep -xE 'eng|rus|kaz|ara' | paste -sd+)
+export LC_ALL=C.UTF-8
+
 # words FILE: the words of three letters or more tesseract reads, one per line.
 words() {
-    tesseract "$1" - 2>/dev/null | tr -cs '[:alnum:]' '\n' | awk 'length($0) >= 3' |
-        tr '[:upper:]' '[:lower:]' | sort -u
+    tesseract "$1" - -l "${langs:-eng}" 2>/dev/null | grep -oE '[[:alnum:]]{3,}' |
+        sed 's/.*/\L&/' | sort -u
 }
 
 total_full=0 total_half=0 total_quarter=0
