@@ -476,11 +476,12 @@ static bool load_content(const struct options *opts, const char *assets_dir,
 
 int main(int argc, char **argv)
 {
-    /* Slide pictures are large, short-lived buffers: give each back to the
-     * system when it is freed, so memory stays flat. Clips come and go with
-     * a dozen threads each: with an arena per thread, freed memory would
-     * stay scattered over many. */
-    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+    /* Slide pictures (8 MB at 1080p) are large, short-lived buffers: give
+     * each back to the system when it is freed, so memory stays flat. Lines
+     * of text drawn into a slide are smaller and many: from the heap, they
+     * cost no fresh pages. Clips come and go with a dozen threads each: with
+     * an arena per thread, freed memory would stay scattered over many. */
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_ARENA_MAX, 2);
     struct options opts;
     char err[512];

@@ -63,14 +63,54 @@ static char *find_font_file(const char *pattern)
     return file;
 }
 
+enum { FONT_IN_MEMORY_MAX = 32 << 20 }; /* larger files are read as they are used */
+
+/* Closes a stream over a font read into memory, and frees the bytes. */
+static int close_font_bytes(SDL_RWops *rw)
+{
+    free(rw->hidden.mem.base);
+    SDL_FreeRW(rw);
+    return 0;
+}
+
+/* The font file open as fd, read whole into memory: FreeType then loads
+ * each glyph without a seek and a read of the file, and a file changed in
+ * place later never reaches it. NULL when it is too large or unreadable. */
+static SDL_RWops *read_font_bytes(int fd, off_t size)
+{
+    if (size <= 0 || size > FONT_IN_MEMORY_MAX)
+        return NULL;
+    unsigned char *bytes = malloc((size_t)size);
+    size_t got = 0;
+    while (bytes && got < (size_t)size) {
+        ssize_t n = read(fd, bytes + got, (size_t)size - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    SDL_RWops *rw = bytes && got == (size_t)size ? SDL_RWFromConstMem(bytes, (int)size) : NULL;
+    if (!rw) {
+        free(bytes);
+        return NULL;
+    }
+    rw->close = close_font_bytes;
+    return rw;
+}
+
 /* Opens the font file at path without blocking (a FIFO or device in its
  * place never hangs the show), when it is a regular file. */
 static TTF_Font *open_font_file(const char *path)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
-    FILE *file = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
-    SDL_RWops *rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
+    bool regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    SDL_RWops *rw = regular ? read_font_bytes(fd, st.st_size) : NULL;
+    if (rw) {
+        close(fd);
+        return TTF_OpenFontRW(rw, 1, OPEN_PX);
+    }
+    FILE *file = regular && lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
+    rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
     if (!rw) {
         if (file)
             fclose(file);

@@ -41,6 +41,9 @@ struct renderer {
     struct measurer measurer;
     struct cached_texture slides[SLIDE_CACHE], footer;
     struct cached_texture frame; /* the whole frame, when it is rotated */
+    /* A slide texture no longer needed, kept for the next slide composed at
+     * its size: a new one would cost its memory zeroed, page by page. */
+    struct cached_texture spare;
     struct clip_texture clips[CLIP_CACHE];
     uint64_t use_clock;
     uint64_t generation; /* one more each time the content changes */
@@ -111,6 +114,7 @@ void render_destroy(struct renderer *r)
         drop_texture(&r->slides[i]);
     drop_texture(&r->footer);
     drop_texture(&r->frame);
+    drop_texture(&r->spare);
     for (int i = 0; i < CLIP_CACHE; i++)
         if (r->clips[i].texture)
             SDL_DestroyTexture(r->clips[i].texture);
@@ -298,6 +302,12 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
         struct frame_geometry g = layout_geometry(w, h);
         struct scene scene = {0};
         layout_slide(&r->measurer, prog, slide, &g, &scene);
+        if (r->spare.texture && r->spare.w == w && r->spare.h == h &&
+            (!c->texture || c->w != w || c->h != h)) {
+            drop_texture(c);
+            *c = r->spare;
+            memset(&r->spare, 0, sizeof r->spare);
+        }
         bool ok = begin_texture(r, c, w, h);
         if (ok) {
             draw_scene(r, &scene);
@@ -379,11 +389,30 @@ void render_set_clip(struct renderer *r, uint64_t key, struct box box,
     }
 }
 
+static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, int h);
+
+/* A push moves the slide on screen out of view, and needs it as a
+ * texture: on a target that keeps its pixels (the software renderer), it
+ * is copied from there while the slide stands, not in the push's first
+ * frame. */
+static void keep_shown(struct renderer *r, int w, int h)
+{
+    if (!r->retained || !r->shown_key || w != r->shown_w || h != r->shown_h ||
+        find_slide(r, r->shown_key, w, h) || (r->rotation && !r->frame.texture))
+        return;
+    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+    if (!r->rotation || SDL_SetRenderTarget(r->sdl, r->frame.texture) == 0)
+        capture(r, r->shown_key, w, h);
+    SDL_SetRenderTarget(r->sdl, target);
+}
+
 bool render_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
                     int w, int h)
 {
     int lw, lh;
     render_logical_size(r, w, h, &lw, &lh);
+    if (prog->theme.transition == TRANSITION_PUSH)
+        keep_shown(r, lw, lh);
     return slide_texture(r, prog, slide, lw, lh) != NULL;
 }
 
@@ -417,11 +446,20 @@ static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, i
     return c;
 }
 
+/* The slide's texture goes, kept as the spare when there is none. */
 static void drop_slide(struct renderer *r, uint64_t key)
 {
-    for (int i = 0; i < SLIDE_CACHE; i++)
-        if (r->slides[i].key == key)
-            drop_texture(&r->slides[i]);
+    for (int i = 0; i < SLIDE_CACHE; i++) {
+        struct cached_texture *c = &r->slides[i];
+        if (c->key != key || !c->texture)
+            continue;
+        if (!r->spare.texture && r->retained) {
+            r->spare = (struct cached_texture){.texture = c->texture, .w = c->w, .h = c->h};
+            memset(c, 0, sizeof *c);
+        } else {
+            drop_texture(c);
+        }
+    }
 }
 
 /* True when the frame's slide covers the footer (a poster with footer: false). */

@@ -6,11 +6,7 @@
 
 #include <string.h>
 
-enum {
-    FRAME_MS = 16,      /* between frames of a moving transition without vsync */
-    FADE_FRAME_MS = 33, /* between frames of a crossfade without vsync: a dissolve
-                         * has no motion to judder, and costs half the CPU */
-};
+enum { FRAME_MS = 16 }; /* between frames of a transition without vsync: 60 a second */
 
 bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
                 int rotate, const char *hwdec, char *err, size_t err_size)
@@ -92,9 +88,7 @@ bool stage_follow(struct stage *s, const struct programme *shown, const struct s
         return false;
     const struct theme *t = &shown->theme;
     int duration = t->transition == TRANSITION_NONE ? 0 : t->transition_ms;
-    int frame_ms = s->vsync                                ? 0
-                   : t->transition == TRANSITION_CROSSFADE ? FADE_FRAME_MS
-                                                           : FRAME_MS;
+    int frame_ms = s->vsync ? 0 : FRAME_MS;
     transition_begin(&s->transition, s->on_screen, now_ms, duration, frame_ms, s->direction);
     s->transitions += s->transition.running;
     clips_follow(&s->clips, slide, now_ms);

@@ -1,8 +1,9 @@
 /* hallscreen-bench: figures, not tests. Frame times of transitions at three
  * sizes (offscreen video driver; software renderer, and the GPU renderer
  * where there is one), and the load time and memory of a generated
- * programme of 10,000 sessions and 500 partners.
- * Usage: hallscreen-bench CONTENT_DIR */
+ * programme of 10,000 sessions and 500 partners. Transition figures go to
+ * standard error as JSON lines too, for tracking.
+ * Usage: hallscreen-bench CONTENT_DIR [--paging] */
 #include "../../app/content/content.h"
 #include "../process_stats.h"
 #include "../temp.h"
@@ -39,7 +40,103 @@ static int compare_doubles(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void transition_frames(const struct programme *prog, const char *choice, int w, int h)
+static const char *const kind_names[] = {"crossfade", "push", "none"};
+
+/* p50, p99 and max of n frame times (sorted in place). */
+struct spread {
+    double p50, p99, max;
+};
+
+static struct spread spread_of(double *times, size_t n)
+{
+    qsort(times, n, sizeof *times, compare_doubles);
+    return (struct spread){times[n / 2], times[n * 99 / 100], times[n - 1]};
+}
+
+static double cpu_ms(void)
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return (double)(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 +
+           (double)(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+}
+
+/* Each frame of TRANSITIONS transitions of one kind drawn as fast as it
+ * can be, the next slide composed before the turn as the show does: the
+ * time of each frame, of the first frames apart. */
+static void drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme *prog,
+                         enum transition kind, int w, int h, struct spread *all,
+                         struct spread *first)
+{
+    double times[TRANSITIONS * FRAMES_PER_TRANSITION], firsts[TRANSITIONS];
+    size_t n = 0;
+    for (int t = 0; t < TRANSITIONS; t++) {
+        const struct slide *from = &prog->slides[t % prog->slide_count];
+        const struct slide *to = &prog->slides[(t + 1) % prog->slide_count];
+        render_frame(r, prog, from, "Wed 12 Feb 2025  10:00", w, h);
+        SDL_RenderPresent(sdl);
+        render_prepare(r, prog, to, w, h); /* as the show does, before the turn */
+        for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
+            struct frame f = {prog, to, render_slide_key(r, from), (float)i / FRAMES_PER_TRANSITION,
+                              kind, 1, "Wed 12 Feb 2025  10:00"};
+            double start = now_ms();
+            render_transition(r, &f, w, h);
+            SDL_RenderPresent(sdl);
+            times[n++] = now_ms() - start;
+            if (i == 1)
+                firsts[t] = times[n - 1];
+        }
+    }
+    *all = spread_of(times, n);
+    *first = spread_of(firsts, TRANSITIONS);
+}
+
+/* Transitions as the show paces them (stage_frame_wait, sleeping between
+ * frames): frames a second achieved, frames dropped, and the CPU used
+ * over the whole transitions, % of one core. */
+static void paced_frames(SDL_Renderer *sdl, bool vsync, struct programme *prog, double *fps,
+                         unsigned long *dropped, double *cpu)
+{
+    struct stage stage;
+    char err[256];
+    *fps = *cpu = 0;
+    *dropped = 0;
+    if (!stage_open(&stage, sdl, vsync, &prog->theme, 0, NULL, err, sizeof err))
+        return;
+    int frames = 0;
+    double wall = 0, used = 0;
+    for (int t = 0; t < TRANSITIONS; t++) {
+        const struct slide *from = &prog->slides[t % prog->slide_count];
+        const struct slide *to = &prog->slides[(t + 1) % prog->slide_count];
+        int64_t now = (int64_t)SDL_GetTicks64();
+        stage_follow(&stage, prog, from, now);
+        while (stage_frame_wait(&stage, now) == 0) {
+            stage_draw(&stage, prog, from, "10:00", now);
+            now = (int64_t)SDL_GetTicks64();
+        }
+        stage_prepare(&stage, prog, to, 0, now);
+        double start = now_ms(), start_cpu = cpu_ms();
+        now = (int64_t)SDL_GetTicks64();
+        stage_follow(&stage, prog, to, now);
+        for (int64_t wait; (wait = stage_frame_wait(&stage, now)) >= 0;) {
+            if (wait > 0)
+                SDL_Delay((Uint32)wait);
+            now = (int64_t)SDL_GetTicks64();
+            stage_draw(&stage, prog, to, "10:00", now);
+            frames++;
+        }
+        wall += now_ms() - start;
+        used += cpu_ms() - start_cpu;
+    }
+    *fps = wall > 0 ? frames * 1000.0 / wall : 0;
+    *cpu = wall > 0 ? 100.0 * used / wall : 0;
+    *dropped = stage.frames_dropped;
+    stage_close(&stage);
+}
+
+/* Every figure of transitions of each kind at w x h with the renderer
+ * choice ("software" or "gpu"), as a line of text and a line of JSON. */
+static void transition_frames(struct programme *prog, const char *choice, int w, int h)
 {
     SDL_Window *window = SDL_CreateWindow("bench", 0, 0, w, h, SDL_WINDOW_HIDDEN);
     bool vsync;
@@ -52,32 +149,28 @@ static void transition_frames(const struct programme *prog, const char *choice, 
     if (!r || (strcmp(choice, "gpu") == 0 && strcmp(info.name, "software") == 0)) {
         printf("transition_%s_%dx%d: unavailable\n", choice, w, h);
     } else {
-        double times[TRANSITIONS * FRAMES_PER_TRANSITION];
-        size_t n = 0;
-        for (int t = 0; t < TRANSITIONS; t++) {
-            const struct slide *from = &prog->slides[t % prog->slide_count];
-            const struct slide *to = &prog->slides[(t + 1) % prog->slide_count];
-            render_frame(r, prog, from, "Wed 12 Feb 2025  10:00", w, h);
-            render_prepare(r, prog, to, w, h); /* as the show does, before the turn */
-            for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
-                struct frame f = {prog,
-                                  to,
-                                  render_slide_key(r, from),
-                                  (float)i / FRAMES_PER_TRANSITION,
-                                  t % 2 ? TRANSITION_PUSH : TRANSITION_CROSSFADE,
-                                  1,
-                                  "Wed 12 Feb 2025  10:00"};
-                double start = now_ms();
-                render_transition(r, &f, w, h);
-                SDL_RenderPresent(sdl);
-                times[n++] = now_ms() - start;
-                if (getenv("BENCH_TRACE"))
-                    fprintf(stderr, "%d %d %.2f\n", t, i, times[n - 1]);
-            }
+        enum transition kept = prog->theme.transition;
+        for (enum transition kind = TRANSITION_CROSSFADE; kind <= TRANSITION_PUSH; kind++) {
+            prog->theme.transition = kind; /* render_prepare() reads the theme's */
+            struct spread all, first;
+            drawn_frames(r, sdl, prog, kind, w, h, &all, &first);
+            double fps, cpu;
+            unsigned long dropped;
+            paced_frames(sdl, vsync, prog, &fps, &dropped, &cpu);
+            printf("transition_%s_%s_%dx%d (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; first "
+                   "frame p50 %.2f ms, max %.2f ms; paced %.1f frames/s, %lu dropped, CPU %.0f%% "
+                   "of one core\n",
+                   kind_names[kind], choice, w, h, info.name, all.p50, all.p99, all.max,
+                   first.p50, first.max, fps, dropped, cpu);
+            fprintf(stderr,
+                    "{\"figure\":\"transition\",\"kind\":\"%s\",\"renderer\":\"%s\","
+                    "\"size\":\"%dx%d\",\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
+                    "\"first_p50_ms\":%.2f,\"first_max_ms\":%.2f,\"paced_fps\":%.1f,"
+                    "\"dropped\":%lu,\"cpu_percent\":%.1f}\n",
+                    kind_names[kind], info.name, w, h, all.p50, all.p99, all.max, first.p50,
+                    first.max, fps, dropped, cpu);
         }
-        qsort(times, n, sizeof *times, compare_doubles);
-        printf("transition_%s_%dx%d (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms over %zu frames\n",
-               choice, w, h, info.name, times[n / 2], times[n * 99 / 100], times[n - 1], n);
+        prog->theme.transition = kept;
     }
     render_destroy(r);
     if (sdl)
@@ -265,14 +358,6 @@ static void schedule_figures(void)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "cannot remove %s\n", dir);
-}
-
-static double cpu_ms(void)
-{
-    struct rusage u;
-    getrusage(RUSAGE_SELF, &u);
-    return (double)(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0 +
-           (double)(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
 }
 
 /* A 1080p H.264 clip at 30 frames a second after a headline, played by the
