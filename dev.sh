@@ -28,9 +28,13 @@ run)
     exec build/hallscreen --windowed --now 2025-02-12T10:00 "$@" content
     ;;
 test)
-    # The suite as built for use; a minute of coverage-guided fuzzing of
-    # every parser; then the suite again built with AddressSanitizer and
+    # The code as .clang-format lays it out, and nothing the static analyzer
+    # finds; the suite as built for use; a minute of coverage-guided fuzzing
+    # of every parser; then the suite again built with AddressSanitizer and
     # UndefinedBehaviorSanitizer, where any memory error or leak fails.
+    clang-format --dry-run -Werror $(find app tests -name '*.[ch]' | sort)
+    cppcheck --enable=warning,style,performance,portability --std=c11 --inline-suppr \
+        --error-exitcode=1 --quiet -j "$(nproc)" app
     (cd build && ctest --output-on-failure)
     CC=clang cmake -S . -B build-fuzz -DHALLSCREEN_FUZZ=ON >/dev/null
     cmake --build build-fuzz -j "$(nproc)"

@@ -114,11 +114,11 @@ struct app {
     struct wakeup *wakeup;
     Uint32 wakeup_event;
     struct status status;
-    char clock[64];       /* the footer's clock as last drawn, in the event's language */
-    int64_t started_ms;   /* SDL ticks when the loop started */
-    bool ready;           /* systemd has been told the first frame is up */
-    int64_t watchdog_ms;  /* how often to tell systemd the loop is alive; -1: never */
-    int64_t alive_at_ms;  /* when to tell it next */
+    char clock[64];              /* the footer's clock as last drawn, in the event's language */
+    int64_t started_ms;          /* SDL ticks when the loop started */
+    bool ready;                  /* systemd has been told the first frame is up */
+    int64_t watchdog_ms;         /* how often to tell systemd the loop is alive; -1: never */
+    int64_t alive_at_ms;         /* when to tell it next */
     size_t clip_failures_listed; /* of the stage's, among the content's problems */
     int64_t started_utc_ms;      /* when the program started, ms since 1970 UTC */
     int64_t metrics_due_ms;      /* when to write the metrics file next */
@@ -187,7 +187,6 @@ static void publish_metrics(struct app *app, int64_t now_ms)
     }
     free(text);
 }
-
 
 /* Brings the shown programme up to the moment; always when force is set. */
 static void update_shown(struct app *app, int64_t now_ms, bool force)

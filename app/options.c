@@ -65,9 +65,27 @@ static bool parse_size(const char *s, int *w, int *h)
 
 /* The options: each name once, with the code the parser below switches on. */
 enum option_code {
-    OPT_WINDOWED = 256, OPT_CHECK, OPT_JSON, OPT_VERSION, OPT_SIZE, OPT_RENDER, OPT_STATUS,
-    OPT_METRICS, OPT_SCREENSHOT, OPT_POLL, OPT_SETTLE, OPT_ROTATE, OPT_DISPLAY, OPT_RENDERER,
-    OPT_HWDEC, OPT_ROOM, OPT_ASSETS, OPT_NOW, OPT_SYNC, OPT_VERBOSE, OPT_QUIET,
+    OPT_WINDOWED = 256,
+    OPT_CHECK,
+    OPT_JSON,
+    OPT_VERSION,
+    OPT_SIZE,
+    OPT_RENDER,
+    OPT_STATUS,
+    OPT_METRICS,
+    OPT_SCREENSHOT,
+    OPT_POLL,
+    OPT_SETTLE,
+    OPT_ROTATE,
+    OPT_DISPLAY,
+    OPT_RENDERER,
+    OPT_HWDEC,
+    OPT_ROOM,
+    OPT_ASSETS,
+    OPT_NOW,
+    OPT_SYNC,
+    OPT_VERBOSE,
+    OPT_QUIET,
 };
 
 static const struct option table[] = {
@@ -189,8 +207,7 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
         opts->renderer = value;
         return true;
     case OPT_HWDEC:
-        if (!value[0] ||
-            strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-,") != strlen(value)) {
+        if (!value[0] || strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789-,") != strlen(value)) {
             snprintf(err, err_size, "--hwdec: '%s' is not a decoding mode such as auto-safe",
                      value);
             return false;
@@ -213,8 +230,8 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
     memset(opts, 0, sizeof *opts);
     opts->settle_ms = SETTLE_DEFAULT_MS;
     opts->renderer = "auto";
-    opterr = 0;  /* the messages below say it in the program's words */
-    optind = 0;  /* from the start, for each call */
+    opterr = 0; /* the messages below say it in the program's words */
+    optind = 0; /* from the start, for each call */
     for (;;) {
         int code = getopt_long(argc, argv, ":h", table, NULL);
         if (code == -1)

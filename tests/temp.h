@@ -3,6 +3,9 @@
 #define HALLSCREEN_TEST_TEMP_H
 
 /* The six characters mkdtemp() replaces, at the end of a template. */
-#define TEMP_SUFFIX "XX" "XX" "XX"
+#define TEMP_SUFFIX                                                                                \
+    "XX"                                                                                           \
+    "XX"                                                                                           \
+    "XX"
 
 #endif

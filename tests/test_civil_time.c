@@ -68,13 +68,16 @@ static void formats_read_naturally(void **state)
     char buf[80];
     civil_format_date(civil_days(2025, 2, 12), NULL, buf, sizeof buf);
     assert_string_equal(buf, "Wednesday 12 February 2025");
-    civil_format_date_range(civil_days(2025, 2, 10), civil_days(2025, 2, 12), NULL, buf, sizeof buf);
+    civil_format_date_range(civil_days(2025, 2, 10), civil_days(2025, 2, 12), NULL, buf,
+                            sizeof buf);
     assert_string_equal(buf, "10\u201312 February 2025");
     civil_format_date_range(civil_days(2025, 2, 28), civil_days(2025, 3, 2), NULL, buf, sizeof buf);
     assert_string_equal(buf, "28 February \u2013 2 March 2025");
-    civil_format_date_range(civil_days(2024, 12, 31), civil_days(2025, 1, 1), NULL, buf, sizeof buf);
+    civil_format_date_range(civil_days(2024, 12, 31), civil_days(2025, 1, 1), NULL, buf,
+                            sizeof buf);
     assert_string_equal(buf, "31 December 2024 \u2013 1 January 2025");
-    civil_format_date_range(civil_days(2025, 2, 12), civil_days(2025, 2, 12), NULL, buf, sizeof buf);
+    civil_format_date_range(civil_days(2025, 2, 12), civil_days(2025, 2, 12), NULL, buf,
+                            sizeof buf);
     assert_string_equal(buf, "12 February 2025");
     civil_format_clock(9 * 60 + 5, buf, sizeof buf);
     assert_string_equal(buf, "09:05");

@@ -416,8 +416,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(a_schedule_export_plays_and_keeps_its_last_good_version,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(a_new_time_zone_reads_the_schedule_again, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(a_new_time_zone_reads_the_schedule_again, setup, teardown),
         cmocka_unit_test_setup_teardown(the_theme_colours_tracks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -238,9 +238,9 @@ static void images_that_must_not_be_decoded(void **state)
     logo_case("cut.png", png_signature, 8, "is damaged or cut short");
     logo_case("cut.webp", "RIFF\0\0\0\0WEBPVP8X", 16, "is damaged or cut short");
     /* a WebP whose extended header declares 20000x20000 */
-    static const unsigned char huge_webp[30] = {'R', 'I', 'F', 'F', 22, 0, 0, 0, 'W', 'E',
-                                                'B', 'P', 'V', 'P', '8', 'X', 10, 0, 0, 0,
-                                                0, 0, 0, 0, 0x1f, 0x4e, 0, 0x1f, 0x4e, 0};
+    static const unsigned char huge_webp[30] = {'R', 'I', 'F', 'F', 22,   0,    0,  0,    'W',  'E',
+                                                'B', 'P', 'V', 'P', '8',  'X',  10, 0,    0,    0,
+                                                0,   0,   0,   0,   0x1f, 0x4e, 0,  0x1f, 0x4e, 0};
     logo_case("huge.webp", huge_webp, sizeof huge_webp, "declares 20000x20000 pixels");
     unsigned char bomb[33] = {0};
     memcpy(bomb, png_signature, 8);
@@ -304,7 +304,8 @@ static void huge_lists_are_capped_with_a_message(void **state)
     for (int i = 0; i < 50000; i++)
         p += sprintf(p, "  - P%d\n", i);
     write_text("slides/10-crowded.yaml", text);
-    expect_problem("slides/10-crowded.yaml", 3, "partners: 50000 partners; the first 1000 are shown");
+    expect_problem("slides/10-crowded.yaml", 3,
+                   "partners: 50000 partners; the first 1000 are shown");
     free(text);
 }
 
@@ -361,7 +362,8 @@ static void values_staff_get_wrong(void **state)
     write_text("event.yaml", "name: Hostile\ntimezone: zone.tab\n");
     expect_problem("event.yaml", 2, "timezone: 'zone.tab' is not a time zone");
     write_text("event.yaml", "name: Hostile\n");
-    write_text("slides/10-two.yaml", "kind: headline\ntitle: One\n---\nkind: headline\ntitle: Two\n");
+    write_text("slides/10-two.yaml",
+               "kind: headline\ntitle: One\n---\nkind: headline\ntitle: Two\n");
     expect_problem("slides/10-two.yaml", 4, "a second YAML document ('---') is ignored");
 }
 

@@ -210,11 +210,13 @@ static void huge_text_is_laid_out_in_time_linear_in_what_is_shown(void **state)
     for (int i = 0; i < LINES; i++)
         names[i] = (char *)"A speaker";
     char session[] = "Session";
-    struct slide crowded = {.kind = SLIDE_SESSION, .title = session, .speakers = names,
-                            .speaker_count = LINES};
+    struct slide crowded = {
+        .kind = SLIDE_SESSION, .title = session, .speakers = names, .speaker_count = LINES};
     assert_true(bytes_measured(&crowded) < 2 * 1000 * 1000);
     free(names);
-    size_t small_word = bytes_measured_for("title", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    size_t small_word = bytes_measured_for(
+        "title", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
     size_t huge_word = bytes_measured_for("title", word);
     size_t many_lines = bytes_measured_for("description", lines);
     print_message("bytes measured: 136-letter word %zu, 900,000-letter word %zu, "
@@ -484,7 +486,8 @@ static void long_text_continues_on_pages_at_every_size(void **state)
                 assert_int_equal(p->page, ++pages);
                 assert_true(p->page_count > 1);
                 page_count = p->page_count;
-                append_words(paged, sizeof paged, p->kind == SLIDE_SESSION ? p->description : p->body);
+                append_words(paged, sizeof paged,
+                             p->kind == SLIDE_SESSION ? p->description : p->body);
                 speakers += p->speaker_count;
                 assert_true(p->speaker_count <= SPEAKERS_PER_SLIDE);
                 assert_true(p->page == 1 || !p->chair);
@@ -511,9 +514,9 @@ static void every_slide_fits_every_screen(void **state)
     check_show_at(FIXTURES_DIR "/broken", wrong_clock);
     check_show_at(FIXTURES_DIR "/languages", wrong_clock);
     check_show_at(FIXTURES_DIR "/timed", wrong_clock);
-    check_show_at(FIXTURES_DIR "/schedules/lswt2019", 1558527600); /* 22 May 2019 14:20 CEST */
+    check_show_at(FIXTURES_DIR "/schedules/lswt2019", 1558527600);   /* 22 May 2019 14:20 CEST */
     check_show_at(FIXTURES_DIR "/schedules/fosdem2023", 1675590000); /* 5 Feb 2023 10:40 CET */
-    check_show_at(FIXTURES_DIR "/schedules/31c3", 1419681600); /* 27 Dec 2014 13:00 CET */
+    check_show_at(FIXTURES_DIR "/schedules/31c3", 1419681600);       /* 27 Dec 2014 13:00 CET */
 }
 
 static void partners_draw_logos_or_wordmarks(void **state)

@@ -309,8 +309,8 @@ static void the_default_theme_reads_at_seven_to_one(void **state)
     /* the shipped theme.yaml, and under a background picture at its worst */
     char path[512];
     snprintf(path, sizeof path, "%s/../assets/theme.yaml", CONTENT_DIR);
-    assert_true(theme_load_file(&(struct source){.path = path, .dir = CONTENT_DIR, .diags = &diags},
-                                &t));
+    assert_true(
+        theme_load_file(&(struct source){.path = path, .dir = CONTENT_DIR, .diags = &diags}, &t));
     assert_int_equal(contrast_check_theme(&t, path, CONTRAST_GOOD, &diags), 0);
     t.background_image = str_dup("poster.png");
     assert_int_equal(contrast_check_theme(&t, path, CONTRAST_WARNING, &diags), 0);
@@ -319,7 +319,8 @@ static void the_default_theme_reads_at_seven_to_one(void **state)
     free(t.background_image);
     t.background_image = NULL;
     assert_int_equal(contrast_check_theme(&t, "theme.yaml", CONTRAST_WARNING, &diags), 2);
-    assert_true(has_problem(&diags, "theme.yaml", 0, DIAG_WARNING, "muted on background: contrast "));
+    assert_true(
+        has_problem(&diags, "theme.yaml", 0, DIAG_WARNING, "muted on background: contrast "));
     assert_true(has_problem(&diags, "theme.yaml", 0, DIAG_WARNING, "muted on background_end"));
     theme_free(&t);
     diag_list_clear(&diags);
@@ -336,7 +337,8 @@ static void bad_theme_keeps_the_previous_theme(void **state)
     theme_init_defaults(&theme);
     struct diag_list diags = {0};
     /* unquoted, '#ff0000' is a YAML comment: the value is empty */
-    assert_false(theme_load_file(&(struct source){.path = path, .dir = dir, .diags = &diags}, &theme));
+    assert_false(
+        theme_load_file(&(struct source){.path = path, .dir = dir, .diags = &diags}, &theme));
     assert_true(has_problem(&diags, "a.yaml", 1, DIAG_ERROR, "accent: expected a single value") ||
                 has_problem(&diags, "a.yaml", 1, DIAG_ERROR, "accent: '' is not a colour"));
     assert_int_equal(theme.text.g, 0xff); /* unchanged default: white */
@@ -373,8 +375,8 @@ static void text_sizes_are_read_in_range(void **state)
     assert_float_equal(theme.smallest_text, 4.0, 0.001); /* the default stays */
     theme_free(&theme);
     assert_false(theme_from("smallest_text: big\n", &theme, &diags));
-    assert_true(
-        has_problem(&diags, "a.yaml", 1, DIAG_ERROR, "smallest_text: 'big' is not a number, such as 3.4"));
+    assert_true(has_problem(&diags, "a.yaml", 1, DIAG_ERROR,
+                            "smallest_text: 'big' is not a number, such as 3.4"));
     theme_free(&theme);
     assert_false(theme_from("smallest_text: 8\nlargest_text: 6\n", &theme, &diags));
     assert_true(has_problem(&diags, "a.yaml", 0, DIAG_ERROR,

@@ -24,7 +24,8 @@ struct parsed {
 
 static bool name_char(char c, bool first)
 {
-    return isalpha((unsigned char)c) || c == '_' || c == ':' || (!first && isdigit((unsigned char)c));
+    return isalpha((unsigned char)c) || c == '_' || c == ':' ||
+           (!first && isdigit((unsigned char)c));
 }
 
 /* The length of a metric or label name at p, 0 when there is none. */
@@ -180,7 +181,8 @@ static void the_file_is_prometheus_text_with_the_shows_figures(void **state)
     text = metrics_text(&m);
     parse(text, &p);
     assert_true(value_of(&p, "hallscreen_slide_index{screen=\"hall \\\"B\\\"\"}") == -1);
-    assert_true(value_of(&p, "hallscreen_slide_kind{screen=\"hall \\\"B\\\"\",kind=\"video\"}") == 0);
+    assert_true(value_of(&p, "hallscreen_slide_kind{screen=\"hall \\\"B\\\"\",kind=\"video\"}") ==
+                0);
     for (size_t i = 0; i < p.series_count; i++)
         assert_non_null(strstr(p.series[i], "{screen="));
     free(text);

@@ -49,10 +49,11 @@ static void every_option_is_read(void **state)
     assert_null(o.content_dir);
 
     /* the folder may come first; every other option once more */
-    assert_true(PARSE(&o, err, "show --sync --metrics /run/m.prom --check --json --verbose "
-                               "--status s.json --screenshot s.png --poll 0.5 --settle 100 "
-                               "--rotate 270 --display 1 --renderer software --hwdec no "
-                               "--room Hall"));
+    assert_true(PARSE(&o, err,
+                      "show --sync --metrics /run/m.prom --check --json --verbose "
+                      "--status s.json --screenshot s.png --poll 0.5 --settle 100 "
+                      "--rotate 270 --display 1 --renderer software --hwdec no "
+                      "--room Hall"));
     assert_string_equal(o.content_dir, "show");
     assert_true(o.sync && o.check && o.json);
     assert_string_equal(o.metrics_path, "/run/m.prom");

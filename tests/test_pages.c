@@ -63,8 +63,8 @@ static bool fits_characters(void *ctx, const struct programme *prog, const struc
 {
     (void)prog;
     size_t most = *(size_t *)ctx, used = 0;
-    const char *texts[] = {page->title, page->description, page->translated_description,
-                           page->body, page->translated_body};
+    const char *texts[] = {page->title, page->description, page->translated_description, page->body,
+                           page->translated_body};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         for (const char *p = texts[i]; p && *p; p += utf8_char_len(p))
             used++;
@@ -99,7 +99,9 @@ static void prose_is_cut_between_sentences_into_the_fewest_pages(void **state)
     struct programme prog = {0};
     char title[] = "Panel", description[sizeof prose], translated[] = "Une traduction courte.";
     memcpy(description, prose, sizeof prose);
-    struct slide s = {.kind = SLIDE_SESSION, .title = title, .description = description,
+    struct slide s = {.kind = SLIDE_SESSION,
+                      .title = title,
+                      .description = description,
                       .translated_description = translated};
     size_t most = 120;
     struct page_fitter fitter = {fits_characters, &most};
@@ -168,8 +170,12 @@ static void speakers_go_on_pages_of_eight_at_most_the_chair_on_the_first(void **
     for (int i = 0; i < 20; i++)
         names[i] = str_printf("Speaker %d", i + 1);
     char title[] = "Panel", chair[] = "Chair", description[] = "Short.";
-    struct slide s = {.kind = SLIDE_SESSION, .title = title, .chair = chair,
-                      .speakers = names, .speaker_count = 20, .description = description};
+    struct slide s = {.kind = SLIDE_SESSION,
+                      .title = title,
+                      .chair = chair,
+                      .speakers = names,
+                      .speaker_count = 20,
+                      .description = description};
     struct slide *pages;
     /* with no fitter (and with one that lets all fit), 7/7/6 */
     size_t most = 100000;

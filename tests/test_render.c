@@ -111,7 +111,8 @@ static size_t check_show_in(const char *dir, const char *now, const char *room)
     int64_t local;
     /* no moment: a clock before 2020 shows every slide, unfiltered */
     assert_true(civil_parse_datetime(now ? now : "2015-01-01 00:00", &local));
-    const struct schedule_view view = {.overview_rows = 5, .room = room, .clock_given = now != NULL};
+    const struct schedule_view view = {
+        .overview_rows = 5, .room = room, .clock_given = now != NULL};
     schedule_build_view(&loaded, zone_utc(local), &view, &prog);
     size_t boards = 0;
     for (size_t i = 0; i < prog.slide_count; i++)
@@ -185,8 +186,8 @@ static void write_schedule(const char *dir, int rooms)
     fputs("date,start,end,room,title,speakers,track\n", f);
     for (int r = 1; r <= rooms; r++) {
         fprintf(f, "2025-02-12,10:00,10:45,Hall %d,Talk in hall %d%s,Speaker %d,Track %d\n", r, r,
-                r % 3 ? "" : " with a much longer title that runs over two lines of its cell",
-                r, r % 4);
+                r % 3 ? "" : " with a much longer title that runs over two lines of its cell", r,
+                r % 4);
         fprintf(f, "2025-02-12,11:00,11:45,Hall %d,Next in hall %d,,\n", r, r);
     }
     fclose(f);
@@ -201,15 +202,15 @@ static void boards_of_2_8_and_30_rooms_and_a_room_screen(void **state)
         assert_non_null(mkdtemp(dir));
         write_schedule(dir, rooms[i]);
         /* five rooms a page, every page inside its margins at every size */
-        assert_int_equal(check_show_in(dir, "2025-02-12 10:15", NULL),
-                         (size_t)(rooms[i] + 4) / 5);
+        assert_int_equal(check_show_in(dir, "2025-02-12 10:15", NULL), (size_t)(rooms[i] + 4) / 5);
         assert_int_equal(check_show_in(dir, "2025-02-12 10:15", "hall-2"), 1);
         char cmd[128];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
         assert_int_equal(system(cmd), 0);
     }
     /* a real export, at a moment of its event */
-    assert_int_equal(check_show_in(FIXTURES_DIR "/schedules/lswt2019", "2019-05-22 14:20", NULL), 1);
+    assert_int_equal(check_show_in(FIXTURES_DIR "/schedules/lswt2019", "2019-05-22 14:20", NULL),
+                     1);
     assert_int_equal(
         check_show_in(FIXTURES_DIR "/schedules/lswt2019", "2019-05-22 14:20", "Main Track"), 1);
 }
@@ -603,7 +604,8 @@ static void image_slides_contain_cover_and_filter(void **state)
             assert_true(near(pixel(c.surface, (w - side) / 4, g.footer.y / 2), green, 2));
         else
             assert_true(near(pixel(c.surface, w / 2, (g.footer.y - side) / 4), green, 2));
-        assert_true(near(pixel(c.surface, 1, g.footer.y + g.footer.h - 2), prog.theme.footer_background, 1));
+        assert_true(near(pixel(c.surface, 1, g.footer.y + g.footer.h - 2),
+                         prog.theme.footer_background, 1));
         close_canvas(&c);
         programme_free(&prog);
         theme_free(&base);

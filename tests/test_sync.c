@@ -21,8 +21,8 @@ static struct programme programme_in(struct slide *slides, const int *durations,
     p.theme.slide_ms = 10000;
     for (size_t i = 0; i < count; i++) {
         snprintf(names[i], sizeof names[i], "s%zu", i);
-        slides[i] = (struct slide){.kind = SLIDE_HEADLINE, .source = names[i],
-                                   .duration_ms = durations[i]};
+        slides[i] =
+            (struct slide){.kind = SLIDE_HEADLINE, .source = names[i], .duration_ms = durations[i]};
     }
     return p;
 }
@@ -154,7 +154,7 @@ static void a_clock_step_makes_one_change_not_a_burst(void **state)
         for (int i = 0; i < 50; i++, mono += 16) /* settled */
             show_sync(&s.show, &p, utc + mono, mono);
         int before = s.changes;
-        utc += steps[k]; /* NTP steps the clock */
+        utc += steps[k];                         /* NTP steps the clock */
         for (int i = 0; i < 60; i++, mono += 16) /* the second after */
             s.changes += show_sync(&s.show, &p, utc + mono, mono);
         assert_true(s.changes - before <= 1);

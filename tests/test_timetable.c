@@ -80,8 +80,8 @@ static void assert_when(const struct slide *s, const char *date, const char *sta
 
 /* The programme of the talks p, in zone, as it stands at local (seconds of
  * the zone's calendar); the caller frees shown and *theme. */
-static void shown_at(const struct parsed *p, const char *zone, int64_t local,
-                     struct theme *theme, struct programme *shown)
+static void shown_at(const struct parsed *p, const char *zone, int64_t local, struct theme *theme,
+                     struct programme *shown)
 {
     zone_use(zone);
     struct programme prog = {.slides = p->slides, .slide_count = p->count};
@@ -94,8 +94,7 @@ static void shown_at(const struct parsed *p, const char *zone, int64_t local,
 static bool has_problem(const struct parsed *p, int line, const char *text)
 {
     for (size_t i = 0; i < p->diags.count; i++)
-        if ((line < 0 || p->diags.items[i].line == line) &&
-            strstr(p->diags.items[i].message, text))
+        if ((line < 0 || p->diags.items[i].line == line) && strstr(p->diags.items[i].message, text))
             return true;
     return false;
 }
@@ -204,7 +203,8 @@ static void frab_s_own_export_of_31c3(void **state)
     const struct overview_row *saal = &shown.slides[0].rows[0];
     assert_string_equal(saal->room, "Saal 1");
     assert_string_equal(saal->title, "31C3 Keynote");
-    assert_string_equal(saal->next_title, "\u201eWir beteiligen uns aktiv an den Diskussionen\u201c");
+    assert_string_equal(saal->next_title,
+                        "\u201eWir beteiligen uns aktiv an den Diskussionen\u201c");
     programme_free(&shown);
     theme_free(&theme);
     parsed_free(&p);
@@ -231,8 +231,9 @@ static void frab_offsets_and_nights(void **state)
     (void)state;
     struct parsed p = parse_file(SCHEDULES "/quirks/frab.xml", "Asia/Dubai");
     assert_int_equal(p.count, 6);
-    assert_true(has_problem(&p, -1, "event 7: its date 2019-12-29T12:00:00+01:00 is not on the "
-                                    "day it is listed under (Friday 27 December 2019)"));
+    assert_true(has_problem(&p, -1,
+                            "event 7: its date 2019-12-29T12:00:00+01:00 is not on the "
+                            "day it is listed under (Friday 27 December 2019)"));
     assert_when(talk(&p, "A date on another day than its own"), "2019-12-29", "15:00", "15:30");
     /* read in the export's zone (Berlin), shown in the event's (Dubai, +3h) */
     assert_when(talk(&p, "Opening with an offset"), "2019-12-27", "14:00", "14:40");
@@ -242,8 +243,9 @@ static void frab_offsets_and_nights(void **state)
     assert_when(talk(&p, "UTC date agreeing with its start"), "2019-12-27", "14:00", "15:30");
     /* date and start disagree, and the date is no mislabelled start: date */
     assert_when(talk(&p, "A date and start that disagree"), "2019-12-27", "17:00", "17:45");
-    assert_true(has_problem(&p, -1, "event 5: its date 2019-12-27T14:00:00+01:00 is 14:00 here, "
-                                    "but its start says 15:00; the date is used"));
+    assert_true(has_problem(&p, -1,
+                            "event 5: its date 2019-12-27T14:00:00+01:00 is 14:00 here, "
+                            "but its start says 15:00; the date is used"));
     assert_true(has_problem(&p, -1, "event 6: duration 'half an hour' is not a duration"));
     const struct slide *opening = talk(&p, "Opening with an offset");
     assert_int_equal(opening->speaker_count, 2);
@@ -328,9 +330,10 @@ static void a_daylight_saving_night_and_the_machine_elsewhere(void **state)
     assert_when(talk(&p, "In the hour that is skipped"), "2025-03-30", "03:30", "04:00");
     parsed_free(&p);
     /* a JSON export in UTC offsets, the event in Dubai */
-    const char *json = "{\"schedule\": {\"conference\": {\"days\": [{\"date\": "
-                       "\"2025-02-12\", \"rooms\": {\"A\": [{\"title\": \"T\", \"date\": "
-                       "\"2025-02-12T06:00:00Z\", \"start\": \"10:00\", \"duration\": \"1:00\"}]}}]}}}";
+    const char *json =
+        "{\"schedule\": {\"conference\": {\"days\": [{\"date\": "
+        "\"2025-02-12\", \"rooms\": {\"A\": [{\"title\": \"T\", \"date\": "
+        "\"2025-02-12T06:00:00Z\", \"start\": \"10:00\", \"duration\": \"1:00\"}]}}]}}}";
     p = parse_text("schedule.json", json, strlen(json), "Asia/Dubai");
     assert_when(talk(&p, "T"), "2025-02-12", "10:00", "11:00");
     parsed_free(&p);
@@ -348,9 +351,12 @@ static void hostile_schedules_are_refused_clearly(void **state)
          "<start>10:00</start><duration>00:30</duration></event></room></day></schedule>",
          NULL},
         {"<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">"
-         "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
-         "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
-         "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
+         "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c "
+         "\"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+         "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e "
+         "\"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+         "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g "
+         "\"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
          "<schedule><day date=\"&g;\"><room name=\"&g;\"><event id=\"1\"><title>&g;</title>"
          "<start>10:00</start><duration>00:30</duration></event></room></day></schedule>",
          NULL},

@@ -56,7 +56,8 @@ static int make_media(void **state)
         "-filter_complex concat=n=2:v=1 -c:v libvpx -b:v 200k %s/red-green.webm",
         ff, media);
     run("%s -i 'color=c=white:s=3840x2160:r=25:d=0.2' -c:v libx264 -pix_fmt yuv420p "
-        "%s/uhd.mkv", ff, media);
+        "%s/uhd.mkv",
+        ff, media);
     run("%s -i 'sine=d=1' -c:a aac %s/audio.m4a", ff, media);
     run("head -c 100000 /dev/urandom > %s/random.mp4", media);
     run("head -c $(($(stat -c %%s %s/orange.mp4) / 2)) %s/orange.mp4 > %s/truncated.mp4", media,
@@ -81,14 +82,18 @@ static int64_t monotonic_ms(void)
 static struct video_request request(const char *name, char *path, size_t size)
 {
     snprintf(path, size, "%s/%s", media, name);
-    return (struct video_request){.path = path, .plays = 1, .focus_x = 0.5f, .focus_y = 0.5f,
-                                  .align_y = 0.5f, .hwdec = "no", .wake_fd = -1};
+    return (struct video_request){.path = path,
+                                  .plays = 1,
+                                  .focus_x = 0.5f,
+                                  .focus_y = 0.5f,
+                                  .align_y = 0.5f,
+                                  .hwdec = "no",
+                                  .wake_fd = -1};
 }
 
 static Uint32 pixel_at(const struct video_picture *p, int x, int y)
 {
-    return ((const Uint32 *)(const void *)(p->pixels + (size_t)y * (size_t)p->pitch))[x] &
-           0xffffff;
+    return ((const Uint32 *)(const void *)(p->pixels + (size_t)y * (size_t)p->pitch))[x] & 0xffffff;
 }
 
 static void clips_open_with_their_size_length_and_first_frame(void **state)
@@ -297,7 +302,8 @@ static void a_clip_plays_its_length_between_crossfades_with_no_black_frame(void 
             Uint32 row = 0;
             for (int j = 40; j < 300; j += 4)
                 for (int i = 0; i < 640; i += 8)
-                    row = row * 31 + ((const Uint32 *)p.surface->pixels)[j * (p.surface->pitch / 4) + i];
+                    row = row * 31 +
+                          ((const Uint32 *)p.surface->pixels)[j * (p.surface->pitch / 4) + i];
             bool known = false;
             for (size_t i = 0; i < distinct && !known; i++)
                 known = seen[i] == row;

@@ -25,11 +25,11 @@ enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE }
 struct content_file {
     char *name; /* relative to the content folder */
     enum file_role role;
-    uint64_t hash; /* of the bytes last parsed */
+    uint64_t hash;         /* of the bytes last parsed */
     struct file_refs refs; /* the files it names (logos, fonts) */
     uint64_t refs_state;   /* what they were like when it was parsed */
-    bool seen;     /* present at this refresh */
-    bool has_good; /* a good version is kept below */
+    bool seen;             /* present at this refresh */
+    bool has_good;         /* a good version is kept below */
     struct theme theme;
     struct event event;
     struct slide *slides;
@@ -177,8 +177,11 @@ static uint64_t refs_state(const struct content *c, const struct file_refs *refs
         char *path = str_printf("%s/%s", c->dir, refs->names[i]);
         struct stat st;
         if (path && stat(path, &st) == 0) {
-            uint64_t facts[] = {st.st_ino, (uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec,
-                                (uint64_t)st.st_mtim.tv_nsec, st.st_mode,
+            uint64_t facts[] = {st.st_ino,
+                                (uint64_t)st.st_size,
+                                (uint64_t)st.st_mtim.tv_sec,
+                                (uint64_t)st.st_mtim.tv_nsec,
+                                st.st_mode,
                                 access(path, R_OK) == 0};
             h = hash_bytes(h, facts, sizeof facts);
         } else {
@@ -322,9 +325,9 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     size_t limit = role == ROLE_SCHEDULE ? TIMETABLE_MAX_BYTES : CONTENT_FILE_MAX_BYTES;
     char *text = content_read_file(path, limit, &size, &diags);
     /* talks are kept in event time: a new time zone reads the schedule again */
-    uint64_t hash = text ? hash_text(hash_bytes(HASH_START, text, size),
-                                     role == ROLE_SCHEDULE ? c->zone : NULL)
-                         : 0;
+    uint64_t hash =
+        text ? hash_text(hash_bytes(HASH_START, text, size), role == ROLE_SCHEDULE ? c->zone : NULL)
+             : 0;
     if (!is_new && text && hash == f->hash && refs_state(c, &f->refs) == f->refs_state) {
         free(text);
         free(path);
@@ -354,9 +357,10 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     return f;
 }
 
-static int compare_names(const void *a, const void *b)
+/* Byte order, not the locale's collation: every screen sorts alike. */
+static int by_name(const struct dirent **a, const struct dirent **b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp((*a)->d_name, (*b)->d_name);
 }
 
 /* The slide file names in the folder, sorted; NULL when it cannot be read.
@@ -364,31 +368,26 @@ static int compare_names(const void *a, const void *b)
 static char **list_slide_files(const char *dir, size_t *count, struct diag_list *diags)
 {
     *count = 0;
-    DIR *d = opendir(dir);
-    if (!d)
+    struct dirent **entries;
+    int n = scandir(dir, &entries, NULL, by_name);
+    if (n < 0)
         return NULL;
-    size_t capacity = 0;
-    char **names = NULL;
-    struct dirent *entry;
-    while ((entry = readdir(d))) {
+    char **names = calloc((size_t)n + 1, sizeof *names); /* an empty folder: an empty list */
+    for (int i = 0; i < n; i++) {
+        const struct dirent *entry = entries[i];
         const char *why = entry->d_type == DT_DIR ? NULL : content_not_slide_reason(entry->d_name);
         char *path = why ? str_printf("%s/%s", dir, entry->d_name) : NULL;
         if (path)
             diag_add(diags, DIAG_WARNING, path, 0, "%s", why);
         free(path);
-        if (!content_is_slide_name(entry->d_name))
-            continue;
-        char *name = str_printf("slides/%s", entry->d_name);
-        if (name && ARRAY_RESERVE(names, *count, capacity))
+        char *name = names && content_is_slide_name(entry->d_name)
+                         ? str_printf("slides/%s", entry->d_name)
+                         : NULL;
+        if (name)
             names[(*count)++] = name;
-        else
-            free(name);
+        free(entries[i]);
     }
-    closedir(d);
-    if (!names) /* an empty folder: an empty list, not a missing one */
-        names = calloc(1, sizeof *names);
-    if (names)
-        qsort(names, *count, sizeof *names, compare_names);
+    free(entries);
     return names;
 }
 

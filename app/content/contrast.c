@@ -40,14 +40,20 @@ static const struct {
     const char *ground;
     size_t ground_at;
 } pairs[] = {
-    {COLOUR(text), COLOUR(background)},          {COLOUR(text), COLOUR(background_end)},
-    {COLOUR(secondary), COLOUR(background)},     {COLOUR(secondary), COLOUR(background_end)},
-    {COLOUR(muted), COLOUR(background)},         {COLOUR(muted), COLOUR(background_end)},
-    {COLOUR(accent), COLOUR(background)},        {COLOUR(accent), COLOUR(background_end)},
-    {COLOUR(now), COLOUR(background)},           {COLOUR(now), COLOUR(background_end)},
-    {COLOUR(background), COLOUR(accent)},        /* labels and marks in pills */
-    {COLOUR(background), COLOUR(now)},           {COLOUR(background), COLOUR(secondary)},
-    {COLOUR(background), COLOUR(card)},          /* partners' wordmarks */
+    {COLOUR(text), COLOUR(background)},
+    {COLOUR(text), COLOUR(background_end)},
+    {COLOUR(secondary), COLOUR(background)},
+    {COLOUR(secondary), COLOUR(background_end)},
+    {COLOUR(muted), COLOUR(background)},
+    {COLOUR(muted), COLOUR(background_end)},
+    {COLOUR(accent), COLOUR(background)},
+    {COLOUR(accent), COLOUR(background_end)},
+    {COLOUR(now), COLOUR(background)},
+    {COLOUR(now), COLOUR(background_end)},
+    {COLOUR(background), COLOUR(accent)}, /* labels and marks in pills */
+    {COLOUR(background), COLOUR(now)},
+    {COLOUR(background), COLOUR(secondary)},
+    {COLOUR(background), COLOUR(card)}, /* partners' wordmarks */
     {COLOUR(footer_text), COLOUR(footer_background)},
     {COLOUR(alert_text), COLOUR(alert_background)},
 };
@@ -61,8 +67,9 @@ size_t contrast_check_theme(const struct theme *t, const char *path, double mini
         struct rgba text = *(const struct rgba *)(const void *)((const char *)t + pairs[i].text_at);
         struct rgba ground =
             *(const struct rgba *)(const void *)((const char *)t + pairs[i].ground_at);
-        bool shaded = t->background_image && (pairs[i].ground_at == offsetof(struct theme, background) ||
-                                               pairs[i].ground_at == offsetof(struct theme, background_end));
+        bool shaded =
+            t->background_image && (pairs[i].ground_at == offsetof(struct theme, background) ||
+                                    pairs[i].ground_at == offsetof(struct theme, background_end));
         if (shaded)
             ground = blend(ground, THEME_SHADE_ALPHA, white);
         double ratio = contrast_ratio(text, ground);

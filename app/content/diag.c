@@ -94,8 +94,8 @@ void diag_list_clear(struct diag_list *list)
     list->count = list->capacity = 0;
 }
 
-char *diag_report_json(const struct diag_list *list, const char *content_dir,
-                       size_t slide_count, int exit_status)
+char *diag_report_json(const struct diag_list *list, const char *content_dir, size_t slide_count,
+                       int exit_status)
 {
     cJSON *root = cJSON_CreateObject();
     char *folder = str_escape(content_dir);

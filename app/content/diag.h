@@ -39,8 +39,8 @@ void diag_print(const struct diag_list *list, FILE *out);
  * count, the counts of errors and warnings, whether it is valid, and each
  * problem with its file, line (null when none), severity and message.
  * malloc'd; NULL when memory runs out. */
-char *diag_report_json(const struct diag_list *list, const char *content_dir,
-                       size_t slide_count, int exit_status);
+char *diag_report_json(const struct diag_list *list, const char *content_dir, size_t slide_count,
+                       int exit_status);
 
 /* Logs each problem of now that before did not have. */
 void diag_log_new(const struct diag_list *before, const struct diag_list *now);

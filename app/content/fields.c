@@ -52,8 +52,7 @@ static int node_line(const yaml_node_t *node)
     return (int)node->start_mark.line + 1;
 }
 
-char *content_read_file(const char *path, size_t max_bytes, size_t *size,
-                        struct diag_list *diags)
+char *content_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not hang us */
     struct stat st;
@@ -168,12 +167,12 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
     if (!ok) {
         const char *problem = parser.problem ? parser.problem : "cannot be parsed";
         if (parser.context)
-            diag_add(file->src->diags, DIAG_ERROR, file->src->path, (int)parser.problem_mark.line + 1,
-                     "YAML syntax: %s (%s at line %d)", problem, parser.context,
-                     (int)parser.context_mark.line + 1);
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path,
+                     (int)parser.problem_mark.line + 1, "YAML syntax: %s (%s at line %d)", problem,
+                     parser.context, (int)parser.context_mark.line + 1);
         else
-            diag_add(file->src->diags, DIAG_ERROR, file->src->path, (int)parser.problem_mark.line + 1,
-                     "YAML syntax: %s", problem);
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path,
+                     (int)parser.problem_mark.line + 1, "YAML syntax: %s", problem);
     }
     if (ok)
         warn_second_document(file, &parser);
@@ -293,8 +292,7 @@ static char *confined_path(struct yaml_file *file, const char *name, const char 
 {
     if (text[0] == '/' || strstr(text, "..")) {
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
-                 "%s: '%s' must be a path inside the content folder, like %s", name, text,
-                 example);
+                 "%s: '%s' must be a path inside the content folder, like %s", name, text, example);
         return NULL;
     }
     add_ref(file, text);
@@ -306,11 +304,11 @@ static char *confined_path(struct yaml_file *file, const char *name, const char 
                   real_file[strlen(real_dir)] == '/';
     bool regular = real_file && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
     if (!real_file)
-        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
-                 "%s: file '%s' not found", name, text);
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line, "%s: file '%s' not found",
+                 name, text);
     else if (!regular)
-        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
-                 "%s: '%s' is not a file", name, text);
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line, "%s: '%s' is not a file",
+                 name, text);
     else if (!inside)
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
                  "%s: '%s' leads outside the content folder", name, text);
@@ -395,8 +393,8 @@ static char *read_font(struct yaml_file *file, const char *name, const char *tex
         if (!installed || installed(text))
             return str_dup(text);
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
-                 "%s: no font '%s' is installed (fc-list lists them); the default is used",
-                 name, text);
+                 "%s: no font '%s' is installed (fc-list lists them); the default is used", name,
+                 text);
         return NULL;
     }
     char *full = confined_path(file, name, text, line, "fonts/brand.ttf");
@@ -430,7 +428,7 @@ static bool read_text_list(struct yaml_file *file, const struct field *f, yaml_n
                            char ***items, size_t *count)
 {
     yaml_node_item_t *start = NULL, *top = NULL;
-    yaml_node_item_t single = 0;
+    yaml_node_item_t single;
     if (value->type == YAML_SCALAR_NODE) {
         single = (yaml_node_item_t)(value - file->doc.nodes.start) + 1;
         start = &single, top = &single + 1;
@@ -624,7 +622,8 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         return read_partners(file, f, value, (struct partner **)place,
                              (size_t *)((char *)base + f->count_offset));
     if (!text) {
-        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "%s: expected a single value", f->name);
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "%s: expected a single value",
+                 f->name);
         return false;
     }
     /* What a value of each type must look like, for the problem report. */
@@ -717,8 +716,9 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
             free(value_text);
             return false;
         }
+        float taken = (float)number;
         if (ok)
-            *(float *)place = (float)number;
+            memcpy(place, &taken, sizeof taken);
         break;
     }
     case FIELD_TRANSITION:
@@ -766,16 +766,21 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
         break;
     case FIELD_FONT: {
         ok = true;
-        replace_text((char **)place, value_text ? read_font(file, f->name, value_text, line) : NULL);
+        replace_text((char **)place,
+                     value_text ? read_font(file, f->name, value_text, line) : NULL);
         break;
     }
-    default:
+    case FIELD_TEXT_LIST: /* lists and mappings are not one value: read above */
+    case FIELD_MAPPING:
+    case FIELD_PARTNERS:
+    case FIELD_TRACKS:
+    case FIELD_KIND:
         ok = true;
         break;
     }
     if (!ok)
-        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "%s: '%s' is not %s", f->name, text,
-                 expected[f->type]);
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "%s: '%s' is not %s", f->name,
+                 text, expected[f->type]);
     free(value_text);
     return ok;
 }
@@ -834,7 +839,8 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
         const char *key = scalar(key_node);
         int line = node_line(key_node);
         if (!key) {
-            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line, "a field name must be plain text");
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
+                     "a field name must be plain text");
             ok = false;
             continue;
         }
@@ -869,7 +875,8 @@ bool fields_read(struct yaml_file *file, yaml_node_t *mapping, const struct fiel
             seen_line[i] < 0)
             continue;
         if (seen_line[i])
-            diag_add(file->src->diags, DIAG_ERROR, file->src->path, seen_line[i], "%s: is empty", f->name);
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, seen_line[i], "%s: is empty",
+                     f->name);
         else
             diag_add(file->src->diags, DIAG_ERROR, file->src->path, node_line(mapping),
                      "%s: missing (this field is required)", f->name);

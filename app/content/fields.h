@@ -83,8 +83,7 @@ struct yaml_file {
 /* Reads the file at path whole: a malloc'd, NUL-terminated buffer and its
  * size, or NULL after reporting why (unreadable, not a file, larger than
  * max_bytes). Opened without blocking: a FIFO never hangs the show. */
-char *content_read_file(const char *path, size_t max_bytes, size_t *size,
-                        struct diag_list *diags);
+char *content_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags);
 
 /* Parses the file's text. Returns the root mapping, or NULL after reporting
  * why the file cannot be used (not UTF-8, a NUL byte, a YAML syntax error,

@@ -177,7 +177,8 @@ bool image_header_parse(const unsigned char *b, size_t n, struct image_header *o
                  out->w, out->h, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE, IMAGE_MAX_PIXELS >> 20);
         return false;
     }
-    int64_t longest = out->w > out->h ? out->w : out->h, shortest = out->w < out->h ? out->w : out->h;
+    int64_t longest = out->w > out->h ? out->w : out->h,
+            shortest = out->w < out->h ? out->w : out->h;
     if (shortest > 0 && longest > shortest * IMAGE_MAX_ASPECT) {
         snprintf(err, err_size,
                  "declares %dx%d pixels: a picture at most %d times as long as it is wide is read",

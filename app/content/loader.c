@@ -26,12 +26,13 @@
 /* A slide stands at least this long: shorter is a strobe, not a slide. */
 #define SLIDE_DURATION(field_name, struct_name, member)                                            \
     {                                                                                              \
-        .name = field_name, .type = FIELD_DURATION, .offset = offsetof(struct struct_name, member), \
-        .min = MIN_SLIDE_MS                                                                        \
+        .name = field_name, .type = FIELD_DURATION,                                                \
+        .offset = offsetof(struct struct_name, member), .min = MIN_SLIDE_MS                        \
     }
 
 #define QR_FIELDS                                                                                  \
-    SLIDE_FIELD("qr", FIELD_TEXT, qr, false), SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false)
+    SLIDE_FIELD("qr", FIELD_TEXT, qr, false),                                                      \
+        SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false)
 
 enum {
     MIN_SLIDE_MS = 2000,
@@ -130,7 +131,9 @@ static const struct field theme_fields[] = {
      .offset = offsetof(struct theme, transition),
      .count_offset = 0,
      .required = false},
-    {.name = "background_image", .type = FIELD_FILE, .offset = offsetof(struct theme, background_image)},
+    {.name = "background_image",
+     .type = FIELD_FILE,
+     .offset = offsetof(struct theme, background_image)},
     {.name = "tracks",
      .type = FIELD_TRACKS,
      .offset = offsetof(struct theme, tracks),
@@ -235,7 +238,10 @@ static const struct field video_fields[] = {
     SLIDE_FIELD("kind", FIELD_KIND, kind, false),
     SLIDE_FIELD("video", FIELD_CLIP, video, false),
     SLIDE_FIELD("audio", FIELD_FLAG, audio, false),
-    {.name = "loop", .type = FIELD_COUNT, .offset = offsetof(struct slide, loops), .min = 1,
+    {.name = "loop",
+     .type = FIELD_COUNT,
+     .offset = offsetof(struct slide, loops),
+     .min = 1,
      .max = MAX_LOOPS},
     {.name = "poster", .type = FIELD_DURATION, .offset = offsetof(struct slide, poster_ms)},
     SLIDE_FIELD("fit", FIELD_FIT, fit, false),
@@ -381,12 +387,13 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
            (!slide_kinds[k].name || strcmp(kind, slide_kinds[k].name) != 0))
         k++;
     if (root && !kind)
-        diag_add(diags, DIAG_ERROR, path, root ? (int)root->start_mark.line + 1 : 0,
+        diag_add(diags, DIAG_ERROR, path, (int)root->start_mark.line + 1,
                  "kind: missing (write 'kind: headline', 'kind: session', 'kind: partners', "
                  "'kind: image' or 'kind: video')");
     else if (root && k == COUNT(slide_kinds))
         diag_add(diags, DIAG_ERROR, path, line,
-                 "kind: '%s' is not a kind of slide (headline, session, partners, image or video)", kind);
+                 "kind: '%s' is not a kind of slide (headline, session, partners, image or video)",
+                 kind);
     else if (root) {
         slide.kind = (enum slide_kind)k;
         ok = fields_read(&file, root, slide_kinds[k].fields, slide_kinds[k].count, &slide);
@@ -394,8 +401,9 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
     yaml_file_free(&file);
     struct qr_code code = {0};
     if (ok && slide.qr && !qr_encode(slide.qr, &code)) {
-        diag_add(diags, DIAG_ERROR, path, 0, "qr: too long for a QR code (at most about 2,000 "
-                                             "characters; a web address is best)");
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 "qr: too long for a QR code (at most about 2,000 "
+                 "characters; a web address is best)");
         ok = false;
     }
     qr_free(&code);

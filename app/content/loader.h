@@ -35,8 +35,7 @@ bool alert_parse(const struct source *src, const char *text, size_t size, struct
  * number of slides it makes (a long partner list makes several), written to
  * *slides (the caller frees each with slide_free() and the array with
  * free()); 0 after reporting the errors. */
-size_t slide_parse(const struct source *src, const char *text, size_t size,
-                   struct slide **slides);
+size_t slide_parse(const struct source *src, const char *text, size_t size, struct slide **slides);
 
 /* True for names that are read in slides/: *.yaml or *.yml in any case,
  * not hidden, not an editor's backup or lock file. */

@@ -212,9 +212,9 @@ bool slide_copy(struct slide *dst, const struct slide *src)
     dst->speaker_count = dst->partner_count = dst->row_count = 0;
     bool ok = COPY_STRINGS(&dst->source, &dst->label, &dst->title, &dst->subtitle, &dst->body,
                            &dst->room, &dst->chair, &dst->description, &dst->mark_text,
-                           &dst->language, &dst->image, &dst->video, &dst->caption, &dst->qr, &dst->qr_caption,
-                           &dst->translated_title, &dst->translated_subtitle, &dst->translated_body,
-                           &dst->translated_description);
+                           &dst->language, &dst->image, &dst->video, &dst->caption, &dst->qr,
+                           &dst->qr_caption, &dst->translated_title, &dst->translated_subtitle,
+                           &dst->translated_body, &dst->translated_description);
     ok = copy_string_list(&dst->speakers, &dst->speaker_count, src->speakers,
                           ok ? src->speaker_count : 0) &&
          ok;
@@ -245,10 +245,9 @@ bool slide_copy(struct slide *dst, const struct slide *src)
 uint64_t slide_fingerprint(const struct slide *s)
 {
     uint64_t h = hash_number(HASH_START, (uint64_t)s->kind);
-    const char *texts[] = {s->label,     s->title,    s->subtitle, s->body,
-                           s->room,      s->chair,    s->description, s->mark_text,
-                           s->language,  s->image,    s->caption,  s->qr,
-                           s->qr_caption, s->video};
+    const char *texts[] = {s->label,   s->title,       s->subtitle,   s->body,     s->room,
+                           s->chair,   s->description, s->mark_text,  s->language, s->image,
+                           s->caption, s->qr,          s->qr_caption, s->video};
     for (size_t i = 0; i < COUNT(texts); i++)
         h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
@@ -256,10 +255,11 @@ uint64_t slide_fingerprint(const struct slide *s)
     for (size_t i = 0; i < s->partner_count; i++)
         h = hash_text(hash_text(h, s->partners[i].name), s->partners[i].logo);
     for (size_t i = 0; i < s->row_count; i++)
-        h = hash_text(hash_text(hash_text(hash_text(hash_text(h, s->rows[i].when), s->rows[i].title),
-                                          s->rows[i].room),
-                                s->rows[i].next_when),
-                      s->rows[i].next_title) +
+        h = hash_text(
+                hash_text(hash_text(hash_text(hash_text(h, s->rows[i].when), s->rows[i].title),
+                                    s->rows[i].room),
+                          s->rows[i].next_when),
+                s->rows[i].next_title) +
             s->rows[i].mark;
     int64_t numbers[] = {s->date.set ? s->date.days : -1,
                          s->start.set ? s->start.minutes : -1,
@@ -310,6 +310,6 @@ int slide_duration_ms(const struct programme *prog, const struct slide *slide)
 const char *slide_kind_name(enum slide_kind kind)
 {
     static const char *const names[] = {"headline", "session", "partners", "alert",
-                                        "overview", "board",   "image",  "video"};
+                                        "overview", "board",   "image",    "video"};
     return names[kind];
 }

@@ -32,13 +32,13 @@ struct theme {
     struct rgba alert_background;
     struct rgba alert_text;
     char *background_image; /* full path of a picture behind every slide, or NULL */
-    char *font; /* fontconfig pattern or font file path */
+    char *font;             /* fontconfig pattern or font file path */
     char *font_bold;
     float largest_text;  /* % of the screen's shorter side: text grows up to this */
     float smallest_text; /* % of it: no text smaller; more continues on a page */
-    int slide_ms; /* how long a slide stands, unless it says otherwise */
+    int slide_ms;        /* how long a slide stands, unless it says otherwise */
     enum transition transition;
-    int transition_ms; /* how long a transition between two slides takes */
+    int transition_ms;           /* how long a transition between two slides takes */
     struct track_colour *tracks; /* a colour for each track of the schedule */
     size_t track_count;
 };
@@ -149,16 +149,16 @@ struct slide {
     char **speakers;
     size_t speaker_count;
     char *description;
-    bool scheduled;          /* a talk of the schedule export, not a slide file */
-    char *language;          /* of a talk, as the export says: "en", "de" */
+    bool scheduled;           /* a talk of the schedule export, not a slide file */
+    char *language;           /* of a talk, as the export says: "en", "de" */
     struct rgba track_colour; /* of its track; alpha 0: none */
     /* image and video */
-    char *image;             /* full path of the picture */
-    char *video;             /* full path of the clip */
-    bool audio;              /* video: heard; muted otherwise */
-    int loops;               /* video: plays this many times (0: once) */
-    int poster_ms;           /* video: where --render takes its still from */
-    enum fit fit;            /* contain: all of it, letterboxed; cover: filling, cropped */
+    char *image;   /* full path of the picture */
+    char *video;   /* full path of the clip */
+    bool audio;    /* video: heard; muted otherwise */
+    int loops;     /* video: plays this many times (0: once) */
+    int poster_ms; /* video: where --render takes its still from */
+    enum fit fit;  /* contain: all of it, letterboxed; cover: filling, cropped */
     struct {
         bool set;
         float x, y; /* 0 to 1: what stays in view when cover crops */

@@ -139,8 +139,8 @@ void settle_take(struct settle *s, int64_t now_ms)
         }
         if (!s->polling)
             LOG(LOG_WARN, "reload",
-                "%s is still open for writing but has not changed for %d s: read as it is",
-                b->name, SETTLE_SILENT_WRITER_MS / 1000);
+                "%s is still open for writing but has not changed for %d s: read as it is", b->name,
+                SETTLE_SILENT_WRITER_MS / 1000);
         drop_busy(s, b);
     }
     s->pending = s->upheaval = false;

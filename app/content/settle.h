@@ -31,11 +31,11 @@ struct busy_file {
 };
 
 struct settle {
-    int quiet_ms;     /* removals, and with polling every write: quiet time before reading */
-    bool polling;     /* writers cannot be seen closing files: go by quiet time */
-    bool pending;     /* a ready change waits to be read */
-    bool upheaval;    /* files or folders went: wait for quiet */
-    int64_t upheaval_ms; /* the last removal or rescan */
+    int quiet_ms;           /* removals, and with polling every write: quiet time before reading */
+    bool polling;           /* writers cannot be seen closing files: go by quiet time */
+    bool pending;           /* a ready change waits to be read */
+    bool upheaval;          /* files or folders went: wait for quiet */
+    int64_t upheaval_ms;    /* the last removal or rescan */
     struct busy_file *busy; /* files written and not yet closed */
     size_t busy_count, busy_capacity;
     char **ignored; /* the program's own output files */

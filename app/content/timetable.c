@@ -87,8 +87,8 @@ bool timetable_datetime(const char *text, int64_t *seconds, bool *has_offset)
         if (*p == ':' && (p++, !digits(&p, 2, &s) || s > 60))
             return false;
         if (*p == '.') /* fractions of a second */
-            for (p++; isdigit((unsigned char)*p); p++)
-                continue;
+            for (p++; isdigit((unsigned char)*p); p++) {
+            }
     }
     int64_t local = days * SECONDS_PER_DAY + h * 3600 + mi * 60 + s;
     *has_offset = false;
@@ -120,8 +120,8 @@ static size_t decode_entity(const char *text, char **out)
 {
     static const struct {
         const char *name, *value;
-    } named[] = {{"amp;", "&"},     {"lt;", "<"},           {"gt;", ">"},
-                 {"quot;", "\""},   {"apos;", "'"},         {"nbsp;", "\u00a0"},
+    } named[] = {{"amp;", "&"},        {"lt;", "<"},         {"gt;", ">"},
+                 {"quot;", "\""},      {"apos;", "'"},       {"nbsp;", "\u00a0"},
                  {"ndash;", "\u2013"}, {"mdash;", "\u2014"}, {"hellip;", "\u2026"}};
     for (size_t i = 0; i < COUNT(named); i++) {
         size_t n = strlen(named[i].name);
@@ -133,8 +133,8 @@ static size_t decode_entity(const char *text, char **out)
     if (text[0] != '#')
         return 0;
     char *end;
-    long cp = text[1] == 'x' || text[1] == 'X' ? strtol(text + 2, &end, 16)
-                                               : strtol(text + 1, &end, 10);
+    long cp =
+        text[1] == 'x' || text[1] == 'X' ? strtol(text + 2, &end, 16) : strtol(text + 1, &end, 10);
     if (*end != ';' || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
         return 0;
     unsigned char *o = (unsigned char *)*out;
@@ -167,8 +167,9 @@ char *timetable_plain_text(const char *text)
     for (size_t i = 0; i < n;) {
         char c = text[i];
         if (line_start && c == '#') { /* a heading's marks */
-            while (text[i] == '#')
+            do
                 i++;
+            while (text[i] == '#');
             while (text[i] == ' ')
                 i++;
             line_start = false;
@@ -254,8 +255,8 @@ static int written_clock(const char *datetime)
     return at && sscanf(at + 1, "%2d:%2d", &h, &m) == 2 ? h * 60 + m : -1;
 }
 
-bool timetable_place(struct timetable_builder *b, const char *date, const char *start,
-                     int64_t day, int turn, int line, const char *what, int64_t *utc)
+bool timetable_place(struct timetable_builder *b, const char *date, const char *start, int64_t day,
+                     int turn, int line, const char *what, int64_t *utc)
 {
     int start_minutes = -1;
     if (start && (!strchr(start, ':') || !timetable_duration(start, &start_minutes)))

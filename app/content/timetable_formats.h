@@ -42,8 +42,8 @@ int64_t timetable_local_to_utc(int64_t local);
  * reported; when its clock as written is the start, the offset is a
  * generator's mistake and the start is used. Problems name what (an
  * "event 12" or a JSON path) at line. False when nothing places it. */
-bool timetable_place(struct timetable_builder *b, const char *date, const char *start,
-                     int64_t day, int turn, int line, const char *what, int64_t *utc);
+bool timetable_place(struct timetable_builder *b, const char *date, const char *start, int64_t day,
+                     int turn, int line, const char *what, int64_t *utc);
 
 /* Adds a copy of talk; false (reported) when there are too many. */
 bool timetable_add(struct timetable_builder *b, const struct talk *talk, int line);

@@ -45,8 +45,8 @@ static struct rgba track_colour(const cJSON *conference, const char *name)
 static void problem(struct timetable_builder *b, const char *where, const char *value,
                     const char *what)
 {
-    diag_add(b->src->diags, DIAG_WARNING, b->src->path, 0, "%s: %s%s%s%s", where,
-             value ? "'" : "", value ? value : "", value ? "' " : "", what);
+    diag_add(b->src->diags, DIAG_WARNING, b->src->path, 0, "%s: %s%s%s%s", where, value ? "'" : "",
+             value ? value : "", value ? "' " : "", what);
 }
 
 static void read_event(struct timetable_builder *b, const cJSON *e, const cJSON *conference,
@@ -85,8 +85,8 @@ static void read_event(struct timetable_builder *b, const cJSON *e, const cJSON 
     if (!duration || !timetable_duration(duration, &t.minutes)) {
         snprintf(field, sizeof field, "%s.duration", where);
         problem(b, field, duration, "is not a duration (write HH:MM): the talk is left out");
-    } else if (!timetable_place(b, string_of(e, "date"), string_of(e, "start"), day, day_start,
-                                0, where, &t.start)) {
+    } else if (!timetable_place(b, string_of(e, "date"), string_of(e, "start"), day, day_start, 0,
+                                where, &t.start)) {
         snprintf(field, sizeof field, "%s.start", where);
         problem(b, field, NULL, "no date or start time: the talk is left out");
     } else {
@@ -134,7 +134,8 @@ bool timetable_read_json(struct timetable_builder *b, const char *text, size_t s
         const char *date_text = string_of(day, "date");
         if (!date_text || !civil_parse_date(date_text, &date)) {
             snprintf(where, sizeof where, "days[%d].date", d);
-            problem(b, where, date_text, "is not a date (YYYY-MM-DD): its talks need their own dates");
+            problem(b, where, date_text,
+                    "is not a date (YYYY-MM-DD): its talks need their own dates");
         }
         int day_start = clock_in(string_of(day, "day_start"));
         const cJSON *room;

@@ -108,12 +108,10 @@ static int day_start_minutes(const char *start)
     return h * 60 + m;
 }
 
-
-
 /* Reads one <event>, on the calendar day day (days since 1970) whose
  * programme starts at day_start minutes (-1: unknown). */
-static void read_event(struct timetable_builder *b, const xmlNode *e, int64_t day,
-                       int day_start, const char *room_name, const struct conference *conf)
+static void read_event(struct timetable_builder *b, const xmlNode *e, int64_t day, int day_start,
+                       const char *room_name, const struct conference *conf)
 {
     int line = line_of(e);
     char *id = attribute(e, "id"), *title = child_text(e, "title");

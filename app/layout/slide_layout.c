@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static const char separator[] = "  \u00b7  ";
 
 static int px(float units, const struct frame_geometry *g)
@@ -126,8 +125,8 @@ static struct box cover_crop(struct box area, int w, int h, float fx, float fy)
     int cw = (int)lroundf((float)area.w / scale), ch = (int)lroundf((float)area.h / scale);
     cw = cw > w ? w : cw < 1 ? 1 : cw;
     ch = ch > h ? h : ch < 1 ? 1 : ch;
-    return (struct box){(int)lroundf((float)(w - cw) * fx), (int)lroundf((float)(h - ch) * fy),
-                        cw, ch};
+    return (struct box){(int)lroundf((float)(w - cw) * fx), (int)lroundf((float)(h - ch) * fy), cw,
+                        ch};
 }
 
 /* The theme's gradient, or its picture covering the slide under a shade of
@@ -137,8 +136,10 @@ static void add_background(const struct measurer *m, const struct programme *pro
 {
     const struct theme *t = &prog->theme;
     struct box all = {0, 0, g->w, g->h};
-    struct item bg = {
-        .kind = ITEM_GRADIENT, .box = all, .colour = t->background, .colour_end = t->background_end};
+    struct item bg = {.kind = ITEM_GRADIENT,
+                      .box = all,
+                      .colour = t->background,
+                      .colour_end = t->background_end};
     scene_add(scene, &bg);
     int w, h;
     if (!t->background_image || !m->image_size(m->ctx, t->background_image, &w, &h))
@@ -215,12 +216,14 @@ static struct rgba mark_colour(const struct theme *t, enum mark mark)
 /* "Wednesday 12 February 2025  ·  10:00–11:30  ·  Room A", from what is given. */
 static char *session_meta(const struct slide *s, const char *lang)
 {
-    char date[64] = "", time[32] = "", start[8], end[8];
+    char date[64] = "", time[32] = "";
     if (s->date.set)
         civil_format_date(s->date.days, lang, date, sizeof date);
     if (s->start.set) {
+        char start[8];
         civil_format_clock(s->start.minutes, start, sizeof start);
         if (s->end.set) {
+            char end[8];
             civil_format_clock(s->end.minutes, end, sizeof end);
             snprintf(time, sizeof time, "%s\u2013%s", start, end);
         } else {
@@ -264,7 +267,8 @@ static char *join_lines(char *const *items, size_t count)
 static struct rgba readable_on(struct rgba colour)
 {
     int luma = (299 * colour.r + 587 * colour.g + 114 * colour.b) / 1000;
-    return luma > 140 ? (struct rgba){0x10, 0x10, 0x10, 0xff} : (struct rgba){0xff, 0xff, 0xff, 0xff};
+    return luma > 140 ? (struct rgba){0x10, 0x10, 0x10, 0xff}
+                      : (struct rgba){0xff, 0xff, 0xff, 0xff};
 }
 
 static void layout_session(const struct measurer *m, const struct programme *prog,
@@ -384,10 +388,8 @@ static void layout_partner_card(const struct measurer *m, const struct programme
                                 const struct partner *p, struct box card,
                                 const struct frame_geometry *g, struct scene *scene)
 {
-    struct item fill = {.kind = ITEM_FILL,
-                        .box = card,
-                        .colour = prog->theme.card,
-                        .radius = px(1.2f, g)};
+    struct item fill = {
+        .kind = ITEM_FILL, .box = card, .colour = prog->theme.card, .radius = px(1.2f, g)};
     scene_add(scene, &fill);
     int pad = (card.w < card.h ? card.w : card.h) / 8;
     struct box inner = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
@@ -399,9 +401,9 @@ static void layout_partner_card(const struct measurer *m, const struct programme
         return;
     }
     float size = fmaxf(0.34f * (float)inner.h, smallest(prog, g));
-    struct block wordmark = text_block(p->name, FONT_BOLD, size,
-                                       floor_at(0.12f * (float)inner.h, prog, g), 1.1f, 0,
-                                       prog->theme.background);
+    struct block wordmark =
+        text_block(p->name, FONT_BOLD, size, floor_at(0.12f * (float)inner.h, prog, g), 1.1f, 0,
+                   prog->theme.background);
     layout_stack(m, &wordmark, 1, inner, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }
 
@@ -493,13 +495,15 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     };
     size_t count = 3;
     char *metas[MAX_ROWS] = {0};
-    size_t rows = s->row_count < MAX_ROWS ? s->row_count : MAX_ROWS;
+    size_t rows = s->row_count;
+    if (rows > MAX_ROWS)
+        rows = MAX_ROWS;
     for (size_t i = 0; i < rows; i++) {
         const struct overview_row *row = &s->rows[i];
         metas[i] = row_meta(row, event_language(&prog->event));
-        blocks[count++] = one_line(text_block(metas[i], FONT_BOLD, small, small, 1.2f,
-                                              i ? 3.0f * u : 4.0f * u,
-                                              row->mark == MARK_NOW ? t->now : t->secondary));
+        blocks[count++] =
+            one_line(text_block(metas[i], FONT_BOLD, small, small, 1.2f, i ? 3.0f * u : 4.0f * u,
+                                row->mark == MARK_NOW ? t->now : t->secondary));
         blocks[count++] =
             text_block(row->title, FONT_BOLD, 4.2f * u, small, 1.15f, 0.4f * u, t->text);
     }
@@ -516,8 +520,8 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
 /* One cell of a board: a small line saying when, the title under it, at
  * the board's one size (a title too long for two lines is cut). */
 static void layout_board_cell(const struct measurer *m, const struct theme *t, const char *when,
-                              struct rgba when_colour, const char *title, float size,
-                              float small, struct box cell, struct scene *scene)
+                              struct rgba when_colour, const char *title, float size, float small,
+                              struct box cell, struct scene *scene)
 {
     float when_size = fmaxf(0.7f * size, small);
     struct block blocks[] = {
@@ -549,17 +553,17 @@ static bool fits_or_never(const struct measurer *m, const char *text, int px, in
 /* The largest title size, up to size and down to smallest, at which every
  * title and room of the board fits its cell in two lines: one size for the
  * whole board; a title too long for two lines at smallest is cut. */
-static float board_size(const struct measurer *m, const struct slide *s, float size,
-                        float smallest, int room_w, int column_w)
+static float board_size(const struct measurer *m, const struct slide *s, float size, float smallest,
+                        int room_w, int column_w)
 {
     int least = (int)lroundf(smallest);
     for (; size > smallest; size *= 0.9f) {
-        int px = (int)lroundf(size);
+        int at = (int)lroundf(size);
         bool fit = true;
         for (size_t i = 0; i < s->row_count && fit; i++)
-            fit = fits_or_never(m, s->rows[i].title, px, least, column_w) &&
-                  fits_or_never(m, s->rows[i].next_title, px, least, column_w) &&
-                  (room_w <= 0 || fits_or_never(m, s->rows[i].room, px, least, room_w));
+            fit = fits_or_never(m, s->rows[i].title, at, least, column_w) &&
+                  fits_or_never(m, s->rows[i].next_title, at, least, column_w) &&
+                  (room_w <= 0 || fits_or_never(m, s->rows[i].room, at, least, room_w));
         if (fit)
             return size;
     }
@@ -570,8 +574,7 @@ static float board_size(const struct measurer *m, const struct slide *s, float s
  * columns: room, now, next. A single room (a screen beside its door) gets
  * the whole height. */
 static void layout_board(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g,
-                         struct scene *scene)
+                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
     const struct theme *t = &prog->theme;
     float u = g->unit;
@@ -662,7 +665,7 @@ static void layout_picture_frame(const struct measurer *m, const struct programm
     area->h -= caption_band(g);
     int left = area->x > g->content.x ? area->x : g->content.x;
     int right = area->x + area->w < g->content.x + g->content.w ? area->x + area->w
-                                                                  : g->content.x + g->content.w;
+                                                                : g->content.x + g->content.w;
     struct box caption = {left, area->y + area->h, right - left, caption_band(g)};
     struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
                                             smallest(prog, g), 1.2f, 0, prog->theme.text));
@@ -674,15 +677,15 @@ static void layout_picture_frame(const struct measurer *m, const struct programm
  * all of it letterboxed (contain), or filling it, cropped around its focus
  * (cover); a caption in a band under it. */
 static void layout_image(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g,
-                         struct scene *scene)
+                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
     layout_picture_frame(m, prog, s, g, &area, scene);
     int w, h;
     if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0)
         return;
-    struct item picture = {.kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
+    struct item picture = {
+        .kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
     if (s->fit == FIT_COVER) {
         /* the part of the picture with the slide's shape, around the focus */
         picture.box = area;
@@ -710,8 +713,8 @@ static struct box qr_place(const struct frame_geometry *g, struct box *content)
     /* a quarter wider than the code, for a caption (a web address has no
      * space to break at) */
     int column = side + side / 4;
-    struct box at = {content->x + content->w - column, content->y + (content->h - side) / 2,
-                     column, side};
+    struct box at = {content->x + content->w - column, content->y + (content->h - side) / 2, column,
+                     side};
     content->w -= column + gap;
     return at;
 }
@@ -755,10 +758,10 @@ static void layout_qr(const struct measurer *m, const struct theme *t, const cha
             int run = x;
             while (run < code.width && qr_dark(&code, run, y))
                 run++;
-            struct item dark = {.kind = ITEM_FILL,
-                                .box = {x0 + x * module, y0 + y * module, (run - x) * module,
-                                        module},
-                                .colour = {0, 0, 0, 0xff}};
+            struct item dark = {
+                .kind = ITEM_FILL,
+                .box = {x0 + x * module, y0 + y * module, (run - x) * module, module},
+                .colour = {0, 0, 0, 0xff}};
             scene_add(scene, &dark);
             x = run;
         }
@@ -809,8 +812,7 @@ struct box layout_clip_box(const struct slide *s, const struct frame_geometry *g
 /* A clip's slide: its background and caption; the clip's frames are drawn
  * into layout_clip_box() by the renderer. */
 static void layout_video(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g,
-                         struct scene *scene)
+                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
     struct box area = clip_area(s, g);
     layout_picture_frame(m, prog, s, g, &area, scene);
@@ -828,33 +830,44 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
         qr_at = qr_place(frame, &narrowed.content);
         g = &narrowed;
     } else if (slide && slide->qr) {
-        struct box band = {frame->content.x, frame->content.y, frame->content.w,
-                           frame->content.h};
+        struct box band = {frame->content.x, frame->content.y, frame->content.w, frame->content.h};
         qr_at = qr_place(frame, &band);
     }
-    if (!slide)
+    if (!slide) {
         layout_nothing_to_show(m, prog, g, scene);
-    else if (slide->kind == SLIDE_HEADLINE)
-        layout_headline(m, prog,
-                        &(struct headline_text){slide->label, slide->title, slide->subtitle,
-                                                slide->body, slide->translated_title,
-                                                slide->translated_subtitle, slide->translated_body,
-                                                slide},
-                        g, scene);
-    else if (slide->kind == SLIDE_SESSION)
-        layout_session(m, prog, slide, g, scene);
-    else if (slide->kind == SLIDE_PARTNERS)
-        layout_partners(m, prog, slide, g, scene);
-    else if (slide->kind == SLIDE_OVERVIEW)
-        layout_overview(m, prog, slide, g, scene);
-    else if (slide->kind == SLIDE_BOARD)
-        layout_board(m, prog, slide, g, scene);
-    else if (slide->kind == SLIDE_IMAGE)
-        layout_image(m, prog, slide, g, scene);
-    else if (slide->kind == SLIDE_VIDEO)
-        layout_video(m, prog, slide, g, scene);
-    else
-        layout_alert(m, prog, slide, g, scene);
+    } else {
+        switch (slide->kind) { /* no default: the compiler names a kind left out */
+        case SLIDE_HEADLINE:
+            layout_headline(m, prog,
+                            &(struct headline_text){slide->label, slide->title, slide->subtitle,
+                                                    slide->body, slide->translated_title,
+                                                    slide->translated_subtitle,
+                                                    slide->translated_body, slide},
+                            g, scene);
+            break;
+        case SLIDE_SESSION:
+            layout_session(m, prog, slide, g, scene);
+            break;
+        case SLIDE_PARTNERS:
+            layout_partners(m, prog, slide, g, scene);
+            break;
+        case SLIDE_OVERVIEW:
+            layout_overview(m, prog, slide, g, scene);
+            break;
+        case SLIDE_BOARD:
+            layout_board(m, prog, slide, g, scene);
+            break;
+        case SLIDE_IMAGE:
+            layout_image(m, prog, slide, g, scene);
+            break;
+        case SLIDE_VIDEO:
+            layout_video(m, prog, slide, g, scene);
+            break;
+        case SLIDE_ALERT:
+            layout_alert(m, prog, slide, g, scene);
+            break;
+        }
+    }
     if (slide && slide->qr && qr_at.w > 0)
         layout_qr(m, &prog->theme, slide->qr, slide->qr_caption, qr_at, frame, scene);
 }
@@ -900,7 +913,8 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     if (e->logo && m->image_size(m->ctx, e->logo, &w, &h)) { /* the event's logo first */
         int logo_h = inner.h * 3 / 5;
         struct box slot = {left.x, inner.y + (inner.h - logo_h) / 2, left.w / 4, logo_h};
-        struct item logo = {.kind = ITEM_IMAGE, .box = layout_fit_aspect(slot, w, h), .path = e->logo};
+        struct item logo = {
+            .kind = ITEM_IMAGE, .box = layout_fit_aspect(slot, w, h), .path = e->logo};
         logo.box.x = slot.x;
         scene_add(scene, &logo);
         left.x += logo.box.w + px(2.0f, g);
@@ -912,8 +926,8 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     if (name && e->name && e->place &&
         m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w) {
         free(name);
-        bool name_fits = m->text_width(m->ctx, FONT_REGULAR, px_size, e->name,
-                                       strlen(e->name)) <= left.w;
+        bool name_fits =
+            m->text_width(m->ctx, FONT_REGULAR, px_size, e->name, strlen(e->name)) <= left.w;
         name = name_fits ? str_printf("%s\n%s", e->name, e->place) : str_dup(e->name);
     }
     struct block event = text_block(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);

@@ -252,7 +252,7 @@ int layout_stack_grow(const struct measurer *m, const struct block *blocks, size
 {
     struct column c = {
         .m = m, .blocks = blocks, .count = count < MAX_BLOCKS ? count : MAX_BLOCKS, .box = box};
-    float smallest = 1.0f; /* at this scale every block is at its minimum */
+    float smallest = 1.0f;                        /* at this scale every block is at its minimum */
     float largest = max_px > 0 ? INFINITY : 1.0f; /* at this scale the largest text is max_px */
     for (size_t i = 0; i < c.count; i++) {
         if (!block_present(&blocks[i]))

@@ -111,6 +111,7 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
                 trimmed--;
             /* No screen holds a line this long: do not make the font measure it. */
             bool too_long = trimmed - line_start > MAX_LINE_BYTES;
+            /* cppcheck-suppress knownConditionTrueFalse ; a word ends up to one byte past it */
             if (!too_long && m->text_width(m->ctx, style, px, text + line_start,
                                            trimmed - line_start) <= max_width) {
                 fit_end = end;

@@ -83,8 +83,8 @@ void wakeup_rearm(struct wakeup *w)
     if (!w)
         return;
     char drain[16];
-    while (read(w->notify_pipe[0], drain, sizeof drain) > 0)
-        continue;
+    while (read(w->notify_pipe[0], drain, sizeof drain) > 0) {
+    }
     if (SDL_SemValue(w->rearm) == 0)
         SDL_SemPost(w->rearm);
 }

@@ -22,10 +22,9 @@ static SDL_Window *create(const struct options *opts, bool *fullscreen_later)
     int centred = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
     *fullscreen_later = false;
     if (opts->windowed)
-        return SDL_CreateWindow("hallscreen", centred, centred,
-                                opts->width ? opts->width : DEFAULT_WINDOW_W,
-                                opts->height ? opts->height : DEFAULT_WINDOW_H,
-                                SDL_WINDOW_RESIZABLE);
+        return SDL_CreateWindow(
+            "hallscreen", centred, centred, opts->width ? opts->width : DEFAULT_WINDOW_W,
+            opts->height ? opts->height : DEFAULT_WINDOW_H, SDL_WINDOW_RESIZABLE);
     SDL_Rect bounds;
     if (strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
         SDL_GetDisplayBounds(display, &bounds) == 0) {

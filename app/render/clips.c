@@ -62,7 +62,9 @@ struct video_request clips_request(const struct slide *s, const char *hwdec, int
         .focus_x = s->focus.set ? s->focus.x : 0.5f,
         .focus_y = s->focus.set ? s->focus.y : 0.5f,
         /* a contained clip stands on its caption; else where its focus says */
-        .align_y = s->caption ? 1.0f : s->focus.set ? s->focus.y : 0.5f,
+        .align_y = s->caption     ? 1.0f
+                   : s->focus.set ? s->focus.y
+                                  : 0.5f,
         .hwdec = hwdec,
         .wake_fd = wake_fd,
     };
@@ -101,8 +103,7 @@ static void remember_failure(struct clips *c, const char *path, const char *prob
 {
     LOG(LOG_WARN, "video", "%s: %s; its slide is left out", path, problem);
     struct stat st;
-    if (stat(path, &st) != 0 ||
-        !ARRAY_RESERVE(c->failures, c->failure_count, c->failure_capacity))
+    if (stat(path, &st) != 0 || !ARRAY_RESERVE(c->failures, c->failure_count, c->failure_capacity))
         return;
     /* One entry per path: the latest version of the file. */
     size_t i = 0;
@@ -123,8 +124,7 @@ static void remember_failure(struct clips *c, const char *path, const char *prob
 
 /* A player for slide's clip, paused on its first frame once it is open;
  * false (remembered as broken) when it cannot be started. */
-static bool open_clip(struct clips *c, struct clip *clip, const struct slide *slide,
-                      int64_t now_ms)
+static bool open_clip(struct clips *c, struct clip *clip, const struct slide *slide, int64_t now_ms)
 {
     close_clip(clip);
     struct video_request rq = clips_request(slide, c->hwdec, c->bell[1]);
@@ -204,7 +204,8 @@ void clips_check(const struct programme *prog, const char *hwdec, struct diag_li
         const struct slide *s = &prog->slides[i];
         bool seen = false;
         for (size_t j = 0; j < i && !seen; j++)
-            seen = prog->slides[j].video && s->video && strcmp(prog->slides[j].video, s->video) == 0;
+            seen =
+                prog->slides[j].video && s->video && strcmp(prog->slides[j].video, s->video) == 0;
         if (s->kind != SLIDE_VIDEO || !s->video || seen)
             continue;
         struct video_request rq = clips_request(s, hwdec, -1);

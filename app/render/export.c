@@ -106,7 +106,8 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         struct frame_geometry g = layout_geometry(w, h);
         struct programme shown;
         if (!opts->has_now && schedule_clock_is_wrong(utc_ms / 1000))
-            LOG(LOG_WARN, "clock", "the time is before 2020: every slide is rendered, with no times");
+            LOG(LOG_WARN, "clock",
+                "the time is before 2020: every slide is rendered, with no times");
         struct export_screen screen = {r, g};
         const struct schedule_view view = {.overview_rows = layout_overview_rows(&g),
                                            .fitter = {page_fits, &screen},

@@ -321,8 +321,9 @@ static TTF_Font *ready(struct face *face, const struct segment *seg, const char 
 
 int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const char *text, size_t n)
 {
-    uint64_t key = hash_bytes(hash_number(hash_number(HASH_START, (uint64_t)style), (uint64_t)px),
-                              text, n) | 1;
+    uint64_t key =
+        hash_bytes(hash_number(hash_number(HASH_START, (uint64_t)style), (uint64_t)px), text, n) |
+        1;
     struct known_width *known = &fonts->widths[key % WIDTH_CACHE_SIZE];
     if (known->key == key)
         return known->width;

@@ -102,8 +102,8 @@ static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *sv
     }
     if (svg)
         *svg = header.type == IMAGE_SVG;
-    SDL_Surface *loaded = header.type == IMAGE_SVG ? IMG_LoadSizedSVG_RW(rw, fit_w, fit_h)
-                                                   : IMG_Load_RW(rw, 0);
+    SDL_Surface *loaded =
+        header.type == IMAGE_SVG ? IMG_LoadSizedSVG_RW(rw, fit_w, fit_h) : IMG_Load_RW(rw, 0);
     SDL_RWclose(rw);
     return loaded;
 }
@@ -117,8 +117,8 @@ static SDL_Surface *smooth_scale(SDL_Surface *src, SDL_Rect crop, int w, int h)
     SDL_Surface *current = NULL; /* owned: the last halving */
     SDL_Rect from = crop;
     while (2 * from.w > 3 * w && 2 * from.h > 3 * h) {
-        SDL_Surface *half = SDL_CreateRGBSurfaceWithFormat(0, from.w / 2, from.h / 2, 32,
-                                                           SDL_PIXELFORMAT_ARGB8888);
+        SDL_Surface *half =
+            SDL_CreateRGBSurfaceWithFormat(0, from.w / 2, from.h / 2, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!half || SDL_SoftStretchLinear(current ? current : src, &from, half, NULL) != 0) {
             SDL_FreeSurface(half);
             break;
@@ -212,8 +212,8 @@ void images_draw(struct images *images, SDL_Renderer *renderer, const char *path
          * scale that makes the part fill the box, within limits */
         double scale = (double)box.w / part.w;
         int w = (int)(source->w * scale), h = (int)(source->h * scale);
-        rastered = decode_file(path, w < KEEP_SIDE ? w : KEEP_SIDE, h < KEEP_SIDE ? h : KEEP_SIDE,
-                               NULL);
+        rastered =
+            decode_file(path, w < KEEP_SIDE ? w : KEEP_SIDE, h < KEEP_SIDE ? h : KEEP_SIDE, NULL);
         if (rastered) {
             double k = (double)rastered->w / source->w;
             part = (SDL_Rect){(int)(part.x * k), (int)(part.y * k), (int)(part.w * k),
@@ -221,10 +221,9 @@ void images_draw(struct images *images, SDL_Renderer *renderer, const char *path
             source = rastered;
         }
     }
-    SDL_Surface *converted =
-        source->format->format == SDL_PIXELFORMAT_ARGB8888
-            ? NULL
-            : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Surface *converted = source->format->format == SDL_PIXELFORMAT_ARGB8888
+                                 ? NULL
+                                 : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_Surface *sized = smooth_scale(converted ? converted : source, part, box.w, box.h);
     SDL_Texture *texture = sized ? SDL_CreateTextureFromSurface(renderer, sized) : NULL;
     if (texture) {

@@ -369,8 +369,7 @@ void render_set_clip(struct renderer *r, uint64_t key, struct box box,
         clip->w = clip->texture ? p->w : 0;
         clip->h = clip->texture ? p->h : 0;
         if (!clip->texture) {
-            LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", p->w, p->h,
-                SDL_GetError());
+            LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", p->w, p->h, SDL_GetError());
             clip->key = 0;
             return;
         }
@@ -633,15 +632,14 @@ static int stream_close(SDL_RWops *rw)
     return 0;
 }
 
-bool render_save_png(SDL_Renderer *sdl, int w, int h, const char *path, char *why,
-                     size_t why_size)
+bool render_save_png(SDL_Renderer *sdl, int w, int h, const char *path, char *why, size_t why_size)
 {
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     struct memory_stream stream = {0};
     SDL_RWops *rw = SDL_AllocRW();
-    bool ok = shot && rw &&
-              SDL_RenderReadPixels(sdl, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels,
-                                   shot->pitch) == 0;
+    bool ok =
+        shot && rw &&
+        SDL_RenderReadPixels(sdl, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) == 0;
     if (ok) {
         rw->write = stream_write;
         rw->size = stream_size;

@@ -11,7 +11,8 @@ enum { FRAME_MS = 16 }; /* between frames of a transition without vsync: 60 a se
 bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
                 int rotate, const char *hwdec, char *err, size_t err_size)
 {
-    *s = (struct stage){.sdl = sdl, .vsync = vsync, .rotate = rotate, .direction = 1, .dirty = true};
+    *s =
+        (struct stage){.sdl = sdl, .vsync = vsync, .rotate = rotate, .direction = 1, .dirty = true};
     if (!clips_init(&s->clips, hwdec))
         LOG(LOG_WARN, "video", "no pipe for the video player's wake-ups: clips cannot play");
     s->renderer = render_create(sdl, theme, err, err_size);

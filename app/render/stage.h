@@ -21,12 +21,12 @@ struct stage {
     bool vsync;        /* presenting waits for the display's refresh */
     int rotate;        /* degrees clockwise */
     struct transition_timing transition;
-    uint64_t on_screen;    /* render_slide_key() of the slide on screen, 0 at first */
-    int direction;         /* of the coming transition: -1 after stepping back */
-    bool next_prepared;    /* the slide after this one is composed */
-    bool dirty;            /* the frame must be drawn again */
-    const char *screenshot; /* where the next frame is to be written; NULL: nowhere */
-    struct clips clips;     /* of the slide on screen and the next */
+    uint64_t on_screen;           /* render_slide_key() of the slide on screen, 0 at first */
+    int direction;                /* of the coming transition: -1 after stepping back */
+    bool next_prepared;           /* the slide after this one is composed */
+    bool dirty;                   /* the frame must be drawn again */
+    const char *screenshot;       /* where the next frame is to be written; NULL: nowhere */
+    struct clips clips;           /* of the slide on screen and the next */
     unsigned long transitions;    /* begun, since the stage opened */
     unsigned long frames_dropped; /* of transitions, due and never drawn */
 };

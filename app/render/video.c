@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 enum {
-    ALIGN = 64,         /* mpv's renderer is fastest on rows aligned so */
+    ALIGN = 64, /* mpv's renderer is fastest on rows aligned so */
     SHUTDOWN_WAIT_MS = 3000,
 };
 
@@ -37,7 +37,7 @@ enum {
     X(mpv_terminate_destroy)                                                                       \
     X(mpv_error_string)                                                                            \
     X(mpv_get_time_us)                                                                             \
-    X(mpv_render_context_create)                                                               \
+    X(mpv_render_context_create)                                                                   \
     X(mpv_render_context_set_update_callback)                                                      \
     X(mpv_render_context_update)                                                                   \
     X(mpv_render_context_get_info)                                                                 \
@@ -88,8 +88,8 @@ struct video {
     bool cover;
     float align_y; /* 0 to 1: where a contained frame stands down its box */
     int64_t opened_ms, played_ms, progress_ms; /* when opened, played, last given a frame */
-    bool frame_due;       /* mpv has a frame to draw */
-    int64_t frame_due_ms; /* from when */
+    bool frame_due;                            /* mpv has a frame to draw */
+    int64_t frame_due_ms;                      /* from when */
     bool eof;
     struct video_info info;
     uint8_t *buffer; /* the picture, ALIGN-ed */
@@ -173,8 +173,7 @@ static bool configure(struct video *v, const struct video_request *rq)
     return true;
 }
 
-struct video *video_open(const struct video_request *rq, int64_t now_ms, char *err,
-                         size_t err_size)
+struct video *video_open(const struct video_request *rq, int64_t now_ms, char *err, size_t err_size)
 {
     pthread_once(&mpv_once, load_mpv);
     if (mpv_missing[0]) {
@@ -286,8 +285,8 @@ static void take_event(struct video *v, mpv_event *e, int64_t now_ms)
             v->last_error[--n] = '\0';
     } else if (e->event_id == MPV_EVENT_END_FILE) {
         mpv_event_end_file *end = e->data;
-        fail(v, end->reason == MPV_END_FILE_REASON_ERROR ? end_reason(end->error)
-                                                         : "stopped playing");
+        fail(v,
+             end->reason == MPV_END_FILE_REASON_ERROR ? end_reason(end->error) : "stopped playing");
     } else if (e->event_id == MPV_EVENT_PROPERTY_CHANGE) {
         mpv_event_property *p = e->data;
         if (p->format == MPV_FORMAT_FLAG && strcmp(p->name, "eof-reached") == 0) {
@@ -301,7 +300,8 @@ static void take_event(struct video *v, mpv_event *e, int64_t now_ms)
             v->drawn = false;
         } else if (p->format == MPV_FORMAT_DOUBLE && strcmp(p->name, "duration") == 0) {
             double seconds = *(double *)p->data;
-            v->info.duration_ms = isfinite(seconds) && seconds >= 0 ? (int64_t)(seconds * 1000) : -1;
+            v->info.duration_ms =
+                isfinite(seconds) && seconds >= 0 ? (int64_t)(seconds * 1000) : -1;
         }
     }
 }
@@ -330,7 +330,7 @@ static bool render_frame(struct video *v, struct box place)
             return false;
     }
     int dimensions[2] = {place.w, place.h};
-    int block = 0; /* the caller paces frames itself */
+    int block = 0;          /* the caller paces frames itself */
     char format[] = "bgr0"; /* XRGB8888 in a little-endian word */
     mpv_render_param params[] = {
         {MPV_RENDER_PARAM_SW_SIZE, dimensions},
@@ -433,8 +433,8 @@ int64_t video_remaining_ms(const struct video *v, int64_t now_ms)
         return -1;
     int64_t total = v->info.duration_ms * v->plays;
     int64_t played = v->state != VIDEO_PLAYING ? 0
-                     : v->paused                  ? v->paused_at_ms - v->played_ms
-                                                  : now_ms - v->played_ms;
+                     : v->paused               ? v->paused_at_ms - v->played_ms
+                                               : now_ms - v->played_ms;
     return v->state == VIDEO_ENDED ? 0 : played < total ? total - played : 0;
 }
 

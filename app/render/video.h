@@ -20,22 +20,22 @@ enum {
 /* What to play and how. */
 struct video_request {
     const char *path;
-    bool audio;              /* heard; muted otherwise */
-    int plays;               /* times through: 1 or more */
-    int64_t start_ms;        /* where the first frame is taken from */
-    bool cover;              /* fill the box, cropping around the focus; else letterbox */
-    float focus_x, focus_y;  /* 0 to 1 */
-    float align_y;           /* contain: where the frame stands down the box, 0 to 1 */
-    const char *hwdec;       /* mpv's hwdec choice; NULL: auto-safe */
-    int wake_fd;             /* a byte is written here when the clip has news; -1: none */
+    bool audio;             /* heard; muted otherwise */
+    int plays;              /* times through: 1 or more */
+    int64_t start_ms;       /* where the first frame is taken from */
+    bool cover;             /* fill the box, cropping around the focus; else letterbox */
+    float focus_x, focus_y; /* 0 to 1 */
+    float align_y;          /* contain: where the frame stands down the box, 0 to 1 */
+    const char *hwdec;      /* mpv's hwdec choice; NULL: auto-safe */
+    int wake_fd;            /* a byte is written here when the clip has news; -1: none */
 };
 
 enum video_state {
     VIDEO_OPENING, /* its first frame is not decoded yet */
     VIDEO_READY,   /* paused on its first frame */
     VIDEO_PLAYING,
-    VIDEO_ENDED,   /* on its last frame */
-    VIDEO_FAILED,  /* see video_problem() */
+    VIDEO_ENDED,  /* on its last frame */
+    VIDEO_FAILED, /* see video_problem() */
 };
 
 /* A frame, XRGB8888, and where it stands in the box it was drawn for. */

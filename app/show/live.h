@@ -21,10 +21,10 @@ struct live {
     struct diag_list diags; /* the content's problems now */
     struct show show;
     struct schedule_view view; /* how this screen shows the programme */
-    int version; /* of the programme: 1, then one more per change */
-    int reloads; /* reloads tried, changed or not */
-    int failed_reloads;       /* of those, where the folder or a file could not be read */
-    int64_t last_good_reload; /* when a reload last read everything, s since 1970 UTC */
+    int version;               /* of the programme: 1, then one more per change */
+    int reloads;               /* reloads tried, changed or not */
+    int failed_reloads;        /* of those, where the folder or a file could not be read */
+    int64_t last_good_reload;  /* when a reload last read everything, s since 1970 UTC */
 };
 
 /* What a reload changed. */

@@ -2,7 +2,6 @@
  * lines of "name{labels} value", and no Debian library produces it. */
 #include "metrics.h"
 
-
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +50,7 @@ static void sample(struct out *o, const char *name, const char *extra, double va
 {
     bool any = o->labels[0] || (extra && extra[0]);
     append(o, "%s%s%s%s%s%s %.15g\n", name, any ? "{" : "", o->labels,
-           o->labels[0] && extra && extra[0] ? "," : "", extra ? extra : "", any ? "}" : "",
-           value);
+           o->labels[0] && extra && extra[0] ? "," : "", extra ? extra : "", any ? "}" : "", value);
 }
 
 static void gauge(struct out *o, const char *name, const char *help, double value)

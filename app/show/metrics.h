@@ -10,16 +10,16 @@
 #include <stdint.h>
 
 struct metrics {
-    const char *screen;          /* the screen label's value; NULL: no label */
-    int64_t now_ms;              /* ms since 1970 UTC */
-    int64_t started_ms;          /* when the program started */
+    const char *screen; /* the screen label's value; NULL: no label */
+    int64_t now_ms;     /* ms since 1970 UTC */
+    int64_t started_ms; /* when the program started */
     const struct programme *shown;
-    size_t current;              /* the slide on screen, an index into shown */
+    size_t current; /* the slide on screen, an index into shown */
     unsigned long reloads, failed_reloads;
     int64_t last_good_reload_ms; /* 0: none yet */
     size_t errors, warnings;     /* content problems now */
     unsigned long transitions, frames_dropped;
-    long resident_bytes;         /* -1: unknown */
+    long resident_bytes; /* -1: unknown */
     bool clock_synchronised, sync, in_step;
 };
 

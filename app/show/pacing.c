@@ -14,12 +14,12 @@ void transition_begin(struct transition_timing *t, uint64_t from, int64_t now_ms
                       int frame_ms, int direction)
 {
     *t = (struct transition_timing){.from = from,
-                             .start_ms = now_ms,
-                             .drawn_ms = now_ms - frame_ms,
-                             .duration_ms = duration_ms,
-                             .frame_ms = frame_ms,
-                             .direction = direction < 0 ? -1 : 1,
-                             .running = from != 0 && duration_ms > 0};
+                                    .start_ms = now_ms,
+                                    .drawn_ms = now_ms - frame_ms,
+                                    .duration_ms = duration_ms,
+                                    .frame_ms = frame_ms,
+                                    .direction = direction < 0 ? -1 : 1,
+                                    .running = from != 0 && duration_ms > 0};
 }
 
 float transition_progress(struct transition_timing *t, int64_t now_ms)

@@ -109,9 +109,10 @@ static char *mark_text(const struct builder *b, const struct timed *t)
     case MARK_LATER:
         format_clock_at(t->start, clock, sizeof clock);
         return str_printf(tr(lang, "Later today \u00b7 %s"), clock);
-    default:
-        return NULL;
+    case MARK_NONE:
+        break;
     }
+    return NULL;
 }
 
 static struct slide *add_slide(struct builder *b)
@@ -242,8 +243,7 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
          * and website, from what event.yaml gives */
         char dates[96] = "";
         if (e->first_day.set)
-            civil_format_date_range(e->first_day.days, e->last_day.days, lang, dates,
-                                    sizeof dates);
+            civil_format_date_range(e->first_day.days, e->last_day.days, lang, dates, sizeof dates);
         char *joined = e->name ? str_printf("%s%s%s", e->name, dates[0] ? ", " : "", dates) : NULL;
         char *thanks = joined ? str_printf(tr(lang, "Thank you for joining %s."), joined)
                               : str_dup(tr(lang, "Thank you for joining us."));
@@ -345,9 +345,10 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             format_clock_at(next->start, clock, sizeof clock);
             int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
-            row->next_when = in <= SOON_MINUTES
-                                 ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                                 : str_printf(tr(lang, "Next \u00b7 %s"), clock);
+            row->next_when =
+                in <= SOON_MINUTES
+                    ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
+                    : str_printf(tr(lang, "Next \u00b7 %s"), clock);
         }
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;

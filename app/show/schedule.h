@@ -34,10 +34,10 @@ uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overv
 
 /* How one screen shows the programme. */
 struct schedule_view {
-    int overview_rows; /* rows an overview or board slide holds */
+    int overview_rows;         /* rows an overview or board slide holds */
     struct page_fitter fitter; /* what fits this screen; no fits: prose stays whole */
-    const char *room;  /* NULL: every room; else the room this screen stands beside */
-    bool clock_given;  /* the time was given (--now): never taken for a wrong clock */
+    const char *room;          /* NULL: every room; else the room this screen stands beside */
+    bool clock_given;          /* the time was given (--now): never taken for a wrong clock */
 };
 
 /* schedule_build() for a screen: with a room, only that room's sessions

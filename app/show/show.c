@@ -67,8 +67,7 @@ void show_step(struct show *show, const struct programme *prog, int delta, int64
     show->off_clock_slot = 0;
 }
 
-bool show_sync(struct show *show, const struct programme *prog, int64_t now_utc_ms,
-               int64_t now_ms)
+bool show_sync(struct show *show, const struct programme *prog, int64_t now_utc_ms, int64_t now_ms)
 {
     struct sync_position at;
     if (show->paused || !sync_position(prog, now_utc_ms, &at))

@@ -50,12 +50,10 @@ void show_follow(struct show *show, const struct programme *before, const struct
  * the clock says (see sync_position()), as if it came on at its start.
  * Paused, or moved by hand (show_step()) until the clock's next change,
  * the show is left alone. Returns true when the slide on screen changed. */
-bool show_sync(struct show *show, const struct programme *prog, int64_t now_utc_ms,
-               int64_t now_ms);
+bool show_sync(struct show *show, const struct programme *prog, int64_t now_utc_ms, int64_t now_ms);
 
 /* Milliseconds until show_sync() would change the slide; -1: never. */
-int64_t show_sync_wait(const struct show *show, const struct programme *prog,
-                       int64_t now_utc_ms);
+int64_t show_sync_wait(const struct show *show, const struct programme *prog, int64_t now_utc_ms);
 
 /* True when the show follows the clock now: not paused, not moved by hand. */
 bool show_in_step(const struct show *show);

@@ -18,5 +18,6 @@ bool array_reserve(void *items, size_t *capacity, size_t count, size_t item_size
         return false;
     memcpy(items, &bigger, sizeof bigger);
     *capacity = grown;
+    /* cppcheck-suppress memleak ; bigger is *items now, copied in above */
     return true;
 }

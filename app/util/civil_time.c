@@ -146,8 +146,7 @@ void civil_format_date(int64_t days, const char *lang, char *buf, size_t size)
              tr(lang, weekday_names[civil_weekday(days)]), d, tr(lang, month_names[m - 1]), y);
 }
 
-void civil_format_date_range(int64_t first, int64_t last, const char *lang, char *buf,
-                             size_t size)
+void civil_format_date_range(int64_t first, int64_t last, const char *lang, char *buf, size_t size)
 {
     int y1, m1, d1, y2, m2, d2;
     civil_from_days(first, &y1, &m1, &d1);

@@ -34,8 +34,7 @@ void civil_format_date(int64_t days, const char *lang, char *buf, size_t size);
 
 /* "10–12 February 2025", "28 February – 2 March 2025", "12 February 2025"
  * for a single day, in lang. */
-void civil_format_date_range(int64_t first, int64_t last, const char *lang, char *buf,
-                             size_t size);
+void civil_format_date_range(int64_t first, int64_t last, const char *lang, char *buf, size_t size);
 
 /* "09:30" */
 void civil_format_clock(int minutes, char *buf, size_t size);

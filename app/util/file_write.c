@@ -42,8 +42,7 @@ static bool write_all(int fd, const char *data, size_t size)
     return true;
 }
 
-bool file_write_atomic(const char *path, const void *data, size_t size, char *why,
-                       size_t why_size)
+bool file_write_atomic(const char *path, const void *data, size_t size, char *why, size_t why_size)
 {
     char *tmp = temporary_name(path);
     int fd = tmp ? mkstemp(tmp) : -1;

@@ -10,7 +10,6 @@
 /* Writes size bytes to path through a hidden temporary file beside it,
  * checking every write and the close, then renames it into place. Returns
  * false with the reason in why; path then holds what it held before. */
-bool file_write_atomic(const char *path, const void *data, size_t size, char *why,
-                       size_t why_size);
+bool file_write_atomic(const char *path, const void *data, size_t size, char *why, size_t why_size);
 
 #endif

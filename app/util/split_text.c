@@ -30,8 +30,8 @@ static int cut_before(const char *text, size_t at)
         paragraph |= text[--end] == '\n';
     if (paragraph)
         return CUT_PARAGRAPH;
-    static const char *const enders[] = {".", "!", "?", "\u061f" /* Arabic ? */, "\u3002", ":",
-                                         ";"};
+    static const char *const enders[] = {".",      "!", "?", "\u061f" /* Arabic ? */,
+                                         "\u3002", ":", ";"};
     for (size_t i = 0; i < sizeof enders / sizeof *enders; i++) {
         size_t n = strlen(enders[i]);
         if (end >= n && memcmp(text + end - n, enders[i], n) == 0)
@@ -43,7 +43,8 @@ static int cut_before(const char *text, size_t at)
 size_t text_cuts(const char *text, enum cut_kind least, size_t **offsets)
 {
     size_t *list = NULL, count = 0, capacity = 0, length = strlen(text);
-    for (size_t at = length ? utf8_char_len(text) : 0; at <= length; at += at < length ? utf8_char_len(text + at) : 1) {
+    for (size_t at = length ? utf8_char_len(text) : 0; at <= length;
+         at += at < length ? utf8_char_len(text + at) : 1) {
         if (at < length && cut_before(text, at) < (int)least)
             continue;
         if (!ARRAY_RESERVE(list, count, capacity)) {

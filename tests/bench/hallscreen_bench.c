@@ -78,7 +78,7 @@ static void drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme
         render_prepare(r, prog, to, w, h); /* as the show does, before the turn */
         for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
             struct frame f = {prog, to, render_slide_key(r, from), (float)i / FRAMES_PER_TRANSITION,
-                              kind, 1, "Wed 12 Feb 2025  10:00"};
+                              kind, 1,  "Wed 12 Feb 2025  10:00"};
             double start = now_ms();
             render_transition(r, &f, w, h);
             SDL_RenderPresent(sdl);
@@ -160,8 +160,8 @@ static void transition_frames(struct programme *prog, const char *choice, int w,
             printf("transition_%s_%s_%dx%d (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; first "
                    "frame p50 %.2f ms, max %.2f ms; paced %.1f frames/s, %lu dropped, CPU %.0f%% "
                    "of one core\n",
-                   kind_names[kind], choice, w, h, info.name, all.p50, all.p99, all.max,
-                   first.p50, first.max, fps, dropped, cpu);
+                   kind_names[kind], choice, w, h, info.name, all.p50, all.p99, all.max, first.p50,
+                   first.max, fps, dropped, cpu);
             fprintf(stderr,
                     "{\"figure\":\"transition\",\"kind\":\"%s\",\"renderer\":\"%s\","
                     "\"size\":\"%dx%d\",\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
@@ -255,7 +255,8 @@ static void generate_schedule(const char *dir, int talks)
                "<time_zone_name>Europe/Berlin</time_zone_name></conference>\n");
     int per_day = talks / 3, per_room = per_day / 12 + 1, n = 0;
     for (int d = 0; d < 3; d++) {
-        fprintf(f, "<day index=\"%d\" date=\"2026-07-%02d\" start=\"2026-07-%02dT09:00:00+02:00\">\n",
+        fprintf(f,
+                "<day index=\"%d\" date=\"2026-07-%02d\" start=\"2026-07-%02dT09:00:00+02:00\">\n",
                 d + 1, d + 1, d + 1);
         for (int r = 0; r < 12 && n < talks; r++) {
             fprintf(f, "<room name=\"Room %d\">\n", r + 1);
@@ -282,7 +283,8 @@ static void generate_schedule(const char *dir, int talks)
  * slide measured in the real fonts to find its pages. */
 static void paged_build_figures(const char *name, const struct programme *prog, int64_t now)
 {
-    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Surface *canvas =
+        SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 32, SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
     char err[256];
     struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
@@ -426,8 +428,8 @@ static void video_figures(void)
             if (playing && now_ms() - play_start > 5000 && !rss_playing)
                 rss_playing = status_kib("VmRSS");
             if (round == 0)
-                stage_prepare(&stage, &prog, &prog.slides[1], show_ms_until_change(&show, &prog, now),
-                              now);
+                stage_prepare(&stage, &prog, &prog.slides[1],
+                              show_ms_until_change(&show, &prog, now), now);
         }
         double played = now_ms() - play_start;
         printf("video_1080p30_%s: first frame %.0f ms after its turn; %d frames shown of %.0f "
