@@ -69,52 +69,29 @@ size_t bidi_visual_runs(const char *text, size_t n, bool rtl, struct bidi_run *r
         fribidi_get_bracket_types(chars, (FriBidiStrIndex)count, types, brackets);
         FriBidiLevel top = fribidi_get_par_embedding_levels_ex(
             types, brackets, (FriBidiStrIndex)count, &base, levels);
-        /* Runs of one level, in logical order... */
-        struct bidi_run *logical = malloc(count * sizeof *logical);
-        FriBidiLevel *run_levels = malloc(count * sizeof *run_levels);
-        size_t run_count = 0;
-        for (size_t i = 0; top && logical && run_levels && i < count;) {
-            size_t j = i + 1;
-            while (j < count && levels[j] == levels[i])
-                j++;
-            logical[run_count] = (struct bidi_run){offsets[i], offsets[j] - offsets[i],
-                                                   FRIBIDI_LEVEL_IS_RTL(levels[i])};
-            run_levels[run_count++] = levels[i];
-            i = j;
-        }
-        /* ...then reversed, from the highest level down to the lowest odd one,
-         * wherever runs stand at that level or above (rule L2). */
-        int highest = 0, lowest_odd = 255; /* levels go up to 125 */
-        for (size_t i = 0; i < run_count; i++) {
-            if (run_levels[i] > highest)
-                highest = run_levels[i];
-            if ((run_levels[i] & 1) && run_levels[i] < lowest_odd)
-                lowest_odd = run_levels[i];
-        }
-        for (int level = highest; run_count && level >= lowest_odd && level > 0; level--) {
-            for (size_t i = 0; i < run_count;) {
-                if (run_levels[i] < level) {
-                    i++;
-                    continue;
-                }
-                size_t j = i;
-                while (j < run_count && run_levels[j] >= level)
-                    j++;
-                for (size_t a = i, b = j - 1; a < b; a++, b--) {
-                    struct bidi_run r = logical[a];
-                    logical[a] = logical[b];
-                    logical[b] = r;
-                    FriBidiLevel l = run_levels[a];
-                    run_levels[a] = run_levels[b];
-                    run_levels[b] = l;
-                }
-                i = j;
+        /* fribidi reorders the line (rules L1 and L2): map[v] is the
+         * character standing at visual position v. Marks stay in logical
+         * order, as HarfBuzz shapes each run itself. */
+        FriBidiStrIndex *map = malloc(count * sizeof *map);
+        for (size_t i = 0; map && i < count; i++)
+            map[i] = (FriBidiStrIndex)i;
+        if (top && map &&
+            fribidi_reorder_line(0, types, (FriBidiStrIndex)count, 0, base, levels, NULL, map)) {
+            /* a run: visual neighbours of one level that are logical neighbours too */
+            for (size_t v = 0; v < count && made < max;) {
+                FriBidiLevel level = levels[map[v]];
+                int step = FRIBIDI_LEVEL_IS_RTL(level) ? -1 : 1;
+                size_t w = v + 1;
+                while (w < count && levels[map[w]] == level && map[w] == map[w - 1] + step)
+                    w++;
+                size_t first = (size_t)(step > 0 ? map[v] : map[w - 1]);
+                size_t last = (size_t)(step > 0 ? map[w - 1] : map[v]);
+                runs[made++] = (struct bidi_run){offsets[first], offsets[last + 1] - offsets[first],
+                                                 FRIBIDI_LEVEL_IS_RTL(level)};
+                v = w;
             }
         }
-        for (size_t i = 0; i < run_count && made < max; i++)
-            runs[made++] = logical[i];
-        free(logical);
-        free(run_levels);
+        free(map);
     }
     free(types);
     free(brackets);
