@@ -9,6 +9,7 @@
 #include <SDL_ttf.h>
 #include <fcntl.h>
 #include <fontconfig/fontconfig.h>
+#include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,19 +260,20 @@ static uint32_t next_code_point(const char *text, size_t *i)
     return cp;
 }
 
-/* The ISO 15924 script HarfBuzz shapes a piece of text in, from its first
- * letter of a script that needs shaping. */
-static const char *script_of(const char *text, size_t n)
+/* The ISO 15924 name ("Arab", "Cyrl") of the script HarfBuzz shapes a
+ * piece of text in: that of its first character of a script of its own
+ * (HarfBuzz knows every character's), "Zyyy" when it has none. */
+static void script_of(const char *text, size_t n, char name[5])
 {
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = next_code_point(text, &i);
-        if ((cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) ||
-            (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff))
-            return "Arab";
-        if (cp >= 0x0590 && cp <= 0x05ff)
-            return "Hebr";
-    }
-    return "Zyyy";
+    hb_unicode_funcs_t *unicode = hb_unicode_funcs_get_default();
+    hb_script_t script = HB_SCRIPT_COMMON;
+    for (size_t i = 0; i < n && (script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED ||
+                                 script == HB_SCRIPT_UNKNOWN);)
+        script = hb_unicode_script(unicode, next_code_point(text, &i));
+    if (script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN)
+        script = HB_SCRIPT_COMMON;
+    hb_tag_to_string(hb_script_to_iso15924_tag(script), name);
+    name[4] = '\0';
 }
 
 /* A piece of a line set in one face and one direction. */
@@ -315,7 +317,9 @@ static TTF_Font *ready(struct face *face, const struct segment *seg, const char 
 {
     TTF_Font *font = sized(face, px);
     TTF_SetFontDirection(font, seg->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-    TTF_SetFontScriptName(font, script_of(text + seg->start, seg->length));
+    char script[5];
+    script_of(text + seg->start, seg->length, script);
+    TTF_SetFontScriptName(font, script);
     return font;
 }
 
