@@ -1,9 +1,11 @@
-/* Greedy line breaking over measured widths. */
+/* Greedy line breaking over measured widths, at the places the Unicode
+ * line breaking algorithm allows. */
 #include "wrap.h"
-#include "../util/array.h"
 
+#include "../util/array.h"
 #include "../util/str.h"
 
+#include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,36 +22,6 @@ static bool push_line(struct line_list *out, size_t start, size_t end)
         return false;
     out->lines[out->count++] = (struct line_span){start, end - start};
     return true;
-}
-
-/* True for the ideographs and kana of Chinese and Japanese, which are
- * written without spaces and may break between any two. */
-static bool is_cjk(const char *s)
-{
-    size_t len;
-    uint32_t cp = utf8_decode(s, 4, &len);
-    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) ||
-           (cp >= 0xf900 && cp <= 0xfaff);
-}
-
-/* The end of the word that starts at i: the next space, the byte after a
- * hyphen that follows a letter, either side of an ideograph, or the end of
- * the paragraph. A word is not followed past the character at limit: no
- * line holds more, and following a huge word from each line would take
- * time in the square of its length. */
-static size_t word_end(const char *text, size_t i, size_t para_end, size_t limit)
-{
-    while (i < para_end && is_space(text[i]))
-        i++;
-    size_t start = i;
-    while (i < para_end && i < limit && !is_space(text[i])) {
-        if (text[i] == '-' && i > start && i + 1 < para_end && !is_space(text[i + 1]))
-            return i + 1;
-        if (is_cjk(text + i))
-            return i > start ? i : i + utf8_char_len(text + i);
-        i += utf8_char_len(text + i);
-    }
-    return i < para_end ? i : para_end;
 }
 
 /* How many bytes of the word at text (at most n) fit in max_width; at least
@@ -88,12 +60,26 @@ static size_t fitting_prefix(const struct measurer *m, enum font_style style, in
     return fit < n ? fit : n;
 }
 
+/* Marks in brks where the line at text (n bytes) may break, by the Unicode
+ * line breaking algorithm (UAX #14, libunibreak): brks[i] tells whether a
+ * line may end after byte i. */
+static void find_breaks(const char *text, size_t n, char *brks)
+{
+    static bool ready;
+    if (!ready) { /* the library's tables, once: the program lays out on one thread */
+        init_linebreak();
+        ready = true;
+    }
+    set_linebreaks_utf8((const utf8_t *)text, n, NULL, brks);
+}
+
 bool layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
                  int max_width, size_t max_lines, struct line_list *out, bool *more)
 {
     out->count = 0;
     *more = false;
     size_t len = strlen(text), pos = 0;
+    char brks[MAX_LINE_BYTES + 1];
     while (pos < len) {
         if (max_lines && out->count == max_lines) {
             *more = true;
@@ -103,24 +89,38 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
         size_t para_end = newline ? (size_t)(newline - text) : len;
         while (pos < para_end && is_space(text[pos]))
             pos++;
-        size_t line_start = pos, fit_end = pos, limit = pos + MAX_LINE_BYTES + 1;
-        for (size_t end = word_end(text, pos, para_end, limit); fit_end < para_end;
-             end = word_end(text, end, para_end, limit)) {
-            size_t trimmed = end;
+        /* No screen holds a line longer than MAX_LINE_BYTES: breaks are
+         * looked for that far only, and a longer word is cut to fit. */
+        size_t line_start = pos, fit_end = pos;
+        size_t window = para_end - pos < sizeof brks ? para_end - pos : sizeof brks;
+        if (window)
+            find_breaks(text + pos, window, brks);
+        bool whole = line_start + window == para_end; /* its last break is real */
+        for (size_t k = 0; k < window; k++) {
+            bool last = k + 1 == window;
+            if (brks[k] != LINEBREAK_ALLOWBREAK && !(last && whole))
+                continue;
+            size_t end = line_start + k + 1, trimmed = end;
             while (trimmed > line_start && is_space(text[trimmed - 1]))
                 trimmed--;
-            /* No screen holds a line this long: do not make the font measure it. */
-            bool too_long = trimmed - line_start > MAX_LINE_BYTES;
-            /* cppcheck-suppress knownConditionTrueFalse ; a word ends up to one byte past it */
-            if (!too_long && m->text_width(m->ctx, style, px, text + line_start,
-                                           trimmed - line_start) <= max_width) {
+            if (trimmed - line_start <= MAX_LINE_BYTES &&
+                m->text_width(m->ctx, style, px, text + line_start, trimmed - line_start) <=
+                    max_width) {
                 fit_end = end;
                 continue;
             }
-            if (fit_end == line_start) /* a lone word wider than the line */
-                fit_end = line_start + fitting_prefix(m, style, px, text + line_start,
-                                                      trimmed - line_start, max_width);
             break;
+        }
+        if (fit_end == line_start && window) { /* a lone word wider than the line */
+            size_t word = line_start;
+            while (word < line_start + window &&
+                   (word == line_start || brks[word - line_start - 1] != LINEBREAK_ALLOWBREAK))
+                word++;
+            while (word > line_start && is_space(text[word - 1]))
+                word--;
+            fit_end =
+                line_start + fitting_prefix(m, style, px, text + line_start,
+                                            word > line_start ? word - line_start : 1, max_width);
         }
         size_t line_end = fit_end;
         while (line_end > line_start && is_space(text[line_end - 1]))
