@@ -2,25 +2,45 @@
 # Installs what hallscreen needs on Debian (when missing), builds it, then
 # runs the bundled show in a window or runs the whole test suite.
 #   ./dev.sh run [OPTIONS]   the show in a window, as it stood during the event
-#   ./dev.sh test            every test (ctest): a normal build, a sanitizer build,
-#                            and a minute of fuzzing each parser
+#   ./dev.sh test            every check: the code's layout and static analysis,
+#                            the tests (ctest) of a normal build, a minute of
+#                            fuzzing each parser, the tests of a sanitizer build,
+#                            and the Debian package built, installed and run
 set -eu
 cd "$(dirname "$0")"
 
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
 missing=""
 for package in $(cat .ci/packages); do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" ||
         missing="$missing $package"
 done
 if [ -n "$missing" ]; then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
     $sudo apt-get update
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends $missing
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)"
+
+# The Debian package, built from a copy of the tree (dpkg-buildpackage
+# writes beside its sources), checked by lintian, installed with apt, its
+# bundled show checked and rendered by the installed program, then removed.
+package_test() {
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    mkdir "$work/hallscreen"
+    cp -r app assets content debian po tests CMakeLists.txt README.md "$work/hallscreen/"
+    (cd "$work/hallscreen" && DEB_BUILD_OPTIONS="parallel=$(nproc)" dpkg-buildpackage -b -us -uc)
+    deb=$(ls "$work"/hallscreen_*_"$(dpkg --print-architecture)".deb)
+    lintian --fail-on error,warning "$deb"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
+    /usr/bin/hallscreen --check
+    SDL_VIDEODRIVER=dummy /usr/bin/hallscreen --render "$work/slides" --now 2025-02-12T10:00
+    [ "$(ls "$work/slides" | wc -l)" -eq 8 ]
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get purge -y hallscreen
+}
 
 case "${1:-}" in
 run)
@@ -41,7 +61,8 @@ test)
     (cd build-fuzz && ctest --output-on-failure)
     cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DHALLSCREEN_SANITIZE=ON >/dev/null
     cmake --build build-sanitize -j "$(nproc)"
-    cd build-sanitize && exec ctest --output-on-failure
+    (cd build-sanitize && ctest --output-on-failure)
+    package_test
     ;;
 *)
     echo "usage: ./dev.sh run [OPTIONS] | ./dev.sh test" >&2

@@ -38,7 +38,11 @@ int64_t transition_frame_wait(const struct transition_timing *t, int64_t now_ms)
 {
     if (!t->running)
         return -1;
+    /* frames fall due on a grid from the start: a late one does not push
+     * back the ones after it */
     int64_t due = t->drawn_ms + t->frame_ms;
+    if (t->frame_ms > 0)
+        due = t->start_ms + ((t->drawn_ms - t->start_ms) / t->frame_ms + 1) * t->frame_ms;
     int64_t end = t->start_ms + t->duration_ms; /* the last frame is never late */
     if (end < due)
         due = end;

@@ -140,8 +140,8 @@ void translate_init(const char *locale_dir)
         ++_nl_msg_cat_cntr;
         for (size_t i = 0; i < COUNT(phrases); i++)
             languages[l].text[i] = dgettext(DOMAIN, phrases[i]); /* stays mapped */
-        strncat(known_list, ", ", sizeof known_list - strlen(known_list) - 1);
-        strncat(known_list, languages[l].code, sizeof known_list - strlen(known_list) - 1);
+        size_t used = strlen(known_list);
+        snprintf(known_list + used, sizeof known_list - used, ", %.15s", languages[l].code);
     }
 restore:
     if (saved_language)
