@@ -199,7 +199,7 @@ static void a_transition_ends_on_time_with_its_last_frame(void **state)
     struct transition_timing t;
     transition_begin(&t, 42, 0, 500, 33, 1);
     assert_int_equal(transition_frame_wait(&t, 0), 0);
-    transition_frame_drawn(&t, 40); /* late for the frame due at 33 */
+    transition_frame_drawn(&t, 40);                      /* late for the frame due at 33 */
     assert_int_equal(transition_frame_wait(&t, 45), 21); /* the next still at 66, not 73 */
     transition_frame_drawn(&t, 496);
     assert_int_equal(transition_frame_wait(&t, 496), 4); /* not at 528: the end is due */
