@@ -79,7 +79,7 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
     out->count = 0;
     *more = false;
     size_t len = strlen(text), pos = 0;
-    char brks[MAX_LINE_BYTES + 1];
+    char brks[MAX_LINE_BYTES];
     while (pos < len) {
         if (max_lines && out->count == max_lines) {
             *more = true;
@@ -103,9 +103,8 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
             size_t end = line_start + k + 1, trimmed = end;
             while (trimmed > line_start && is_space(text[trimmed - 1]))
                 trimmed--;
-            if (trimmed - line_start <= MAX_LINE_BYTES &&
-                m->text_width(m->ctx, style, px, text + line_start, trimmed - line_start) <=
-                    max_width) {
+            if (m->text_width(m->ctx, style, px, text + line_start, trimmed - line_start) <=
+                max_width) {
                 fit_end = end;
                 continue;
             }
