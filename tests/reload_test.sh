@@ -31,14 +31,18 @@ shows() {
 }
 
 # never_while NAME TEXT COMMAND...: runs COMMAND while watching that the
-# status file never holds TEXT.
+# status file never holds TEXT, until COMMAND has written its last byte
+# (it then creates $written, before it closes the file: what the program
+# shows once the file is whole and closed is no longer watched).
+written="$tmp/written"
 never_while() {
     name=$1 text=$2
     shift 2
+    rm -f "$written"
     "$@" &
     writer=$!
     seen=0
-    while kill -0 $writer 2>/dev/null; do
+    while kill -0 $writer 2>/dev/null && [ ! -e "$written" ]; do
         grep -qF -- "$text" "$status" && seen=1
         sleep 0.01
     done
@@ -74,7 +78,7 @@ shows "mv" '"Renamed into place"'
 
 # 2. cp over an existing file, written slowly: the half never shows
 slow_copy() {
-    { printf 'kind: headline\ntitle: Slow'; sleep 0.2; printf ' copy done\n'; } \
+    { printf 'kind: headline\ntitle: Slow'; sleep 0.2; printf ' copy done\n'; : >"$written"; } \
         >"$live/slides/10-welcome.yaml"
 }
 never_while "slow cp" '"Slow"' slow_copy
@@ -156,7 +160,7 @@ rm "$live/slides/75-late.yaml" "$live/logos/late.png"
 #     read half-written
 stalled_copy() {
     { printf 'kind: session\ntitle: Stalled copy\n'; sleep 1.2
-      printf 'speakers:\n  - One\n  - Two\n  - Three\nroom: Hall B\n'; } \
+      printf 'speakers:\n  - One\n  - Two\n  - Three\nroom: Hall B\n'; : >"$written"; } \
         >"$live/slides/30-roundtable-digital.yaml"
 }
 never_while "stalled copy" '"Stalled copy"' stalled_copy
