@@ -47,7 +47,11 @@ never_while() {
         sleep 0.01
     done
     wait $writer
-    if [ $seen -eq 0 ]; then ok; else fail "$name: status showed '$text'"; fi
+    if [ $seen -eq 0 ]; then ok; else
+        fail "$name: status showed '$text'"
+        grep -F '"watching"' "$status"
+        tail -8 "$log"
+    fi
 }
 
 headline() { printf 'kind: headline\ntitle: %s\n' "$1"; }
