@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static char names[8][8];
+static char names[8][24];
 
 /* A programme of count slides (in slides) lasting the given milliseconds. */
 static struct programme programme_in(struct slide *slides, const int *durations, size_t count)
