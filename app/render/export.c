@@ -68,6 +68,24 @@ static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct o
     return written;
 }
 
+/* Makes path and the folders above it that are missing, as mkdir -p
+ * does; false with errno set when one cannot be made. */
+static bool make_folders(const char *path)
+{
+    char *copy = str_dup(path);
+    bool ok = copy != NULL;
+    for (char *p = copy ? copy + 1 : NULL; ok && p && *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        ok = mkdir(copy, 0777) == 0 || errno == EEXIST;
+        *p = '/';
+    }
+    ok = ok && (mkdir(path, 0777) == 0 || errno == EEXIST);
+    free(copy);
+    return ok;
+}
+
 /* The screen slides are rendered for, as a page fitter sees it. */
 struct export_screen {
     struct renderer *renderer;
@@ -88,7 +106,7 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         fprintf(stderr, "hallscreen: %s has no slides to render\n", prog->content_dir);
         return 1;
     }
-    if (mkdir(opts->render_dir, 0777) != 0 && errno != EEXIST) {
+    if (!make_folders(opts->render_dir)) {
         fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", opts->render_dir,
                 strerror(errno));
         return 1;
