@@ -209,7 +209,6 @@ static void reload(struct app *app, int64_t now_ms)
     zone_format_clock(utc_ms, event_language(&app->live.prog.event), app->clock,
                       sizeof app->clock); /* the language may have changed */
     app->status.stale = true;
-    app->status.sync = synced(app); /* the event may have asked for it */
     app->metrics_due_ms = now_ms;
     if (change & LIVE_PROGRAMME)
         stage_new_content(&app->stage, &app->live.prog.theme, change & LIVE_FONTS);
@@ -298,6 +297,7 @@ static void publish_status(struct app *app, int64_t now_ms)
     app->status.version = app->live.version;
     app->status.reloads = app->live.reloads;
     app->status.polling = watch_polls(app->watch);
+    app->status.sync = synced(app);
     status_publish(&app->status, app->opts->status_path, now_ms);
 }
 
@@ -430,7 +430,6 @@ static int run_show(struct app *app)
     app->watchdog_ms = service_watchdog_interval_ms();
     app->started_ms = (int64_t)SDL_GetTicks64();
     app->started_utc_ms = app_utc_ms(app, app->started_ms);
-    app->status.sync = synced(app);
     app->status.clock_synchronised = clock_synchronised();
     app->live.show.shown_at_ms = app->started_ms;
     update_shown(app, app->started_ms, true);
