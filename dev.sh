@@ -5,7 +5,8 @@
 #   ./dev.sh test            every check: the code's layout and static analysis,
 #                            the tests (ctest) of a normal build, a minute of
 #                            fuzzing each parser, the tests of a sanitizer build,
-#                            and the Debian package built, installed and run
+#                            the Debian package built, installed and run, and
+#                            the arm64 build, tests and package (tests/arm64)
 set -eu
 cd "$(dirname "$0")"
 
@@ -63,6 +64,7 @@ test)
     cmake --build build-sanitize -j "$(nproc)"
     (cd build-sanitize && ctest --output-on-failure)
     package_test
+    tests/arm64/test.sh build
     ;;
 *)
     echo "usage: ./dev.sh run [OPTIONS] | ./dev.sh test" >&2
