@@ -457,8 +457,9 @@ static void video_figures(void)
 int main(int argc, char **argv)
 {
     bool paging_only = argc == 3 && strcmp(argv[2], "--paging") == 0;
-    if (argc != 2 && !paging_only) {
-        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging]\n");
+    bool software_only = argc == 3 && strcmp(argv[2], "--software") == 0;
+    if (argc != 2 && !paging_only && !software_only) {
+        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging | --software]\n");
         return 2;
     }
     log_set_level(LOG_WARN);
@@ -486,12 +487,14 @@ int main(int argc, char **argv)
     }
     const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
     const char *renderers[] = {"software", "gpu"};
-    for (size_t k = 0; k < 2; k++)
+    for (size_t k = 0; k < (software_only ? 1 : 2); k++)
         for (size_t i = 0; i < 3; i++)
             transition_frames(&prog, renderers[k], sizes[i][0], sizes[i][1]);
     programme_free(&prog);
     diag_list_clear(&diags);
     theme_free(&base);
+    if (software_only) /* the software renderer's transitions alone */
+        return 0;
     load_figures();
     schedule_figures();
     video_figures();
