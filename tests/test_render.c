@@ -362,8 +362,8 @@ static void transitions_blend_two_ready_slides_without_a_black_frame(void **stat
                 continue;
             /* half way: a crossfade mixes both; a push shows the right half of
              * the slide going out on the left */
-            for (int y = 0; y < h * 8 / 10; y += 7) {
-                for (int x = 0; x < w / 2; x += 5) {
+            for (int y = 0; y < h * 8 / 10; y += 3) {
+                for (int x = 0; x < (kind == TRANSITION_PUSH ? w / 2 : w); x += 3) {
                     struct rgba p = pixel(c.surface, x, y);
                     if (kind == TRANSITION_PUSH) {
                         assert_true(near(p, at(from, w, x + w / 2, y), 2));
@@ -380,6 +380,43 @@ static void transitions_blend_two_ready_slides_without_a_black_frame(void **stat
     }
     free(from);
     free(to);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
+/* After the theme changed, the coming slide's background is another: the
+ * crossfade mixes it in everywhere, not only where the slides have text. */
+static void a_crossfade_to_another_background_mixes_everywhere(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    int w = 640, h = 360;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    const struct slide *a = &prog.slides[0], *b = &prog.slides[2];
+    assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
+    SDL_RenderFlush(c.sdl);
+    Uint32 *from = snapshot(c.surface);
+    uint64_t from_key = render_slide_key(c.r, a);
+    struct rgba old_background = prog.theme.background, old_end = prog.theme.background_end;
+    prog.theme.background = prog.theme.background_end = (struct rgba){0x80, 0x20, 0x20, 0xff};
+    render_forget(c.r); /* the content changed */
+    for (int step = 0; step <= 5; step++) {
+        struct frame f = {&prog, b,      from_key, (float)step / 10.0f, TRANSITION_CROSSFADE,
+                          1,     "10:00"};
+        assert_true(render_transition(c.r, &f, w, h));
+    }
+    SDL_RenderFlush(c.sdl);
+    /* half way, a corner with no text on either slide is half the new red */
+    struct rgba p = pixel(c.surface, w - 3, 3), f1 = at(from, w, w - 3, 3);
+    struct rgba mid = {(uint8_t)((f1.r + 0x80) / 2), (uint8_t)((f1.g + 0x20) / 2),
+                       (uint8_t)((f1.b + 0x20) / 2), 255};
+    assert_true(near(p, mid, 4));
+    prog.theme.background = old_background;
+    prog.theme.background_end = old_end;
+    free(from);
     close_canvas(&c);
     programme_free(&prog);
     theme_free(&base);
@@ -686,6 +723,7 @@ int main(void)
         cmocka_unit_test(logos_and_wordmarks_are_drawn_in_their_cards),
         cmocka_unit_test(every_script_is_drawn_and_arabic_stands_right),
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
+        cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
         cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),
         cmocka_unit_test(a_missing_font_falls_back_to_the_default),

@@ -51,8 +51,9 @@ struct item {
 struct scene {
     struct item *items;
     size_t count, capacity;
-    bool cut;       /* a text block lost lines, or all of it, for want of room */
-    bool measuring; /* set by the caller: only cut is found, no items added */
+    size_t background; /* the first items: the theme's background, on every slide alike */
+    bool cut;          /* a text block lost lines, or all of it, for want of room */
+    bool measuring;    /* set by the caller: only cut is found, no items added */
 };
 
 /* Appends a copy of item, duplicating its text and path. Returns the item in

@@ -141,6 +141,7 @@ static void add_background(const struct measurer *m, const struct programme *pro
                       .colour = t->background,
                       .colour_end = t->background_end};
     scene_add(scene, &bg);
+    scene->background = scene->count;
     int w, h;
     if (!t->background_image || !m->image_size(m->ctx, t->background_image, &w, &h))
         return;
@@ -153,6 +154,7 @@ static void add_background(const struct measurer *m, const struct programme *pro
     shade.a = THEME_SHADE_ALPHA;
     struct item veil = {.kind = ITEM_FILL, .box = all, .colour = shade};
     scene_add(scene, &veil);
+    scene->background = scene->count;
 }
 
 struct headline_text {

@@ -386,6 +386,10 @@ SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px,
         if (pieces[i]->h - TTF_FontAscent(font) > below)
             below = pieces[i]->h - TTF_FontAscent(font);
     }
+    if (count == 1 && pieces[0]) { /* one font, one direction: the line as drawn */
+        *ascent = above;
+        return pieces[0];
+    }
     SDL_Surface *line = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, above + below, 32,
                                                                    SDL_PIXELFORMAT_ARGB8888)
                                   : NULL;

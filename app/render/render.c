@@ -4,6 +4,7 @@
 #include "fonts.h"
 #include "images.h"
 #include "../layout/slide_layout.h"
+#include "../layout/tiles.h"
 #include "../util/file_write.h"
 #include "../util/log.h"
 
@@ -15,6 +16,7 @@
 enum {
     SLIDE_CACHE = 2, /* the slide going and the slide coming */
     CLIP_CACHE = 2,  /* the clip on screen and the next one's first frame */
+    FADE_SPANS = 1024,
 };
 
 struct cached_texture {
@@ -23,6 +25,10 @@ struct cached_texture {
     uint64_t key;  /* slides: the fingerprint of the slide it shows */
     uint64_t used; /* slides: when it was last drawn, for eviction */
     char text[64]; /* footer: the clock it shows */
+    /* slides: where it differs from the bare background, and that
+     * background's generation (0: unknown) */
+    struct tile_map ink;
+    uint64_t background;
 };
 
 /* A clip's latest frame, for the video slide key. */
@@ -44,6 +50,9 @@ struct renderer {
     /* A slide texture no longer needed, kept for the next slide composed at
      * its size: a new one would cost its memory zeroed, page by page. */
     struct cached_texture spare;
+    /* Lines of text reach a slide through one streaming texture while it is
+     * composed, for the same reason: not a texture made for each line. */
+    struct cached_texture lines;
     struct clip_texture clips[CLIP_CACHE];
     uint64_t use_clock;
     uint64_t generation; /* one more each time the content changes */
@@ -53,9 +62,14 @@ struct renderer {
     bool retained;
     uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
     int shown_w, shown_h;
-    uint64_t fading_to; /* a crossfade drawn onto the target itself: to which slide */
-    float faded;        /* and how far it has come, 0 to 1 (eased) */
-    int rotation;       /* degrees clockwise: 0, 90, 180 or 270 */
+    uint64_t fading_to;        /* a crossfade drawn onto the target itself: to which slide */
+    float faded;               /* and how far it has come, 0 to 1 (eased) */
+    struct tile_map shown_ink; /* of the slide the target holds, as cached_texture's */
+    uint64_t shown_background;
+    /* The parts of the target the crossfade under way blends. */
+    struct box fade_spans[FADE_SPANS];
+    size_t fade_span_count;
+    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
 };
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
@@ -97,6 +111,7 @@ struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, cha
 void render_invalidate(struct renderer *r)
 {
     r->shown_key = 0;
+    r->shown_background = 0;
 }
 
 static void drop_texture(struct cached_texture *cache)
@@ -115,6 +130,7 @@ void render_destroy(struct renderer *r)
     drop_texture(&r->footer);
     drop_texture(&r->frame);
     drop_texture(&r->spare);
+    drop_texture(&r->lines);
     for (int i = 0; i < CLIP_CACHE; i++)
         if (r->clips[i].texture)
             SDL_DestroyTexture(r->clips[i].texture);
@@ -204,26 +220,49 @@ static void draw_fill(SDL_Renderer *sdl, const struct item *item)
     }
 }
 
-static void draw_text(struct renderer *r, const struct item *item)
+/* The lines texture, at least w x h. */
+static SDL_Texture *lines_texture(struct renderer *r, int w, int h)
+{
+    struct cached_texture *c = &r->lines;
+    if (c->texture && c->w >= w && c->h >= h)
+        return c->texture;
+    w = w > c->w ? w : c->w;
+    h = h > c->h ? h : c->h;
+    drop_texture(c);
+    c->texture =
+        SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+    if (!c->texture)
+        return NULL;
+    SDL_SetTextureBlendMode(c->texture, SDL_BLENDMODE_BLEND);
+    c->w = w;
+    c->h = h;
+    return c->texture;
+}
+
+/* Draws a line of text; returns where. */
+static struct box draw_text(struct renderer *r, const struct item *item)
 {
     int ascent;
     SDL_Surface *line = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->rtl,
                                         item->colour, &ascent);
     if (!line)
-        return;
-    SDL_Texture *texture = SDL_CreateTextureFromSurface(r->sdl, line);
-    if (texture) {
-        SDL_Rect dst = {item->box.x, item->baseline - ascent, line->w, line->h};
-        SDL_RenderCopy(r->sdl, texture, NULL, &dst);
-        SDL_DestroyTexture(texture);
-    }
+        return (struct box){0};
+    SDL_Rect src = {0, 0, line->w, line->h};
+    SDL_Rect dst = {item->box.x, item->baseline - ascent, line->w, line->h};
+    SDL_Texture *texture = lines_texture(r, line->w, line->h);
+    if (texture && SDL_UpdateTexture(texture, &src, line->pixels, line->pitch) == 0)
+        SDL_RenderCopy(r->sdl, texture, &src, &dst);
     SDL_FreeSurface(line);
+    return (struct box){dst.x, dst.y, dst.w, dst.h};
 }
 
-static void draw_scene(struct renderer *r, const struct scene *scene)
+/* Draws the scene, marking in ink where it differs from its background. */
+static void draw_scene(struct renderer *r, const struct scene *scene, struct tile_map *ink)
 {
     for (size_t i = 0; i < scene->count; i++) {
         const struct item *item = &scene->items[i];
+        if (i >= scene->background && item->kind != ITEM_TEXT)
+            tiles_mark(ink, item->box);
         switch (item->kind) {
         case ITEM_GRADIENT:
             draw_gradient(r->sdl, item);
@@ -232,7 +271,7 @@ static void draw_scene(struct renderer *r, const struct scene *scene)
             draw_fill(r->sdl, item);
             break;
         case ITEM_TEXT:
-            draw_text(r, item);
+            tiles_mark(ink, draw_text(r, item));
             break;
         case ITEM_IMAGE:
             images_draw(r->images, r->sdl, item->path, item->box, item->crop);
@@ -288,6 +327,27 @@ static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w
 
 /* The slide's texture at w x h, composed now unless it is cached; the least
  * recently drawn one makes room. NULL when SDL failed. */
+/* Composes the slide onto the current target, w x h, noting in c its key,
+ * ink and background. */
+static void compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
+                    struct cached_texture *c, int w, int h)
+{
+    struct frame_geometry g = layout_geometry(w, h);
+    struct scene scene = {0};
+    layout_slide(&r->measurer, prog, slide, &g, &scene);
+    c->key = render_slide_key(r, slide);
+    tiles_init(&c->ink, w, h);
+    c->background = r->generation + 1;
+    /* a clip plays over its slide, a slide without footer covers it */
+    if (slide && (slide->kind == SLIDE_VIDEO || slide->hide_footer))
+        tiles_mark(&c->ink, (struct box){0, 0, w, h});
+    draw_scene(r, &scene, &c->ink);
+    draw_clip(r, c->key);
+    scene_clear(&scene);
+    drop_texture(&r->lines);
+    images_clear(r->images); /* decoded again when the slide next comes round */
+}
+
 static struct cached_texture *slide_texture(struct renderer *r, const struct programme *prog,
                                             const struct slide *slide, int w, int h)
 {
@@ -298,24 +358,17 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
         for (int i = 1; i < SLIDE_CACHE; i++)
             if (r->slides[i].used < c->used)
                 c = &r->slides[i];
-        SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-        struct frame_geometry g = layout_geometry(w, h);
-        struct scene scene = {0};
-        layout_slide(&r->measurer, prog, slide, &g, &scene);
         if (r->spare.texture && r->spare.w == w && r->spare.h == h &&
             (!c->texture || c->w != w || c->h != h)) {
             drop_texture(c);
             *c = r->spare;
             memset(&r->spare, 0, sizeof r->spare);
         }
+        SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
         bool ok = begin_texture(r, c, w, h);
-        if (ok) {
-            draw_scene(r, &scene);
-            draw_clip(r, key);
-        }
-        scene_clear(&scene);
+        if (ok)
+            compose(r, prog, slide, c, w, h);
         SDL_SetRenderTarget(r->sdl, target);
-        images_clear(r->images); /* decoded again when the slide next comes round */
         c->key = ok ? key : 0;
         if (!ok)
             return NULL;
@@ -340,9 +393,11 @@ static struct cached_texture *footer_texture(struct renderer *r, const struct pr
         scene.items[i].baseline -= g.footer.y;
     }
     bool ok = begin_texture(r, c, w, g.footer.h);
+    tiles_init(&c->ink, w, g.footer.h); /* unused: a footer is drawn whole */
     if (ok)
-        draw_scene(r, &scene);
+        draw_scene(r, &scene, &c->ink);
     scene_clear(&scene);
+    drop_texture(&r->lines);
     snprintf(c->text, sizeof c->text, "%s", ok ? clock_text : "");
     SDL_SetRenderTarget(r->sdl, target);
     return ok ? c : NULL;
@@ -485,27 +540,86 @@ static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
     return SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
 }
 
+/* The target holds the slide of texture c, whole. */
+static void now_shown(struct renderer *r, const struct cached_texture *c)
+{
+    r->shown_key = c->key;
+    r->shown_ink = c->ink;
+    r->shown_background = c->background;
+}
+
+/* The parts of the target a crossfade to the slide of texture `to`
+ * changes: where it or the slide on screen differ from their common
+ * background; all of it when their backgrounds may differ. */
+static void plan_fade(struct renderer *r, const struct cached_texture *to, int w, int h)
+{
+    struct tile_map both = to->ink;
+    tiles_add(&both, &r->shown_ink);
+    bool alike = to->background && to->background == r->shown_background;
+    size_t n = alike ? tiles_spans(&both, r->fade_spans, FADE_SPANS) : 0;
+    if (!alike || n > FADE_SPANS) {
+        r->fade_spans[0] = (struct box){0, 0, w, h};
+        n = 1;
+    }
+    r->fade_span_count = n;
+}
+
 /* A crossfade onto a target that keeps its pixels: each frame blends the
  * coming slide over what the last frame left, by just enough that the
- * result is the mix for this frame's progress. No copy of the slide going
- * out is needed, and each frame is one blend. */
+ * result is the mix for this frame's progress, and only where the two
+ * slides differ. No copy of the slide going out is needed; the last frame
+ * copies the whole slide. */
 static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t key, int w, int h)
 {
     struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
     if (!to)
         return false;
-    float before = r->shown_key == f->from ? 0.0f : r->faded;
+    bool first = r->shown_key == f->from;
+    if (first)
+        plan_fade(r, to, w, h);
+    float before = first ? 0.0f : r->faded;
     float now = f->progress >= 1.0f ? 1.0f : smooth(f->progress);
     float share = before < 1.0f ? (now - before) / (1.0f - before) : 1.0f;
-    SDL_Rect area = {0, 0, w, h - footer_height(f, w, h)};
-    SDL_SetTextureBlendMode(to->texture, share >= 1.0f ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
-    bool ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0 && draw_footer(r, f, w, h);
+    int area_h = h - footer_height(f, w, h);
+    bool ok = true;
+    if (share >= 1.0f) {
+        SDL_Rect area = {0, 0, w, area_h};
+        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureAlphaMod(to->texture, 255); /* else SDL copies by its slow path */
+        ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
+    } else {
+        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
+        for (size_t i = 0; ok && i < r->fade_span_count; i++) {
+            struct box b = r->fade_spans[i];
+            SDL_Rect part = {b.x, b.y, b.w, b.y + b.h > area_h ? area_h - b.y : b.h};
+            ok = part.h <= 0 || SDL_RenderCopy(r->sdl, to->texture, &part, &part) == 0;
+        }
+    }
+    ok = ok && draw_footer(r, f, w, h);
     r->fading_to = key;
     r->faded = now;
-    r->shown_key = ok && now >= 1.0f ? key : 0;
-    if (r->shown_key)
+    r->shown_key = 0;
+    if (ok && now >= 1.0f) {
+        now_shown(r, to);
         drop_slide(r, key); /* the target holds it now */
+    }
+    return ok;
+}
+
+/* A slide shown with no transition (the first, or one stepped to) on a
+ * target that keeps its pixels: composed straight onto it, with no slide
+ * texture, whose fresh memory costs more than the drawing. */
+static bool draw_in_place(struct renderer *r, const struct frame *f, int w, int h)
+{
+    struct cached_texture held = {0};
+    compose(r, f->prog, f->slide, &held, w, h);
+    bool ok = draw_footer(r, f, w, h);
+    r->shown_key = 0;
+    if (ok)
+        now_shown(r, &held);
+    r->shown_w = w;
+    r->shown_h = h;
     return ok;
 }
 
@@ -519,6 +633,8 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
         h == r->shown_h && (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);
+    if (r->retained && !moving && !find_slide(r, key, w, h))
+        return draw_in_place(r, f, w, h);
     struct cached_texture *from = moving ? find_slide(r, f->from, w, h) : NULL;
     if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
         h == r->shown_h)
@@ -552,7 +668,9 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
              SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
     }
     ok = ok && draw_footer(r, f, w, h);
-    r->shown_key = ok && (!from || f->progress >= 1.0f) ? key : 0;
+    r->shown_key = 0;
+    if (ok && (!from || f->progress >= 1.0f))
+        now_shown(r, to);
     r->shown_w = w;
     r->shown_h = h;
     if (r->retained && r->shown_key) {
