@@ -256,12 +256,13 @@ static struct box draw_text(struct renderer *r, const struct item *item)
     return (struct box){dst.x, dst.y, dst.w, dst.h};
 }
 
-/* Draws the scene, marking in ink where it differs from its background. */
+/* Draws the scene, marking in ink (if not NULL) where it differs from its
+ * background. */
 static void draw_scene(struct renderer *r, const struct scene *scene, struct tile_map *ink)
 {
     for (size_t i = 0; i < scene->count; i++) {
         const struct item *item = &scene->items[i];
-        if (i >= scene->background && item->kind != ITEM_TEXT)
+        if (ink && i >= scene->background && item->kind != ITEM_TEXT)
             tiles_mark(ink, item->box);
         switch (item->kind) {
         case ITEM_GRADIENT:
@@ -270,9 +271,12 @@ static void draw_scene(struct renderer *r, const struct scene *scene, struct til
         case ITEM_FILL:
             draw_fill(r->sdl, item);
             break;
-        case ITEM_TEXT:
-            tiles_mark(ink, draw_text(r, item));
+        case ITEM_TEXT: {
+            struct box drawn = draw_text(r, item);
+            if (ink)
+                tiles_mark(ink, drawn);
             break;
+        }
         case ITEM_IMAGE:
             images_draw(r->images, r->sdl, item->path, item->box, item->crop);
             break;
@@ -325,8 +329,6 @@ static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w
     return NULL;
 }
 
-/* The slide's texture at w x h, composed now unless it is cached; the least
- * recently drawn one makes room. NULL when SDL failed. */
 /* Composes the slide onto the current target, w x h, noting in c its key,
  * ink and background. */
 static void compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
@@ -348,6 +350,8 @@ static void compose(struct renderer *r, const struct programme *prog, const stru
     images_clear(r->images); /* decoded again when the slide next comes round */
 }
 
+/* The slide's texture at w x h, composed now unless it is cached; the least
+ * recently drawn one makes room. NULL when SDL failed. */
 static struct cached_texture *slide_texture(struct renderer *r, const struct programme *prog,
                                             const struct slide *slide, int w, int h)
 {
@@ -393,9 +397,8 @@ static struct cached_texture *footer_texture(struct renderer *r, const struct pr
         scene.items[i].baseline -= g.footer.y;
     }
     bool ok = begin_texture(r, c, w, g.footer.h);
-    tiles_init(&c->ink, w, g.footer.h); /* unused: a footer is drawn whole */
     if (ok)
-        draw_scene(r, &scene, &c->ink);
+        draw_scene(r, &scene, NULL);
     scene_clear(&scene);
     drop_texture(&r->lines);
     snprintf(c->text, sizeof c->text, "%s", ok ? clock_text : "");
