@@ -1,11 +1,14 @@
 /* Dates and times: parsing, validation, formats. */
 #include "../app/util/civil_time.h"
 #include "../app/util/translate.h"
+#include "../app/util/zone.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdlib.h>
+#include <time.h>
 
 static void dates_parse_and_reject_impossible_days(void **state)
 {
@@ -115,6 +118,28 @@ static void formats_speak_each_language(void **state)
     assert_true(translate_known("kk") && translate_known(NULL) && !translate_known("de"));
 }
 
+/* Going back to the machine's zone, on a machine with no TZ: TZ stays in
+ * the environment (other threads may read it), naming what the C library
+ * reads without it, and the clock is the machine's again. */
+static void the_machine_zone_comes_back_without_removing_tz(void **state)
+{
+    (void)state;
+    unsetenv("TZ");
+    tzset();
+    time_t t = 1739340000; /* 2025-02-12 06:00 UTC */
+    struct tm machine;
+    localtime_r(&t, &machine);
+    zone_use("Asia/Dubai");
+    assert_int_equal(zone_local(t) % 86400, 10 * 3600);
+    zone_use(NULL);
+    assert_non_null(getenv("TZ"));
+    assert_string_equal(getenv("TZ"), ":/etc/localtime");
+    struct tm again;
+    localtime_r(&t, &again);
+    assert_int_equal(again.tm_hour, machine.tm_hour);
+    assert_int_equal(again.tm_gmtoff, machine.tm_gmtoff);
+}
+
 int main(void)
 {
     translate_init(LOCALE_DIR);
@@ -125,6 +150,7 @@ int main(void)
         cmocka_unit_test(weekdays_are_right),
         cmocka_unit_test(formats_speak_each_language),
         cmocka_unit_test(formats_read_naturally),
+        cmocka_unit_test(the_machine_zone_comes_back_without_removing_tz),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,21 +33,21 @@ bool zone_exists(const char *name)
     return found;
 }
 
+/* TZ, once set, stays in the environment and is only ever replaced: the C
+ * library then swaps one pointer, while another thread (libmpv's, SDL's)
+ * may be reading the environment; removing it would move the entries under
+ * that reader. Where the machine had no TZ, ":/etc/localtime" names what the
+ * C library reads without one. */
 void zone_use(const char *name)
 {
     static char *machine_zone; /* TZ as the machine had it, to go back to */
     static bool saved;
     if (!saved) {
         const char *tz = getenv("TZ");
-        machine_zone = tz ? str_dup(tz) : NULL;
+        machine_zone = str_dup(tz ? tz : ":/etc/localtime");
         saved = true;
     }
-    if (name)
-        setenv("TZ", name, 1);
-    else if (machine_zone)
-        setenv("TZ", machine_zone, 1);
-    else
-        unsetenv("TZ");
+    setenv("TZ", name ? name : machine_zone ? machine_zone : ":/etc/localtime", 1);
     tzset();
 }
 

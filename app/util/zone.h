@@ -12,7 +12,8 @@
 bool zone_exists(const char *name);
 
 /* Makes name (or the machine's own zone when NULL) the zone of every
- * conversion below. */
+ * conversion below. The first call must come before any thread starts;
+ * later ones are safe beside threads that read the environment. */
 void zone_use(const char *name);
 
 /* The wall-clock time in the zone at an instant: seconds since 1970-01-01
