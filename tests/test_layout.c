@@ -543,6 +543,39 @@ static void partners_draw_logos_or_wordmarks(void **state)
     theme_free(&prog.theme);
 }
 
+/* A poster's caption stands right under the picture, the two together in
+ * the middle, at every screen shape: not at the foot of a tall screen. */
+static void a_caption_stands_under_its_picture(void **state)
+{
+    (void)state;
+    char image[] = "poster.png", caption[] = "Keynote at 14:00 in Hall A";
+    struct slide slide = {.kind = SLIDE_IMAGE, .image = image, .caption = caption};
+    struct programme prog = {.slides = &slide, .slide_count = 1};
+    theme_init_defaults(&prog.theme);
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        struct scene scene = {0};
+        layout_slide(&fake, &prog, &slide, &g, &scene);
+        const struct item *picture = NULL, *text = NULL;
+        for (size_t i = 0; i < scene.count; i++) {
+            if (scene.items[i].kind == ITEM_IMAGE)
+                picture = &scene.items[i];
+            if (scene.items[i].kind == ITEM_TEXT && strcmp(scene.items[i].text, caption) == 0)
+                text = &scene.items[i];
+        }
+        assert_non_null(picture);
+        assert_non_null(text);
+        int below = text->box.y - (picture->box.y + picture->box.h);
+        assert_true(below >= 0);
+        assert_true(below <= g.h / 20);
+        /* as much room above the picture as under the caption */
+        int above = picture->box.y, under = g.footer.y - (text->box.y + text->box.h);
+        assert_true(abs(above - under) <= g.h / 20);
+        scene_clear(&scene);
+    }
+    theme_free(&prog.theme);
+}
+
 static int largest_px(const struct scene *s)
 {
     int largest = 0;
@@ -720,6 +753,7 @@ int main(void)
         cmocka_unit_test(every_slide_fits_every_screen),
         cmocka_unit_test(long_text_continues_on_pages_at_every_size),
         cmocka_unit_test(partners_draw_logos_or_wordmarks),
+        cmocka_unit_test(a_caption_stands_under_its_picture),
         cmocka_unit_test(right_to_left_paragraphs_are_set_from_the_right),
         cmocka_unit_test(directions_can_be_set_for_the_slide_and_each_field),
     };

@@ -650,11 +650,9 @@ static int caption_band(const struct frame_geometry *g)
     return px(9.0f, g);
 }
 
-/* The background and caption of a picture or video slide: the caption in
- * its band at the bottom of area (which loses the band), within the
- * margins. */
-static void layout_picture_frame(const struct measurer *m, const struct programme *prog,
-                                 const struct slide *s, const struct frame_geometry *g,
+/* The background of a picture or video slide; area loses a caption's band
+ * at its bottom. */
+static void layout_picture_frame(const struct slide *s, const struct frame_geometry *g,
                                  struct box *area, struct scene *scene)
 {
     struct box whole = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
@@ -662,13 +660,22 @@ static void layout_picture_frame(const struct measurer *m, const struct programm
         struct item bg = {.kind = ITEM_FILL, .box = whole, .colour = s->background};
         scene_add(scene, &bg);
     }
+    if (s->caption)
+        area->h -= caption_band(g);
+}
+
+/* The caption of a picture or video slide in its band from y down, across
+ * area within the margins. */
+static void layout_caption(const struct measurer *m, const struct programme *prog,
+                           const struct slide *s, const struct frame_geometry *g, struct box area,
+                           int y, struct scene *scene)
+{
     if (!s->caption)
         return;
-    area->h -= caption_band(g);
-    int left = area->x > g->content.x ? area->x : g->content.x;
-    int right = area->x + area->w < g->content.x + g->content.w ? area->x + area->w
-                                                                : g->content.x + g->content.w;
-    struct box caption = {left, area->y + area->h, right - left, caption_band(g)};
+    int left = area.x > g->content.x ? area.x : g->content.x;
+    int right = area.x + area.w < g->content.x + g->content.w ? area.x + area.w
+                                                              : g->content.x + g->content.w;
+    struct box caption = {left, y, right - left, caption_band(g)};
     struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
                                             smallest(prog, g), 1.2f, 0, prog->theme.text));
     text.direction = s->direction;
@@ -677,15 +684,17 @@ static void layout_picture_frame(const struct measurer *m, const struct programm
 
 /* A picture over the whole slide (above the footer unless it is hidden):
  * all of it letterboxed (contain), or filling it, cropped around its focus
- * (cover); a caption in a band under it. */
+ * (cover); a caption in a band right under it. */
 static void layout_image(const struct measurer *m, const struct programme *prog,
                          const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
-    layout_picture_frame(m, prog, s, g, &area, scene);
+    layout_picture_frame(s, g, &area, scene);
     int w, h;
-    if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0)
+    if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0) {
+        layout_caption(m, prog, s, g, area, area.y + area.h, scene);
         return;
+    }
     struct item picture = {
         .kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
     if (s->fit == FIT_COVER) {
@@ -695,6 +704,9 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
                                   s->focus.set ? s->focus.y : 0.5f);
     }
     scene_add(scene, &picture);
+    /* area lost the band at its bottom: a picture in its middle and the band
+     * under it are together in the middle of the slide */
+    layout_caption(m, prog, s, g, area, picture.box.y + picture.box.h, scene);
 }
 
 /* Where a slide's QR code stands: at the right of the content (at the
@@ -817,7 +829,8 @@ static void layout_video(const struct measurer *m, const struct programme *prog,
                          const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
     struct box area = clip_area(s, g);
-    layout_picture_frame(m, prog, s, g, &area, scene);
+    layout_picture_frame(s, g, &area, scene);
+    layout_caption(m, prog, s, g, area, area.y + area.h, scene);
 }
 
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
