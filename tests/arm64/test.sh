@@ -43,7 +43,7 @@ qemu="qemu-aarch64-static -L $root"
 cmake -S . -B "$work/build" -DCMAKE_TOOLCHAIN_FILE="$(pwd)/tests/arm64/toolchain.cmake" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$work/build" -j "$(nproc)"
-file "$work/build/hallscreen" | grep -q "ARM aarch64" && ok || fail "not an arm64 program"
+readelf -h "$work/build/hallscreen" | grep -q AArch64 && ok || fail "not an arm64 program"
 (cd "$work/build" && ctest -L 'unit|render' -E test_video -j "$(nproc)" --output-on-failure) &&
     ok || fail "arm64 unit and render tests"
 
