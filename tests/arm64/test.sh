@@ -9,10 +9,12 @@
 #   tests/arm64/test.sh NATIVE_BUILD_DIR
 # The root is made in build-arm64/sysroot with mmdebstrap from Debian's
 # arm64 archive and kept while the package list is the same. Its packages
-# are unpacked, not installed: no arm64 maintainer script can run here
-# without binfmt. (Multiarch :arm64 packages cannot be installed beside
-# the amd64 ones instead: libunibreak1 and libmpv-dev's dependencies are
-# not Multi-Arch: same in Debian 12.)
+# are extracted, not installed (no arm64 maintainer script can run here
+# without binfmt); their shlibs files, which name the package of each
+# library, are gathered in its /shlibs for the arm64 package's
+# dependencies. (Multiarch :arm64 packages cannot be installed beside the
+# amd64 ones instead: libunibreak1 and libmpv-dev's dependencies are not
+# Multi-Arch: same in Debian 12.)
 set -eu
 cd "$(dirname "$0")/../.."
 native=$(cd "$1" && pwd)
@@ -25,13 +27,13 @@ export HALLSCREEN_SYSROOT="$root"
 # fonts the render tests draw with.
 packages=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' debian/control | grep -o 'lib[a-z0-9.+-]*-dev' |
     sort | tr '\n' ',')libc6-dev,libcmocka-dev,fonts-noto-core
-if [ "$(cat "$work/sysroot.packages" 2>/dev/null)" != "$packages" ]; then
+if [ "$(cat "$work/sysroot.packages" 2>/dev/null)" != "$packages" ] || [ ! -s "$root/shlibs" ]; then
     rm -rf "$root"
     mkdir -p "$work"
     mmdebstrap --quiet --mode=chrootless --variant=extract --architectures=arm64 \
         --include="$packages" \
-        --extract-hook='dpkg --root="$1" --force-script-chrootless --force-not-root \
-            --force-depends --unpack "$1"/var/cache/apt/archives/*.deb >/dev/null' \
+        --extract-hook='for deb in "$1"/var/cache/apt/archives/*.deb; do
+            dpkg-deb --info "$deb" shlibs 2>/dev/null || true; done >"$1"/shlibs' \
         bookworm "$root"
     echo "$packages" >"$work/sysroot.packages"
 fi
