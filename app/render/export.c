@@ -111,7 +111,8 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
                 strerror(errno));
         return 1;
     }
-    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    /* opaque, as a screen is: the pictures are what a screen shows */
+    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
     char err[256] = "";
     struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
