@@ -69,6 +69,12 @@ for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     done
 done
 
+# The pictures are opaque, as a screen is: not a pixel see-through.
+for f in "$tmp"/render-1920x1080/*.png; do
+    least=$(convert "$f" -alpha extract -format "%[fx:minima]" info: 2>&1)
+    if [ "$least" = "1" ]; then ok; else fail "$f: least opacity $least"; fi
+done
+
 # The closing slide's QR code scans back to the event's website, at every size.
 for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     decoded=$(zbarimg --raw -q "$tmp/render-$size/08-headline.png" 2>/dev/null)
