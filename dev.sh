@@ -31,8 +31,8 @@ cmake --build build -j "$(nproc)"
 package_test() {
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    mkdir "$work/hallscreen"
-    cp -r app assets content debian po tests CMakeLists.txt README.md "$work/hallscreen/"
+    . tests/lib.sh
+    package_source "$work"
     (cd "$work/hallscreen" && DEB_BUILD_OPTIONS="parallel=$(nproc)" dpkg-buildpackage -b -us -uc)
     deb=$(ls "$work"/hallscreen_*_"$(dpkg --print-architecture)".deb)
     lintian --fail-on error,warning "$deb"

@@ -25,3 +25,11 @@ finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
 }
+
+# package_source DIR: the files the Debian package is built from, copied
+# into DIR/hallscreen (dpkg-buildpackage writes beside its sources, so it
+# builds from a copy).
+package_source() {
+    mkdir -p "$1/hallscreen"
+    cp -r app assets content debian po tests CMakeLists.txt README.md "$1/hallscreen/"
+}

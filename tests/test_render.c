@@ -324,6 +324,15 @@ static Uint32 *snapshot(const SDL_Surface *s)
     return copy;
 }
 
+/* Draws the slide alone (no transition) and copies the canvas's pixels. */
+static Uint32 *drawn(struct canvas *c, const struct programme *prog, const struct slide *slide,
+                     int w, int h)
+{
+    assert_true(render_frame(c->r, prog, slide, "10:00", w, h));
+    SDL_RenderFlush(c->sdl);
+    return snapshot(c->surface);
+}
+
 static struct rgba at(const Uint32 *pixels, int w, int x, int y)
 {
     Uint32 v = pixels[y * w + x];
@@ -339,12 +348,7 @@ static void transitions_blend_two_ready_slides_without_a_black_frame(void **stat
     int w = 640, h = 360;
     struct canvas c = open_canvas(&prog.theme, w, h);
     const struct slide *a = &prog.slides[0], *b = &prog.slides[2];
-    assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
-    SDL_RenderFlush(c.sdl);
-    Uint32 *from = snapshot(c.surface);
-    assert_true(render_frame(c.r, &prog, b, "10:00", w, h));
-    SDL_RenderFlush(c.sdl);
-    Uint32 *to = snapshot(c.surface);
+    Uint32 *from = drawn(&c, &prog, a, w, h), *to = drawn(&c, &prog, b, w, h);
     uint64_t from_key = render_slide_key(c.r, a);
     assert_true(render_frame(c.r, &prog, a, "10:00", w, h)); /* a is on screen */
     for (int kind = TRANSITION_CROSSFADE; kind <= TRANSITION_PUSH; kind++) {
@@ -396,9 +400,7 @@ static void a_crossfade_to_another_background_mixes_everywhere(void **state)
     int w = 640, h = 360;
     struct canvas c = open_canvas(&prog.theme, w, h);
     const struct slide *a = &prog.slides[0], *b = &prog.slides[2];
-    assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
-    SDL_RenderFlush(c.sdl);
-    Uint32 *from = snapshot(c.surface);
+    Uint32 *from = drawn(&c, &prog, a, w, h);
     uint64_t from_key = render_slide_key(c.r, a);
     struct rgba old_background = prog.theme.background, old_end = prog.theme.background_end;
     prog.theme.background = prog.theme.background_end = (struct rgba){0x80, 0x20, 0x20, 0xff};

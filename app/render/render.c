@@ -64,7 +64,7 @@ struct renderer {
     int shown_w, shown_h;
     uint64_t fading_to;        /* a crossfade drawn onto the target itself: to which slide */
     float faded;               /* and how far it has come, 0 to 1 (eased) */
-    struct tile_map shown_ink; /* of the slide the target holds, as cached_texture's */
+    struct tile_map shown_ink; /* of the slide shown_key, as cached_texture's */
     uint64_t shown_background;
     /* The parts of the target the crossfade under way blends. */
     struct box fade_spans[FADE_SPANS];
@@ -111,7 +111,6 @@ struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, cha
 void render_invalidate(struct renderer *r)
 {
     r->shown_key = 0;
-    r->shown_background = 0;
 }
 
 static void drop_texture(struct cached_texture *cache)
@@ -257,7 +256,7 @@ static struct box draw_text(struct renderer *r, const struct item *item)
 }
 
 /* Draws the scene, marking in ink (if not NULL) where it differs from its
- * background. */
+ * background. The lines texture goes once the scene is drawn. */
 static void draw_scene(struct renderer *r, const struct scene *scene, struct tile_map *ink)
 {
     for (size_t i = 0; i < scene->count; i++) {
@@ -282,6 +281,7 @@ static void draw_scene(struct renderer *r, const struct scene *scene, struct til
             break;
         }
     }
+    drop_texture(&r->lines);
 }
 
 /* Makes cache a w x h target texture and points the renderer at it. */
@@ -346,7 +346,6 @@ static void compose(struct renderer *r, const struct programme *prog, const stru
     draw_scene(r, &scene, &c->ink);
     draw_clip(r, c->key);
     scene_clear(&scene);
-    drop_texture(&r->lines);
     images_clear(r->images); /* decoded again when the slide next comes round */
 }
 
@@ -371,11 +370,12 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
         SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
         bool ok = begin_texture(r, c, w, h);
         if (ok)
-            compose(r, prog, slide, c, w, h);
+            compose(r, prog, slide, c, w, h); /* notes the key */
         SDL_SetRenderTarget(r->sdl, target);
-        c->key = ok ? key : 0;
-        if (!ok)
+        if (!ok) {
+            c->key = 0;
             return NULL;
+        }
     }
     c->used = ++r->use_clock;
     return c;
@@ -400,7 +400,6 @@ static struct cached_texture *footer_texture(struct renderer *r, const struct pr
     if (ok)
         draw_scene(r, &scene, NULL);
     scene_clear(&scene);
-    drop_texture(&r->lines);
     snprintf(c->text, sizeof c->text, "%s", ok ? clock_text : "");
     SDL_SetRenderTarget(r->sdl, target);
     return ok ? c : NULL;

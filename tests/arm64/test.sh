@@ -68,8 +68,7 @@ done
 # The arm64 package, built as the amd64 one (from a copy of the tree),
 # checked by lintian, unpacked into the root and run there as installed.
 rm -rf "$work/package"
-mkdir -p "$work/package/hallscreen"
-cp -r app assets content debian po tests CMakeLists.txt README.md "$work/package/hallscreen/"
+package_source "$work/package"
 (cd "$work/package/hallscreen" &&
     DEB_BUILD_OPTIONS="parallel=$(nproc) nocheck" dpkg-buildpackage -a arm64 -d -b -us -uc >"$work/package/log" 2>&1) &&
     ok || { fail "arm64 package build"; tail -30 "$work/package/log"; }
