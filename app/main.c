@@ -1,11 +1,12 @@
 /* hallscreen: the command line, the three modes (show, --render, --check)
  * and the show's main loop. The only place that decides to exit. */
+#include "limits.h"
 #include "content/content.h"
-#include "content/contrast.h"
+#include "check/contrast.h"
 #include "content/font_lookup.h"
 #include "content/loader.h"
-#include "content/settle.h"
-#include "content/watch.h"
+#include "watch/settle.h"
+#include "watch/watch.h"
 #include "options.h"
 #include "platform/clock_sync.h"
 #include "platform/data_dir.h"
@@ -17,11 +18,11 @@
 #include "render/export.h"
 #include "render/stage.h"
 #include "show/pacing.h"
-#include "show/schedule.h"
+#include "show/running_order.h"
 #include "show/live.h"
-#include "show/metrics.h"
+#include "monitor/metrics.h"
 #include "show/show.h"
-#include "show/status.h"
+#include "monitor/status.h"
 #include "util/array.h"
 #include "util/file_write.h"
 #include "util/log.h"
@@ -74,7 +75,7 @@ static int run_check(const struct programme *prog, struct diag_list *diags,
                      const struct options *opts, const char *assets_dir)
 {
     if (opts->room)
-        schedule_check_room(prog, opts->room, diags);
+        order_check_room(prog, opts->room, diags);
     clips_check(prog, opts->hwdec, diags);
     char *event_path = str_printf("%s/event.yaml", prog->content_dir);
     for (size_t i = 0; i < prog->event.language_count; i++)
@@ -129,8 +130,6 @@ static int64_t app_utc_ms(const struct app *app, int64_t now_ms)
 {
     return now_utc_ms(app->opts, now_ms - app->started_ms);
 }
-
-enum { METRICS_EVERY_MS = 5000 }; /* node_exporter reads the file at each scrape */
 
 /* Synchronised playback: asked for by --sync, or by the event's sync: true. */
 static bool synced(const struct app *app)
@@ -468,7 +467,7 @@ static bool load_content(const struct options *opts, const char *assets_dir,
         return false;
     }
     live_start(live, content, &prog, &(struct diag_list){0}, 0);
-    live->view = (struct schedule_view){.room = opts->room, .clock_given = opts->has_now};
+    live->view = (struct order_view){.room = opts->room, .clock_given = opts->has_now};
     return true;
 }
 

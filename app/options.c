@@ -1,7 +1,7 @@
 /* The command line. */
+#include "limits.h"
 #include "options.h"
 
-#include "content/settle.h"
 #include "util/civil_time.h"
 
 #include <ctype.h>

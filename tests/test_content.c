@@ -1,7 +1,7 @@
 /* Refreshing a content folder as staff change it: what changed is read
  * again, a broken file keeps its last good version, the rest plays on. */
 #include "../app/content/content.h"
-#include "../app/content/settle.h"
+#include "../app/watch/settle.h"
 #include "../app/show/live.h"
 #include "../app/util/str.h"
 

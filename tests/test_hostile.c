@@ -2,7 +2,7 @@
  * its file and line, the rest of the show still there, nothing crashing.
  * Files are written into a temporary folder by each test. */
 #include "../app/content/content.h"
-#include "../app/content/image_header.h"
+#include "../app/util/image_header.h"
 #include "../app/util/str.h"
 
 #include "temp.h"

@@ -6,7 +6,7 @@
 #include "../app/util/translate.h"
 #include "../app/layout/stack.h"
 #include "../app/layout/wrap.h"
-#include "../app/show/schedule.h"
+#include "../app/show/running_order.h"
 #include "../app/util/str.h"
 
 #include <math.h>
@@ -404,10 +404,10 @@ static void check_show_at(const char *dir, int64_t now_utc)
         assert_true(g.content.y + g.content.h < g.footer.y);
         int smallest = (int)lroundf(prog.theme.smallest_text * g.unit);
         assert_true(smallest >= thirtieth(&g));
-        struct schedule_view view = {.overview_rows = layout_overview_rows(&g),
-                                     .fitter = {fake_fits, &g}};
+        struct order_view view = {.overview_rows = layout_overview_rows(&g),
+                                  .fitter = {fake_fits, &g}};
         struct programme shown;
-        schedule_build_view(&prog, now_utc, &view, &shown);
+        order_build_view(&prog, now_utc, &view, &shown);
         assert_true(shown.slide_count >= prog.slide_count / 2);
         for (size_t i = 0; i <= shown.slide_count; i++) {
             const struct slide *slide = i < shown.slide_count ? &shown.slides[i] : NULL;
@@ -466,9 +466,9 @@ static void long_text_continues_on_pages_at_every_size(void **state)
     static char whole[8192], paged[8192];
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
-        struct schedule_view view = {.overview_rows = 5, .fitter = {fake_fits, &g}};
+        struct order_view view = {.overview_rows = 5, .fitter = {fake_fits, &g}};
         struct programme shown;
-        schedule_build_view(&prog, 1000, &view, &shown);
+        order_build_view(&prog, 1000, &view, &shown);
         /* each slide on pages of its own, numbered, the title on each */
         assert_true(shown.slide_count >= 2 * prog.slide_count);
         for (size_t i = 0; i < prog.slide_count; i++) {

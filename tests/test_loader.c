@@ -1,7 +1,7 @@
 /* The content loader: every field, every kind of problem with its line. */
 #include "../app/content/fields.h"
 #include "../app/content/content.h"
-#include "../app/content/contrast.h"
+#include "../app/check/contrast.h"
 #include "../app/content/loader.h"
 #include "../app/util/civil_time.h"
 #include "../app/util/str.h"

@@ -1,6 +1,6 @@
 /* The metrics file: valid Prometheus text exposition format (checked by a
  * small parser of the format, below), with the figures the show gives. */
-#include "../app/show/metrics.h"
+#include "../app/monitor/metrics.h"
 
 #include <ctype.h>
 #include <math.h>

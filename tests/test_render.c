@@ -5,7 +5,7 @@
 #include "../app/layout/slide_layout.h"
 #include "../app/render/fonts.h"
 #include "../app/render/render.h"
-#include "../app/show/schedule.h"
+#include "../app/show/running_order.h"
 #include "../app/util/civil_time.h"
 #include "../app/util/zone.h"
 #include "../app/util/str.h"
@@ -111,9 +111,8 @@ static size_t check_show_in(const char *dir, const char *now, const char *room)
     int64_t local;
     /* no moment: a clock before 2020 shows every slide, unfiltered */
     assert_true(civil_parse_datetime(now ? now : "2015-01-01 00:00", &local));
-    const struct schedule_view view = {
-        .overview_rows = 5, .room = room, .clock_given = now != NULL};
-    schedule_build_view(&loaded, zone_utc(local), &view, &prog);
+    const struct order_view view = {.overview_rows = 5, .room = room, .clock_given = now != NULL};
+    order_build_view(&loaded, zone_utc(local), &view, &prog);
     size_t boards = 0;
     for (size_t i = 0; i < prog.slide_count; i++)
         boards += prog.slides[i].kind == SLIDE_BOARD;

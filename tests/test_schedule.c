@@ -1,8 +1,11 @@
-/* The programme at a moment, driven by a simulated clock in several time
- * zones: marks, sessions leaving the cycle, overviews, windows, a wrong clock. */
-#include "../app/show/schedule.h"
-#include "../app/util/translate.h"
+/* Schedule exports read into talks: a real frab-style export, each quirk in
+ * a small file of its own, the three formats, and hostile files. Times are
+ * checked as instants and as the event's wall clock. */
+#include "../app/schedule/import.h"
+#include "../app/schedule/talks.h"
+#include "../app/show/running_order.h"
 #include "../app/util/civil_time.h"
+#include "../app/util/plain_text.h"
 #include "../app/util/str.h"
 #include "../app/util/zone.h"
 
@@ -14,302 +17,398 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char source_names[16][16];
+#define SCHEDULES FIXTURES_DIR "/schedules"
 
-static struct slide session(int i, const char *title, const char *date, const char *start,
-                            const char *end, const char *room)
-{
-    struct slide s = {.kind = SLIDE_SESSION};
-    snprintf(source_names[i], sizeof source_names[i], "s%d.yaml", i);
-    s.source = source_names[i];
-    s.title = (char *)title;
-    s.room = (char *)room;
-    if (date)
-        s.date.set = civil_parse_date(date, &s.date.days);
-    if (start)
-        s.start.set = civil_parse_clock(start, &s.start.minutes);
-    if (end)
-        s.end.set = civil_parse_clock(end, &s.end.minutes);
-    return s;
-}
+struct parsed {
+    struct slide *slides;
+    size_t count;
+    struct diag_list diags;
+};
 
-/* Seconds since 1970 UTC of an event-time "YYYY-MM-DD HH:MM" in the zone in use. */
-static int64_t at(const char *local)
+static struct parsed parse_text(const char *path, const char *text, size_t size, const char *zone)
 {
-    int64_t t;
-    assert_true(civil_parse_datetime(local, &t));
-    return zone_utc(t);
-}
-
-static struct programme prog_of(struct slide *slides, size_t n)
-{
-    struct programme p = {.slides = slides, .slide_count = n};
-    p.event.name = (char *)"Forum";
-    p.event.first_day.set = civil_parse_date("2025-02-12", &p.event.first_day.days);
-    p.event.last_day.set = civil_parse_date("2025-02-13", &p.event.last_day.days);
+    struct parsed p = {0};
+    p.count = schedule_import(path, &p.diags, text, size, zone, &p.slides);
+    for (size_t i = 0; i < p.diags.count; i++) {
+        char line[1200];
+        diag_format(&p.diags.items[i], line, sizeof line);
+        print_message("%s\n", line);
+    }
     return p;
 }
 
-/* The shown programme's slides, one word each: "overview", or the title with
- * its mark text when it has one: "B[Now · ends 11:00]". */
-static void describe(const struct programme *shown, char *buf, size_t size)
+static struct parsed parse_file(const char *path, const char *zone)
 {
-    buf[0] = '\0';
-    for (size_t i = 0; i < shown->slide_count; i++) {
-        const struct slide *s = &shown->slides[i];
-        size_t used = strlen(buf);
-        if (s->kind == SLIDE_OVERVIEW)
-            snprintf(buf + used, size - used, "%s(%s)", i ? " " : "", s->title);
-        else if (s->mark_text)
-            snprintf(buf + used, size - used, "%s%s[%s]", i ? " " : "", s->title, s->mark_text);
-        else
-            snprintf(buf + used, size - used, "%s%s", i ? " " : "", s->title);
-    }
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    return parse_text(path, text, n, zone);
 }
 
-static void assert_shown(const struct programme *prog, int64_t now, const char *want)
+static void parsed_free(struct parsed *p)
 {
+    for (size_t i = 0; i < p->count; i++)
+        slide_free(&p->slides[i]);
+    free(p->slides);
+    diag_list_clear(&p->diags);
+}
+
+static const struct slide *talk(const struct parsed *p, const char *title)
+{
+    for (size_t i = 0; i < p->count; i++)
+        if (strcmp(p->slides[i].title, title) == 0)
+            return &p->slides[i];
+    fail_msg("no talk '%s'", title);
+    return NULL;
+}
+
+/* The talk starts on date at HH:MM and ends at HH:MM, event time. */
+static void assert_when(const struct slide *s, const char *date, const char *start, const char *end)
+{
+    int64_t day;
+    int minutes;
+    assert_true(civil_parse_date(date, &day));
+    assert_true(s->scheduled && s->date.set && s->start.set && s->end.set);
+    assert_int_equal(s->date.days, day);
+    assert_true(civil_parse_clock(start, &minutes));
+    assert_int_equal(s->start.minutes, minutes);
+    assert_true(civil_parse_clock(end, &minutes));
+    assert_int_equal(s->end.minutes, minutes);
+}
+
+/* The programme of the talks p, in zone, as it stands at local (seconds of
+ * the zone's calendar); the caller frees shown and *theme. */
+static void shown_at(const struct parsed *p, const char *zone, int64_t local, struct theme *theme,
+                     struct programme *shown)
+{
+    zone_use(zone);
+    struct programme prog = {.slides = p->slides, .slide_count = p->count};
+    theme_init_defaults(&prog.theme);
+    const struct order_view view = {.overview_rows = 5, .clock_given = true};
+    order_build_view(&prog, zone_utc(local), &view, shown);
+    *theme = prog.theme;
+}
+
+static bool has_problem(const struct parsed *p, int line, const char *text)
+{
+    for (size_t i = 0; i < p->diags.count; i++)
+        if ((line < 0 || p->diags.items[i].line == line) && strstr(p->diags.items[i].message, text))
+            return true;
+    return false;
+}
+
+static void durations_in_every_form(void **state)
+{
+    (void)state;
+    int m;
+    assert_true(talks_duration("00:45", &m) && m == 45);
+    assert_true(talks_duration("1:30", &m) && m == 90);
+    assert_true(talks_duration("25:30", &m) && m == 25 * 60 + 30);
+    assert_true(talks_duration("01:30:00", &m) && m == 90);
+    assert_true(talks_duration("1:02:30", &m) && m == 26 * 60 + 30); /* D:HH:MM */
+    assert_true(talks_duration("90", &m) && m == 90);
+    assert_false(talks_duration("1:5", &m));
+    assert_false(talks_duration("half an hour", &m));
+    assert_false(talks_duration("00:00", &m));
+    assert_false(talks_duration("", &m));
+}
+
+static void dates_with_and_without_offsets(void **state)
+{
+    (void)state;
+    int64_t t, want = civil_days(2019, 12, 27) * SECONDS_PER_DAY + 10 * 3600;
+    bool offset;
+    assert_true(talks_datetime("2019-12-27T11:00:00+01:00", &t, &offset) && offset);
+    assert_int_equal(t, want);
+    assert_true(talks_datetime("2019-12-27T11:00+0100", &t, &offset) && offset);
+    assert_int_equal(t, want);
+    assert_true(talks_datetime("2019-12-27T10:00:00Z", &t, &offset) && offset);
+    assert_int_equal(t, want);
+    assert_true(talks_datetime("2019-12-27 10:00:00.000", &t, &offset) && !offset);
+    assert_int_equal(t, want);
+    assert_false(talks_datetime("2019-02-30T10:00:00Z", &t, &offset));
+    assert_false(talks_datetime("27.12.2019 10:00", &t, &offset));
+}
+
+static void abstracts_become_plain_text(void **state)
+{
+    (void)state;
+    char *text = plain_text_from_markup("<p>Hello &amp; <a href=\"x\">welcome</a></p>\r\n"
+                                        "#### Heading\n**bold** and [a link](https://x.org)&#33;");
+    assert_string_equal(text, "Hello & welcome\nHeading\nbold and a link!");
+    free(text);
+}
+
+static void a_real_frab_style_export(void **state)
+{
+    (void)state;
+    /* The Leipzig Semantic Web Day 2019: its dates say UTC but are local */
+    struct parsed p = parse_file(SCHEDULES "/lswt2019/schedule.xml", "Europe/Berlin");
+    assert_int_equal(p.count, 8); /* nine events; the hackathon has no duration */
+    assert_true(has_problem(&p, 101, "event 300: duration '' is not a duration"));
+    assert_true(has_problem(&p, 57, "the start (the date's offset looks mistaken) is used"));
+    const struct slide *x = talk(&p, "xCOR - a Value Chain Framework Ontology");
+    assert_when(x, "2019-05-22", "14:15", "14:35");
+    assert_string_equal(x->room, "Main Track");
+    assert_string_equal(x->label, "Linked Data in Enterprise Use-Cases");
+    assert_int_equal(x->speaker_count, 0); /* <person> outside <persons> */
+    const struct slide *jekyll = talk(&p, "Jekyll RDF Benutzung");
+    assert_when(jekyll, "2019-05-22", "16:00", "16:45");
+    assert_non_null(strstr(jekyll->description, "Was lernt Ihr im Tutorial"));
+    assert_null(strstr(jekyll->description, "<h4"));
+    assert_non_null(strstr(jekyll->description, "ruby >= 2.1"));
+    /* At 14:20 in Leipzig: xCOR runs in the Main Track, LIMBO is next */
+    struct theme theme;
     struct programme shown;
-    schedule_build(prog, now, 5, &shown);
-    char got[1024];
-    describe(&shown, got, sizeof got);
-    assert_string_equal(got, want);
+    shown_at(&p, "Europe/Berlin", civil_days(2019, 5, 22) * SECONDS_PER_DAY + (14 * 60 + 20) * 60,
+             &theme, &shown);
+    assert_int_equal(shown.slides[0].kind, SLIDE_BOARD);
+    const struct overview_row *main_track = &shown.slides[0].rows[0];
+    assert_string_equal(main_track->room, "Main Track");
+    assert_string_equal(main_track->title, "xCOR - a Value Chain Framework Ontology");
+    assert_string_equal(main_track->when, "Now \u00b7 15 min left \u00b7 until 14:35");
+    assert_string_equal(main_track->next_title,
+                        "Das LIMBO Projekt - Linked Data Enterprise Use-Cases unter Verwendung "
+                        "der Daten des Bundes");
+    assert_string_equal(main_track->next_when, "Next \u00b7 in 15 min \u00b7 14:35");
+    assert_int_equal(shown.slides[0].row_count, 3); /* Main Track, Tutorials, Social Event */
+    /* talks running or starting within the hour: xCOR and LIMBO only */
+    size_t sessions = 0;
+    for (size_t i = 0; i < shown.slide_count; i++)
+        sessions += shown.slides[i].kind == SLIDE_SESSION;
+    assert_int_equal(sessions, 2);
     programme_free(&shown);
+    theme_free(&theme);
+    parsed_free(&p);
 }
 
-static struct slide day[8];
-static struct programme one_day(void)
-{
-    day[0] = (struct slide){
-        .kind = SLIDE_HEADLINE, .source = (char *)"h.yaml", .title = (char *)"Welcome"};
-    day[1] = session(1, "A", "2025-02-12", "09:00", "10:00", "Hall 1");
-    day[2] = session(2, "B", "2025-02-12", "10:00", "11:00", "Hall 1");
-    day[3] = session(3, "C", "2025-02-12", "10:30", "12:00", "Hall 2");
-    day[4] = session(4, "D", "2025-02-12", "14:00", NULL, "Hall 1");
-    day[5] = session(5, "E", "2025-02-13", "09:30", "10:00", "Hall 1");
-    day[6] = session(6, "Dated", "2025-02-12", NULL, NULL, NULL);
-    return prog_of(day, 7);
-}
-
-static void marks_follow_the_clock_through_a_day(void **state)
+static void frab_s_own_export_of_31c3(void **state)
 {
     (void)state;
-    zone_use("Asia/Dubai");
-    struct programme p = one_day();
-    assert_shown(&p, at("2025-02-12 08:45"),
-                 "(Up next) Welcome A[Next · in 15 min] B[Later today · 10:00] "
-                 "C[Next · at 10:30] D[Later today · 14:00] Dated");
-    assert_shown(&p, at("2025-02-12 09:00"),
-                 "(Up next) Welcome A[Now · ends 10:00] B[Next · in 60 min] C[Next · at 10:30] "
-                 "D[Later today · 14:00] Dated");
-    /* A has ended and left; B runs; C starts in 12 minutes */
-    assert_shown(&p, at("2025-02-12 10:18"),
-                 "(Up next) Welcome B[Now · ends 11:00] C[Next · in 12 min] D[Next · at 14:00] "
-                 "Dated");
-    /* a session with no end lasts an hour */
-    assert_shown(&p, at("2025-02-12 14:59"), "(Up next) Welcome D[Now] Dated");
-    /* the day is over: the overview says when the programme resumes */
-    assert_shown(&p, at("2025-02-12 15:00"), "(That was today's programme) Welcome Dated");
-    /* next day: yesterday's dated session is gone */
-    assert_shown(&p, at("2025-02-13 09:00"), "(Up next) Welcome E[Next · in 30 min]");
-    /* after the last day */
-    assert_shown(&p, at("2025-02-14 09:00"), "(The event has ended) Welcome");
-    /* before the first */
-    assert_shown(&p, at("2025-02-11 18:00"), "(Coming soon) Welcome");
-}
-
-static void marks_and_headings_speak_the_events_language(void **state)
-{
-    (void)state;
-    zone_use("Asia/Dubai");
-    struct programme p = one_day();
-    char *ru[] = {(char *)"ru"}, *kk_ru[] = {(char *)"kk", (char *)"ru"}, *ar[] = {(char *)"ar"};
-    p.event.languages = ru;
-    p.event.language_count = 1;
-    assert_shown(&p, at("2025-02-12 09:00"),
-                 "(Далее в программе) Welcome A[Сейчас · до 10:00] B[Далее · через 60 мин] "
-                 "C[Далее · в 10:30] D[Сегодня позже · 14:00] Dated");
-    assert_shown(&p, at("2025-02-14 09:00"), "(Мероприятие завершено) Welcome");
-    /* two languages: headings in both, marks in the first */
-    p.event.languages = kk_ru;
-    p.event.language_count = 2;
-    assert_shown(&p, at("2025-02-12 14:59"),
-                 "(Бағдарламада келесі / Далее в программе) Welcome D[Қазір] Dated");
-    p.event.languages = ar;
-    p.event.language_count = 1;
-    assert_shown(&p, at("2025-02-12 10:18"),
-                 "(التالي في البرنامج) Welcome B[الآن · ينتهي 11:00] C[التالي · بعد 12 دقيقة] "
-                 "D[التالي · الساعة 14:00] Dated");
-    /* when the programme resumes, in words and date order of the language */
+    struct parsed p = parse_file(SCHEDULES "/31c3/schedule.xml", "Europe/Berlin");
+    assert_int_equal(p.count, 4);
+    assert_int_equal(p.diags.count, 0);
+    const struct slide *keynote = talk(&p, "31C3 Keynote");
+    assert_when(keynote, "2014-12-27", "11:30", "12:30");
+    assert_string_equal(keynote->speakers[0], "alecempire");
+    assert_string_equal(talk(&p, "SCADA StrangeLove: Too Smart Grid in da Cloud")->label,
+                        "Security & Hacking");
+    /* at 12:00 in Hamburg, Saal 1: the keynote runs; maha's talk is next */
+    struct theme theme;
     struct programme shown;
-    p.event.languages = ru;
-    schedule_build(&p, at("2025-02-12 15:00"), 5, &shown);
-    assert_string_equal(shown.slides[0].body,
-                        "Программа продолжится: Четверг, 13 февраля 2025 в 09:30");
+    shown_at(&p, "Europe/Berlin", civil_days(2014, 12, 27) * SECONDS_PER_DAY + 12 * 3600, &theme,
+             &shown);
+    const struct overview_row *saal = &shown.slides[0].rows[0];
+    assert_string_equal(saal->room, "Saal 1");
+    assert_string_equal(saal->title, "31C3 Keynote");
+    assert_string_equal(saal->next_title,
+                        "\u201eWir beteiligen uns aktiv an den Diskussionen\u201c");
     programme_free(&shown);
+    theme_free(&theme);
+    parsed_free(&p);
 }
 
-static void overviews_say_when_and_list_by_time_and_room(void **state)
+static void fosdem_s_pentabarf_export(void **state)
 {
     (void)state;
-    zone_use("Asia/Dubai");
-    struct programme p = one_day();
-    struct programme shown;
-    schedule_build(&p, at("2025-02-12 10:18"), 5, &shown);
-    const struct slide *o = &shown.slides[0];
-    assert_int_equal(o->kind, SLIDE_OVERVIEW);
-    assert_string_equal(o->label, "Wednesday 12 February 2025");
-    assert_int_equal(o->row_count, 3);
-    assert_string_equal(o->rows[0].when, "10:00\u201311:00");
-    assert_string_equal(o->rows[0].title, "B");
-    assert_string_equal(o->rows[0].room, "Hall 1");
-    assert_int_equal(o->rows[0].mark, MARK_NOW);
-    assert_int_equal(o->rows[1].mark, MARK_NEXT);
-    assert_string_equal(o->rows[2].when, "14:00");
-    programme_free(&shown);
-
-    schedule_build(&p, at("2025-02-12 16:00"), 5, &shown);
-    assert_string_equal(shown.slides[0].body,
-                        "The programme resumes Thursday 13 February 2025 at 09:30");
-    programme_free(&shown);
-    schedule_build(&p, at("2025-02-11 16:00"), 5, &shown);
-    assert_string_equal(shown.slides[0].body,
-                        "The programme starts Wednesday 12 February 2025 at 09:00");
-    programme_free(&shown);
-    schedule_build(&p, at("2025-02-14 09:00"), 5, &shown);
-    assert_string_equal(shown.slides[0].body,
-                        "Thank you for joining Forum, 12\u201313 February 2025.");
-    programme_free(&shown);
+    struct parsed p = parse_file(SCHEDULES "/fosdem2023/schedule.xml", "Europe/Brussels");
+    assert_int_equal(p.count, 2);
+    assert_int_equal(p.diags.count, 0);
+    const struct slide *welcome = talk(&p, "Welcome to FOSDEM 2023");
+    assert_when(welcome, "2023-02-04", "09:30", "09:55");
+    assert_string_equal(welcome->room, "Janson");
+    assert_string_equal(welcome->description, "FOSDEM welcome and opening talk.");
+    assert_int_equal(welcome->speaker_count, 2);
+    assert_null(welcome->language); /* <language/> */
+    assert_when(talk(&p, "Celebrating 25 years of Open Source"), "2023-02-04", "10:00", "10:50");
+    parsed_free(&p);
 }
 
-static void long_days_take_several_overview_pages(void **state)
+static void frab_offsets_and_nights(void **state)
 {
     (void)state;
-    zone_use("Asia/Dubai");
-    static struct slide many[12];
-    static char titles[12][8], starts[12][8];
-    for (int i = 0; i < 12; i++) {
-        snprintf(titles[i], sizeof titles[i], "S%d", i);
-        snprintf(starts[i], sizeof starts[i], "%02d:00", 9 + i);
-        many[i] = session(i % 16, titles[i], "2025-02-12", starts[i], NULL, NULL);
-    }
-    struct programme p = prog_of(many, 12);
-    struct programme shown;
-    schedule_build(&p, at("2025-02-12 08:00"), 5, &shown);
-    assert_int_equal(shown.slides[0].page_count, 3);
-    assert_int_equal(shown.slides[0].row_count, 5);
-    assert_int_equal(shown.slides[2].row_count, 2);
-    assert_int_equal(shown.slides[2].page, 3);
-    programme_free(&shown);
+    struct parsed p = parse_file(SCHEDULES "/quirks/frab.xml", "Asia/Dubai");
+    assert_int_equal(p.count, 6);
+    assert_true(has_problem(&p, -1,
+                            "event 7: its date 2019-12-29T12:00:00+01:00 is not on the "
+                            "day it is listed under (Friday 27 December 2019)"));
+    assert_when(talk(&p, "A date on another day than its own"), "2019-12-29", "15:00", "15:30");
+    /* read in the export's zone (Berlin), shown in the event's (Dubai, +3h) */
+    assert_when(talk(&p, "Opening with an offset"), "2019-12-27", "14:00", "14:40");
+    assert_when(talk(&p, "Late talk, no date"), "2019-12-28", "02:30", "03:30");
+    assert_when(talk(&p, "After midnight, listed under the day before"), "2019-12-28", "04:30",
+                "06:00");
+    assert_when(talk(&p, "UTC date agreeing with its start"), "2019-12-27", "14:00", "15:30");
+    /* date and start disagree, and the date is no mislabelled start: date */
+    assert_when(talk(&p, "A date and start that disagree"), "2019-12-27", "17:00", "17:45");
+    assert_true(has_problem(&p, -1,
+                            "event 5: its date 2019-12-27T14:00:00+01:00 is 14:00 here, "
+                            "but its start says 15:00; the date is used"));
+    assert_true(has_problem(&p, -1, "event 6: duration 'half an hour' is not a duration"));
+    const struct slide *opening = talk(&p, "Opening with an offset");
+    assert_int_equal(opening->speaker_count, 2);
+    assert_string_equal(opening->speakers[1], "Bob");
+    assert_string_equal(opening->language, "en");
+    assert_string_equal(opening->description, "Welcome & hello to our site \u2013 enjoy.");
+    parsed_free(&p);
 }
 
-static void a_session_over_midnight_runs_into_the_next_day(void **state)
+static void pentabarf_without_room_wrappers(void **state)
 {
     (void)state;
-    zone_use("Asia/Dubai");
-    struct slide s[1] = {session(0, "Night", "2025-02-12", "23:00", "01:00", NULL)};
-    struct programme p = prog_of(s, 1);
-    assert_shown(&p, at("2025-02-12 22:30"), "(Up next) Night[Next · in 30 min]");
-    assert_shown(&p, at("2025-02-12 23:59"), "(Up next) Night[Now · ends 01:00]");
-    assert_shown(&p, at("2025-02-13 00:30"), "(Up next) Night[Now · ends 01:00]");
-    assert_shown(&p, at("2025-02-13 01:00"), "(The event has ended)");
+    /* no time_zone_name: read in the event's zone */
+    struct parsed p = parse_file(SCHEDULES "/quirks/pentabarf.xml", "Europe/Berlin");
+    assert_int_equal(p.count, 2);
+    const struct slide *evening = talk(&p, "Evening in Saal 1");
+    assert_when(evening, "2010-12-27", "20:00", "21:00");
+    assert_string_equal(evening->room, "Saal 1");
+    assert_string_equal(evening->speakers[0], "Carol");
+    /* before the day change (09:00): the next calendar date; 25:30 long,
+     * kept to a day */
+    assert_when(talk(&p, "Small hours, past the day change"), "2010-12-28", "02:00", "02:01");
+    parsed_free(&p);
 }
 
-static void time_windows_show_slides_only_between(void **state)
+static void frab_json_with_paths_in_problems(void **state)
 {
     (void)state;
-    zone_use("Asia/Dubai");
-    struct slide s[2] = {
-        {.kind = SLIDE_HEADLINE, .source = (char *)"m.yaml", .title = (char *)"Good morning"},
-        {.kind = SLIDE_HEADLINE, .source = (char *)"a.yaml", .title = (char *)"Always"},
+    struct parsed p = parse_file(SCHEDULES "/quirks/frab.json", "Europe/Berlin");
+    assert_int_equal(p.count, 3);
+    const struct slide *opening = talk(&p, "Opening");
+    assert_when(opening, "2026-07-01", "10:00", "10:30");
+    assert_string_equal(opening->speakers[0], "Dana");
+    assert_string_equal(opening->speakers[1], "Eve");
+    assert_int_equal(opening->track_colour.r, 0xc0);
+    assert_int_equal(opening->track_colour.a, 0xff);
+    assert_string_equal(opening->description, "Why\nBecause.");
+    assert_when(talk(&p, "Night owl session"), "2026-07-02", "01:00", "02:00");
+    assert_string_equal(talk(&p, "Second room")->room, "Hall B");
+    assert_true(has_problem(&p, 0, "days[0].rooms[\"Hall A\"][2].duration: 'soon' is not"));
+    parsed_free(&p);
+}
+
+static void spreadsheets_saved_as_csv(void **state)
+{
+    (void)state;
+    struct parsed p = parse_file(SCHEDULES "/quirks/comma.csv", "Asia/Dubai");
+    assert_int_equal(p.count, 2);
+    const struct slide *opening = talk(&p, "Opening, with a comma");
+    assert_when(opening, "2025-02-12", "10:00", "11:30");
+    assert_int_equal(opening->speaker_count, 2);
+    assert_string_equal(opening->speakers[1], "Bo Two");
+    assert_string_equal(opening->label, "Plenary");
+    assert_when(talk(&p, "Over midnight"), "2025-02-12", "23:30", "00:30");
+    assert_true(has_problem(&p, 3, "needs an end (11:30) or a duration"));
+    assert_true(has_problem(&p, 5, "start: '12:00' is not a time") ||
+                has_problem(&p, 5, "needs an end"));
+    parsed_free(&p);
+    p = parse_file(SCHEDULES "/quirks/semicolon.csv", "Asia/Almaty");
+    assert_int_equal(p.count, 1);
+    const struct slide *quoted = talk(&p, "Quoted; with a semicolon");
+    assert_when(quoted, "2025-02-12", "14:00", "15:30");
+    assert_string_equal(quoted->language, "kk");
+    assert_true(has_problem(&p, 3, "start: '' is not a time"));
+    parsed_free(&p);
+}
+
+static void a_daylight_saving_night_and_the_machine_elsewhere(void **state)
+{
+    (void)state;
+    /* the machine in New York; the event in Berlin, the night clocks go
+     * forward (02:00 becomes 03:00) */
+    setenv("TZ", "America/New_York", 1);
+    const char *csv = "date,start,duration,room,title\n"
+                      "2025-03-30,01:30,120,Hall,Across the change\n"
+                      "2025-03-30,02:30,30,Hall,In the hour that is skipped\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 2);
+    /* two hours of real time: 01:30 to 04:30 on the clock */
+    assert_when(talk(&p, "Across the change"), "2025-03-30", "01:30", "04:30");
+    /* a time that does not exist counts as an hour later */
+    assert_when(talk(&p, "In the hour that is skipped"), "2025-03-30", "03:30", "04:00");
+    parsed_free(&p);
+    /* a JSON export in UTC offsets, the event in Dubai */
+    const char *json =
+        "{\"schedule\": {\"conference\": {\"days\": [{\"date\": "
+        "\"2025-02-12\", \"rooms\": {\"A\": [{\"title\": \"T\", \"date\": "
+        "\"2025-02-12T06:00:00Z\", \"start\": \"10:00\", \"duration\": \"1:00\"}]}}]}}}";
+    p = parse_text("schedule.json", json, strlen(json), "Asia/Dubai");
+    assert_when(talk(&p, "T"), "2025-02-12", "10:00", "11:00");
+    parsed_free(&p);
+    unsetenv("TZ");
+}
+
+static void hostile_schedules_are_refused_clearly(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *problem;
+    } cases[] = {
+        {"<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+         "<schedule><day date=\"2025-02-12\"><room name=\"A\"><event id=\"1\"><title>&x;</title>"
+         "<start>10:00</start><duration>00:30</duration></event></room></day></schedule>",
+         NULL},
+        {"<?xml version=\"1.0\"?><!DOCTYPE s [<!ENTITY a \"aaaaaaaaaa\">"
+         "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c "
+         "\"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+         "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e "
+         "\"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+         "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g "
+         "\"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
+         "<schedule><day date=\"&g;\"><room name=\"&g;\"><event id=\"1\"><title>&g;</title>"
+         "<start>10:00</start><duration>00:30</duration></event></room></day></schedule>",
+         NULL},
+        {"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>News</title>"
+         "</feed>",
+         "is not a schedule export: expected <schedule>"},
+        {"<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502</h1>"
+         "<hr></body></html>",
+         NULL},
+        {"{\"schedule\": {\"conference\": {\"days\": {}}}}", "schedule.conference.days: missing"},
+        {"[1, 2, 3]", "schedule.conference.days: missing"},
+        {"{\"schedule\": ", "JSON syntax error"},
     };
-    s[0].show_from.set = civil_parse_datetime("2025-02-12 07:00", &s[0].show_from.local);
-    s[0].show_until.set = civil_parse_datetime("2025-02-12 12:00", &s[0].show_until.local);
-    struct programme p = prog_of(s, 2);
-    assert_shown(&p, at("2025-02-12 06:59"), "Always");
-    assert_shown(&p, at("2025-02-12 07:00"), "Good morning Always");
-    assert_shown(&p, at("2025-02-12 11:59"), "Good morning Always");
-    assert_shown(&p, at("2025-02-12 12:00"), "Always");
-}
-
-static void the_machine_zone_does_not_matter(void **state)
-{
-    (void)state;
-    const char *machine_zones[] = {"UTC", "America/New_York", "Asia/Tokyo"};
-    /* 06:18 UTC is 10:18 in Dubai */
-    int64_t instant = civil_days(2025, 2, 12) * SECONDS_PER_DAY + 6 * 3600 + 18 * 60;
-    for (size_t i = 0; i < 3; i++) {
-        setenv("TZ", machine_zones[i], 1);
-        zone_use("Asia/Dubai");
-        assert_int_equal(zone_local(instant) % SECONDS_PER_DAY, 10 * 3600 + 18 * 60);
-        struct programme p = one_day();
-        assert_shown(&p, instant,
-                     "(Up next) Welcome B[Now · ends 11:00] C[Next · in 12 min] "
-                     "D[Next · at 14:00] Dated");
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct parsed p = parse_text("schedule", cases[i].text, strlen(cases[i].text), NULL);
+        for (size_t j = 0; j < p.count; j++) /* no file's bytes, no expansion */
+            assert_null(strstr(p.slides[j].title, "root:"));
+        if (cases[i].problem)
+            assert_true(has_problem(&p, -1, cases[i].problem));
+        else
+            assert_true(p.diags.count > 0 || p.count > 0);
+        parsed_free(&p);
     }
-}
-
-static void daylight_saving_changes_are_counted_in_real_minutes(void **state)
-{
-    (void)state;
-    /* Berlin, 30 March 2025: at 02:00 the clocks jump to 03:00 */
-    zone_use("Europe/Berlin");
-    struct slide s[1] = {session(0, "Late", "2025-03-30", "03:30", "04:00", NULL)};
-    struct programme p = prog_of(s, 1);
-    p.event.first_day.days = p.event.last_day.days = civil_days(2025, 3, 30);
-    /* 01:50 CET to 03:30 CEST is 40 minutes, not 100 */
-    assert_shown(&p, at("2025-03-30 01:50"), "(Up next) Late[Next · in 40 min]");
-    assert_int_equal(at("2025-03-30 03:00") - at("2025-03-30 01:59"), 60);
-    /* a time the change skips counts as an hour later */
-    assert_int_equal(at("2025-03-30 02:30"), at("2025-03-30 03:30"));
-    /* in autumn 02:30 happens twice; the session ends at the first */
-    zone_use("Europe/Berlin");
-    struct slide f[1] = {session(0, "Autumn", "2025-10-26", "01:00", "02:30", NULL)};
-    struct programme q = prog_of(f, 1);
-    q.event.first_day.days = q.event.last_day.days = civil_days(2025, 10, 26);
-    assert_shown(&q, at("2025-10-26 01:59"), "(Up next) Autumn[Now · ends 02:30]");
-}
-
-static void a_wrong_clock_plays_everything_without_marks(void **state)
-{
-    (void)state;
-    zone_use("Asia/Dubai");
-    struct programme p = one_day();
-    assert_true(schedule_clock_is_wrong(1000));
-    assert_false(schedule_clock_is_wrong(at("2025-02-12 10:00")));
-    assert_shown(&p, 1000, "Welcome A B C D E Dated");
-}
-
-static void the_signature_changes_only_with_what_is_shown(void **state)
-{
-    (void)state;
-    zone_use("Asia/Dubai");
-    struct programme p = one_day();
-    struct programme a, b;
-    uint64_t s1 = schedule_build(&p, at("2025-02-12 10:18"), 5, &a);
-    uint64_t s2 = schedule_build(&p, at("2025-02-12 10:18") + 20, 5, &b);
-    assert_true(s1 == s2);
-    programme_free(&b);
-    uint64_t s3 = schedule_build(&p, at("2025-02-12 10:19"), 5, &b);
-    assert_true(s1 != s3); /* "in 12 min" became "in 11 min" */
-    programme_free(&a);
-    programme_free(&b);
+    /* nested 10,000 deep */
+    char *deep = malloc(10000 * 7 + 64), *o = deep;
+    o += sprintf(o, "<schedule>");
+    for (int i = 0; i < 10000; i++)
+        o += sprintf(o, "<day>");
+    strcpy(o, "</schedule>");
+    struct parsed p = parse_text("schedule.xml", deep, strlen(deep), NULL);
+    assert_int_equal(p.count, 0);
+    assert_true(has_problem(&p, -1, "XML:"));
+    parsed_free(&p);
+    free(deep);
 }
 
 int main(void)
 {
-    translate_init(LOCALE_DIR);
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(marks_follow_the_clock_through_a_day),
-        cmocka_unit_test(marks_and_headings_speak_the_events_language),
-        cmocka_unit_test(overviews_say_when_and_list_by_time_and_room),
-        cmocka_unit_test(long_days_take_several_overview_pages),
-        cmocka_unit_test(a_session_over_midnight_runs_into_the_next_day),
-        cmocka_unit_test(time_windows_show_slides_only_between),
-        cmocka_unit_test(the_machine_zone_does_not_matter),
-        cmocka_unit_test(daylight_saving_changes_are_counted_in_real_minutes),
-        cmocka_unit_test(a_wrong_clock_plays_everything_without_marks),
-        cmocka_unit_test(the_signature_changes_only_with_what_is_shown),
+        cmocka_unit_test(durations_in_every_form),
+        cmocka_unit_test(dates_with_and_without_offsets),
+        cmocka_unit_test(abstracts_become_plain_text),
+        cmocka_unit_test(a_real_frab_style_export),
+        cmocka_unit_test(frab_s_own_export_of_31c3),
+        cmocka_unit_test(fosdem_s_pentabarf_export),
+        cmocka_unit_test(frab_offsets_and_nights),
+        cmocka_unit_test(pentabarf_without_room_wrappers),
+        cmocka_unit_test(frab_json_with_paths_in_problems),
+        cmocka_unit_test(spreadsheets_saved_as_csv),
+        cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
+        cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

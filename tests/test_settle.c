@@ -1,6 +1,6 @@
 /* When a changed content folder may be read: simulated file events and a
  * simulated clock, no files and no sleeping. */
-#include "../app/content/settle.h"
+#include "../app/watch/settle.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

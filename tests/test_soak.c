@@ -5,7 +5,7 @@
  * slide changes and 1,000 reloads. */
 #include "../app/content/content.h"
 #include "../app/layout/slide_layout.h"
-#include "../app/show/schedule.h"
+#include "../app/show/running_order.h"
 #include "../app/show/show.h"
 #include "../app/util/str.h"
 
@@ -96,7 +96,7 @@ static void the_show_runs_long_without_leaking(void **state)
     struct show show;
     int64_t now_ms = 0, utc = 1739340000; /* 2025-02-12 06:00 UTC */
     show_start(&show, now_ms);
-    schedule_build(&prog, utc, 5, &shown);
+    order_build(&prog, utc, 5, &shown);
     int fds_before = open_fds();
     long rss_start = status_kib("VmRSS");
     long shown_count = 0, reloaded = 0;
@@ -124,7 +124,7 @@ static void the_show_runs_long_without_leaking(void **state)
             assert_true(next.slide_count > 0);
             programme_free(&prog);
             prog = next;
-            schedule_build(&prog, utc, 5, &next_shown);
+            order_build(&prog, utc, 5, &next_shown);
             show_follow(&show, &shown, &next_shown, now_ms);
             programme_free(&shown);
             shown = next_shown;

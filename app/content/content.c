@@ -5,8 +5,8 @@
 #include "fields.h"
 #include "font_lookup.h"
 #include "loader.h"
-#include "timetable.h"
-#include "settle.h"
+#include "../schedule/import.h"
+#include "../watch/settle.h"
 #include "../util/hash.h"
 #include "../util/str.h"
 
@@ -243,8 +243,9 @@ static bool parse_role(struct content *c, struct content_file *f, const struct s
     case ROLE_SCHEDULE:
     case ROLE_SLIDE: {
         struct slide *slides = NULL;
-        size_t n = f->role == ROLE_SLIDE ? slide_parse(src, text, size, &slides)
-                                         : timetable_parse(src, text, size, c->zone, &slides);
+        size_t n = f->role == ROLE_SLIDE
+                       ? slide_parse(src, text, size, &slides)
+                       : schedule_import(src->path, src->diags, text, size, c->zone, &slides);
         if (n == 0)
             return false;
         drop_good_version(f);
@@ -322,7 +323,7 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     f->seen = true;
     struct diag_list diags = {0};
     size_t size = 0;
-    size_t limit = role == ROLE_SCHEDULE ? TIMETABLE_MAX_BYTES : CONTENT_FILE_MAX_BYTES;
+    size_t limit = role == ROLE_SCHEDULE ? SCHEDULE_MAX_BYTES : CONTENT_FILE_MAX_BYTES;
     char *text = content_read_file(path, limit, &size, &diags);
     /* talks are kept in event time: a new time zone reads the schedule again */
     uint64_t hash =

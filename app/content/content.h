@@ -4,8 +4,8 @@
 #ifndef HALLSCREEN_CONTENT_H
 #define HALLSCREEN_CONTENT_H
 
-#include "diag.h"
-#include "programme.h"
+#include "../model/diag.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 

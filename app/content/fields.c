@@ -1,9 +1,10 @@
 /* YAML files to C structs, table-driven. */
+#include "../limits.h"
 #include "fields.h"
 
-#include "image_header.h"
+#include "../util/image_header.h"
 #include "../util/array.h"
-#include "programme.h"
+#include "../model/programme.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
 #include "../util/zone.h"
@@ -19,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { MAX_DURATION_MS = 24 * 3600 * 1000, FONT_MAGIC_BYTES = 4 };
+enum { FONT_MAGIC_BYTES = 4 };
 
 void file_refs_clear(struct file_refs *refs)
 {
@@ -278,7 +279,7 @@ static bool parse_duration(const char *s, int *ms)
     if (p == s || *end || strchr(s, '.') != strrchr(s, '.'))
         return false;
     double seconds = strtod(s, NULL);
-    if (!isfinite(seconds) || seconds * 1000 > MAX_DURATION_MS)
+    if (!isfinite(seconds) || seconds * 1000 > SLIDE_MAX_DURATION_MS)
         return false;
     *ms = (int)lround(seconds * 1000);
     return true;
@@ -677,10 +678,10 @@ static bool read_value(struct yaml_file *file, const struct field *f, yaml_node_
     case FIELD_DURATION: {
         int ms = 0;
         ok = ok && parse_duration(value_text, &ms);
-        if (ok && (ms < f->min || ms > (f->max ? f->max : MAX_DURATION_MS))) {
+        if (ok && (ms < f->min || ms > (f->max ? f->max : SLIDE_MAX_DURATION_MS))) {
             diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
                      "%s: %s s is out of range: write %g to %g seconds", f->name, value_text,
-                     f->min / 1000.0, (f->max ? f->max : MAX_DURATION_MS) / 1000.0);
+                     f->min / 1000.0, (f->max ? f->max : SLIDE_MAX_DURATION_MS) / 1000.0);
             free(value_text);
             return false;
         }

@@ -3,13 +3,12 @@
 #ifndef HALLSCREEN_FIELDS_H
 #define HALLSCREEN_FIELDS_H
 
-#include "diag.h"
+#include "../limits.h"
+#include "../model/diag.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <yaml.h>
-
-#define CONTENT_FILE_MAX_BYTES (1024 * 1024)
 
 enum field_type {
     FIELD_TEXT,       /* char *; empty text counts as absent */

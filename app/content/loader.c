@@ -1,8 +1,9 @@
 /* The content folder to a programme. */
+#include "../limits.h"
 #include "loader.h"
 
 #include "fields.h"
-#include "settle.h"
+#include "../watch/settle.h"
 #include "../util/array.h"
 #include "../util/qr.h"
 #include "../util/str.h"
@@ -37,7 +38,6 @@
 enum {
     MIN_SLIDE_MS = 2000,
     MAX_TRANSITION_MS = 5000,
-    MAX_SPEAKERS = 100, /* more would not be read from the back of a hall */
     MAX_LOOPS = 1000,
     MAX_PARTNERS = 1000,
 };
@@ -206,7 +206,7 @@ static const struct field session_fields[] = {
     SLIDE_FIELD("end", FIELD_CLOCK, end, false),
     SLIDE_FIELD("room", FIELD_TEXT, room, false),
     SLIDE_FIELD("chair", FIELD_TEXT, chair, false),
-    SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count, MAX_SPEAKERS),
+    SLIDE_LIST("speakers", FIELD_TEXT_LIST, speakers, speaker_count, SPEAKERS_PER_TALK),
     SLIDE_FIELD("description", FIELD_TEXT, description, false),
     QR_FIELDS,
     TRANSLATION(session_translation),

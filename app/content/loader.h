@@ -3,9 +3,9 @@
 #ifndef HALLSCREEN_LOADER_H
 #define HALLSCREEN_LOADER_H
 
-#include "diag.h"
+#include "../model/diag.h"
 #include "fields.h"
-#include "programme.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 #include <stddef.h>

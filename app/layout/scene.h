@@ -5,7 +5,7 @@
 #ifndef HALLSCREEN_SCENE_H
 #define HALLSCREEN_SCENE_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -8,8 +8,8 @@
 #define HALLSCREEN_CLIPS_H
 
 #include "video.h"
-#include "../content/diag.h"
-#include "../content/programme.h"
+#include "../model/diag.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 #include <stdint.h>

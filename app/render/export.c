@@ -4,7 +4,7 @@
 #include "clips.h"
 #include "render.h"
 #include "../layout/slide_layout.h"
-#include "../show/schedule.h"
+#include "../show/running_order.h"
 #include "../util/log.h"
 #include "../util/str.h"
 #include "../util/zone.h"
@@ -124,15 +124,15 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         zone_format_clock(utc_ms, event_language(&prog->event), clock, sizeof clock);
         struct frame_geometry g = layout_geometry(w, h);
         struct programme shown;
-        if (!opts->has_now && schedule_clock_is_wrong(utc_ms / 1000))
+        if (!opts->has_now && order_clock_is_wrong(utc_ms / 1000))
             LOG(LOG_WARN, "clock",
                 "the time is before 2020: every slide is rendered, with no times");
         struct export_screen screen = {r, g};
-        const struct schedule_view view = {.overview_rows = layout_overview_rows(&g),
-                                           .fitter = {page_fits, &screen},
-                                           .room = opts->room,
-                                           .clock_given = opts->has_now};
-        schedule_build_view(prog, utc_ms / 1000, &view, &shown);
+        const struct order_view view = {.overview_rows = layout_overview_rows(&g),
+                                        .fitter = {page_fits, &screen},
+                                        .room = opts->room,
+                                        .clock_given = opts->has_now};
+        order_build_view(prog, utc_ms / 1000, &view, &shown);
         size_t total = shown.slide_count + (shown.alert != NULL);
         status = write_slides(r, sdl, opts, &shown, clock, w, h) == total ? 0 : 1;
         programme_free(&shown);

@@ -3,7 +3,7 @@
 #ifndef HALLSCREEN_EXPORT_H
 #define HALLSCREEN_EXPORT_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 #include "../options.h"
 
 #include <stdint.h>

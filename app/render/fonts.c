@@ -1,4 +1,5 @@
 /* Fonts: fontconfig to find them, SDL_ttf (with HarfBuzz) to set them. */
+#include "../limits.h"
 #include "fonts.h"
 
 #include "../layout/bidi.h"
@@ -63,8 +64,6 @@ static char *find_font_file(const char *pattern)
     FcPatternDestroy(pat);
     return file;
 }
-
-enum { FONT_IN_MEMORY_MAX = 32 << 20 }; /* larger files are read as they are used */
 
 /* Closes a stream over a font read into memory, and frees the bytes. */
 static int close_font_bytes(SDL_RWops *rw)

@@ -2,7 +2,7 @@
 #ifndef HALLSCREEN_FONTS_H
 #define HALLSCREEN_FONTS_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 #include "../layout/scene.h"
 
 #include <SDL.h>

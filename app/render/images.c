@@ -3,7 +3,7 @@
 #include "images.h"
 #include "../util/array.h"
 
-#include "../content/image_header.h"
+#include "../util/image_header.h"
 #include "../util/log.h"
 #include "../util/str.h"
 

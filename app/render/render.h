@@ -4,7 +4,7 @@
 #ifndef HALLSCREEN_RENDER_H
 #define HALLSCREEN_RENDER_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 #include "../layout/scene.h"
 #include "video.h"
 

@@ -61,7 +61,7 @@ static bool page_fits(void *ctx, const struct programme *prog, const struct slid
     return layout_slide_fits(render_measurer(s->renderer), prog, page, &g);
 }
 
-void stage_fit_view(struct stage *s, struct schedule_view *view)
+void stage_fit_view(struct stage *s, struct order_view *view)
 {
     struct frame_geometry g = stage_geometry(s);
     view->overview_rows = layout_overview_rows(&g);

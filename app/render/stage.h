@@ -4,16 +4,15 @@
 #ifndef HALLSCREEN_STAGE_H
 #define HALLSCREEN_STAGE_H
 
+#include "../limits.h"
 #include "clips.h"
 #include "render.h"
 #include "../show/pacing.h"
-#include "../show/schedule.h"
+#include "../show/running_order.h"
 
 #include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
-
-#define STAGE_PREPARE_AHEAD_MS 1500 /* the next slide is composed this long before its turn */
 
 struct stage {
     struct renderer *renderer;
@@ -46,7 +45,7 @@ void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_ch
 
 /* Fits view to this screen: the rows an overview slide holds, and what a
  * page of a slide holds. */
-void stage_fit_view(struct stage *s, struct schedule_view *view);
+void stage_fit_view(struct stage *s, struct order_view *view);
 
 /* The screen's pixels were lost, or must be drawn again (resized, exposed). */
 void stage_invalidate(struct stage *s);

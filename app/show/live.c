@@ -1,7 +1,7 @@
 /* Reloads and the moment's programme. */
 #include "live.h"
 
-#include "schedule.h"
+#include "running_order.h"
 #include "../util/log.h"
 #include "../util/str.h"
 #include "../util/zone.h"
@@ -33,7 +33,7 @@ void live_free(struct live *l)
 
 bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool force)
 {
-    bool wrong = schedule_clock_is_wrong(now_utc);
+    bool wrong = order_clock_is_wrong(now_utc);
     if (wrong && !l->clock_wrong)
         LOG(LOG_WARN, "clock",
             "the clock says %lld, before 2020: it is wrong (no real-time "
@@ -43,7 +43,7 @@ bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool forc
         LOG(LOG_INFO, "clock", "the clock is right now: sessions follow the time again");
     l->clock_wrong = wrong;
     struct programme next;
-    uint64_t signature = schedule_build_view(&l->prog, now_utc, &l->view, &next);
+    uint64_t signature = order_build_view(&l->prog, now_utc, &l->view, &next);
     if (!force && signature == l->shown_signature) {
         programme_free(&next);
         return false;

@@ -5,7 +5,7 @@
 #ifndef HALLSCREEN_LIVE_H
 #define HALLSCREEN_LIVE_H
 
-#include "schedule.h"
+#include "running_order.h"
 #include "show.h"
 #include "../content/content.h"
 
@@ -15,16 +15,16 @@
 struct live {
     struct content *content;
     struct programme prog;  /* as the content folder has it */
-    struct programme shown; /* as it stands now: see schedule_build() */
+    struct programme shown; /* as it stands now: see order_build() */
     uint64_t shown_signature;
     bool clock_wrong;       /* the machine's clock is plainly wrong */
     struct diag_list diags; /* the content's problems now */
     struct show show;
-    struct schedule_view view; /* how this screen shows the programme */
-    int version;               /* of the programme: 1, then one more per change */
-    int reloads;               /* reloads tried, changed or not */
-    int failed_reloads;        /* of those, where the folder or a file could not be read */
-    int64_t last_good_reload;  /* when a reload last read everything, s since 1970 UTC */
+    struct order_view view;   /* how this screen shows the programme */
+    int version;              /* of the programme: 1, then one more per change */
+    int reloads;              /* reloads tried, changed or not */
+    int failed_reloads;       /* of those, where the folder or a file could not be read */
+    int64_t last_good_reload; /* when a reload last read everything, s since 1970 UTC */
 };
 
 /* What a reload changed. */

@@ -3,7 +3,7 @@
 #ifndef HALLSCREEN_PAGES_H
 #define HALLSCREEN_PAGES_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 
 /* Tells whether page, a slide of prog, fits the screen whole: no text set
  * smaller than the theme's smallest size, none of its lines cut. */

@@ -3,12 +3,11 @@
 #ifndef HALLSCREEN_SHOW_H
 #define HALLSCREEN_SHOW_H
 
-#include "../content/programme.h"
+#include "../limits.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 #include <stdint.h>
-
-#define SHOW_MIN_CLIP_MS 2000 /* a slide that plays its clip stands at least this long */
 
 struct show {
     size_t current;      /* index into the programme's slides */

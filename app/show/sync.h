@@ -5,7 +5,7 @@
 #ifndef HALLSCREEN_SYNC_H
 #define HALLSCREEN_SYNC_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -11,7 +11,7 @@
 #include "../../app/render/render.h"
 #include "../../app/render/stage.h"
 #include "../../app/show/show.h"
-#include "../../app/show/schedule.h"
+#include "../../app/show/running_order.h"
 #include "../../app/util/log.h"
 
 #include <SDL.h>
@@ -290,15 +290,15 @@ static void paged_build_figures(const char *name, const struct programme *prog, 
     struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
     if (r) {
         struct stage stage = {.sdl = sdl, .renderer = r};
-        struct schedule_view view = {0};
+        struct order_view view = {0};
         stage_fit_view(&stage, &view);
         struct programme shown;
         double start = now_ms();
-        schedule_build_view(prog, now, &view, &shown);
+        order_build_view(prog, now, &view, &shown);
         double first = now_ms() - start;
         programme_free(&shown);
         start = now_ms(); /* a minute on: the same words measured again */
-        schedule_build_view(prog, now + 60, &view, &shown);
+        order_build_view(prog, now + 60, &view, &shown);
         printf("%s_paged_1080p: programme built %.1f ms, a minute later %.1f ms, %zu slides "
                "shown\n",
                name, first, now_ms() - start, shown.slide_count);
@@ -328,7 +328,7 @@ static void schedule_figures(void)
     content_refresh(c, &prog, &diags, NULL);
     double parsed = now_ms() - start;
     int64_t now = 1783065600 + 11 * 3600; /* 2026-07-03 11:00 UTC: a day of the event */
-    schedule_build(&prog, now, 5, &shown);
+    order_build(&prog, now, 5, &shown);
     double built = now_ms() - start;
     printf("schedule_3000_talks: parsed %.1f ms, programme built %.1f ms, %zu talks, %zu "
            "problems\n",

@@ -2,7 +2,7 @@
  * theme, alert files; dates, times and moments), and the layout's line
  * breaking and bidi ordering on them as text. Nothing may crash, hang or leak. */
 #include "../../app/content/loader.h"
-#include "../../app/content/timetable.h"
+#include "../../app/schedule/import.h"
 #include "../../app/layout/bidi.h"
 #include "../../app/layout/wrap.h"
 #include "../../app/util/civil_time.h"
@@ -46,8 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     theme_free(&theme);
     /* the schedule readers: XML, JSON or CSV as the first byte says */
     struct slide *talks = NULL;
-    const struct source schedule_src = {.path = "schedule", .dir = "/nonexistent", .diags = &diags};
-    size_t talk_count = timetable_parse(&schedule_src, text, size, "UTC", &talks);
+    size_t talk_count = schedule_import("schedule", &diags, text, size, "UTC", &talks);
     for (size_t i = 0; i < talk_count; i++)
         slide_free(&talks[i]);
     free(talks);

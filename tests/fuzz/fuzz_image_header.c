@@ -1,5 +1,5 @@
 /* libFuzzer target: image headers, read before any image is decoded. */
-#include "../../app/content/image_header.h"
+#include "../../app/util/image_header.h"
 
 #include <stdint.h>
 

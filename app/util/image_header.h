@@ -4,12 +4,11 @@
 #ifndef HALLSCREEN_IMAGE_HEADER_H
 #define HALLSCREEN_IMAGE_HEADER_H
 
+#include "../limits.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
-#define IMAGE_MAX_SIDE 8192
-#define IMAGE_MAX_PIXELS (24 * 1024 * 1024)
-#define IMAGE_MAX_ASPECT 64      /* longest side over shortest: no logo or poster is longer */
 #define IMAGE_HEADER_BYTES 65536 /* how much of the file the checks read */
 
 enum image_type { IMAGE_UNKNOWN, IMAGE_PNG, IMAGE_JPEG, IMAGE_WEBP, IMAGE_SVG };

@@ -3,8 +3,9 @@
 #ifndef HALLSCREEN_STATUS_H
 #define HALLSCREEN_STATUS_H
 
-#include "show.h"
-#include "../content/diag.h"
+#include "../limits.h"
+#include "../show/show.h"
+#include "../model/diag.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -27,8 +28,6 @@ struct status {
     int64_t retry_ms;              /* after a failure, when to try again */
     char error[256];               /* why the last write failed; "" when it did not */
 };
-
-#define STATUS_RETRY_MS 5000 /* a status file that cannot be written is tried again */
 
 /* Writes the status to path when it is stale (and, after a failure, once
  * STATUS_RETRY_MS have passed since). A failure is logged once, not at every

@@ -8,12 +8,11 @@
 #ifndef HALLSCREEN_SETTLE_H
 #define HALLSCREEN_SETTLE_H
 
+#include "../limits.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#define SETTLE_DEFAULT_MS 300
-#define SETTLE_SILENT_WRITER_MS 30000
 
 enum file_event {
     FILE_WRITTEN,  /* created or modified: perhaps still being written */

@@ -3,12 +3,11 @@
 #ifndef HALLSCREEN_PROGRAMME_H
 #define HALLSCREEN_PROGRAMME_H
 
+#include "../limits.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#define PARTNERS_PER_SLIDE 24
-#define SPEAKERS_PER_SLIDE 8 /* more continue on further pages of the session */
 
 struct rgba {
     uint8_t r, g, b, a;

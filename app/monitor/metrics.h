@@ -3,7 +3,7 @@
 #ifndef HALLSCREEN_METRICS_H
 #define HALLSCREEN_METRICS_H
 
-#include "../content/programme.h"
+#include "../model/programme.h"
 
 #include <stdbool.h>
 #include <stddef.h>

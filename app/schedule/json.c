@@ -1,7 +1,8 @@
 /* The frab and pretalx schedule.json through cJSON:
  * schedule.conference.days[].rooms{name: [events]}. Problems name the JSON
  * path of what is wrong. */
-#include "timetable_formats.h"
+#include "../limits.h"
+#include "formats.h"
 
 #include "../util/civil_time.h"
 #include "../util/str.h"
@@ -10,8 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { MAX_SPEAKERS = 100 };
 
 static const char *string_of(const cJSON *object, const char *name)
 {
@@ -42,15 +41,14 @@ static struct rgba track_colour(const cJSON *conference, const char *name)
 }
 
 /* Reports what is wrong at the JSON path where, quoting value. */
-static void problem(struct timetable_builder *b, const char *where, const char *value,
-                    const char *what)
+static void problem(struct talks *b, const char *where, const char *value, const char *what)
 {
-    diag_add(b->src->diags, DIAG_WARNING, b->src->path, 0, "%s: %s%s%s%s", where, value ? "'" : "",
+    diag_add(b->diags, DIAG_WARNING, b->path, 0, "%s: %s%s%s%s", where, value ? "'" : "",
              value ? value : "", value ? "' " : "", what);
 }
 
-static void read_event(struct timetable_builder *b, const cJSON *e, const cJSON *conference,
-                       int64_t day, int day_start, const char *room, const char *where)
+static void read_event(struct talks *b, const cJSON *e, const cJSON *conference, int64_t day,
+                       int day_start, const char *room, const char *where)
 {
     char field[400];
     const char *id_text = string_of(e, "guid");
@@ -58,7 +56,7 @@ static void read_event(struct timetable_builder *b, const cJSON *e, const cJSON 
     const cJSON *id_number = cJSON_GetObjectItemCaseSensitive(e, "id");
     if (cJSON_IsNumber(id_number))
         snprintf(id, sizeof id, "%d", id_number->valueint);
-    const char *speakers[MAX_SPEAKERS];
+    const char *speakers[SPEAKERS_PER_TALK];
     size_t speaker_count = 0;
     const cJSON *person;
     cJSON_ArrayForEach(person, cJSON_GetObjectItemCaseSensitive(e, "persons"))
@@ -66,7 +64,7 @@ static void read_event(struct timetable_builder *b, const cJSON *e, const cJSON 
         const char *name = string_of(person, "public_name");
         if (!name)
             name = string_of(person, "name");
-        if (name && speaker_count < MAX_SPEAKERS)
+        if (name && speaker_count < SPEAKERS_PER_TALK)
             speakers[speaker_count++] = name;
     }
     const char *track = string_of(e, "track");
@@ -82,15 +80,15 @@ static void read_event(struct timetable_builder *b, const cJSON *e, const cJSON 
                      .speaker_count = speaker_count,
                      .colour = track_colour(conference, track)};
     const char *duration = string_of(e, "duration");
-    if (!duration || !timetable_duration(duration, &t.minutes)) {
+    if (!duration || !talks_duration(duration, &t.minutes)) {
         snprintf(field, sizeof field, "%s.duration", where);
         problem(b, field, duration, "is not a duration (write HH:MM): the talk is left out");
-    } else if (!timetable_place(b, string_of(e, "date"), string_of(e, "start"), day, day_start, 0,
-                                where, &t.start)) {
+    } else if (!talks_place(b, string_of(e, "date"), string_of(e, "start"), day, day_start, 0,
+                            where, &t.start)) {
         snprintf(field, sizeof field, "%s.start", where);
         problem(b, field, NULL, "no date or start time: the talk is left out");
     } else {
-        timetable_add(b, &t, 0);
+        talks_add(b, &t, 0);
     }
 }
 
@@ -102,7 +100,7 @@ static int clock_in(const char *datetime)
     return at && sscanf(at + 1, "%2d:%2d", &h, &m) == 2 ? h * 60 + m : -1;
 }
 
-bool timetable_read_json(struct timetable_builder *b, const char *text, size_t size)
+bool schedule_json_read(struct talks *b, const char *text, size_t size)
 {
     cJSON *root = cJSON_ParseWithLength(text, size);
     if (!root) {
@@ -110,7 +108,7 @@ bool timetable_read_json(struct timetable_builder *b, const char *text, size_t s
         int line = 1;
         for (const char *p = text; at && p < at && p < text + size; p++)
             line += *p == '\n';
-        diag_add(b->src->diags, DIAG_ERROR, b->src->path, at ? line : 0,
+        diag_add(b->diags, DIAG_ERROR, b->path, at ? line : 0,
                  "JSON syntax error (or nested too deep)");
         return false;
     }
@@ -118,13 +116,13 @@ bool timetable_read_json(struct timetable_builder *b, const char *text, size_t s
     const cJSON *conference = cJSON_GetObjectItemCaseSensitive(schedule, "conference");
     const cJSON *days = cJSON_GetObjectItemCaseSensitive(conference, "days");
     if (!cJSON_IsArray(days)) {
-        diag_add(b->src->diags, DIAG_ERROR, b->src->path, 0,
+        diag_add(b->diags, DIAG_ERROR, b->path, 0,
                  "schedule.conference.days: missing: this is not a frab or pretalx "
                  "schedule.json");
         cJSON_Delete(root);
         return false;
     }
-    timetable_use_zone(b, string_of(conference, "time_zone_name"), 0);
+    talks_use_zone(b, string_of(conference, "time_zone_name"), 0);
     const cJSON *day;
     int d = 0;
     cJSON_ArrayForEach(day, days)

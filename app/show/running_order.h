@@ -3,11 +3,12 @@
  * their "Now" / "Next" / "Later today" marks, and overview slides list what
  * comes next, or say when the programme resumes or that the event is over.
  * Pure, given the moment and the time zone in use (util/zone.h). */
-#ifndef HALLSCREEN_SCHEDULE_H
-#define HALLSCREEN_SCHEDULE_H
+#ifndef HALLSCREEN_RUNNING_ORDER_H
+#define HALLSCREEN_RUNNING_ORDER_H
 
-#include "../content/diag.h"
-#include "../content/programme.h"
+#include "../limits.h"
+#include "../model/diag.h"
+#include "../model/programme.h"
 #include "pages.h"
 
 #include <stdbool.h>
@@ -15,45 +16,41 @@
 
 /* A clock earlier than this (2020-01-01 00:00 UTC) is wrong, as on a box
  * without a real-time clock before NTP has set it. */
-#define SCHEDULE_CLOCK_FLOOR INT64_C(1577836800)
-
-#define SESSION_DEFAULT_MINUTES 60 /* how long a session with no end lasts */
+#define ORDER_CLOCK_FLOOR INT64_C(1577836800)
 
 /* True when now_utc is too early to be a real clock: time filtering is then
  * suspended and every slide plays, without marks. */
-bool schedule_clock_is_wrong(int64_t now_utc);
+bool order_clock_is_wrong(int64_t now_utc);
 
 /* Builds into out (freed by the caller with programme_free) the programme as
  * it stands at now_utc, overview slides holding at most overview_rows rows.
  * Returns a signature of what out shows: the same for two moments that show
  * the same slides with the same marks. */
-uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overview_rows,
-                        struct programme *out);
-
-#define SCHEDULE_LOOKAHEAD_MINUTES 60 /* a talk of the schedule starting this soon gets a slide */
+uint64_t order_build(const struct programme *prog, int64_t now_utc, int overview_rows,
+                     struct programme *out);
 
 /* How one screen shows the programme. */
-struct schedule_view {
+struct order_view {
     int overview_rows;         /* rows an overview or board slide holds */
     struct page_fitter fitter; /* what fits this screen; no fits: prose stays whole */
     const char *room;          /* NULL: every room; else the room this screen stands beside */
     bool clock_given;          /* the time was given (--now): never taken for a wrong clock */
 };
 
-/* schedule_build() for a screen: with a room, only that room's sessions
+/* order_build() for a screen: with a room, only that room's sessions
  * and talks play, and its board shows it alone. Talks of a schedule export
  * get a slide while they run or start within the event's lookahead; a
  * board lists each room's talk now and its next, rooms in the export's
  * order, split over pages of view->overview_rows rooms. */
-uint64_t schedule_build_view(const struct programme *prog, int64_t now_utc,
-                             const struct schedule_view *view, struct programme *out);
+uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
+                          const struct order_view *view, struct programme *out);
 
 /* True when the room names a and b are the same, ignoring case, spaces and
  * punctuation ("Hall A" and "hall-a"). */
-bool schedule_same_room(const char *a, const char *b);
+bool order_same_room(const char *a, const char *b);
 
 /* Reports to diags, listing the rooms there are, when no session of prog
  * is in room. */
-void schedule_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
+void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
 
 #endif

@@ -1,9 +1,9 @@
 /* Inside the schedule reader: what the XML, JSON and CSV readers share.
  * Each reads its format into talks and hands them to the builder. */
-#ifndef HALLSCREEN_TIMETABLE_FORMATS_H
-#define HALLSCREEN_TIMETABLE_FORMATS_H
+#ifndef HALLSCREEN_SCHEDULE_TALKS_H
+#define HALLSCREEN_SCHEDULE_TALKS_H
 
-#include "timetable.h"
+#include "import.h"
 
 /* One talk as read from an export; strings stay the reader's. */
 struct talk {
@@ -16,23 +16,35 @@ struct talk {
     struct rgba colour; /* of its track; alpha 0: none */
 };
 
-struct timetable_builder {
-    const struct source *src;
-    const char *event_zone; /* NULL: the machine's */
+/* A duration as exports write it: "HH:MM", "H:MM", hours past 24 ("25:30"),
+ * "HH:MM:SS", "D:HH:MM" (a first part of one digit, then hours under 24),
+ * or plain minutes ("90"). False when it is none of them. */
+bool talks_duration(const char *text, int *minutes);
+
+/* An ISO 8601 date and time ("2019-12-27T11:00:00+01:00", "...Z",
+ * "...+0100", seconds and the offset optional, 'T' or a space between).
+ * Sets *utc to the instant when it carries an offset (and *has_offset),
+ * else to the wall-clock time read as seconds since 1970 of its calendar. */
+bool talks_datetime(const char *text, int64_t *seconds, bool *has_offset);
+
+struct talks {
+    const char *path;        /* the export, as problems name it */
+    struct diag_list *diags; /* gets every problem */
+    const char *event_zone;  /* NULL: the machine's */
     struct slide *slides;
     int64_t *starts; /* UTC, one per slide, until the slides get event time */
     int *minutes;
     size_t count, capacity;
-    bool too_many; /* TIMETABLE_MAX_TALKS reached, and said */
+    bool too_many; /* SCHEDULE_MAX_TALKS reached, and said */
 };
 
 /* Reads local times in the zone the export names (NULL or empty: the
  * event's); a name the tz database lacks is reported at line. */
-void timetable_use_zone(struct timetable_builder *b, const char *name, int line);
+void talks_use_zone(struct talks *b, const char *name, int line);
 
 /* The instant of a local wall-clock time (seconds since 1970 of its
  * calendar) in the zone in use. */
-int64_t timetable_local_to_utc(int64_t local);
+int64_t talks_local_to_utc(int64_t local);
 
 /* When a frab-style talk starts: from its date when that carries a UTC
  * offset, else from its start ("HH:MM") on the calendar day day (days since
@@ -42,16 +54,10 @@ int64_t timetable_local_to_utc(int64_t local);
  * reported; when its clock as written is the start, the offset is a
  * generator's mistake and the start is used. Problems name what (an
  * "event 12" or a JSON path) at line. False when nothing places it. */
-bool timetable_place(struct timetable_builder *b, const char *date, const char *start, int64_t day,
-                     int turn, int line, const char *what, int64_t *utc);
+bool talks_place(struct talks *b, const char *date, const char *start, int64_t day, int turn,
+                 int line, const char *what, int64_t *utc);
 
 /* Adds a copy of talk; false (reported) when there are too many. */
-bool timetable_add(struct timetable_builder *b, const struct talk *talk, int line);
-
-/* The readers: each returns false after reporting why the file cannot be
- * used; talks it cannot place are reported and left out. */
-bool timetable_read_xml(struct timetable_builder *b, const char *text, size_t size);
-bool timetable_read_json(struct timetable_builder *b, const char *text, size_t size);
-bool timetable_read_csv(struct timetable_builder *b, const char *text, size_t size);
+bool talks_add(struct talks *b, const struct talk *talk, int line);
 
 #endif

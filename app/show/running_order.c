@@ -1,5 +1,5 @@
 /* The programme at a moment. */
-#include "schedule.h"
+#include "running_order.h"
 
 #include "../util/translate.h"
 
@@ -25,16 +25,16 @@ struct timed {
 
 struct builder {
     const struct programme *prog;
-    const struct schedule_view *view;
+    const struct order_view *view;
     int64_t now;   /* UTC */
     int64_t today; /* event days since 1970 */
     struct programme *out;
     uint64_t signature;
 };
 
-bool schedule_clock_is_wrong(int64_t now_utc)
+bool order_clock_is_wrong(int64_t now_utc)
 {
-    return now_utc < SCHEDULE_CLOCK_FLOOR;
+    return now_utc < ORDER_CLOCK_FLOOR;
 }
 
 static void sign(struct builder *b, const char *text)
@@ -258,7 +258,7 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
     }
 }
 
-bool schedule_same_room(const char *a, const char *b)
+bool order_same_room(const char *a, const char *b)
 {
     if (!a || !b)
         return a == b;
@@ -275,14 +275,14 @@ bool schedule_same_room(const char *a, const char *b)
     }
 }
 
-void schedule_check_room(const struct programme *prog, const char *room, struct diag_list *diags)
+void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags)
 {
     char rooms[1024] = "";
     for (size_t i = 0; i < prog->slide_count; i++) {
         const char *name = prog->slides[i].room;
         if (!name)
             continue;
-        if (schedule_same_room(name, room))
+        if (order_same_room(name, room))
             return;
         bool listed = false;
         for (size_t j = 0; j < i && !listed; j++)
@@ -299,7 +299,7 @@ void schedule_check_room(const struct programme *prog, const char *room, struct 
  * screen's room. */
 static bool in_view(const struct builder *b, const struct slide *s)
 {
-    return !b->view->room || !is_timed(s) || schedule_same_room(s->room, b->view->room);
+    return !b->view->room || !is_timed(s) || order_same_room(s->room, b->view->room);
 }
 
 /* A board: each room with a talk now or later today, in the order the
@@ -318,11 +318,11 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             continue;
         bool listed = false;
         for (size_t r = 0; r < count && !listed; r++)
-            listed = schedule_same_room(rows[r].room, s->room);
+            listed = order_same_room(rows[r].room, s->room);
         const struct timed *now = NULL, *next = NULL;
         for (size_t j = 0; !listed && j < today_count; j++) {
             const struct timed *t = &today[j];
-            if (!t->slide->scheduled || !schedule_same_room(t->slide->room, s->room))
+            if (!t->slide->scheduled || !order_same_room(t->slide->room, s->room))
                 continue;
             if (t->mark == MARK_NOW && !now)
                 now = t;
@@ -386,15 +386,15 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
     free(rows);
 }
 
-uint64_t schedule_build(const struct programme *prog, int64_t now_utc, int overview_rows,
-                        struct programme *out)
+uint64_t order_build(const struct programme *prog, int64_t now_utc, int overview_rows,
+                     struct programme *out)
 {
-    const struct schedule_view view = {.overview_rows = overview_rows};
-    return schedule_build_view(prog, now_utc, &view, out);
+    const struct order_view view = {.overview_rows = overview_rows};
+    return order_build_view(prog, now_utc, &view, out);
 }
 
-uint64_t schedule_build_view(const struct programme *prog, int64_t now_utc,
-                             const struct schedule_view *view, struct programme *out)
+uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
+                          const struct order_view *view, struct programme *out)
 {
     memset(out, 0, sizeof *out);
     out->content_dir = str_dup(prog->content_dir);
@@ -409,7 +409,7 @@ uint64_t schedule_build_view(const struct programme *prog, int64_t now_utc,
     }
     struct builder b = {prog, view, now_utc, day_of(zone_local(now_utc)), out, HASH_START};
     sign(&b, prog->alert ? prog->alert->title : NULL);
-    if (!view->clock_given && schedule_clock_is_wrong(now_utc)) {
+    if (!view->clock_given && order_clock_is_wrong(now_utc)) {
         for (size_t i = 0; i < prog->slide_count; i++)
             add_copy(&b, &prog->slides[i], NULL);
         return b.signature;
@@ -459,8 +459,8 @@ uint64_t schedule_build_view(const struct programme *prog, int64_t now_utc,
     if (!scheduled_today || view->room)
         add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
                       view->overview_rows > 0 ? view->overview_rows : 1);
-    int lookahead = prog->event.lookahead_minutes > 0 ? prog->event.lookahead_minutes
-                                                      : SCHEDULE_LOOKAHEAD_MINUTES;
+    int lookahead =
+        prog->event.lookahead_minutes > 0 ? prog->event.lookahead_minutes : ORDER_LOOKAHEAD_MINUTES;
 
     /* The slides in show order, each if it belongs to this moment. */
     for (size_t i = 0; i < prog->slide_count; i++) {

@@ -3,8 +3,8 @@
 #ifndef HALLSCREEN_CONTRAST_H
 #define HALLSCREEN_CONTRAST_H
 
-#include "diag.h"
-#include "programme.h"
+#include "../model/diag.h"
+#include "../model/programme.h"
 
 #define CONTRAST_GOOD 7.0    /* WCAG's AAA for text: the default theme holds it */
 #define CONTRAST_WARNING 4.5 /* below this (WCAG's AA), --check warns */

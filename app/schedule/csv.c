@@ -1,7 +1,8 @@
 /* A schedule kept in a spreadsheet, saved as CSV with a header row, through
  * libcsv: ',' or ';' between fields, quoted fields, columns in any order,
  * named in English in any case. */
-#include "timetable_formats.h"
+#include "../limits.h"
+#include "formats.h"
 
 #include "../util/array.h"
 #include "../util/civil_time.h"
@@ -43,10 +44,10 @@ static const char *const column_names[COL_COUNT][4] = {
     [COL_ABSTRACT] = {"abstract", "description", "summary"},
 };
 
-enum { MAX_FIELDS = 64, MAX_SPEAKERS = 100 };
+enum { MAX_FIELDS = 64 };
 
 struct reader {
-    struct timetable_builder *b;
+    struct talks *b;
     char *fields[MAX_FIELDS];
     size_t field_count;
     int column_at[COL_COUNT]; /* the field index of each column; -1: absent */
@@ -96,7 +97,7 @@ static void read_header(struct reader *r)
     }
     r->header_done = true;
     if (r->column_at[COL_TITLE] < 0 || r->column_at[COL_START] < 0) {
-        diag_add(r->b->src->diags, DIAG_ERROR, r->b->src->path, 1,
+        diag_add(r->b->diags, DIAG_ERROR, r->b->path, 1,
                  "the first row must name the columns, with at least 'title' and 'start' "
                  "(see the content guide)");
         r->failed = true;
@@ -110,13 +111,13 @@ static bool moment(const char *text, const char *date, int64_t *utc)
     int64_t t, day;
     bool offset;
     int minutes;
-    if (timetable_datetime(text, &t, &offset)) {
-        *utc = offset ? t : timetable_local_to_utc(t);
+    if (talks_datetime(text, &t, &offset)) {
+        *utc = offset ? t : talks_local_to_utc(t);
         return strpbrk(text, "T ") != NULL;
     }
     if (date && civil_parse_date(date, &day) && strchr(text, ':') &&
-        timetable_duration(text, &minutes) && minutes < 24 * 60) {
-        *utc = timetable_local_to_utc(day * SECONDS_PER_DAY + minutes * 60);
+        talks_duration(text, &minutes) && minutes < 24 * 60) {
+        *utc = talks_local_to_utc(day * SECONDS_PER_DAY + minutes * 60);
         return true;
     }
     return false;
@@ -127,7 +128,7 @@ static size_t split_speakers(char *text, char **out)
 {
     const char *separator = strchr(text, ';') ? ";" : ",";
     size_t n = 0;
-    for (char *save, *p = strtok_r(text, separator, &save); p && n < MAX_SPEAKERS;
+    for (char *save, *p = strtok_r(text, separator, &save); p && n < SPEAKERS_PER_TALK;
          p = strtok_r(NULL, separator, &save)) {
         while (*p == ' ')
             p++;
@@ -142,14 +143,14 @@ static size_t split_speakers(char *text, char **out)
 
 static void read_row(struct reader *r)
 {
-    struct timetable_builder *b = r->b;
+    struct talks *b = r->b;
     const char *title = field(r, COL_TITLE), *start = field(r, COL_START);
     const char *end = field(r, COL_END), *duration = field(r, COL_DURATION);
     const char *date = field(r, COL_DATE);
     if (!title && !start)
         return; /* an empty row */
     char *speaker_text = field(r, COL_SPEAKERS) ? str_dup(field(r, COL_SPEAKERS)) : NULL;
-    char *speakers[MAX_SPEAKERS];
+    char *speakers[SPEAKERS_PER_TALK];
     struct talk t = {.title = title,
                      .room = field(r, COL_ROOM),
                      .track = field(r, COL_TRACK),
@@ -163,7 +164,7 @@ static void read_row(struct reader *r)
     if (!date && start && strlen(start) > 10 && start[4] == '-')
         memcpy(start_date, start, 10);
     if (!start || !moment(start, date, &t.start)) {
-        diag_add(b->src->diags, DIAG_WARNING, b->src->path, r->row,
+        diag_add(b->diags, DIAG_WARNING, b->path, r->row,
                  "start: '%s' is not a time (write 10:00 with a date column, or "
                  "2025-02-12 10:00): the row is left out",
                  start ? start : "");
@@ -171,11 +172,11 @@ static void read_row(struct reader *r)
         if (until <= t.start)
             until += SECONDS_PER_DAY; /* over midnight */
         t.minutes = (int)((until - t.start) / 60);
-        timetable_add(b, &t, r->row);
-    } else if (duration && timetable_duration(duration, &t.minutes)) {
-        timetable_add(b, &t, r->row);
+        talks_add(b, &t, r->row);
+    } else if (duration && talks_duration(duration, &t.minutes)) {
+        talks_add(b, &t, r->row);
     } else {
-        diag_add(b->src->diags, DIAG_WARNING, b->src->path, r->row,
+        diag_add(b->diags, DIAG_WARNING, b->path, r->row,
                  "needs an end (11:30) or a duration (90 or 1:30): the row is left out");
     }
     free(speaker_text);
@@ -206,18 +207,18 @@ static unsigned char delimiter_of(const char *text, size_t size)
     return semicolons > commas ? ';' : ',';
 }
 
-bool timetable_read_csv(struct timetable_builder *b, const char *text, size_t size)
+bool schedule_csv_read(struct talks *b, const char *text, size_t size)
 {
     struct csv_parser parser;
     if (csv_init(&parser, CSV_APPEND_NULL) != 0)
         return false;
     csv_set_delim(&parser, delimiter_of(text, size));
     struct reader r = {.b = b};
-    timetable_use_zone(b, NULL, 0);
+    talks_use_zone(b, NULL, 0);
     bool ok = csv_parse(&parser, text, size, on_field, on_row, &r) == size &&
               csv_fini(&parser, on_field, on_row, &r) == 0;
     if (!ok)
-        diag_add(b->src->diags, DIAG_ERROR, b->src->path, r.row + 1, "CSV: %s",
+        diag_add(b->diags, DIAG_ERROR, b->path, r.row + 1, "CSV: %s",
                  csv_strerror(csv_error(&parser)));
     for (size_t i = 0; i < r.field_count; i++)
         free(r.fields[i]);

@@ -1,6 +1,7 @@
 /* frab, pretalx and pentabarf schedule.xml through libxml2: no network, no
  * entity expansion, no external DTD, libxml2's depth limit. */
-#include "timetable_formats.h"
+#include "../limits.h"
+#include "formats.h"
 
 #include "../util/civil_time.h"
 #include "../util/str.h"
@@ -11,8 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum { MAX_SPEAKERS = 100 };
 
 static bool named(const xmlNode *node, const char *name)
 {
@@ -89,7 +88,7 @@ struct conference {
 static int clock_minutes(const char *text)
 {
     int minutes;
-    if (!text || !timetable_duration(text, &minutes) || strchr(text, ':') == NULL)
+    if (!text || !talks_duration(text, &minutes) || strchr(text, ':') == NULL)
         return -1;
     return minutes;
 }
@@ -103,14 +102,14 @@ static int day_start_minutes(const char *start)
     int h, m;
     const char *at = start ? strpbrk(start, "T ") : NULL;
     /* the clock time as written is when the day's programme starts */
-    if (!at || !timetable_datetime(start, &t, &offset) || sscanf(at + 1, "%2d:%2d", &h, &m) != 2)
+    if (!at || !talks_datetime(start, &t, &offset) || sscanf(at + 1, "%2d:%2d", &h, &m) != 2)
         return -1;
     return h * 60 + m;
 }
 
 /* Reads one <event>, on the calendar day day (days since 1970) whose
  * programme starts at day_start minutes (-1: unknown). */
-static void read_event(struct timetable_builder *b, const xmlNode *e, int64_t day, int day_start,
+static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_start,
                        const char *room_name, const struct conference *conf)
 {
     int line = line_of(e);
@@ -121,10 +120,10 @@ static void read_event(struct timetable_builder *b, const xmlNode *e, int64_t da
     char *language = child_text(e, "language"), *abstract = child_text(e, "abstract");
     if (!abstract)
         abstract = child_text(e, "description");
-    char *speakers[MAX_SPEAKERS];
+    char *speakers[SPEAKERS_PER_TALK];
     size_t speaker_count = 0;
     const xmlNode *persons = child(e, "persons");
-    for (xmlNode *p = persons ? persons->children : NULL; p && speaker_count < MAX_SPEAKERS;
+    for (xmlNode *p = persons ? persons->children : NULL; p && speaker_count < SPEAKERS_PER_TALK;
          p = p->next)
         if (named(p, "person") && (speakers[speaker_count] = text_of(p)))
             speaker_count++;
@@ -140,27 +139,27 @@ static void read_event(struct timetable_builder *b, const xmlNode *e, int64_t da
     char what[64];
     snprintf(what, sizeof what, "event%s%s", id ? " " : "", id ? id : "");
     int turn = conf->day_change >= 0 ? conf->day_change : day_start;
-    if (!duration || !timetable_duration(duration, &t.minutes))
-        diag_add(b->src->diags, DIAG_WARNING, b->src->path, line,
+    if (!duration || !talks_duration(duration, &t.minutes))
+        diag_add(b->diags, DIAG_WARNING, b->path, line,
                  "%s: duration '%s' is not a duration (write HH:MM): it is left out", what,
                  duration ? duration : "");
-    else if (!timetable_place(b, date, start, day, turn, line, what, &t.start))
-        diag_add(b->src->diags, DIAG_WARNING, b->src->path, line,
-                 "%s: no date or start time: it is left out", what);
+    else if (!talks_place(b, date, start, day, turn, line, what, &t.start))
+        diag_add(b->diags, DIAG_WARNING, b->path, line, "%s: no date or start time: it is left out",
+                 what);
     else
-        timetable_add(b, &t, line);
+        talks_add(b, &t, line);
     for (size_t i = 0; i < speaker_count; i++)
         free(speakers[i]);
     free(id), free(title), free(room), free(date), free(start), free(duration);
     free(track), free(type), free(language), free(abstract);
 }
 
-static void read_day(struct timetable_builder *b, const xmlNode *d, const struct conference *conf)
+static void read_day(struct talks *b, const xmlNode *d, const struct conference *conf)
 {
     char *date = attribute(d, "date"), *start = attribute(d, "start");
     int64_t day = -1;
     if (!date || !civil_parse_date(date, &day))
-        diag_add(b->src->diags, DIAG_WARNING, b->src->path, line_of(d),
+        diag_add(b->diags, DIAG_WARNING, b->path, line_of(d),
                  "day: date '%s' is not a date (YYYY-MM-DD): its talks need their own dates",
                  date ? date : "");
     int day_start = day_start_minutes(start);
@@ -179,21 +178,21 @@ static void read_day(struct timetable_builder *b, const xmlNode *d, const struct
     free(start);
 }
 
-bool timetable_read_xml(struct timetable_builder *b, const char *text, size_t size)
+bool schedule_xml_read(struct talks *b, const char *text, size_t size)
 {
     /* No XML_PARSE_NOENT (entities stay references), no DTD loading, no
      * network, no XML_PARSE_HUGE (libxml2 keeps its depth and size limits). */
     int options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
-    xmlDoc *doc = xmlReadMemory(text, (int)size, b->src->path, NULL, options);
+    xmlDoc *doc = xmlReadMemory(text, (int)size, b->path, NULL, options);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
-        diag_add(b->src->diags, DIAG_ERROR, b->src->path, e ? e->line : 0, "XML: %s",
+        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %s",
                  e && e->message ? e->message : "cannot be parsed");
         return false;
     }
     xmlNode *root = xmlDocGetRootElement(doc);
     if (!root || !named(root, "schedule")) {
-        diag_add(b->src->diags, DIAG_ERROR, b->src->path, root ? line_of(root) : 0,
+        diag_add(b->diags, DIAG_ERROR, b->path, root ? line_of(root) : 0,
                  "is not a schedule export: expected <schedule> (frab, pretalx or pentabarf), "
                  "found <%s>",
                  root ? (const char *)root->name : "nothing");
@@ -204,7 +203,7 @@ bool timetable_read_xml(struct timetable_builder *b, const char *text, size_t si
     char *zone = conference ? child_text(conference, "time_zone_name") : NULL;
     char *day_change = conference ? child_text(conference, "day_change") : NULL;
     struct conference conf = {.day_change = clock_minutes(day_change)};
-    timetable_use_zone(b, zone, conference ? line_of(conference) : 0);
+    talks_use_zone(b, zone, conference ? line_of(conference) : 0);
     for (xmlNode *c = root->children; c; c = c->next)
         if (named(c, "day"))
             read_day(b, c, &conf);

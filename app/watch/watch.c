@@ -1,4 +1,5 @@
 /* Watching the content folder with inotify, or by polling. */
+#include "../limits.h"
 #include "watch.h"
 #include "../util/array.h"
 
@@ -14,8 +15,6 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-enum { RETRY_MS = 1000 };
 
 #define WATCH_MASK                                                                                 \
     (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY |            \
@@ -244,7 +243,7 @@ static void handle_event(struct watch *w, const struct inotify_event *e, struct 
         if (!e->len || strcmp(e->name, w->base) != 0)
             return;
         w->lost = !watch_tree(w);
-        w->retry_ms = now_ms + RETRY_MS;
+        w->retry_ms = now_ms + WATCH_RETRY_MS;
         settle_note(settle, FILE_RESCAN, "", now_ms);
         return;
     }
@@ -259,7 +258,7 @@ static void handle_event(struct watch *w, const struct inotify_event *e, struct 
         /* The folder itself went: keep the show, watch for it to return. */
         unwatch_all(w);
         w->lost = true;
-        w->retry_ms = now_ms + RETRY_MS;
+        w->retry_ms = now_ms + WATCH_RETRY_MS;
         settle_note(settle, FILE_RESCAN, "", now_ms);
         return;
     }
@@ -305,7 +304,7 @@ static void read_events(struct watch *w, struct settle *settle, int64_t now_ms)
             w->lost = false;
             settle_note(settle, FILE_RESCAN, "", now_ms);
         } else {
-            w->retry_ms = now_ms + RETRY_MS;
+            w->retry_ms = now_ms + WATCH_RETRY_MS;
         }
     }
 }
@@ -388,7 +387,7 @@ void watch_restart(struct watch *w, struct settle *settle, int64_t now_ms)
 {
     if (w && w->fd >= 0) {
         w->lost = !watch_tree(w);
-        w->retry_ms = now_ms + RETRY_MS;
+        w->retry_ms = now_ms + WATCH_RETRY_MS;
     }
     settle_note(settle, FILE_RESCAN, "", now_ms);
 }

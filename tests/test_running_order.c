@@ -1,0 +1,315 @@
+/* The programme at a moment, driven by a simulated clock in several time
+ * zones: marks, sessions leaving the cycle, overviews, windows, a wrong clock. */
+#include "../app/show/running_order.h"
+#include "../app/util/translate.h"
+#include "../app/util/civil_time.h"
+#include "../app/util/str.h"
+#include "../app/util/zone.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char source_names[16][16];
+
+static struct slide session(int i, const char *title, const char *date, const char *start,
+                            const char *end, const char *room)
+{
+    struct slide s = {.kind = SLIDE_SESSION};
+    snprintf(source_names[i], sizeof source_names[i], "s%d.yaml", i);
+    s.source = source_names[i];
+    s.title = (char *)title;
+    s.room = (char *)room;
+    if (date)
+        s.date.set = civil_parse_date(date, &s.date.days);
+    if (start)
+        s.start.set = civil_parse_clock(start, &s.start.minutes);
+    if (end)
+        s.end.set = civil_parse_clock(end, &s.end.minutes);
+    return s;
+}
+
+/* Seconds since 1970 UTC of an event-time "YYYY-MM-DD HH:MM" in the zone in use. */
+static int64_t at(const char *local)
+{
+    int64_t t;
+    assert_true(civil_parse_datetime(local, &t));
+    return zone_utc(t);
+}
+
+static struct programme prog_of(struct slide *slides, size_t n)
+{
+    struct programme p = {.slides = slides, .slide_count = n};
+    p.event.name = (char *)"Forum";
+    p.event.first_day.set = civil_parse_date("2025-02-12", &p.event.first_day.days);
+    p.event.last_day.set = civil_parse_date("2025-02-13", &p.event.last_day.days);
+    return p;
+}
+
+/* The shown programme's slides, one word each: "overview", or the title with
+ * its mark text when it has one: "B[Now · ends 11:00]". */
+static void describe(const struct programme *shown, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < shown->slide_count; i++) {
+        const struct slide *s = &shown->slides[i];
+        size_t used = strlen(buf);
+        if (s->kind == SLIDE_OVERVIEW)
+            snprintf(buf + used, size - used, "%s(%s)", i ? " " : "", s->title);
+        else if (s->mark_text)
+            snprintf(buf + used, size - used, "%s%s[%s]", i ? " " : "", s->title, s->mark_text);
+        else
+            snprintf(buf + used, size - used, "%s%s", i ? " " : "", s->title);
+    }
+}
+
+static void assert_shown(const struct programme *prog, int64_t now, const char *want)
+{
+    struct programme shown;
+    order_build(prog, now, 5, &shown);
+    char got[1024];
+    describe(&shown, got, sizeof got);
+    assert_string_equal(got, want);
+    programme_free(&shown);
+}
+
+static struct slide day[8];
+static struct programme one_day(void)
+{
+    day[0] = (struct slide){
+        .kind = SLIDE_HEADLINE, .source = (char *)"h.yaml", .title = (char *)"Welcome"};
+    day[1] = session(1, "A", "2025-02-12", "09:00", "10:00", "Hall 1");
+    day[2] = session(2, "B", "2025-02-12", "10:00", "11:00", "Hall 1");
+    day[3] = session(3, "C", "2025-02-12", "10:30", "12:00", "Hall 2");
+    day[4] = session(4, "D", "2025-02-12", "14:00", NULL, "Hall 1");
+    day[5] = session(5, "E", "2025-02-13", "09:30", "10:00", "Hall 1");
+    day[6] = session(6, "Dated", "2025-02-12", NULL, NULL, NULL);
+    return prog_of(day, 7);
+}
+
+static void marks_follow_the_clock_through_a_day(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct programme p = one_day();
+    assert_shown(&p, at("2025-02-12 08:45"),
+                 "(Up next) Welcome A[Next · in 15 min] B[Later today · 10:00] "
+                 "C[Next · at 10:30] D[Later today · 14:00] Dated");
+    assert_shown(&p, at("2025-02-12 09:00"),
+                 "(Up next) Welcome A[Now · ends 10:00] B[Next · in 60 min] C[Next · at 10:30] "
+                 "D[Later today · 14:00] Dated");
+    /* A has ended and left; B runs; C starts in 12 minutes */
+    assert_shown(&p, at("2025-02-12 10:18"),
+                 "(Up next) Welcome B[Now · ends 11:00] C[Next · in 12 min] D[Next · at 14:00] "
+                 "Dated");
+    /* a session with no end lasts an hour */
+    assert_shown(&p, at("2025-02-12 14:59"), "(Up next) Welcome D[Now] Dated");
+    /* the day is over: the overview says when the programme resumes */
+    assert_shown(&p, at("2025-02-12 15:00"), "(That was today's programme) Welcome Dated");
+    /* next day: yesterday's dated session is gone */
+    assert_shown(&p, at("2025-02-13 09:00"), "(Up next) Welcome E[Next · in 30 min]");
+    /* after the last day */
+    assert_shown(&p, at("2025-02-14 09:00"), "(The event has ended) Welcome");
+    /* before the first */
+    assert_shown(&p, at("2025-02-11 18:00"), "(Coming soon) Welcome");
+}
+
+static void marks_and_headings_speak_the_events_language(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct programme p = one_day();
+    char *ru[] = {(char *)"ru"}, *kk_ru[] = {(char *)"kk", (char *)"ru"}, *ar[] = {(char *)"ar"};
+    p.event.languages = ru;
+    p.event.language_count = 1;
+    assert_shown(&p, at("2025-02-12 09:00"),
+                 "(Далее в программе) Welcome A[Сейчас · до 10:00] B[Далее · через 60 мин] "
+                 "C[Далее · в 10:30] D[Сегодня позже · 14:00] Dated");
+    assert_shown(&p, at("2025-02-14 09:00"), "(Мероприятие завершено) Welcome");
+    /* two languages: headings in both, marks in the first */
+    p.event.languages = kk_ru;
+    p.event.language_count = 2;
+    assert_shown(&p, at("2025-02-12 14:59"),
+                 "(Бағдарламада келесі / Далее в программе) Welcome D[Қазір] Dated");
+    p.event.languages = ar;
+    p.event.language_count = 1;
+    assert_shown(&p, at("2025-02-12 10:18"),
+                 "(التالي في البرنامج) Welcome B[الآن · ينتهي 11:00] C[التالي · بعد 12 دقيقة] "
+                 "D[التالي · الساعة 14:00] Dated");
+    /* when the programme resumes, in words and date order of the language */
+    struct programme shown;
+    p.event.languages = ru;
+    order_build(&p, at("2025-02-12 15:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "Программа продолжится: Четверг, 13 февраля 2025 в 09:30");
+    programme_free(&shown);
+}
+
+static void overviews_say_when_and_list_by_time_and_room(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct programme p = one_day();
+    struct programme shown;
+    order_build(&p, at("2025-02-12 10:18"), 5, &shown);
+    const struct slide *o = &shown.slides[0];
+    assert_int_equal(o->kind, SLIDE_OVERVIEW);
+    assert_string_equal(o->label, "Wednesday 12 February 2025");
+    assert_int_equal(o->row_count, 3);
+    assert_string_equal(o->rows[0].when, "10:00\u201311:00");
+    assert_string_equal(o->rows[0].title, "B");
+    assert_string_equal(o->rows[0].room, "Hall 1");
+    assert_int_equal(o->rows[0].mark, MARK_NOW);
+    assert_int_equal(o->rows[1].mark, MARK_NEXT);
+    assert_string_equal(o->rows[2].when, "14:00");
+    programme_free(&shown);
+
+    order_build(&p, at("2025-02-12 16:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "The programme resumes Thursday 13 February 2025 at 09:30");
+    programme_free(&shown);
+    order_build(&p, at("2025-02-11 16:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "The programme starts Wednesday 12 February 2025 at 09:00");
+    programme_free(&shown);
+    order_build(&p, at("2025-02-14 09:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "Thank you for joining Forum, 12\u201313 February 2025.");
+    programme_free(&shown);
+}
+
+static void long_days_take_several_overview_pages(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    static struct slide many[12];
+    static char titles[12][8], starts[12][8];
+    for (int i = 0; i < 12; i++) {
+        snprintf(titles[i], sizeof titles[i], "S%d", i);
+        snprintf(starts[i], sizeof starts[i], "%02d:00", 9 + i);
+        many[i] = session(i % 16, titles[i], "2025-02-12", starts[i], NULL, NULL);
+    }
+    struct programme p = prog_of(many, 12);
+    struct programme shown;
+    order_build(&p, at("2025-02-12 08:00"), 5, &shown);
+    assert_int_equal(shown.slides[0].page_count, 3);
+    assert_int_equal(shown.slides[0].row_count, 5);
+    assert_int_equal(shown.slides[2].row_count, 2);
+    assert_int_equal(shown.slides[2].page, 3);
+    programme_free(&shown);
+}
+
+static void a_session_over_midnight_runs_into_the_next_day(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct slide s[1] = {session(0, "Night", "2025-02-12", "23:00", "01:00", NULL)};
+    struct programme p = prog_of(s, 1);
+    assert_shown(&p, at("2025-02-12 22:30"), "(Up next) Night[Next · in 30 min]");
+    assert_shown(&p, at("2025-02-12 23:59"), "(Up next) Night[Now · ends 01:00]");
+    assert_shown(&p, at("2025-02-13 00:30"), "(Up next) Night[Now · ends 01:00]");
+    assert_shown(&p, at("2025-02-13 01:00"), "(The event has ended)");
+}
+
+static void time_windows_show_slides_only_between(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct slide s[2] = {
+        {.kind = SLIDE_HEADLINE, .source = (char *)"m.yaml", .title = (char *)"Good morning"},
+        {.kind = SLIDE_HEADLINE, .source = (char *)"a.yaml", .title = (char *)"Always"},
+    };
+    s[0].show_from.set = civil_parse_datetime("2025-02-12 07:00", &s[0].show_from.local);
+    s[0].show_until.set = civil_parse_datetime("2025-02-12 12:00", &s[0].show_until.local);
+    struct programme p = prog_of(s, 2);
+    assert_shown(&p, at("2025-02-12 06:59"), "Always");
+    assert_shown(&p, at("2025-02-12 07:00"), "Good morning Always");
+    assert_shown(&p, at("2025-02-12 11:59"), "Good morning Always");
+    assert_shown(&p, at("2025-02-12 12:00"), "Always");
+}
+
+static void the_machine_zone_does_not_matter(void **state)
+{
+    (void)state;
+    const char *machine_zones[] = {"UTC", "America/New_York", "Asia/Tokyo"};
+    /* 06:18 UTC is 10:18 in Dubai */
+    int64_t instant = civil_days(2025, 2, 12) * SECONDS_PER_DAY + 6 * 3600 + 18 * 60;
+    for (size_t i = 0; i < 3; i++) {
+        setenv("TZ", machine_zones[i], 1);
+        zone_use("Asia/Dubai");
+        assert_int_equal(zone_local(instant) % SECONDS_PER_DAY, 10 * 3600 + 18 * 60);
+        struct programme p = one_day();
+        assert_shown(&p, instant,
+                     "(Up next) Welcome B[Now · ends 11:00] C[Next · in 12 min] "
+                     "D[Next · at 14:00] Dated");
+    }
+}
+
+static void daylight_saving_changes_are_counted_in_real_minutes(void **state)
+{
+    (void)state;
+    /* Berlin, 30 March 2025: at 02:00 the clocks jump to 03:00 */
+    zone_use("Europe/Berlin");
+    struct slide s[1] = {session(0, "Late", "2025-03-30", "03:30", "04:00", NULL)};
+    struct programme p = prog_of(s, 1);
+    p.event.first_day.days = p.event.last_day.days = civil_days(2025, 3, 30);
+    /* 01:50 CET to 03:30 CEST is 40 minutes, not 100 */
+    assert_shown(&p, at("2025-03-30 01:50"), "(Up next) Late[Next · in 40 min]");
+    assert_int_equal(at("2025-03-30 03:00") - at("2025-03-30 01:59"), 60);
+    /* a time the change skips counts as an hour later */
+    assert_int_equal(at("2025-03-30 02:30"), at("2025-03-30 03:30"));
+    /* in autumn 02:30 happens twice; the session ends at the first */
+    zone_use("Europe/Berlin");
+    struct slide f[1] = {session(0, "Autumn", "2025-10-26", "01:00", "02:30", NULL)};
+    struct programme q = prog_of(f, 1);
+    q.event.first_day.days = q.event.last_day.days = civil_days(2025, 10, 26);
+    assert_shown(&q, at("2025-10-26 01:59"), "(Up next) Autumn[Now · ends 02:30]");
+}
+
+static void a_wrong_clock_plays_everything_without_marks(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct programme p = one_day();
+    assert_true(order_clock_is_wrong(1000));
+    assert_false(order_clock_is_wrong(at("2025-02-12 10:00")));
+    assert_shown(&p, 1000, "Welcome A B C D E Dated");
+}
+
+static void the_signature_changes_only_with_what_is_shown(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct programme p = one_day();
+    struct programme a, b;
+    uint64_t s1 = order_build(&p, at("2025-02-12 10:18"), 5, &a);
+    uint64_t s2 = order_build(&p, at("2025-02-12 10:18") + 20, 5, &b);
+    assert_true(s1 == s2);
+    programme_free(&b);
+    uint64_t s3 = order_build(&p, at("2025-02-12 10:19"), 5, &b);
+    assert_true(s1 != s3); /* "in 12 min" became "in 11 min" */
+    programme_free(&a);
+    programme_free(&b);
+}
+
+int main(void)
+{
+    translate_init(LOCALE_DIR);
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(marks_follow_the_clock_through_a_day),
+        cmocka_unit_test(marks_and_headings_speak_the_events_language),
+        cmocka_unit_test(overviews_say_when_and_list_by_time_and_room),
+        cmocka_unit_test(long_days_take_several_overview_pages),
+        cmocka_unit_test(a_session_over_midnight_runs_into_the_next_day),
+        cmocka_unit_test(time_windows_show_slides_only_between),
+        cmocka_unit_test(the_machine_zone_does_not_matter),
+        cmocka_unit_test(daylight_saving_changes_are_counted_in_real_minutes),
+        cmocka_unit_test(a_wrong_clock_plays_everything_without_marks),
+        cmocka_unit_test(the_signature_changes_only_with_what_is_shown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
