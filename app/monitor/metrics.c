@@ -2,10 +2,14 @@
  * lines of "name{labels} value", and no Debian library produces it. */
 #include "metrics.h"
 
+#include "../util/file_write.h"
+#include "../util/log.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct out {
     char *text;
@@ -138,4 +142,48 @@ char *metrics_text(const struct metrics *m)
         return NULL;
     }
     return o.text;
+}
+
+bool metrics_file_due(struct metrics_file *f, int64_t now_ms)
+{
+    if (!f->path || now_ms < f->due_ms)
+        return false;
+    f->due_ms = now_ms + METRICS_EVERY_MS;
+    return true;
+}
+
+void metrics_file_soon(struct metrics_file *f, int64_t now_ms)
+{
+    f->due_ms = now_ms;
+}
+
+int64_t metrics_file_wait_ms(const struct metrics_file *f, int64_t now_ms)
+{
+    return f->path ? f->due_ms - now_ms : -1;
+}
+
+void metrics_file_write(struct metrics_file *f, const struct metrics *m)
+{
+    char *text = metrics_text(m);
+    char why[sizeof f->error] = "out of memory";
+    if (text && file_write_atomic(f->path, text, strlen(text), why, sizeof why)) {
+        if (f->error[0])
+            LOG(LOG_INFO, "metrics", "%s is written again", f->path);
+        f->error[0] = '\0';
+    } else if (strcmp(why, f->error) != 0) {
+        LOG(LOG_WARN, "metrics", "cannot write %s: %s", f->path, why);
+        snprintf(f->error, sizeof f->error, "%s", why);
+    }
+    free(text);
+}
+
+long metrics_resident_bytes(void)
+{
+    long size, pages = -1;
+    FILE *file = fopen("/proc/self/statm", "r");
+    if (file && fscanf(file, "%ld %ld", &size, &pages) != 2)
+        pages = -1;
+    if (file)
+        fclose(file);
+    return pages < 0 ? -1 : pages * sysconf(_SC_PAGESIZE);
 }

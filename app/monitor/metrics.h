@@ -3,6 +3,7 @@
 #ifndef HALLSCREEN_METRICS_H
 #define HALLSCREEN_METRICS_H
 
+#include "../limits.h"
 #include "../model/programme.h"
 
 #include <stdbool.h>
@@ -26,5 +27,29 @@ struct metrics {
 /* The figures as exposition-format text (each with HELP and TYPE lines);
  * malloc'd, NULL when memory runs out. */
 char *metrics_text(const struct metrics *m);
+
+/* The metrics file (--metrics) and when it is due. */
+struct metrics_file {
+    const char *path; /* NULL: no metrics file */
+    int64_t due_ms;   /* when to write it next */
+    char error[256];  /* why the last write failed; "" when it did not */
+};
+
+/* True when the file is due at now_ms: every METRICS_EVERY_MS, and at once
+ * after metrics_file_soon(). Moves the next time on when it is. */
+bool metrics_file_due(struct metrics_file *f, int64_t now_ms);
+
+/* Has the file written at the next metrics_file_due(). */
+void metrics_file_soon(struct metrics_file *f, int64_t now_ms);
+
+/* Milliseconds until the file is due; -1: no file. */
+int64_t metrics_file_wait_ms(const struct metrics_file *f, int64_t now_ms);
+
+/* Writes the figures to the file whole (atomically). A failure is logged
+ * once, and its recovery too. */
+void metrics_file_write(struct metrics_file *f, const struct metrics *m);
+
+/* The program's resident memory in bytes, -1 when unknown. */
+long metrics_resident_bytes(void);
 
 #endif

@@ -1,6 +1,8 @@
 /* Signals through a self-pipe. */
 #include "signals.h"
 
+#include "../util/self_pipe.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -21,12 +23,8 @@ static void on_signal(int sig)
 
 int signals_open(void)
 {
-    if (pipe(pipe_fds) != 0)
+    if (!self_pipe_open(pipe_fds))
         return -1;
-    for (int i = 0; i < 2; i++) {
-        fcntl(pipe_fds[i], F_SETFL, O_NONBLOCK);
-        fcntl(pipe_fds[i], F_SETFD, FD_CLOEXEC);
-    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -61,9 +59,5 @@ void signals_close(void)
         return;
     signal(SIGHUP, SIG_DFL);
     signal(SIGUSR1, SIG_DFL);
-    for (int i = 0; i < 2; i++) {
-        if (pipe_fds[i] >= 0)
-            close(pipe_fds[i]);
-        pipe_fds[i] = -1;
-    }
+    self_pipe_close(pipe_fds);
 }

@@ -1,6 +1,8 @@
 /* A thread that turns readable fds into SDL events. */
 #include "wakeup.h"
 
+#include "../util/self_pipe.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -38,12 +40,8 @@ static void release(struct wakeup *w)
 {
     if (w->rearm)
         SDL_DestroySemaphore(w->rearm);
-    for (int i = 0; i < 2; i++) {
-        if (w->stop_pipe[i] >= 0)
-            close(w->stop_pipe[i]);
-        if (w->notify_pipe[i] >= 0)
-            close(w->notify_pipe[i]);
-    }
+    self_pipe_close(w->stop_pipe);
+    self_pipe_close(w->notify_pipe);
     free(w);
 }
 
@@ -53,12 +51,10 @@ struct wakeup *wakeup_start(const int *fds, int count, Uint32 event_type)
     if (!w)
         return NULL;
     w->stop_pipe[0] = w->stop_pipe[1] = w->notify_pipe[0] = w->notify_pipe[1] = -1;
-    if (pipe(w->stop_pipe) != 0 || pipe(w->notify_pipe) != 0) {
+    if (!self_pipe_open(w->stop_pipe) || !self_pipe_open(w->notify_pipe)) {
         release(w);
         return NULL;
     }
-    fcntl(w->notify_pipe[0], F_SETFL, O_NONBLOCK);
-    fcntl(w->notify_pipe[1], F_SETFL, O_NONBLOCK);
     for (int i = 0; i < count && w->count < WAKEUP_MAX_FDS; i++)
         if (fds[i] >= 0)
             w->fds[w->count++] = (struct pollfd){.fd = fds[i], .events = POLLIN};

@@ -16,15 +16,15 @@ enum {
 /* On X11 a fullscreen window first waits for a window manager, which a
  * kiosk often does not run: there it starts as a borderless window
  * covering the display, and goes fullscreen once the first frame is up. */
-static SDL_Window *create(const struct options *opts, bool *fullscreen_later)
+static SDL_Window *create(const struct window_request *rq, bool *fullscreen_later)
 {
-    int display = opts->display < SDL_GetNumVideoDisplays() ? opts->display : 0;
+    int display = rq->display < SDL_GetNumVideoDisplays() ? rq->display : 0;
     int centred = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
     *fullscreen_later = false;
-    if (opts->windowed)
-        return SDL_CreateWindow(
-            "hallscreen", centred, centred, opts->width ? opts->width : DEFAULT_WINDOW_W,
-            opts->height ? opts->height : DEFAULT_WINDOW_H, SDL_WINDOW_RESIZABLE);
+    if (rq->windowed)
+        return SDL_CreateWindow("hallscreen", centred, centred,
+                                rq->width ? rq->width : DEFAULT_WINDOW_W,
+                                rq->height ? rq->height : DEFAULT_WINDOW_H, SDL_WINDOW_RESIZABLE);
     SDL_Rect bounds;
     if (strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0 &&
         SDL_GetDisplayBounds(display, &bounds) == 0) {
@@ -35,7 +35,7 @@ static SDL_Window *create(const struct options *opts, bool *fullscreen_later)
     return SDL_CreateWindow("hallscreen", centred, centred, 0, 0, SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
-bool window_open(struct window *w, const struct options *opts, char *err, size_t err_size)
+bool window_open(struct window *w, const struct window_request *rq, char *err, size_t err_size)
 {
     memset(w, 0, sizeof *w);
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
@@ -47,13 +47,13 @@ bool window_open(struct window *w, const struct options *opts, char *err, size_t
         return false;
     }
     SDL_DisableScreenSaver();
-    w->sdl_window = create(opts, &w->fullscreen_later);
-    w->renderer = w->sdl_window ? screen_renderer(w->sdl_window, opts->renderer, &w->vsync) : NULL;
+    w->sdl_window = create(rq, &w->fullscreen_later);
+    w->renderer = w->sdl_window ? screen_renderer(w->sdl_window, rq->renderer, &w->vsync) : NULL;
     if (!w->renderer) {
         snprintf(err, err_size, "cannot open the screen: %s", SDL_GetError());
         return false;
     }
-    if (!opts->windowed)
+    if (!rq->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     /* X11 and Wayland sleep until an event comes; elsewhere (KMSDRM, the
      * headless drivers) SDL would wake every millisecond to look. */

@@ -4,12 +4,18 @@
 #ifndef HALLSCREEN_WINDOW_H
 #define HALLSCREEN_WINDOW_H
 
-#include "../options.h"
-
 #include <SDL.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* How the window is to be opened. */
+struct window_request {
+    int display;          /* the monitor to fill, from 0 */
+    bool windowed;        /* a desktop window instead of fullscreen */
+    int width, height;    /* of the desktop window; 0: the default */
+    const char *renderer; /* "auto", "software" or "gpu" (see screen_renderer()) */
+};
 
 struct window {
     SDL_Window *sdl_window;
@@ -19,10 +25,10 @@ struct window {
     bool sdl_waits;        /* the driver sleeps until an event comes */
 };
 
-/* Starts SDL's video and opens the window (fullscreen on --display, or a
- * desktop window with --windowed) and its renderer. Returns false with a
- * line for the user in err. */
-bool window_open(struct window *w, const struct options *opts, char *err, size_t err_size);
+/* Starts SDL's video and opens the window (fullscreen on rq->display, or
+ * a desktop window) and its renderer. Returns false with a line for the
+ * user in err. */
+bool window_open(struct window *w, const struct window_request *rq, char *err, size_t err_size);
 
 /* Closes what window_open() opened, and SDL's video; a failed open is fine. */
 void window_close(struct window *w);

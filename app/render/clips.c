@@ -3,6 +3,7 @@
 
 #include "../util/array.h"
 #include "../util/log.h"
+#include "../util/self_pipe.h"
 #include "../util/str.h"
 
 #include <fcntl.h>
@@ -14,13 +15,7 @@
 bool clips_init(struct clips *c, const char *hwdec)
 {
     *c = (struct clips){.hwdec = hwdec, .bell = {-1, -1}};
-    if (pipe(c->bell) != 0) {
-        c->bell[0] = c->bell[1] = -1;
-        return false;
-    }
-    for (int i = 0; i < 2; i++)
-        fcntl(c->bell[i], F_SETFL, O_NONBLOCK);
-    return true;
+    return self_pipe_open(c->bell);
 }
 
 static void close_clip(struct clip *clip)
@@ -40,9 +35,7 @@ void clips_free(struct clips *c)
         free(c->failures[i].problem);
     }
     free(c->failures);
-    for (int i = 0; i < 2; i++)
-        if (c->bell[i] >= 0)
-            close(c->bell[i]);
+    self_pipe_close(c->bell);
     memset(c, 0, sizeof *c);
     c->bell[0] = c->bell[1] = -1;
 }

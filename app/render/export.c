@@ -4,8 +4,6 @@
 #include "clips.h"
 #include "render.h"
 #include "../layout/slide_layout.h"
-#include "../show/running_order.h"
-#include "../util/log.h"
 #include "../util/str.h"
 #include "../util/zone.h"
 
@@ -41,14 +39,13 @@ static bool give_poster(struct renderer *r, const struct slide *slide, int w, in
 }
 
 /* Draws and writes each slide of shown; returns how many were written. */
-static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct options *opts,
+static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const char *dir,
                            const struct programme *shown, const char *clock, int w, int h)
 {
     size_t written = 0;
     for (size_t i = shown->alert ? 0 : 1; i <= shown->slide_count; i++) {
         const struct slide *slide = i == 0 ? shown->alert : &shown->slides[i - 1];
-        char *path =
-            str_printf("%s/%02zu-%s.png", opts->render_dir, i, slide_kind_name(slide->kind));
+        char *path = str_printf("%s/%02zu-%s.png", dir, i, slide_kind_name(slide->kind));
         char why[256] = "out of memory";
         if (slide->kind == SLIDE_VIDEO && !give_poster(r, slide, w, h)) {
             free(path);
@@ -98,17 +95,17 @@ static bool page_fits(void *ctx, const struct programme *prog, const struct slid
     return layout_slide_fits(render_measurer(screen->renderer), prog, page, &screen->geometry);
 }
 
-int export_slides(const struct options *opts, const struct programme *prog, int64_t utc_ms)
+int export_slides(const struct export_request *rq, struct live *live, int64_t utc_ms)
 {
-    int w = opts->width ? opts->width : DEFAULT_RENDER_W;
-    int h = opts->height ? opts->height : DEFAULT_RENDER_H;
+    const struct programme *prog = &live->prog;
+    int w = rq->width ? rq->width : DEFAULT_RENDER_W;
+    int h = rq->height ? rq->height : DEFAULT_RENDER_H;
     if (prog->slide_count == 0 && !prog->alert) {
         fprintf(stderr, "hallscreen: %s has no slides to render\n", prog->content_dir);
         return 1;
     }
-    if (!make_folders(opts->render_dir)) {
-        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", opts->render_dir,
-                strerror(errno));
+    if (!make_folders(rq->dir)) {
+        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", rq->dir, strerror(errno));
         return 1;
     }
     /* opaque, as a screen is: the pictures are what a screen shows */
@@ -123,19 +120,14 @@ int export_slides(const struct options *opts, const struct programme *prog, int6
         char clock[64];
         zone_format_clock(utc_ms, event_language(&prog->event), clock, sizeof clock);
         struct frame_geometry g = layout_geometry(w, h);
-        struct programme shown;
-        if (!opts->has_now && order_clock_is_wrong(utc_ms / 1000))
-            LOG(LOG_WARN, "clock",
-                "the time is before 2020: every slide is rendered, with no times");
         struct export_screen screen = {r, g};
-        const struct order_view view = {.overview_rows = layout_overview_rows(&g),
-                                        .fitter = {page_fits, &screen},
-                                        .room = opts->room,
-                                        .clock_given = opts->has_now};
-        order_build_view(prog, utc_ms / 1000, &view, &shown);
-        size_t total = shown.slide_count + (shown.alert != NULL);
-        status = write_slides(r, sdl, opts, &shown, clock, w, h) == total ? 0 : 1;
-        programme_free(&shown);
+        live->view.overview_rows = layout_overview_rows(&g);
+        live->view.fitter = (struct page_fitter){page_fits, &screen};
+        live_follow_time(live, utc_ms / 1000, 0, true);
+        const struct programme *shown = &live->shown;
+        size_t total = shown->slide_count + (shown->alert != NULL);
+        status = write_slides(r, sdl, rq->dir, shown, clock, w, h) == total ? 0 : 1;
+        live->view.fitter = (struct page_fitter){0};
     }
     render_destroy(r);
     if (sdl)

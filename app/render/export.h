@@ -3,16 +3,22 @@
 #ifndef HALLSCREEN_EXPORT_H
 #define HALLSCREEN_EXPORT_H
 
-#include "../model/programme.h"
-#include "../options.h"
+#include "../show/live.h"
 
 #include <stdint.h>
 
-/* Writes prog as it plays at utc_ms (milliseconds since 1970) to
- * opts->render_dir, one PNG a slide (00-alert.png first when there is an
- * urgent notice), at --size. Each file is written whole or not at all; the
- * names written go to stdout, failures to stderr. Returns the exit status:
- * 0 when every slide was written. TTF_Init() must have run. */
-int export_slides(const struct options *opts, const struct programme *prog, int64_t utc_ms);
+/* Where and how large the pictures are. */
+struct export_request {
+    const char *dir;   /* made, with the folders above it, when missing */
+    int width, height; /* 0: 1920x1080 */
+};
+
+/* Writes the show of live as it plays at utc_ms (milliseconds since 1970),
+ * its running order built as for a screen of that size, to rq->dir, one
+ * PNG a slide (00-alert.png first when there is an urgent notice). Each
+ * file is written whole or not at all; the names written go to stdout,
+ * failures to stderr. Returns the exit status: 0 when every slide was
+ * written. TTF_Init() must have run. */
+int export_slides(const struct export_request *rq, struct live *live, int64_t utc_ms);
 
 #endif

@@ -1,7 +1,9 @@
 /* Clips played by libmpv through its software render API. */
 #include "video.h"
 
+#include "../platform/clock.h"
 #include "../util/log.h"
+#include "../util/self_pipe.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -217,24 +219,16 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
     return v;
 }
 
-static int64_t monotonic_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 struct video *video_open_wait(const struct video_request *request, char *err, size_t err_size)
 {
     int bell[2];
-    if (pipe(bell) != 0) {
+    if (!self_pipe_open(bell)) {
         snprintf(err, err_size, "%s", strerror(errno));
         return NULL;
     }
-    fcntl(bell[1], F_SETFL, O_NONBLOCK); /* mpv's threads never wait on it */
     struct video_request rq = *request;
     rq.wake_fd = bell[1];
-    int64_t start = monotonic_ms();
+    int64_t start = clock_monotonic_ms();
     struct video *v = video_open(&rq, start, err, err_size);
     enum video_state state = v ? VIDEO_OPENING : VIDEO_FAILED;
     while (state == VIDEO_OPENING) {
@@ -242,7 +236,7 @@ struct video *video_open_wait(const struct video_request *request, char *err, si
         char drain[64];
         if (poll(&fd, 1, 100) > 0 && read(bell[0], drain, sizeof drain) < 0)
             break;
-        state = video_update(v, monotonic_ms());
+        state = video_update(v, clock_monotonic_ms());
     }
     if (v && state != VIDEO_READY) {
         snprintf(err, err_size, "%s", video_problem(v));
@@ -251,8 +245,7 @@ struct video *video_open_wait(const struct video_request *request, char *err, si
     }
     if (v)
         stop_waking(v); /* the pipe is closed below */
-    close(bell[0]);
-    close(bell[1]);
+    self_pipe_close(bell);
     return v;
 }
 

@@ -33,7 +33,7 @@ void live_free(struct live *l)
 
 bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool force)
 {
-    bool wrong = order_clock_is_wrong(now_utc);
+    bool wrong = !l->view.clock_given && order_clock_is_wrong(now_utc);
     if (wrong && !l->clock_wrong)
         LOG(LOG_WARN, "clock",
             "the clock says %lld, before 2020: it is wrong (no real-time "

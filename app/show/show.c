@@ -133,3 +133,16 @@ void show_follow(struct show *show, const struct programme *before, const struct
         show->current = 0;
     enter_slide(show, now_ms);
 }
+
+bool show_advance(struct show *show, const struct programme *prog, bool synced, int64_t now_utc_ms,
+                  int64_t now_ms)
+{
+    return synced ? show_sync(show, prog, now_utc_ms, now_ms) : show_tick(show, prog, now_ms);
+}
+
+int64_t show_advance_wait(const struct show *show, const struct programme *prog, bool synced,
+                          int64_t now_utc_ms, int64_t now_ms)
+{
+    return synced ? show_sync_wait(show, prog, now_utc_ms)
+                  : show_ms_until_change(show, prog, now_ms);
+}

@@ -61,4 +61,13 @@ bool show_in_step(const struct show *show);
  * (paused, fewer than two slides, or a clip playing to its end). */
 int64_t show_ms_until_change(const struct show *show, const struct programme *prog, int64_t now_ms);
 
+/* The show moved on to the moment: show_sync() when synced, else
+ * show_tick(). Returns true when the slide on screen changed. */
+bool show_advance(struct show *show, const struct programme *prog, bool synced, int64_t now_utc_ms,
+                  int64_t now_ms);
+
+/* Milliseconds until show_advance() would change the slide; -1: never. */
+int64_t show_advance_wait(const struct show *show, const struct programme *prog, bool synced,
+                          int64_t now_utc_ms, int64_t now_ms);
+
 #endif
