@@ -1,5 +1,6 @@
 /* Slide timing, driven by a simulated clock. */
 #include "../app/show/pacing.h"
+#include "../app/show/transition.h"
 #include "../app/show/show.h"
 
 #include <setjmp.h>

@@ -7,7 +7,7 @@
 #include "../limits.h"
 #include "clips.h"
 #include "render.h"
-#include "../show/pacing.h"
+#include "../show/transition.h"
 #include "../show/running_order.h"
 
 #include <SDL.h>
