@@ -1,4 +1,5 @@
-/* The content folder to a programme. */
+/* The field tables of theme, event, alert and slide files, and their
+ * parsers: a file's text to a programme part. */
 #include "../limits.h"
 #include "loader.h"
 

@@ -1,7 +1,7 @@
 /* The show as it plays: the content folder read again when it changes
  * (each file keeping its last good version), and the programme as it
- * stands at each moment, with the slide on screen kept across both. Pure:
- * the caller passes the clocks in. */
+ * stands at each moment, with the slide on screen kept across both. The
+ * clocks are passed in; a reload reads the folder (content.h). */
 #ifndef HALLSCREEN_LIVE_H
 #define HALLSCREEN_LIVE_H
 
