@@ -1,5 +1,6 @@
 /* Refreshing a content folder as staff change it: what changed is read
  * again, a broken file keeps its last good version, the rest plays on. */
+#include "../app/content/loader.h"
 #include "../app/content/content.h"
 #include "../app/watch/settle.h"
 #include "../app/show/live.h"

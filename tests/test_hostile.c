@@ -1,6 +1,7 @@
 /* A catalogue of bad content, each with its exact outcome: reported with
  * its file and line, the rest of the show still there, nothing crashing.
  * Files are written into a temporary folder by each test. */
+#include "../app/content/loader.h"
 #include "../app/content/content.h"
 #include "../app/util/image_header.h"
 #include "../app/util/str.h"

@@ -1,6 +1,7 @@
 /* Schedule exports read into talks: a real frab-style export, each quirk in
  * a small file of its own, the three formats, and hostile files. Times are
  * checked as instants and as the event's wall clock. */
+#include "../app/content/loader.h"
 #include "../app/schedule/import.h"
 #include "../app/schedule/talks.h"
 #include "../app/show/running_order.h"

@@ -3,6 +3,7 @@
  * as it comes. Under the sanitizer build any leak or memory error fails it;
  * it prints the figures. Short by default; HALLSCREEN_SOAK=full runs 100,000
  * slide changes and 1,000 reloads. */
+#include "../app/content/loader.h"
 #include "../app/content/content.h"
 #include "../app/layout/slide_layout.h"
 #include "../app/show/running_order.h"

@@ -2,6 +2,7 @@
  * learn from a clip, a clip playing between crossfades with no black
  * frame, the slide lasting the clip, broken clips passed over, and a
  * thousand clip changes with memory and descriptors flat. */
+#include "../app/content/loader.h"
 #include "../app/content/content.h"
 #include "../app/layout/slide_layout.h"
 #include "../app/render/clips.h"

@@ -4,12 +4,14 @@
 #include "loader.h"
 
 #include "fields.h"
+#include "theme_built_in.h"
 #include "../watch/settle.h"
 #include "../util/array.h"
 #include "../util/qr.h"
 #include "../util/str.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -284,6 +286,16 @@ static const struct {
     [SLIDE_IMAGE] = {"image", image_fields, COUNT(image_fields)},
     [SLIDE_VIDEO] = {"video", video_fields, COUNT(video_fields)},
 };
+
+void theme_init_defaults(struct theme *theme)
+{
+    *theme = (struct theme){0};
+    struct diag_list problems = {0};
+    const struct source src = {.path = "theme.yaml (built in)", .dir = "/", .diags = &problems};
+    if (!theme_parse(&src, theme_built_in, strlen(theme_built_in), theme))
+        diag_print(&problems, stderr); /* a build from a broken assets/theme.yaml */
+    diag_list_clear(&problems);
+}
 
 bool theme_load_file(const struct source *src, struct theme *theme)
 {

@@ -20,6 +20,11 @@
  * font stays. */
 bool theme_parse(const struct source *src, const char *text, size_t size, struct theme *theme);
 
+/* The built-in theme (assets/theme.yaml as the program was built with it),
+ * used where neither the assets' nor the content's theme.yaml say
+ * otherwise. Free it with theme_free(). */
+void theme_init_defaults(struct theme *theme);
+
 /* Reads the theme file at src->path and parses it as theme_parse() does. */
 bool theme_load_file(const struct source *src, struct theme *theme);
 

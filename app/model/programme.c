@@ -9,33 +9,6 @@
 #include <string.h>
 #include <strings.h>
 
-enum { DEFAULT_SLIDE_MS = 10000, DEFAULT_TRANSITION_MS = 500 };
-
-void theme_init_defaults(struct theme *theme)
-{
-    *theme = (struct theme){
-        .background = {0x0b, 0x1f, 0x3a, 0xff},
-        .background_end = {0x0f, 0x2f, 0x55, 0xff},
-        .text = {0xff, 0xff, 0xff, 0xff},
-        .accent = {0xf2, 0xb1, 0x34, 0xff},
-        .secondary = {0x7f, 0xd3, 0xf7, 0xff},
-        .muted = {0xdf, 0xe9, 0xf5, 0xff},
-        .footer_background = {0x07, 0x15, 0x29, 0xff},
-        .footer_text = {0xdf, 0xe9, 0xf5, 0xff},
-        .card = {0xff, 0xff, 0xff, 0xff},
-        .now = {0x4f, 0xdc, 0x8a, 0xff},
-        .alert_background = {0xb0, 0x00, 0x20, 0xff},
-        .alert_text = {0xff, 0xff, 0xff, 0xff},
-        .font = str_dup("Noto Sans"),
-        .font_bold = str_dup("Noto Sans:bold"),
-        .largest_text = 12,
-        .smallest_text = 4.0f, /* 1/25 of a landscape screen's height */
-        .slide_ms = DEFAULT_SLIDE_MS,
-        .transition = TRANSITION_CROSSFADE,
-        .transition_ms = DEFAULT_TRANSITION_MS,
-    };
-}
-
 /* Copies *field in place: true when it was NULL or copied. */
 static bool copy_string(char **field)
 {

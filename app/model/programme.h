@@ -203,8 +203,6 @@ struct programme {
 /* The colour the theme gives track, or one with alpha 0 when it gives none. */
 struct rgba theme_track_colour(const struct theme *theme, const char *track);
 
-/* The built-in theme, used where neither assets/ nor content/ say otherwise. */
-void theme_init_defaults(struct theme *theme);
 
 /* Deep copy; false when memory runs out (dst is then left empty). */
 bool theme_copy(struct theme *dst, const struct theme *src);

@@ -4,6 +4,7 @@
  * programme of 10,000 sessions and 500 partners. Transition figures go to
  * standard error as JSON lines too, for tracking.
  * Usage: hallscreen-bench CONTENT_DIR [--paging] */
+#include "../../app/content/loader.h"
 #include "../../app/content/content.h"
 #include "../process_stats.h"
 #include "../temp.h"
