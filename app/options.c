@@ -156,6 +156,12 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
         opts->screenshot_path = value;
         return true;
     case OPT_ROOM:
+        if (!value[0]) {
+            snprintf(err, err_size,
+                     "--room: the name is empty (an unset variable?): name the room as the "
+                     "programme writes it");
+            return false;
+        }
         opts->room = value;
         return true;
     case OPT_ASSETS:

@@ -81,6 +81,11 @@ static void mistakes_are_explained(void **state)
     assert_false(PARSE(&o, err, "--size 10x10"));
     assert_false(PARSE(&o, err, "--now tomorrow"));
     assert_string_equal(err, "--now: 'tomorrow' is not a time like 2025-02-12T10:00");
+    char arg0[] = "hallscreen", arg1[] = "--room", arg2[] = "";
+    char *empty_room[] = {arg0, arg1, arg2, NULL};
+    assert_false(options_parse(3, empty_room, &o, err, sizeof err));
+    assert_string_equal(err, "--room: the name is empty (an unset variable?): name the room as "
+                             "the programme writes it");
     assert_false(PARSE(&o, err, "--render"));
     assert_string_equal(err, "--render needs a value (see --help)");
     assert_false(PARSE(&o, err, "--fullscreen"));

@@ -296,6 +296,61 @@ static void the_signature_changes_only_with_what_is_shown(void **state)
     programme_free(&b);
 }
 
+static void assert_room_shown(const struct programme *prog, const char *room, int64_t now,
+                              const char *want)
+{
+    struct programme shown;
+    const struct order_view view = {.overview_rows = 5, .room = room};
+    order_build_view(prog, now, &view, &shown);
+    char got[1024];
+    describe(&shown, got, sizeof got);
+    assert_string_equal(got, want);
+    programme_free(&shown);
+}
+
+/* Beside a door, "Hall A" is that room, not "HALL A!" next to it; a name
+ * that could be either is an error of --check naming both. */
+static void a_door_sign_shows_its_own_room_only(void **state)
+{
+    (void)state;
+    zone_use("Europe/Berlin");
+    struct slide s[] = {session(1, "Ours", "2025-02-12", "10:00", "11:00", "Hall A"),
+                        session(2, "Theirs", "2025-02-12", "10:00", "11:00", "HALL A!")};
+    struct programme p = prog_of(s, 2);
+    assert_room_shown(&p, "Hall A", at("2025-02-12 10:30"),
+                      "(Up next) Ours[Now \u00b7 ends 11:00]");
+    assert_room_shown(&p, "HALL A!", at("2025-02-12 10:30"),
+                      "(Up next) Theirs[Now \u00b7 ends 11:00]");
+    struct diag_list diags = {0};
+    order_check_room(&p, "Hall A", &diags);
+    assert_int_equal(diags.count, 0);
+    order_check_room(&p, "hall-a", &diags);
+    assert_int_equal(diags.count, 1);
+    assert_non_null(strstr(diags.items[0].message, "'Hall A' or 'HALL A!'"));
+    diag_list_clear(&diags);
+    const char *second;
+    assert_string_equal(order_find_room(&p, "hall a", &second), "Hall A");
+    assert_string_equal(second, "HALL A!");
+}
+
+/* A room whose talks are over, cancelled or moved says so with its name,
+ * never the set-up screen's "No slides to show yet". */
+static void a_free_room_says_so_with_its_name(void **state)
+{
+    (void)state;
+    zone_use("Europe/Berlin");
+    struct slide s[] = {session(1, "Early", "2025-02-12", "09:00", "10:00", "Saal 1"),
+                        session(2, "Elsewhere", "2025-02-12", "15:00", "16:00", "Saal 2")};
+    struct programme p = prog_of(s, 2);
+    assert_room_shown(&p, "Saal 1", at("2025-02-12 12:00"), "(Nothing more in this room today)");
+    struct programme shown;
+    const struct order_view view = {.overview_rows = 5, .room = "Saal 3"};
+    order_build_view(&p, at("2025-02-12 12:00"), &view, &shown);
+    assert_int_equal(shown.slide_count, 1);
+    assert_string_equal(shown.slides[0].label, "Saal 3");
+    programme_free(&shown);
+}
+
 int main(void)
 {
     translate_init(LOCALE_DIR);
@@ -310,6 +365,8 @@ int main(void)
         cmocka_unit_test(daylight_saving_changes_are_counted_in_real_minutes),
         cmocka_unit_test(a_wrong_clock_plays_everything_without_marks),
         cmocka_unit_test(the_signature_changes_only_with_what_is_shown),
+        cmocka_unit_test(a_door_sign_shows_its_own_room_only),
+        cmocka_unit_test(a_free_room_says_so_with_its_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,6 +30,7 @@ struct builder {
     int64_t today; /* event days since 1970 */
     struct programme *out;
     uint64_t signature;
+    const char *room; /* the programme's name of the view's room; NULL: none has it */
 };
 
 bool order_clock_is_wrong(int64_t now_utc)
@@ -238,6 +239,11 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
                 started ? "That was today's programme" : "Coming soon", heading, sizeof heading);
         add_overview(b, date, heading, body, NULL, 0, 1, 1);
         free(body);
+    } else if (b->view->room && !event_over) {
+        /* beside a door: the room, free for the rest of the day */
+        tr_each(e->languages, e->language_count, "Nothing more in this room today", heading,
+                sizeof heading);
+        add_overview(b, b->room ? b->room : b->view->room, heading, NULL, NULL, 0, 1, 1);
     } else if (event_over || any_timed) {
         /* "Thank you for joining NAME, 10–12 February 2025.", then its motto
          * and website, from what event.yaml gives */
@@ -275,15 +281,43 @@ bool order_same_room(const char *a, const char *b)
     }
 }
 
+const char *order_find_room(const struct programme *prog, const char *name, const char **second)
+{
+    const char *first = NULL;
+    *second = NULL;
+    for (size_t i = 0; i < prog->slide_count; i++) {
+        const char *room = prog->slides[i].room;
+        if (room && strcmp(room, name) == 0) {
+            *second = NULL;
+            return room;
+        }
+        if (!room || !order_same_room(room, name))
+            continue;
+        if (!first)
+            first = room;
+        else if (!*second && strcmp(room, first) != 0)
+            *second = room;
+    }
+    return first;
+}
+
 void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags)
 {
+    const char *second, *found = order_find_room(prog, room, &second);
+    if (found && second) {
+        diag_add(diags, DIAG_ERROR, "--room", 0,
+                 "'%s' could be the room '%s' or '%s': give its name exactly as the programme "
+                 "writes it",
+                 room, found, second);
+        return;
+    }
+    if (found)
+        return;
     char rooms[1024] = "";
     for (size_t i = 0; i < prog->slide_count; i++) {
         const char *name = prog->slides[i].room;
         if (!name)
             continue;
-        if (order_same_room(name, room))
-            return;
         bool listed = false;
         for (size_t j = 0; j < i && !listed; j++)
             listed = prog->slides[j].room && strcmp(prog->slides[j].room, name) == 0;
@@ -299,7 +333,9 @@ void order_check_room(const struct programme *prog, const char *room, struct dia
  * screen's room. */
 static bool in_view(const struct builder *b, const struct slide *s)
 {
-    return !b->view->room || !is_timed(s) || order_same_room(s->room, b->view->room);
+    if (!b->view->room || !is_timed(s))
+        return true;
+    return b->room ? s->room && strcmp(s->room, b->room) == 0 : false;
 }
 
 /* A board: each room with a talk now or later today, in the order the
@@ -407,7 +443,10 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
             out->alert = NULL;
         }
     }
-    struct builder b = {prog, view, now_utc, day_of(zone_local(now_utc)), out, HASH_START};
+    struct builder b = {prog, view, now_utc, day_of(zone_local(now_utc)), out, HASH_START, NULL};
+    const char *second;
+    if (view->room)
+        b.room = order_find_room(prog, view->room, &second);
     sign(&b, prog->alert ? prog->alert->title : NULL);
     if (!view->clock_given && order_clock_is_wrong(now_utc)) {
         for (size_t i = 0; i < prog->slide_count; i++)

@@ -49,8 +49,14 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
  * punctuation ("Hall A" and "hall-a"). */
 bool order_same_room(const char *a, const char *b);
 
+/* The name prog gives the room name stands for: its room of that exact
+ * name, else the first that order_same_room() matches. NULL when none
+ * does. *second is set to another room name matches as well (the two
+ * cannot be told apart), else to NULL. */
+const char *order_find_room(const struct programme *prog, const char *name, const char **second);
+
 /* Reports to diags, listing the rooms there are, when no session of prog
- * is in room. */
+ * is in room, or when room could stand for two of its rooms. */
 void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
 
 #endif

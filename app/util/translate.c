@@ -33,6 +33,7 @@ static const char *const phrases[] = {
     N_("That was today's programme"),
     N_("Coming soon"),
     N_("The event has ended"),
+    N_("Nothing more in this room today"),
     N_("The programme resumes %s"),
     N_("The programme starts %s"),
     N_("Thank you for joining %s."),
