@@ -6,12 +6,11 @@
 #include "../util/array.h"
 #include "../model/programme.h"
 #include "../util/civil_time.h"
+#include "../util/file_read.h"
 #include "../util/str.h"
 #include "../util/zone.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -55,37 +54,11 @@ static int node_line(const yaml_node_t *node)
 
 char *content_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not hang us */
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        diag_add(diags, DIAG_ERROR, path, 0, "cannot be read: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode) || (size_t)st.st_size > max_bytes) {
-        diag_add(diags, DIAG_ERROR, path, 0,
-                 S_ISREG(st.st_mode) ? "is larger than %zu KiB" : "is not a file",
-                 max_bytes / 1024);
-        close(fd);
-        return NULL;
-    }
-    /* Read one byte more than it said, to notice a file that grew meanwhile. */
-    size_t capacity = (size_t)st.st_size + 1, n = 0;
-    char *buf = malloc(capacity + 1);
-    ssize_t got = 1;
-    while (buf && n < capacity && (got = read(fd, buf + n, capacity - n)) > 0)
-        n += (size_t)got;
-    close(fd);
-    if (!buf || got < 0 || n > (size_t)st.st_size) {
-        diag_add(diags, DIAG_ERROR, path, 0,
-                 got < 0 ? "cannot be read" : "changed while it was read: read again soon");
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *size = n;
-    return buf;
+    char why[160];
+    char *text = file_read_all(path, max_bytes, size, why, sizeof why);
+    if (!text)
+        diag_add(diags, DIAG_ERROR, path, 0, "%s", why);
+    return text;
 }
 
 /* True when the file's text is UTF-8 without NUL bytes; else reports where. */
@@ -354,18 +327,17 @@ static char *read_clip_path(struct yaml_file *file, const char *name, const char
 }
 
 /* Why the file at path is not a TrueType or OpenType font, or NULL when it
- * is one. Opened without blocking: a FIFO or device never hangs the show. */
-static const char *font_file_problem(const char *path)
+ * is one; the reason may be written in why. Opened without blocking: a FIFO
+ * or device never hangs the show. */
+static const char *font_file_problem(const char *path, char *why, size_t why_size)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
+    off_t size = 0;
+    int fd = file_read_open(path, &size, why, why_size);
     unsigned char magic[FONT_MAGIC_BYTES];
     const char *problem = NULL;
-    if (fd < 0 || fstat(fd, &st) != 0)
-        problem = strerror(errno);
-    else if (!S_ISREG(st.st_mode))
-        problem = "is not a file";
-    else if (st.st_size == 0)
+    if (fd < 0)
+        problem = why;
+    else if (size == 0)
         problem = "is empty";
     else if (read(fd, magic, sizeof magic) != (ssize_t)sizeof magic ||
              (memcmp(magic, "\0\1\0\0", 4) != 0 && memcmp(magic, "OTTO", 4) != 0 &&
@@ -399,7 +371,8 @@ static char *read_font(struct yaml_file *file, const char *name, const char *tex
         return NULL;
     }
     char *full = confined_path(file, name, text, line, "fonts/brand.ttf");
-    const char *problem = full ? font_file_problem(full) : NULL;
+    char why[160];
+    const char *problem = full ? font_file_problem(full, why, sizeof why) : NULL;
     bool (*usable)(const char *) = file->src->font_file_usable;
     if (full && !problem && usable && !usable(full))
         problem = "is damaged: no font can be read from it";

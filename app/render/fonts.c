@@ -3,18 +3,17 @@
 #include "fonts.h"
 
 #include "../layout/bidi.h"
+#include "../util/file_read.h"
 #include "../util/log.h"
 #include "../util/hash.h"
 #include "../util/str.h"
 
 #include <SDL_ttf.h>
-#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 enum { OPEN_PX = 32, MAX_FACES = 12, MAX_RUNS = 64 };
@@ -101,15 +100,14 @@ static SDL_RWops *read_font_bytes(int fd, off_t size)
  * place never hangs the show), when it is a regular file. */
 static TTF_Font *open_font_file(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    bool regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    SDL_RWops *rw = regular ? read_font_bytes(fd, st.st_size) : NULL;
+    off_t size = 0;
+    int fd = file_read_open(path, &size, NULL, 0);
+    SDL_RWops *rw = fd >= 0 ? read_font_bytes(fd, size) : NULL;
     if (rw) {
         close(fd);
         return TTF_OpenFontRW(rw, 1, OPEN_PX);
     }
-    FILE *file = regular && lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
+    FILE *file = fd >= 0 && lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
     rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
     if (!rw) {
         if (file)
