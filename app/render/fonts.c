@@ -1,6 +1,7 @@
 /* Fonts: fontconfig to find them, SDL_ttf (with HarfBuzz) to set them. */
 #include "../limits.h"
 #include "fonts.h"
+#include "rw.h"
 
 #include "../layout/bidi.h"
 #include "../util/file_read.h"
@@ -102,21 +103,16 @@ static TTF_Font *open_font_file(const char *path)
 {
     off_t size = 0;
     int fd = file_read_open(path, &size, NULL, 0);
-    SDL_RWops *rw = fd >= 0 ? read_font_bytes(fd, size) : NULL;
-    if (rw) {
-        close(fd);
-        return TTF_OpenFontRW(rw, 1, OPEN_PX);
-    }
-    FILE *file = fd >= 0 && lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
-    rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
-    if (!rw) {
-        if (file)
-            fclose(file);
-        else if (fd >= 0)
-            close(fd);
+    if (fd < 0)
         return NULL;
-    }
-    return TTF_OpenFontRW(rw, 1, OPEN_PX);
+    SDL_RWops *rw = read_font_bytes(fd, size);
+    if (rw)
+        close(fd);
+    else if (lseek(fd, 0, SEEK_SET) == 0)
+        rw = rw_from_fd(fd); /* not held in memory: read from the file */
+    else
+        close(fd);
+    return rw ? TTF_OpenFontRW(rw, 1, OPEN_PX) : NULL;
 }
 
 static TTF_Font *open_face(const char *pattern, const char *fallback)
