@@ -3,7 +3,7 @@
 #include "limits.h"
 #include "content/content.h"
 #include "check/contrast.h"
-#include "content/font_lookup.h"
+#include "util/font_lookup.h"
 #include "content/loader.h"
 #include "watch/settle.h"
 #include "watch/watch.h"
@@ -452,8 +452,8 @@ static bool load_content(const struct options *opts, const char *assets_dir,
     const struct source theme_source = {.path = theme_path,
                                         .dir = assets_dir,
                                         .diags = &theme_problems,
-                                        .font_installed = font_family_installed,
-                                        .font_file_usable = font_file_usable};
+                                        .font_installed = font_lookup_installed,
+                                        .font_file_usable = font_lookup_usable};
     if (theme_path && access(theme_path, F_OK) == 0)
         theme_load_file(&theme_source, base_theme);
     free(theme_path);

@@ -3,7 +3,7 @@
 #include "../util/array.h"
 
 #include "fields.h"
-#include "font_lookup.h"
+#include "../util/font_lookup.h"
 #include "loader.h"
 #include "../schedule/import.h"
 #include "../watch/settle.h"
@@ -269,8 +269,8 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
                                .dir = c->dir,
                                .diags = diags,
                                .refs = &f->refs,
-                               .font_installed = font_family_installed,
-                               .font_file_usable = font_file_usable};
+                               .font_installed = font_lookup_installed,
+                               .font_file_usable = font_lookup_usable};
     bool parsed = parse_role(c, f, &src, text, size);
     f->refs_state = refs_state(c, &f->refs);
     return parsed;

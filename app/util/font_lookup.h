@@ -9,10 +9,10 @@
 /* True when some installed font matches pattern, a fontconfig pattern such
  * as "Noto Sans" or "Noto Sans:bold" (the family and, when given, the
  * style). */
-bool font_family_installed(const char *pattern);
+bool font_lookup_installed(const char *pattern);
 
 /* True when FreeType can read a font from the file at path (which the
  * caller has checked is a regular file). */
-bool font_file_usable(const char *path);
+bool font_lookup_usable(const char *path);
 
 #endif

@@ -4,7 +4,7 @@
 #include <fontconfig/fontconfig.h>
 #include <stddef.h>
 
-bool font_file_usable(const char *path)
+bool font_lookup_usable(const char *path)
 {
     int faces = 0;
     FcPattern *face = FcFreeTypeQuery((const FcChar8 *)path, 0, NULL, &faces);
@@ -13,7 +13,7 @@ bool font_file_usable(const char *path)
     return face != NULL;
 }
 
-bool font_family_installed(const char *pattern)
+bool font_lookup_installed(const char *pattern)
 {
     FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
     FcObjectSet *wanted = FcObjectSetBuild(FC_FILE, (char *)0);
