@@ -3,6 +3,7 @@
 #include "../util/array.h"
 
 #include "fields.h"
+#include "named_files.h"
 #include "../util/font_lookup.h"
 #include "loader.h"
 #include "../schedule/import.h"
@@ -25,11 +26,11 @@ enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE }
 struct content_file {
     char *name; /* relative to the content folder */
     enum file_role role;
-    uint64_t hash;         /* of the bytes last parsed */
-    struct file_refs refs; /* the files it names (logos, fonts) */
-    uint64_t refs_state;   /* what they were like when it was parsed */
-    bool seen;             /* present at this refresh */
-    bool has_good;         /* a good version is kept below */
+    uint64_t hash;           /* of the bytes last parsed */
+    struct named_files refs; /* the files it names (logos, fonts) */
+    uint64_t refs_state;     /* what they were like when it was parsed */
+    bool seen;               /* present at this refresh */
+    bool has_good;           /* a good version is kept below */
     struct theme theme;
     struct event event;
     struct slide *slides;
@@ -112,7 +113,7 @@ static void drop_good_version(struct content_file *f)
 static void free_file(struct content_file *f)
 {
     drop_good_version(f);
-    file_refs_clear(&f->refs);
+    named_files_clear(&f->refs);
     diag_list_clear(&f->diags);
     free(f->name);
 }
@@ -170,7 +171,7 @@ static void note_change(struct content_changes *changes, enum change change, con
 
 /* What the files in refs are like now: a change to any (one copied in,
  * replaced, made readable) changes it. */
-static uint64_t refs_state(const struct content *c, const struct file_refs *refs)
+static uint64_t refs_state(const struct content *c, const struct named_files *refs)
 {
     uint64_t h = HASH_START;
     for (size_t i = 0; i < refs->count; i++) {
@@ -193,7 +194,7 @@ static uint64_t refs_state(const struct content *c, const struct file_refs *refs
 }
 
 /* True when a file the content names is still being written. */
-static bool refs_busy(const struct content *c, const struct file_refs *refs)
+static bool refs_busy(const struct content *c, const struct named_files *refs)
 {
     for (size_t i = 0; i < refs->count; i++)
         if (settle_is_busy(c->settle, refs->names[i]))
@@ -264,7 +265,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
                        const char *text, size_t size)
 {
     struct diag_list *diags = &f->diags;
-    file_refs_clear(&f->refs);
+    named_files_clear(&f->refs);
     const struct source src = {.path = path,
                                .dir = c->dir,
                                .diags = diags,

@@ -48,22 +48,14 @@ struct field {
     size_t table_count;
 };
 
-/* The files a content file names (logos, fonts), relative to its folder:
- * a change to any of them means reading the file again. */
-struct file_refs {
-    char **names;
-    size_t count, capacity;
-};
-
-/* Empties the list; NULL is fine. */
-void file_refs_clear(struct file_refs *refs);
+struct named_files; /* see named_files.h */
 
 /* A content file to parse: where it is and what its paths mean. */
 struct source {
-    const char *path;        /* as reported in problems */
-    const char *dir;         /* paths in it lead to files inside this folder */
-    struct diag_list *diags; /* gets every problem */
-    struct file_refs *refs;  /* NULL, or gets the files it names */
+    const char *path;         /* as reported in problems */
+    const char *dir;          /* paths in it lead to files inside this folder */
+    struct diag_list *diags;  /* gets every problem */
+    struct named_files *refs; /* NULL, or gets the files it names */
     /* NULL, or tells whether a font family (a fontconfig pattern such as
      * "Noto Sans:bold") is installed */
     bool (*font_installed)(const char *pattern);
