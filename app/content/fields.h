@@ -84,6 +84,13 @@ yaml_node_t *yaml_file_load(struct yaml_file *file);
 /* Frees the parsed document; safe on a file that failed to load. */
 void yaml_file_free(struct yaml_file *file);
 
+/* The text of node when it is a scalar, or NULL (a list, a mapping, or no
+ * node). */
+const char *fields_node_text(const yaml_node_t *node);
+
+/* The line node starts on, counted from 1. */
+int fields_node_line(const yaml_node_t *node);
+
 /* Returns the scalar text of key in mapping, or NULL. */
 const char *yaml_mapping_scalar(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
                                 int *line);
