@@ -325,7 +325,7 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     struct diag_list diags = {0};
     size_t size = 0;
     size_t limit = role == ROLE_SCHEDULE ? SCHEDULE_MAX_BYTES : CONTENT_FILE_MAX_BYTES;
-    char *text = content_read_file(path, limit, &size, &diags);
+    char *text = fields_read_file(path, limit, &size, &diags);
     /* talks are kept in event time: a new time zone reads the schedule again */
     uint64_t hash =
         text ? hash_text(hash_bytes(HASH_START, text, size), role == ROLE_SCHEDULE ? c->zone : NULL)

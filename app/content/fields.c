@@ -14,7 +14,7 @@ int fields_node_line(const yaml_node_t *node)
     return (int)node->start_mark.line + 1;
 }
 
-char *content_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags)
+char *fields_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags)
 {
     char why[160];
     char *text = file_read_all(path, max_bytes, size, why, sizeof why);
@@ -90,7 +90,7 @@ static void warn_second_document(struct yaml_file *file, yaml_parser_t *parser)
         yaml_document_delete(&next);
 }
 
-yaml_node_t *yaml_file_load(struct yaml_file *file)
+yaml_node_t *fields_load(struct yaml_file *file)
 {
     file->loaded = false;
     if (!check_text(file) || !nesting_is_sane(file))
@@ -129,7 +129,7 @@ yaml_node_t *yaml_file_load(struct yaml_file *file)
     return root;
 }
 
-void yaml_file_free(struct yaml_file *file)
+void fields_free(struct yaml_file *file)
 {
     if (file->loaded)
         yaml_document_delete(&file->doc);
@@ -141,7 +141,7 @@ const char *fields_node_text(const yaml_node_t *node)
     return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
 }
 
-const char *yaml_mapping_scalar(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
+const char *fields_mapping_text(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
                                 int *line)
 {
     for (yaml_node_pair_t *p = mapping->data.mapping.pairs.start;
