@@ -1,4 +1,5 @@
-/* YAML files to C structs, table-driven. */
+/* YAML files to C structs, table-driven: loading a file and walking a
+ * table of fields over it. Each value's syntax is in field_values.c. */
 #include "../limits.h"
 #include "fields.h"
 #include "field_values.h"
