@@ -3,7 +3,6 @@
  * teardown. The only place that decides to exit. */
 #include "check/check.h"
 #include "content/content.h"
-#include "content/font_lookup.h"
 #include "content/loader.h"
 #include "loop.h"
 #include "options.h"
@@ -12,6 +11,7 @@
 #include "platform/signals.h"
 #include "render/export.h"
 #include "render/video.h"
+#include "util/font_lookup.h"
 #include "util/log.h"
 #include "util/str.h"
 #include "util/translate.h"
@@ -40,8 +40,8 @@ static bool load_content(const struct options *opts, const char *assets_dir,
     const struct source theme_source = {.path = theme_path,
                                         .dir = assets_dir,
                                         .diags = &theme_problems,
-                                        .font_installed = font_family_installed,
-                                        .font_file_usable = font_file_usable};
+                                        .font_installed = font_lookup_installed,
+                                        .font_file_usable = font_lookup_usable};
     if (theme_path && access(theme_path, F_OK) == 0)
         theme_load_file(&theme_source, base_theme);
     free(theme_path);

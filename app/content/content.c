@@ -3,7 +3,8 @@
 #include "../util/array.h"
 
 #include "fields.h"
-#include "font_lookup.h"
+#include "named_files.h"
+#include "../util/font_lookup.h"
 #include "loader.h"
 #include "../schedule/import.h"
 #include "../watch/settle.h"
@@ -25,11 +26,11 @@ enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE }
 struct content_file {
     char *name; /* relative to the content folder */
     enum file_role role;
-    uint64_t hash;         /* of the bytes last parsed */
-    struct file_refs refs; /* the files it names (logos, fonts) */
-    uint64_t refs_state;   /* what they were like when it was parsed */
-    bool seen;             /* present at this refresh */
-    bool has_good;         /* a good version is kept below */
+    uint64_t hash;           /* of the bytes last parsed */
+    struct named_files refs; /* the files it names (logos, fonts) */
+    uint64_t refs_state;     /* what they were like when it was parsed */
+    bool seen;               /* present at this refresh */
+    bool has_good;           /* a good version is kept below */
     struct theme theme;
     struct event event;
     struct slide *slides;
@@ -112,7 +113,7 @@ static void drop_good_version(struct content_file *f)
 static void free_file(struct content_file *f)
 {
     drop_good_version(f);
-    file_refs_clear(&f->refs);
+    named_files_clear(&f->refs);
     diag_list_clear(&f->diags);
     free(f->name);
 }
@@ -170,7 +171,7 @@ static void note_change(struct content_changes *changes, enum change change, con
 
 /* What the files in refs are like now: a change to any (one copied in,
  * replaced, made readable) changes it. */
-static uint64_t refs_state(const struct content *c, const struct file_refs *refs)
+static uint64_t refs_state(const struct content *c, const struct named_files *refs)
 {
     uint64_t h = HASH_START;
     for (size_t i = 0; i < refs->count; i++) {
@@ -193,7 +194,7 @@ static uint64_t refs_state(const struct content *c, const struct file_refs *refs
 }
 
 /* True when a file the content names is still being written. */
-static bool refs_busy(const struct content *c, const struct file_refs *refs)
+static bool refs_busy(const struct content *c, const struct named_files *refs)
 {
     for (size_t i = 0; i < refs->count; i++)
         if (settle_is_busy(c->settle, refs->names[i]))
@@ -264,13 +265,13 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
                        const char *text, size_t size)
 {
     struct diag_list *diags = &f->diags;
-    file_refs_clear(&f->refs);
+    named_files_clear(&f->refs);
     const struct source src = {.path = path,
                                .dir = c->dir,
                                .diags = diags,
                                .refs = &f->refs,
-                               .font_installed = font_family_installed,
-                               .font_file_usable = font_file_usable};
+                               .font_installed = font_lookup_installed,
+                               .font_file_usable = font_lookup_usable};
     bool parsed = parse_role(c, f, &src, text, size);
     f->refs_state = refs_state(c, &f->refs);
     return parsed;
@@ -324,7 +325,7 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     struct diag_list diags = {0};
     size_t size = 0;
     size_t limit = role == ROLE_SCHEDULE ? SCHEDULE_MAX_BYTES : CONTENT_FILE_MAX_BYTES;
-    char *text = content_read_file(path, limit, &size, &diags);
+    char *text = fields_read_file(path, limit, &size, &diags);
     /* talks are kept in event time: a new time zone reads the schedule again */
     uint64_t hash =
         text ? hash_text(hash_bytes(HASH_START, text, size), role == ROLE_SCHEDULE ? c->zone : NULL)

@@ -48,22 +48,14 @@ struct field {
     size_t table_count;
 };
 
-/* The files a content file names (logos, fonts), relative to its folder:
- * a change to any of them means reading the file again. */
-struct file_refs {
-    char **names;
-    size_t count, capacity;
-};
-
-/* Empties the list; NULL is fine. */
-void file_refs_clear(struct file_refs *refs);
+struct named_files; /* see named_files.h */
 
 /* A content file to parse: where it is and what its paths mean. */
 struct source {
-    const char *path;        /* as reported in problems */
-    const char *dir;         /* paths in it lead to files inside this folder */
-    struct diag_list *diags; /* gets every problem */
-    struct file_refs *refs;  /* NULL, or gets the files it names */
+    const char *path;         /* as reported in problems */
+    const char *dir;          /* paths in it lead to files inside this folder */
+    struct diag_list *diags;  /* gets every problem */
+    struct named_files *refs; /* NULL, or gets the files it names */
     /* NULL, or tells whether a font family (a fontconfig pattern such as
      * "Noto Sans:bold") is installed */
     bool (*font_installed)(const char *pattern);
@@ -81,19 +73,28 @@ struct yaml_file {
 
 /* Reads the file at path whole: a malloc'd, NUL-terminated buffer and its
  * size, or NULL after reporting why (unreadable, not a file, larger than
- * max_bytes). Opened without blocking: a FIFO never hangs the show. */
-char *content_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags);
+ * max_bytes), through file_read_all(): opened without blocking, so a FIFO
+ * never hangs the show. */
+char *fields_read_file(const char *path, size_t max_bytes, size_t *size, struct diag_list *diags);
 
 /* Parses the file's text. Returns the root mapping, or NULL after reporting
  * why the file cannot be used (not UTF-8, a NUL byte, a YAML syntax error,
- * empty, or not a mapping). Call yaml_file_free() either way. */
-yaml_node_t *yaml_file_load(struct yaml_file *file);
+ * empty, or not a mapping). Call fields_free() either way. */
+yaml_node_t *fields_load(struct yaml_file *file);
 
 /* Frees the parsed document; safe on a file that failed to load. */
-void yaml_file_free(struct yaml_file *file);
+void fields_free(struct yaml_file *file);
 
-/* Returns the scalar text of key in mapping, or NULL. */
-const char *yaml_mapping_scalar(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
+/* The text of node when it is a scalar, or NULL (a list, a mapping, or no
+ * node). */
+const char *fields_node_text(const yaml_node_t *node);
+
+/* The line node (not NULL) starts on, counted from 1. */
+int fields_node_line(const yaml_node_t *node);
+
+/* Returns the scalar text of key in mapping, with its line in *line, or
+ * NULL. */
+const char *fields_mapping_text(yaml_document_t *doc, yaml_node_t *mapping, const char *key,
                                 int *line);
 
 /* Fills base from mapping as the table says. Unknown fields are warned about

@@ -300,7 +300,7 @@ void theme_init_defaults(struct theme *theme)
 bool theme_load_file(const struct source *src, struct theme *theme)
 {
     size_t size;
-    char *text = content_read_file(src->path, CONTENT_FILE_MAX_BYTES, &size, src->diags);
+    char *text = fields_read_file(src->path, CONTENT_FILE_MAX_BYTES, &size, src->diags);
     bool ok = text && theme_parse(src, text, size, theme);
     free(text);
     return ok;
@@ -311,7 +311,7 @@ bool theme_parse(const struct source *src, const char *text, size_t size, struct
     struct yaml_file file = {.src = src, .text = text, .size = size};
     struct theme read = {0};
     bool ok = false;
-    yaml_node_t *root = yaml_file_load(&file);
+    yaml_node_t *root = fields_load(&file);
     if (root && theme_copy(&read, theme)) {
         ok = fields_read(&file, root, theme_fields, COUNT(theme_fields), &read);
         if (ok && read.smallest_text > read.largest_text) {
@@ -327,7 +327,7 @@ bool theme_parse(const struct source *src, const char *text, size_t size, struct
             theme_free(&read);
         }
     }
-    yaml_file_free(&file);
+    fields_free(&file);
     return ok;
 }
 
@@ -337,9 +337,9 @@ bool event_parse(const struct source *src, const char *text, size_t size, struct
     const char *path = src->path;
     struct diag_list *diags = src->diags;
     struct event read = {0};
-    yaml_node_t *root = yaml_file_load(&file);
+    yaml_node_t *root = fields_load(&file);
     bool ok = root && fields_read(&file, root, event_fields, COUNT(event_fields), &read);
-    yaml_file_free(&file);
+    fields_free(&file);
     if (ok && read.first_day.set && read.last_day.set && read.last_day.days < read.first_day.days) {
         diag_add(diags, DIAG_ERROR, path, 0, "last_day comes before first_day");
         ok = false;
@@ -392,9 +392,9 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
     struct diag_list *diags = src->diags;
     struct slide slide = {0};
     bool ok = false;
-    yaml_node_t *root = yaml_file_load(&file);
+    yaml_node_t *root = fields_load(&file);
     int line = 0;
-    const char *kind = root ? yaml_mapping_scalar(&file.doc, root, "kind", &line) : NULL;
+    const char *kind = root ? fields_mapping_text(&file.doc, root, "kind", &line) : NULL;
     size_t k = 0;
     while (kind && k < COUNT(slide_kinds) &&
            (!slide_kinds[k].name || strcmp(kind, slide_kinds[k].name) != 0))
@@ -411,7 +411,7 @@ size_t slide_parse(const struct source *src, const char *text, size_t size, stru
         slide.kind = (enum slide_kind)k;
         ok = fields_read(&file, root, slide_kinds[k].fields, slide_kinds[k].count, &slide);
     }
-    yaml_file_free(&file);
+    fields_free(&file);
     struct qr_code code = {0};
     if (ok && slide.qr && !qr_encode(slide.qr, &code)) {
         diag_add(diags, DIAG_ERROR, path, 0,
@@ -468,9 +468,9 @@ bool alert_parse(const struct source *src, const char *text, size_t size, struct
     struct yaml_file file = {.src = src, .text = text, .size = size};
     const char *path = src->path;
     struct slide read = {.kind = SLIDE_ALERT};
-    yaml_node_t *root = yaml_file_load(&file);
+    yaml_node_t *root = fields_load(&file);
     bool ok = root && fields_read(&file, root, alert_fields, COUNT(alert_fields), &read);
-    yaml_file_free(&file);
+    fields_free(&file);
     read.source = str_dup(path);
     if (!ok || !read.source) {
         slide_free(&read);

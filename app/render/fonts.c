@@ -1,20 +1,20 @@
-/* Fonts: fontconfig to find them, SDL_ttf (with HarfBuzz) to set them. */
+/* Fonts: found through font_lookup (fontconfig), set with SDL_ttf (with HarfBuzz). */
 #include "../limits.h"
 #include "fonts.h"
+#include "rw.h"
 
 #include "../layout/bidi.h"
+#include "../util/file_read.h"
+#include "../util/font_lookup.h"
 #include "../util/log.h"
 #include "../util/hash.h"
 #include "../util/str.h"
 
 #include <SDL_ttf.h>
-#include <fcntl.h>
-#include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 enum { OPEN_PX = 32, MAX_FACES = 12, MAX_RUNS = 64 };
@@ -43,27 +43,6 @@ struct fonts {
     int count;
     struct known_width widths[WIDTH_CACHE_SIZE];
 };
-
-/* The file for a fontconfig pattern, or the pattern itself when it is a path. */
-static char *find_font_file(const char *pattern)
-{
-    if (strchr(pattern, '/'))
-        return str_dup(pattern);
-    FcPattern *pat = FcNameParse((const FcChar8 *)pattern);
-    if (!pat)
-        return NULL;
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result;
-    FcPattern *match = FcFontMatch(NULL, pat, &result);
-    char *file = NULL;
-    FcChar8 *path;
-    if (match && FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch)
-        file = str_dup((const char *)path);
-    FcPatternDestroy(match);
-    FcPatternDestroy(pat);
-    return file;
-}
 
 /* Closes a stream over a font read into memory, and frees the bytes. */
 static int close_font_bytes(SDL_RWops *rw)
@@ -101,24 +80,18 @@ static SDL_RWops *read_font_bytes(int fd, off_t size)
  * place never hangs the show), when it is a regular file. */
 static TTF_Font *open_font_file(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    bool regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    SDL_RWops *rw = regular ? read_font_bytes(fd, st.st_size) : NULL;
-    if (rw) {
-        close(fd);
-        return TTF_OpenFontRW(rw, 1, OPEN_PX);
-    }
-    FILE *file = regular && lseek(fd, 0, SEEK_SET) == 0 ? fdopen(fd, "rb") : NULL;
-    rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
-    if (!rw) {
-        if (file)
-            fclose(file);
-        else if (fd >= 0)
-            close(fd);
+    off_t size = 0;
+    int fd = file_read_open(path, &size, NULL, 0);
+    if (fd < 0)
         return NULL;
-    }
-    return TTF_OpenFontRW(rw, 1, OPEN_PX);
+    SDL_RWops *rw = read_font_bytes(fd, size);
+    if (rw)
+        close(fd);
+    else if (lseek(fd, 0, SEEK_SET) == 0)
+        rw = rw_from_fd(fd); /* not held in memory: read from the file */
+    else
+        close(fd);
+    return rw ? TTF_OpenFontRW(rw, 1, OPEN_PX) : NULL;
 }
 
 static TTF_Font *open_face(const char *pattern, const char *fallback)
@@ -127,7 +100,7 @@ static TTF_Font *open_face(const char *pattern, const char *fallback)
     for (size_t i = 0; i < 2; i++) {
         if (!tries[i])
             continue;
-        char *file = find_font_file(tries[i]);
+        char *file = font_lookup_file(tries[i]);
         TTF_Font *face = file ? open_font_file(file) : NULL;
         if (face) {
             LOG(LOG_DEBUG, "fonts", "'%s' is %s", tries[i], file);
@@ -190,36 +163,6 @@ static TTF_Font *sized(struct face *face, int px)
     return face->font;
 }
 
-/* A font file that has code point cp, in style, through fontconfig. */
-static char *find_fallback_file(uint32_t cp, enum font_style style)
-{
-    FcPattern *pat = FcPatternCreate();
-    FcCharSet *set = FcCharSetCreate();
-    char *file = NULL;
-    if (pat && set && FcCharSetAddChar(set, cp)) {
-        FcPatternAddCharSet(pat, FC_CHARSET, set);
-        FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)"sans-serif");
-        FcPatternAddInteger(pat, FC_WEIGHT,
-                            style == FONT_BOLD ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-        FcConfigSubstitute(NULL, pat, FcMatchPattern);
-        FcDefaultSubstitute(pat);
-        FcResult result;
-        FcPattern *match = FcFontMatch(NULL, pat, &result);
-        FcCharSet *has;
-        FcChar8 *path;
-        if (match && FcPatternGetCharSet(match, FC_CHARSET, 0, &has) == FcResultMatch &&
-            FcCharSetHasChar(has, cp) &&
-            FcPatternGetString(match, FC_FILE, 0, &path) == FcResultMatch)
-            file = str_dup((const char *)path);
-        FcPatternDestroy(match);
-    }
-    if (set)
-        FcCharSetDestroy(set);
-    if (pat)
-        FcPatternDestroy(pat);
-    return file;
-}
-
 /* The face that draws cp in style: the theme's if it can, else a fallback
  * (found once and kept); the theme's when no font has it. */
 static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_t cp)
@@ -232,7 +175,7 @@ static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_
             return &fonts->faces[i];
     if (fonts->count == MAX_FACES)
         return primary;
-    char *file = find_fallback_file(cp, style);
+    char *file = font_lookup_fallback(cp, style == FONT_BOLD);
     for (int i = 2; file && i < fonts->count; i++) {
         if (fonts->faces[i].style == style && strcmp(fonts->faces[i].file, file) == 0) {
             free(file); /* that font was asked already and lacks it too */

@@ -1,6 +1,7 @@
 /* Logo images: checked from their header, decoded once, kept within a
  * memory budget (least recently used go first). */
 #include "images.h"
+#include "rw.h"
 #include "../util/array.h"
 
 #include "../util/image_header.h"
@@ -10,7 +11,6 @@
 #include <SDL_image.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 enum {
     KEEP_SIDE = 2048,                /* larger pictures are scaled down once decoded */
@@ -89,15 +89,10 @@ static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *sv
     struct image_header header;
     char why[160];
     int fd = image_open(path, &header, why, sizeof why);
-    FILE *file = fd >= 0 ? fdopen(fd, "rb") : NULL;
-    SDL_RWops *rw = file ? SDL_RWFromFP(file, SDL_TRUE) : NULL;
+    SDL_RWops *rw = fd >= 0 ? rw_from_fd(fd) : NULL;
     if (!rw) {
         LOG(LOG_WARN, "images", "%s %s; the partner's name is shown instead", path,
             fd < 0 ? why : "cannot be opened");
-        if (file)
-            fclose(file);
-        else if (fd >= 0)
-            close(fd);
         return NULL;
     }
     if (svg)

@@ -2,13 +2,12 @@
  * size attributes. */
 #include "image_header.h"
 
-#include <errno.h>
-#include <fcntl.h>
+#include "file_read.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static uint32_t be32(const unsigned char *p)
@@ -190,14 +189,9 @@ bool image_header_parse(const unsigned char *b, size_t n, struct image_header *o
 
 int image_open(const char *path, struct image_header *out, char *err, size_t err_size)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, err_size, "%s", fd < 0 ? strerror(errno) : "is not a file");
-        if (fd >= 0)
-            close(fd);
+    int fd = file_read_open(path, NULL, err, err_size);
+    if (fd < 0)
         return -1;
-    }
     unsigned char *buf = malloc(IMAGE_HEADER_BYTES);
     ssize_t n = buf ? read(fd, buf, IMAGE_HEADER_BYTES) : -1;
     bool ok = n >= 0 && image_header_parse(buf, (size_t)n, out, err, err_size) &&

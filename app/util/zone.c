@@ -2,14 +2,12 @@
 #include "zone.h"
 
 #include "civil_time.h"
-
+#include "file_read.h"
 #include "str.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 #define ZONEINFO "/usr/share/zoneinfo"
@@ -21,11 +19,9 @@ bool zone_exists(const char *name)
     /* The folder also holds tables (zone.tab, iso3166.tab, tzdata.zi):
      * a zone is a compiled file, which starts with "TZif". */
     char *path = str_printf(ZONEINFO "/%s", name);
-    int fd = path ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : -1;
-    struct stat st;
+    int fd = path ? file_read_open(path, NULL, NULL, 0) : -1;
     char magic[4];
-    bool found = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-                 read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+    bool found = fd >= 0 && read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
                  memcmp(magic, "TZif", 4) == 0;
     if (fd >= 0)
         close(fd);
