@@ -1,6 +1,6 @@
 /* Drawing with SDL: slides composed once into textures, the footer redrawn
- * when its clock changes, frames put together from both. The only module,
- * with main.c, that knows SDL. */
+ * when its clock changes, frames put together from both. SDL is used only
+ * in render/, platform/ and main.c. */
 #ifndef HALLSCREEN_RENDER_H
 #define HALLSCREEN_RENDER_H
 
