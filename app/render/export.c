@@ -2,6 +2,7 @@
 #include "export.h"
 
 #include "clips.h"
+#include "png.h"
 #include "render.h"
 #include "../layout/slide_layout.h"
 #include "../show/running_order.h"
@@ -56,7 +57,7 @@ static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct o
         }
         if (path && !render_frame(r, shown, slide, clock, w, h))
             snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
-        else if (path && render_save_png(sdl, w, h, path, why, sizeof why)) {
+        else if (path && png_save_target(sdl, w, h, path, why, sizeof why)) {
             printf("%s\n", path);
             written++;
             free(path);

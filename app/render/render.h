@@ -82,9 +82,4 @@ bool render_prepare(struct renderer *r, const struct programme *prog, const stru
 bool render_frame(struct renderer *r, const struct programme *prog, const struct slide *slide,
                   const char *clock_text, int w, int h);
 
-/* Writes what the renderer's target holds (w x h) to a PNG file, whole or
- * not at all (see file_write_atomic()). Returns false with the reason in
- * why. */
-bool render_save_png(SDL_Renderer *sdl, int w, int h, const char *path, char *why, size_t why_size);
-
 #endif

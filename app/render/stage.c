@@ -1,6 +1,7 @@
 /* The stage: the slide on screen and transitions. */
 #include "stage.h"
 
+#include "png.h"
 #include "../layout/slide_layout.h"
 #include "../util/log.h"
 
@@ -122,7 +123,7 @@ int64_t stage_frame_wait(const struct stage *s, int64_t now_ms)
 static void save_screenshot(struct stage *s, int w, int h)
 {
     char why[256];
-    if (render_save_png(s->sdl, w, h, s->screenshot, why, sizeof why))
+    if (png_save_target(s->sdl, w, h, s->screenshot, why, sizeof why))
         LOG(LOG_INFO, "screen", "screenshot written to %s", s->screenshot);
     else
         LOG(LOG_WARN, "screen", "cannot write a screenshot to %s: %s", s->screenshot, why);
