@@ -1,5 +1,5 @@
 /* Drawing scenes and frames with SDL. */
-#include "render.h"
+#include "render_internal.h"
 
 #include "fonts.h"
 #include "images.h"
@@ -10,65 +10,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum {
-    SLIDE_CACHE = 2, /* the slide going and the slide coming */
-    CLIP_CACHE = 2,  /* the clip on screen and the next one's first frame */
-    FADE_SPANS = 1024,
-};
-
-struct cached_texture {
-    SDL_Texture *texture;
-    int w, h;
-    uint64_t key;  /* slides: the fingerprint of the slide it shows */
-    uint64_t used; /* slides: when it was last drawn, for eviction */
-    char text[64]; /* footer: the clock it shows */
-    /* slides: where it differs from the bare background, and that
-     * background's generation (0: unknown) */
-    struct tile_map ink;
-    uint64_t background;
-};
-
-/* A clip's latest frame, for the video slide key. */
-struct clip_texture {
-    SDL_Texture *texture;
-    int w, h;
-    uint64_t key;
-    uint64_t used;
-    SDL_Rect at; /* where it stands on the slide */
-};
-
-struct renderer {
-    SDL_Renderer *sdl;
-    struct fonts *fonts;
-    struct images *images;
-    struct measurer measurer;
-    struct cached_texture slides[SLIDE_CACHE], footer;
-    struct cached_texture frame; /* the whole frame, when it is rotated */
-    /* A slide texture no longer needed, kept for the next slide composed at
-     * its size: a new one would cost its memory zeroed, page by page. */
-    struct cached_texture spare;
-    /* Lines of text reach a slide through one streaming texture while it is
-     * composed, for the same reason: not a texture made for each line. */
-    struct cached_texture lines;
-    struct clip_texture clips[CLIP_CACHE];
-    uint64_t use_clock;
-    uint64_t generation; /* one more each time the content changes */
-    /* The target keeps its pixels from frame to frame (the software renderer
-     * draws straight into the window): a standing slide needs no texture,
-     * and the clock alone is redrawn. */
-    bool retained;
-    uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
-    int shown_w, shown_h;
-    uint64_t fading_to;        /* a crossfade drawn onto the target itself: to which slide */
-    float faded;               /* and how far it has come, 0 to 1 (eased) */
-    struct tile_map shown_ink; /* of the slide shown_key, as cached_texture's */
-    uint64_t shown_background;
-    /* The parts of the target the crossfade under way blends. */
-    struct box fade_spans[FADE_SPANS];
-    size_t fade_span_count;
-    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
-};
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
 {
@@ -282,8 +223,7 @@ static void draw_scene(struct renderer *r, const struct scene *scene, struct til
     drop_texture(&r->lines);
 }
 
-/* Makes cache a w x h target texture and points the renderer at it. */
-static bool begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
+bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
 {
     if (!cache->texture || cache->w != w || cache->h != h) {
         drop_texture(cache);
@@ -307,8 +247,7 @@ static struct clip_texture *find_clip(struct renderer *r, uint64_t key)
     return NULL;
 }
 
-/* Draws the clip frame of the slide key, if it has one, onto the target. */
-static bool draw_clip(struct renderer *r, uint64_t key)
+bool render_draw_clip(struct renderer *r, uint64_t key)
 {
     struct clip_texture *clip = find_clip(r, key);
     if (!clip)
@@ -317,7 +256,7 @@ static bool draw_clip(struct renderer *r, uint64_t key)
     return SDL_RenderCopy(r->sdl, clip->texture, NULL, &clip->at) == 0;
 }
 
-static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w, int h)
+struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w, int h)
 {
     for (int i = 0; i < SLIDE_CACHE; i++) {
         struct cached_texture *c = &r->slides[i];
@@ -327,9 +266,7 @@ static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w
     return NULL;
 }
 
-/* Composes the slide onto the current target, w x h, noting in c its key,
- * ink and background. */
-static void compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
+void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
                     struct cached_texture *c, int w, int h)
 {
     struct frame_geometry g = layout_geometry(w, h);
@@ -342,18 +279,16 @@ static void compose(struct renderer *r, const struct programme *prog, const stru
     if (slide && (slide->kind == SLIDE_VIDEO || slide->hide_footer))
         tiles_mark(&c->ink, (struct box){0, 0, w, h});
     draw_scene(r, &scene, &c->ink);
-    draw_clip(r, c->key);
+    render_draw_clip(r, c->key);
     scene_clear(&scene);
     images_clear(r->images); /* decoded again when the slide next comes round */
 }
 
-/* The slide's texture at w x h, composed now unless it is cached; the least
- * recently drawn one makes room. NULL when SDL failed. */
-static struct cached_texture *slide_texture(struct renderer *r, const struct programme *prog,
+struct cached_texture *render_slide_texture(struct renderer *r, const struct programme *prog,
                                             const struct slide *slide, int w, int h)
 {
     uint64_t key = render_slide_key(r, slide);
-    struct cached_texture *c = find_slide(r, key, w, h);
+    struct cached_texture *c = render_find_slide(r, key, w, h);
     if (!c) {
         c = &r->slides[0];
         for (int i = 1; i < SLIDE_CACHE; i++)
@@ -366,9 +301,9 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
             memset(&r->spare, 0, sizeof r->spare);
         }
         SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-        bool ok = begin_texture(r, c, w, h);
+        bool ok = render_begin_texture(r, c, w, h);
         if (ok)
-            compose(r, prog, slide, c, w, h); /* notes the key */
+            render_compose(r, prog, slide, c, w, h); /* notes the key */
         SDL_SetRenderTarget(r->sdl, target);
         if (!ok) {
             c->key = 0;
@@ -379,8 +314,7 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
     return c;
 }
 
-/* The footer's texture, drawn again when the clock or the size changed. */
-static struct cached_texture *footer_texture(struct renderer *r, const struct programme *prog,
+struct cached_texture *render_footer_texture(struct renderer *r, const struct programme *prog,
                                              const char *clock_text, int w, int h)
 {
     struct frame_geometry g = layout_geometry(w, h);
@@ -394,7 +328,7 @@ static struct cached_texture *footer_texture(struct renderer *r, const struct pr
         scene.items[i].box.y -= g.footer.y;
         scene.items[i].baseline -= g.footer.y;
     }
-    bool ok = begin_texture(r, c, w, g.footer.h);
+    bool ok = render_begin_texture(r, c, w, g.footer.h);
     if (ok)
         draw_scene(r, &scene, NULL);
     scene_clear(&scene);
@@ -434,16 +368,14 @@ void render_set_clip(struct renderer *r, uint64_t key, struct box box,
     /* A slide composed already gets the frame too. */
     int lw, lh;
     render_logical_size(r, w, h, &lw, &lh);
-    struct cached_texture *slide = find_slide(r, key, lw, lh);
+    struct cached_texture *slide = render_find_slide(r, key, lw, lh);
     if (slide) {
         SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
         if (SDL_SetRenderTarget(r->sdl, slide->texture) == 0)
-            draw_clip(r, key);
+            render_draw_clip(r, key);
         SDL_SetRenderTarget(r->sdl, target);
     }
 }
-
-static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, int h);
 
 /* A push moves the slide on screen out of view, and needs it as a
  * texture: on a target that keeps its pixels (the software renderer), it
@@ -452,11 +384,11 @@ static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, i
 static void keep_shown(struct renderer *r, int w, int h)
 {
     if (!r->retained || !r->shown_key || w != r->shown_w || h != r->shown_h ||
-        find_slide(r, r->shown_key, w, h) || (r->rotation && !r->frame.texture))
+        render_find_slide(r, r->shown_key, w, h) || (r->rotation && !r->frame.texture))
         return;
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
     if (!r->rotation || SDL_SetRenderTarget(r->sdl, r->frame.texture) == 0)
-        capture(r, r->shown_key, w, h);
+        render_capture(r, r->shown_key, w, h);
     SDL_SetRenderTarget(r->sdl, target);
 }
 
@@ -467,7 +399,7 @@ bool render_prepare(struct renderer *r, const struct programme *prog, const stru
     render_logical_size(r, w, h, &lw, &lh);
     if (prog->theme.transition == TRANSITION_PUSH)
         keep_shown(r, lw, lh);
-    return slide_texture(r, prog, slide, lw, lh) != NULL;
+    return render_slide_texture(r, prog, slide, lw, lh) != NULL;
 }
 
 /* Eases a transition in and out. */
@@ -477,10 +409,7 @@ static float smooth(float t)
     return t * t * (3 - 2 * t);
 }
 
-/* Draws the frame at logical size w x h onto the current target. */
-/* Keeps what the target shows now as the texture of the slide key, for the
- * slide going out of a transition. */
-static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, int h)
+struct cached_texture *render_capture(struct renderer *r, uint64_t key, int w, int h)
 {
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     SDL_Texture *texture = NULL;
@@ -500,8 +429,7 @@ static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, i
     return c;
 }
 
-/* The slide's texture goes, kept as the spare when there is none. */
-static void drop_slide(struct renderer *r, uint64_t key)
+void render_drop_slide(struct renderer *r, uint64_t key)
 {
     for (int i = 0; i < SLIDE_CACHE; i++) {
         struct cached_texture *c = &r->slides[i];
@@ -532,7 +460,7 @@ static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
 {
     if (hides_footer(f))
         return true;
-    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
+    struct cached_texture *footer = render_footer_texture(r, f->prog, f->clock, w, h);
     if (!footer)
         return false;
     SDL_Rect band = {0, h - footer->h, w, footer->h};
@@ -571,7 +499,7 @@ static void plan_fade(struct renderer *r, const struct cached_texture *to, int w
  * copies the whole slide. */
 static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t key, int w, int h)
 {
-    struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
+    struct cached_texture *to = render_slide_texture(r, f->prog, f->slide, w, h);
     if (!to)
         return false;
     bool first = r->shown_key == f->from;
@@ -602,7 +530,7 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
     r->shown_key = 0;
     if (ok && now >= 1.0f) {
         now_shown(r, to);
-        drop_slide(r, key); /* the target holds it now */
+        render_drop_slide(r, key); /* the target holds it now */
     }
     return ok;
 }
@@ -613,7 +541,7 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
 static bool draw_in_place(struct renderer *r, const struct frame *f, int w, int h)
 {
     struct cached_texture held = {0};
-    compose(r, f->prog, f->slide, &held, w, h);
+    render_compose(r, f->prog, f->slide, &held, w, h);
     bool ok = draw_footer(r, f, w, h);
     r->shown_key = 0;
     if (ok)
@@ -629,17 +557,17 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     uint64_t key = render_slide_key(r, f->slide);
     bool moving = f->from && f->progress < 1.0f;
     if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
-        return draw_clip(r, key) && draw_footer(r, f, w, h); /* the slide is there already */
+        return render_draw_clip(r, key) && draw_footer(r, f, w, h); /* the slide is there already */
     if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
         h == r->shown_h && (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);
-    if (r->retained && !moving && !find_slide(r, key, w, h))
+    if (r->retained && !moving && !render_find_slide(r, key, w, h))
         return draw_in_place(r, f, w, h);
-    struct cached_texture *from = moving ? find_slide(r, f->from, w, h) : NULL;
+    struct cached_texture *from = moving ? render_find_slide(r, f->from, w, h) : NULL;
     if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
         h == r->shown_h)
-        from = capture(r, f->from, w, h);
-    struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
+        from = render_capture(r, f->from, w, h);
+    struct cached_texture *to = render_slide_texture(r, f->prog, f->slide, w, h);
     if (!to)
         return false;
     if (from)
@@ -675,9 +603,9 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     r->shown_h = h;
     if (r->retained && r->shown_key) {
         /* The target holds the slide now: its textures can go. */
-        drop_slide(r, key);
+        render_drop_slide(r, key);
         if (f->from)
-            drop_slide(r, f->from);
+            render_drop_slide(r, f->from);
     }
     return ok;
 }
@@ -689,7 +617,7 @@ bool render_transition(struct renderer *r, const struct frame *f, int w, int h)
     int lw, lh;
     render_logical_size(r, w, h, &lw, &lh);
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-    bool ok = begin_texture(r, &r->frame, lw, lh) && draw_frame(r, f, lw, lh);
+    bool ok = render_begin_texture(r, &r->frame, lw, lh) && draw_frame(r, f, lw, lh);
     SDL_SetRenderTarget(r->sdl, target);
     /* Rotated about its centre, the logical frame covers the screen. */
     SDL_Rect dst = {(w - lw) / 2, (h - lh) / 2, lw, lh};
