@@ -2,6 +2,7 @@
 #include "export.h"
 
 #include "clips.h"
+#include "frame.h"
 #include "png.h"
 #include "render.h"
 #include "../layout/slide_layout.h"
@@ -55,7 +56,7 @@ static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const struct o
             free(path);
             continue;
         }
-        if (path && !render_frame(r, shown, slide, clock, w, h))
+        if (path && !frame_draw_slide(r, shown, slide, clock, w, h))
             snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
         else if (path && png_save_target(sdl, w, h, path, why, sizeof why)) {
             printf("%s\n", path);
