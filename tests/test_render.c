@@ -4,6 +4,7 @@
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
 #include "../app/render/fonts.h"
+#include "../app/render/frame.h"
 #include "../app/render/render.h"
 #include "../app/show/running_order.h"
 #include "../app/util/civil_time.h"
@@ -124,7 +125,7 @@ static size_t check_show_in(const char *dir, const char *now, const char *room)
         struct frame_geometry g = layout_geometry(w, h);
         for (size_t i = 0; i < prog.slide_count; i++) {
             const struct slide *slide = &prog.slides[i];
-            assert_true(render_frame(c.r, &prog, slide, "Wed 12 Feb 2025  10:00", w, h));
+            assert_true(frame_draw_slide(c.r, &prog, slide, "Wed 12 Feb 2025  10:00", w, h));
             SDL_RenderFlush(c.sdl);
             const SDL_Surface *s = c.surface;
             /* the margins are untouched: nothing spills out of the content box */
@@ -257,7 +258,7 @@ static void every_script_is_drawn_and_arabic_stands_right(void **state)
     load(FIXTURES_DIR "/languages", &base, &prog);
     struct canvas c = open_canvas(&prog.theme, 1920, 1080);
     const struct slide *arabic = &prog.slides[0];
-    assert_true(render_frame(c.r, &prog, arabic, "10:00", 1920, 1080));
+    assert_true(frame_draw_slide(c.r, &prog, arabic, "10:00", 1920, 1080));
     SDL_RenderFlush(c.sdl);
     /* the title's line is white on its right half, empty on its far left */
     struct frame_geometry g = layout_geometry(1920, 1080);
@@ -289,7 +290,7 @@ static void logos_and_wordmarks_are_drawn_in_their_cards(void **state)
     const struct slide *slide = &prog.slides[2];
     assert_int_equal(slide->kind, SLIDE_PARTNERS);
     struct canvas c = open_canvas(&prog.theme, 1920, 1080);
-    assert_true(render_frame(c.r, &prog, slide, "10:00", 1920, 1080));
+    assert_true(frame_draw_slide(c.r, &prog, slide, "10:00", 1920, 1080));
     SDL_RenderFlush(c.sdl);
     struct frame_geometry g = layout_geometry(1920, 1080);
     struct scene scene = {0};
@@ -327,7 +328,7 @@ static Uint32 *snapshot(const SDL_Surface *s)
 static Uint32 *drawn(struct canvas *c, const struct programme *prog, const struct slide *slide,
                      int w, int h)
 {
-    assert_true(render_frame(c->r, prog, slide, "10:00", w, h));
+    assert_true(frame_draw_slide(c->r, prog, slide, "10:00", w, h));
     SDL_RenderFlush(c->sdl);
     return snapshot(c->surface);
 }
@@ -349,14 +350,14 @@ static void transitions_blend_two_ready_slides_without_a_black_frame(void **stat
     const struct slide *a = &prog.slides[0], *b = &prog.slides[2];
     Uint32 *from = drawn(&c, &prog, a, w, h), *to = drawn(&c, &prog, b, w, h);
     uint64_t from_key = render_slide_key(c.r, a);
-    assert_true(render_frame(c.r, &prog, a, "10:00", w, h)); /* a is on screen */
+    assert_true(frame_draw_slide(c.r, &prog, a, "10:00", w, h)); /* a is on screen */
     for (int kind = TRANSITION_CROSSFADE; kind <= TRANSITION_PUSH; kind++) {
         for (int step = 0; step <= 10; step++) {
             if (step == 0) /* a is on screen again */
-                assert_true(render_frame(c.r, &prog, a, "10:00", w, h));
+                assert_true(frame_draw_slide(c.r, &prog, a, "10:00", w, h));
             struct frame f = {&prog, b,      from_key, (float)step / 10.0f, (enum transition)kind,
                               1,     "10:00"};
-            assert_true(render_transition(c.r, &f, w, h));
+            assert_true(frame_draw(c.r, &f, w, h));
             SDL_RenderFlush(c.sdl);
             /* never a black pixel: no black or half-drawn frame */
             struct box all = {0, 0, w, h};
@@ -407,7 +408,7 @@ static void a_crossfade_to_another_background_mixes_everywhere(void **state)
     for (int step = 0; step <= 5; step++) {
         struct frame f = {&prog, b,      from_key, (float)step / 10.0f, TRANSITION_CROSSFADE,
                           1,     "10:00"};
-        assert_true(render_transition(c.r, &f, w, h));
+        assert_true(frame_draw(c.r, &f, w, h));
     }
     SDL_RenderFlush(c.sdl);
     /* half way, a corner with no text on either slide is half the new red */
@@ -436,7 +437,7 @@ static void a_sideways_screen_gets_a_turned_landscape_frame(void **state)
     render_logical_size(c.r, 360, 640, &lw, &lh);
     assert_int_equal(lw, 640);
     assert_int_equal(lh, 360);
-    assert_true(render_frame(c.r, &prog, &prog.slides[0], "10:00", 360, 640));
+    assert_true(frame_draw_slide(c.r, &prog, &prog.slides[0], "10:00", 360, 640));
     SDL_RenderFlush(c.sdl);
     /* turned clockwise, the footer (the bottom of the slide) runs down the left edge */
     for (int y = 10; y < 630; y += 40)
@@ -477,7 +478,7 @@ static void an_image_that_fails_to_decode_becomes_a_wordmark(void **state)
         wordmark |= scene.items[i].text && strstr(scene.items[i].text, "Broken") != NULL;
     }
     assert_true(wordmark);
-    assert_true(render_frame(c.r, &prog, &slide, "10:00", 640, 360));
+    assert_true(frame_draw_slide(c.r, &prog, &slide, "10:00", 640, 360));
     scene_clear(&scene);
     close_canvas(&c);
     theme_free(&t);
@@ -521,7 +522,7 @@ static void files_swapped_for_pipes_never_hang_the_show(void **state)
     struct partner partner = {name, logo};
     struct slide slide = {.kind = SLIDE_PARTNERS, .partners = &partner, .partner_count = 1};
     struct programme prog = {.slides = &slide, .slide_count = 1, .theme = t};
-    assert_true(render_frame(c.r, &prog, &slide, "10:00", 640, 360));
+    assert_true(frame_draw_slide(c.r, &prog, &slide, "10:00", 640, 360));
     close_canvas(&c);
     theme_free(&t);
     unlink(font);
@@ -552,7 +553,7 @@ static void an_extreme_svg_is_drawn_within_its_card(void **state)
     int w = 0, h = 0;
     assert_true(render_measurer(c.r)->image_size(render_measurer(c.r)->ctx, path, &w, &h));
     assert_true(w <= 512 && h <= 512);
-    assert_true(render_frame(c.r, &prog, &slide, "10:00", 640, 360));
+    assert_true(frame_draw_slide(c.r, &prog, &slide, "10:00", 640, 360));
     close_canvas(&c);
     theme_free(&t);
     unlink(path);
@@ -596,7 +597,7 @@ static struct canvas render_only_slide(const char *dir, int w, int h, struct the
     load(dir, base, prog);
     assert_int_equal(prog->slide_count, 1);
     struct canvas c = open_canvas(&prog->theme, w, h);
-    assert_true(render_frame(c.r, prog, &prog->slides[0], "10:00", w, h));
+    assert_true(frame_draw_slide(c.r, prog, &prog->slides[0], "10:00", w, h));
     SDL_RenderFlush(c.sdl);
     return c;
 }

@@ -2,6 +2,8 @@
 #include "export.h"
 
 #include "clips.h"
+#include "frame.h"
+#include "png.h"
 #include "render.h"
 #include "../layout/slide_layout.h"
 #include "../util/str.h"
@@ -51,9 +53,9 @@ static size_t write_slides(struct renderer *r, SDL_Renderer *sdl, const char *di
             free(path);
             continue;
         }
-        if (path && !render_frame(r, shown, slide, clock, w, h))
+        if (path && !frame_draw_slide(r, shown, slide, clock, w, h))
             snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
-        else if (path && render_save_png(sdl, w, h, path, why, sizeof why)) {
+        else if (path && png_save_target(sdl, w, h, path, why, sizeof why)) {
             printf("%s\n", path);
             written++;
             free(path);

@@ -1,76 +1,16 @@
-/* Drawing scenes and frames with SDL. */
-#include "render.h"
+/* The slide textures: slides and the footer composed with SDL into
+ * textures and kept, clips' latest frames drawn onto their slides. */
+#include "render_internal.h"
 
 #include "fonts.h"
 #include "images.h"
 #include "../layout/slide_layout.h"
 #include "../layout/tiles.h"
-#include "../util/file_write.h"
 #include "../util/log.h"
 
-#include <SDL_image.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-enum {
-    SLIDE_CACHE = 2, /* the slide going and the slide coming */
-    CLIP_CACHE = 2,  /* the clip on screen and the next one's first frame */
-    FADE_SPANS = 1024,
-};
-
-struct cached_texture {
-    SDL_Texture *texture;
-    int w, h;
-    uint64_t key;  /* slides: the fingerprint of the slide it shows */
-    uint64_t used; /* slides: when it was last drawn, for eviction */
-    char text[64]; /* footer: the clock it shows */
-    /* slides: where it differs from the bare background, and that
-     * background's generation (0: unknown) */
-    struct tile_map ink;
-    uint64_t background;
-};
-
-/* A clip's latest frame, for the video slide key. */
-struct clip_texture {
-    SDL_Texture *texture;
-    int w, h;
-    uint64_t key;
-    uint64_t used;
-    SDL_Rect at; /* where it stands on the slide */
-};
-
-struct renderer {
-    SDL_Renderer *sdl;
-    struct fonts *fonts;
-    struct images *images;
-    struct measurer measurer;
-    struct cached_texture slides[SLIDE_CACHE], footer;
-    struct cached_texture frame; /* the whole frame, when it is rotated */
-    /* A slide texture no longer needed, kept for the next slide composed at
-     * its size: a new one would cost its memory zeroed, page by page. */
-    struct cached_texture spare;
-    /* Lines of text reach a slide through one streaming texture while it is
-     * composed, for the same reason: not a texture made for each line. */
-    struct cached_texture lines;
-    struct clip_texture clips[CLIP_CACHE];
-    uint64_t use_clock;
-    uint64_t generation; /* one more each time the content changes */
-    /* The target keeps its pixels from frame to frame (the software renderer
-     * draws straight into the window): a standing slide needs no texture,
-     * and the clock alone is redrawn. */
-    bool retained;
-    uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
-    int shown_w, shown_h;
-    uint64_t fading_to;        /* a crossfade drawn onto the target itself: to which slide */
-    float faded;               /* and how far it has come, 0 to 1 (eased) */
-    struct tile_map shown_ink; /* of the slide shown_key, as cached_texture's */
-    uint64_t shown_background;
-    /* The parts of the target the crossfade under way blends. */
-    struct box fade_spans[FADE_SPANS];
-    size_t fade_span_count;
-    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
-};
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
 {
@@ -106,11 +46,6 @@ struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, cha
     SDL_RendererInfo info;
     r->retained = SDL_GetRendererInfo(sdl, &info) == 0 && strcmp(info.name, "software") == 0;
     return r;
-}
-
-void render_invalidate(struct renderer *r)
-{
-    r->shown_key = 0;
 }
 
 static void drop_texture(struct cached_texture *cache)
@@ -284,8 +219,7 @@ static void draw_scene(struct renderer *r, const struct scene *scene, struct til
     drop_texture(&r->lines);
 }
 
-/* Makes cache a w x h target texture and points the renderer at it. */
-static bool begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
+bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
 {
     if (!cache->texture || cache->w != w || cache->h != h) {
         drop_texture(cache);
@@ -309,8 +243,7 @@ static struct clip_texture *find_clip(struct renderer *r, uint64_t key)
     return NULL;
 }
 
-/* Draws the clip frame of the slide key, if it has one, onto the target. */
-static bool draw_clip(struct renderer *r, uint64_t key)
+bool render_draw_clip(struct renderer *r, uint64_t key)
 {
     struct clip_texture *clip = find_clip(r, key);
     if (!clip)
@@ -319,7 +252,7 @@ static bool draw_clip(struct renderer *r, uint64_t key)
     return SDL_RenderCopy(r->sdl, clip->texture, NULL, &clip->at) == 0;
 }
 
-static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w, int h)
+struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w, int h)
 {
     for (int i = 0; i < SLIDE_CACHE; i++) {
         struct cached_texture *c = &r->slides[i];
@@ -329,9 +262,7 @@ static struct cached_texture *find_slide(struct renderer *r, uint64_t key, int w
     return NULL;
 }
 
-/* Composes the slide onto the current target, w x h, noting in c its key,
- * ink and background. */
-static void compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
+void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
                     struct cached_texture *c, int w, int h)
 {
     struct frame_geometry g = layout_geometry(w, h);
@@ -344,18 +275,16 @@ static void compose(struct renderer *r, const struct programme *prog, const stru
     if (slide && (slide->kind == SLIDE_VIDEO || slide->hide_footer))
         tiles_mark(&c->ink, (struct box){0, 0, w, h});
     draw_scene(r, &scene, &c->ink);
-    draw_clip(r, c->key);
+    render_draw_clip(r, c->key);
     scene_clear(&scene);
     images_clear(r->images); /* decoded again when the slide next comes round */
 }
 
-/* The slide's texture at w x h, composed now unless it is cached; the least
- * recently drawn one makes room. NULL when SDL failed. */
-static struct cached_texture *slide_texture(struct renderer *r, const struct programme *prog,
+struct cached_texture *render_slide_texture(struct renderer *r, const struct programme *prog,
                                             const struct slide *slide, int w, int h)
 {
     uint64_t key = render_slide_key(r, slide);
-    struct cached_texture *c = find_slide(r, key, w, h);
+    struct cached_texture *c = render_find_slide(r, key, w, h);
     if (!c) {
         c = &r->slides[0];
         for (int i = 1; i < SLIDE_CACHE; i++)
@@ -368,9 +297,9 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
             memset(&r->spare, 0, sizeof r->spare);
         }
         SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-        bool ok = begin_texture(r, c, w, h);
+        bool ok = render_begin_texture(r, c, w, h);
         if (ok)
-            compose(r, prog, slide, c, w, h); /* notes the key */
+            render_compose(r, prog, slide, c, w, h); /* notes the key */
         SDL_SetRenderTarget(r->sdl, target);
         if (!ok) {
             c->key = 0;
@@ -381,8 +310,7 @@ static struct cached_texture *slide_texture(struct renderer *r, const struct pro
     return c;
 }
 
-/* The footer's texture, drawn again when the clock or the size changed. */
-static struct cached_texture *footer_texture(struct renderer *r, const struct programme *prog,
+struct cached_texture *render_footer_texture(struct renderer *r, const struct programme *prog,
                                              const char *clock_text, int w, int h)
 {
     struct frame_geometry g = layout_geometry(w, h);
@@ -396,7 +324,7 @@ static struct cached_texture *footer_texture(struct renderer *r, const struct pr
         scene.items[i].box.y -= g.footer.y;
         scene.items[i].baseline -= g.footer.y;
     }
-    bool ok = begin_texture(r, c, w, g.footer.h);
+    bool ok = render_begin_texture(r, c, w, g.footer.h);
     if (ok)
         draw_scene(r, &scene, NULL);
     scene_clear(&scene);
@@ -436,53 +364,16 @@ void render_set_clip(struct renderer *r, uint64_t key, struct box box,
     /* A slide composed already gets the frame too. */
     int lw, lh;
     render_logical_size(r, w, h, &lw, &lh);
-    struct cached_texture *slide = find_slide(r, key, lw, lh);
+    struct cached_texture *slide = render_find_slide(r, key, lw, lh);
     if (slide) {
         SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
         if (SDL_SetRenderTarget(r->sdl, slide->texture) == 0)
-            draw_clip(r, key);
+            render_draw_clip(r, key);
         SDL_SetRenderTarget(r->sdl, target);
     }
 }
 
-static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, int h);
-
-/* A push moves the slide on screen out of view, and needs it as a
- * texture: on a target that keeps its pixels (the software renderer), it
- * is copied from there while the slide stands, not in the push's first
- * frame. */
-static void keep_shown(struct renderer *r, int w, int h)
-{
-    if (!r->retained || !r->shown_key || w != r->shown_w || h != r->shown_h ||
-        find_slide(r, r->shown_key, w, h) || (r->rotation && !r->frame.texture))
-        return;
-    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-    if (!r->rotation || SDL_SetRenderTarget(r->sdl, r->frame.texture) == 0)
-        capture(r, r->shown_key, w, h);
-    SDL_SetRenderTarget(r->sdl, target);
-}
-
-bool render_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
-                    int w, int h)
-{
-    int lw, lh;
-    render_logical_size(r, w, h, &lw, &lh);
-    if (prog->theme.transition == TRANSITION_PUSH)
-        keep_shown(r, lw, lh);
-    return slide_texture(r, prog, slide, lw, lh) != NULL;
-}
-
-/* Eases a transition in and out. */
-static float smooth(float t)
-{
-    t = t < 0 ? 0 : t > 1 ? 1 : t;
-    return t * t * (3 - 2 * t);
-}
-
-/* Draws the frame at logical size w x h onto the current target. */
-/* Keeps what the target shows now as the texture of the slide key, for the
- * slide going out of a transition. */
-static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, int h)
+struct cached_texture *render_capture(struct renderer *r, uint64_t key, int w, int h)
 {
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     SDL_Texture *texture = NULL;
@@ -502,8 +393,7 @@ static struct cached_texture *capture(struct renderer *r, uint64_t key, int w, i
     return c;
 }
 
-/* The slide's texture goes, kept as the spare when there is none. */
-static void drop_slide(struct renderer *r, uint64_t key)
+void render_drop_slide(struct renderer *r, uint64_t key)
 {
     for (int i = 0; i < SLIDE_CACHE; i++) {
         struct cached_texture *c = &r->slides[i];
@@ -516,266 +406,4 @@ static void drop_slide(struct renderer *r, uint64_t key)
             drop_texture(c);
         }
     }
-}
-
-/* True when the frame's slide covers the footer (a poster with footer: false). */
-static bool hides_footer(const struct frame *f)
-{
-    return f->slide && f->slide->hide_footer;
-}
-
-/* The height of the footer band drawn over the frame's slide: 0 when hidden. */
-static int footer_height(const struct frame *f, int w, int h)
-{
-    return hides_footer(f) ? 0 : layout_geometry(w, h).footer.h;
-}
-
-static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
-{
-    if (hides_footer(f))
-        return true;
-    struct cached_texture *footer = footer_texture(r, f->prog, f->clock, w, h);
-    if (!footer)
-        return false;
-    SDL_Rect band = {0, h - footer->h, w, footer->h};
-    SDL_SetTextureBlendMode(footer->texture, SDL_BLENDMODE_NONE);
-    return SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
-}
-
-/* The target holds the slide of texture c, whole. */
-static void now_shown(struct renderer *r, const struct cached_texture *c)
-{
-    r->shown_key = c->key;
-    r->shown_ink = c->ink;
-    r->shown_background = c->background;
-}
-
-/* The parts of the target a crossfade to the slide of texture `to`
- * changes: where it or the slide on screen differ from their common
- * background; all of it when their backgrounds may differ. */
-static void plan_fade(struct renderer *r, const struct cached_texture *to, int w, int h)
-{
-    struct tile_map both = to->ink;
-    tiles_add(&both, &r->shown_ink);
-    bool alike = to->background && to->background == r->shown_background;
-    size_t n = alike ? tiles_spans(&both, r->fade_spans, FADE_SPANS) : 0;
-    if (!alike || n > FADE_SPANS) {
-        r->fade_spans[0] = (struct box){0, 0, w, h};
-        n = 1;
-    }
-    r->fade_span_count = n;
-}
-
-/* A crossfade onto a target that keeps its pixels: each frame blends the
- * coming slide over what the last frame left, by just enough that the
- * result is the mix for this frame's progress, and only where the two
- * slides differ. No copy of the slide going out is needed; the last frame
- * copies the whole slide. */
-static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t key, int w, int h)
-{
-    struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
-    if (!to)
-        return false;
-    bool first = r->shown_key == f->from;
-    if (first)
-        plan_fade(r, to, w, h);
-    float before = first ? 0.0f : r->faded;
-    float now = f->progress >= 1.0f ? 1.0f : smooth(f->progress);
-    float share = before < 1.0f ? (now - before) / (1.0f - before) : 1.0f;
-    int area_h = h - footer_height(f, w, h);
-    bool ok = true;
-    if (share >= 1.0f) {
-        SDL_Rect area = {0, 0, w, area_h};
-        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
-        SDL_SetTextureAlphaMod(to->texture, 255); /* else SDL copies by its slow path */
-        ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
-    } else {
-        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
-        for (size_t i = 0; ok && i < r->fade_span_count; i++) {
-            struct box b = r->fade_spans[i];
-            SDL_Rect part = {b.x, b.y, b.w, b.y + b.h > area_h ? area_h - b.y : b.h};
-            ok = part.h <= 0 || SDL_RenderCopy(r->sdl, to->texture, &part, &part) == 0;
-        }
-    }
-    ok = ok && draw_footer(r, f, w, h);
-    r->fading_to = key;
-    r->faded = now;
-    r->shown_key = 0;
-    if (ok && now >= 1.0f) {
-        now_shown(r, to);
-        drop_slide(r, key); /* the target holds it now */
-    }
-    return ok;
-}
-
-/* A slide shown with no transition (the first, or one stepped to) on a
- * target that keeps its pixels: composed straight onto it, with no slide
- * texture, whose fresh memory costs more than the drawing. */
-static bool draw_in_place(struct renderer *r, const struct frame *f, int w, int h)
-{
-    struct cached_texture held = {0};
-    compose(r, f->prog, f->slide, &held, w, h);
-    bool ok = draw_footer(r, f, w, h);
-    r->shown_key = 0;
-    if (ok)
-        now_shown(r, &held);
-    r->shown_w = w;
-    r->shown_h = h;
-    return ok;
-}
-
-/* Draws the frame at logical size w x h onto the current target. */
-static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
-{
-    uint64_t key = render_slide_key(r, f->slide);
-    bool moving = f->from && f->progress < 1.0f;
-    if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
-        return draw_clip(r, key) && draw_footer(r, f, w, h); /* the slide is there already */
-    if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
-        h == r->shown_h && (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
-        return fade_in_place(r, f, key, w, h);
-    if (r->retained && !moving && !find_slide(r, key, w, h))
-        return draw_in_place(r, f, w, h);
-    struct cached_texture *from = moving ? find_slide(r, f->from, w, h) : NULL;
-    if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
-        h == r->shown_h)
-        from = capture(r, f->from, w, h);
-    struct cached_texture *to = slide_texture(r, f->prog, f->slide, w, h);
-    if (!to)
-        return false;
-    if (from)
-        from->used = ++r->use_clock;
-    /* The slides move above the footer, which stays. */
-    int area_h = h - footer_height(f, w, h);
-    SDL_Rect area = {0, 0, w, area_h};
-    float t = smooth(f->progress);
-    SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
-    SDL_SetTextureAlphaMod(to->texture, 255);
-    bool ok = true;
-    if (!from || f->kind == TRANSITION_NONE) {
-        ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
-    } else if (f->kind == TRANSITION_PUSH) {
-        int shift = (int)lroundf(t * (float)w) * (f->direction < 0 ? -1 : 1);
-        SDL_SetTextureBlendMode(from->texture, SDL_BLENDMODE_NONE);
-        SDL_Rect going = {-shift, 0, w, area_h};
-        SDL_Rect coming = {(f->direction < 0 ? -w : w) - shift, 0, w, area_h};
-        ok = SDL_RenderCopy(r->sdl, from->texture, &area, &going) == 0 &&
-             SDL_RenderCopy(r->sdl, to->texture, &area, &coming) == 0;
-    } else {
-        SDL_SetTextureBlendMode(from->texture, SDL_BLENDMODE_NONE);
-        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf(t * 255.0f));
-        ok = SDL_RenderCopy(r->sdl, from->texture, &area, &area) == 0 &&
-             SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
-    }
-    ok = ok && draw_footer(r, f, w, h);
-    r->shown_key = 0;
-    if (ok && (!from || f->progress >= 1.0f))
-        now_shown(r, to);
-    r->shown_w = w;
-    r->shown_h = h;
-    if (r->retained && r->shown_key) {
-        /* The target holds the slide now: its textures can go. */
-        drop_slide(r, key);
-        if (f->from)
-            drop_slide(r, f->from);
-    }
-    return ok;
-}
-
-bool render_transition(struct renderer *r, const struct frame *f, int w, int h)
-{
-    if (r->rotation == 0)
-        return draw_frame(r, f, w, h);
-    int lw, lh;
-    render_logical_size(r, w, h, &lw, &lh);
-    SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-    bool ok = begin_texture(r, &r->frame, lw, lh) && draw_frame(r, f, lw, lh);
-    SDL_SetRenderTarget(r->sdl, target);
-    /* Rotated about its centre, the logical frame covers the screen. */
-    SDL_Rect dst = {(w - lw) / 2, (h - lh) / 2, lw, lh};
-    SDL_SetTextureBlendMode(r->frame.texture, SDL_BLENDMODE_NONE);
-    return ok && SDL_RenderCopyEx(r->sdl, r->frame.texture, NULL, &dst, r->rotation, NULL,
-                                  SDL_FLIP_NONE) == 0;
-}
-
-bool render_frame(struct renderer *r, const struct programme *prog, const struct slide *slide,
-                  const char *clock_text, int w, int h)
-{
-    struct frame f = {.prog = prog, .slide = slide, .progress = 1.0f, .clock = clock_text};
-    return render_transition(r, &f, w, h);
-}
-
-/* A growing memory buffer behind an SDL_RWops, for encoding a PNG in
- * memory before a checked write (SDL has no growable memory stream). */
-struct memory_stream {
-    char *bytes;
-    size_t size, capacity;
-    bool failed;
-};
-
-static size_t stream_write(SDL_RWops *rw, const void *data, size_t size, size_t count)
-{
-    struct memory_stream *m = rw->hidden.unknown.data1;
-    size_t n = size * count;
-    while (!m->failed && m->size + n > m->capacity) {
-        size_t grown = m->capacity ? m->capacity * 2 : 1 << 20;
-        char *bigger = realloc(m->bytes, grown);
-        if (bigger) {
-            m->bytes = bigger;
-            m->capacity = grown;
-        }
-        m->failed = !bigger;
-    }
-    if (m->failed)
-        return 0;
-    memcpy(m->bytes + m->size, data, n);
-    m->size += n;
-    return count;
-}
-
-static Sint64 stream_size(SDL_RWops *rw)
-{
-    return (Sint64)((struct memory_stream *)rw->hidden.unknown.data1)->size;
-}
-
-static Sint64 stream_seek(SDL_RWops *rw, Sint64 offset, int whence)
-{
-    /* Only telling the position is supported: PNG is written in one pass. */
-    return offset == 0 && whence != RW_SEEK_SET ? stream_size(rw) : -1;
-}
-
-static int stream_close(SDL_RWops *rw)
-{
-    SDL_FreeRW(rw);
-    return 0;
-}
-
-bool render_save_png(SDL_Renderer *sdl, int w, int h, const char *path, char *why, size_t why_size)
-{
-    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    struct memory_stream stream = {0};
-    SDL_RWops *rw = SDL_AllocRW();
-    bool ok =
-        shot && rw &&
-        SDL_RenderReadPixels(sdl, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch) == 0;
-    if (ok) {
-        rw->write = stream_write;
-        rw->size = stream_size;
-        rw->seek = stream_seek;
-        rw->close = stream_close;
-        rw->hidden.unknown.data1 = &stream;
-        ok = IMG_SavePNG_RW(shot, rw, 1) == 0 && !stream.failed;
-        rw = NULL; /* closed by IMG_SavePNG_RW */
-    }
-    if (!ok)
-        snprintf(why, why_size, "%s", stream.failed ? "out of memory" : SDL_GetError());
-    else
-        ok = file_write_atomic(path, stream.bytes, stream.size, why, why_size);
-    if (rw)
-        SDL_FreeRW(rw);
-    SDL_FreeSurface(shot);
-    free(stream.bytes);
-    return ok;
 }

@@ -1,6 +1,8 @@
 /* The stage: the slide on screen and transitions. */
 #include "stage.h"
 
+#include "frame.h"
+#include "png.h"
 #include "../layout/slide_layout.h"
 #include "../util/log.h"
 
@@ -70,7 +72,7 @@ void stage_fit_view(struct stage *s, struct order_view *view)
 
 void stage_invalidate(struct stage *s)
 {
-    render_invalidate(s->renderer);
+    frame_invalidate(s->renderer);
     s->clips.playing.drawn_key = s->clips.cued.drawn_key = 0; /* perhaps at another size */
     s->dirty = true;
 }
@@ -122,7 +124,7 @@ int64_t stage_frame_wait(const struct stage *s, int64_t now_ms)
 static void save_screenshot(struct stage *s, int w, int h)
 {
     char why[256];
-    if (render_save_png(s->sdl, w, h, s->screenshot, why, sizeof why))
+    if (png_save_target(s->sdl, w, h, s->screenshot, why, sizeof why))
         LOG(LOG_INFO, "screen", "screenshot written to %s", s->screenshot);
     else
         LOG(LOG_WARN, "screen", "cannot write a screenshot to %s: %s", s->screenshot, why);
@@ -167,7 +169,7 @@ void stage_draw(struct stage *s, const struct programme *shown, const struct sli
                       .kind = shown->theme.transition,
                       .direction = t->direction,
                       .clock = clock};
-    bool drawn = render_transition(s->renderer, &f, w, h);
+    bool drawn = frame_draw(s->renderer, &f, w, h);
     if (drawn && s->screenshot)
         save_screenshot(s, w, h);
     if (drawn)
@@ -196,7 +198,7 @@ int64_t stage_prepare(struct stage *s, const struct programme *shown, const stru
     if (next) {
         int w, h;
         SDL_GetRendererOutputSize(s->sdl, &w, &h);
-        render_prepare(s->renderer, shown, next, w, h);
+        frame_prepare(s->renderer, shown, next, w, h);
     }
     return -1;
 }

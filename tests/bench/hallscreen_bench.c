@@ -9,6 +9,7 @@
 #include "../process_stats.h"
 #include "../temp.h"
 #include "../../app/platform/screen.h"
+#include "../../app/render/frame.h"
 #include "../../app/render/render.h"
 #include "../../app/render/stage.h"
 #include "../../app/show/show.h"
@@ -74,14 +75,14 @@ static void drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme
     for (int t = 0; t < TRANSITIONS; t++) {
         const struct slide *from = &prog->slides[t % prog->slide_count];
         const struct slide *to = &prog->slides[(t + 1) % prog->slide_count];
-        render_frame(r, prog, from, "Wed 12 Feb 2025  10:00", w, h);
+        frame_draw_slide(r, prog, from, "Wed 12 Feb 2025  10:00", w, h);
         SDL_RenderPresent(sdl);
-        render_prepare(r, prog, to, w, h); /* as the show does, before the turn */
+        frame_prepare(r, prog, to, w, h); /* as the show does, before the turn */
         for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
             struct frame f = {prog, to, render_slide_key(r, from), (float)i / FRAMES_PER_TRANSITION,
                               kind, 1,  "Wed 12 Feb 2025  10:00"};
             double start = now_ms();
-            render_transition(r, &f, w, h);
+            frame_draw(r, &f, w, h);
             SDL_RenderPresent(sdl);
             times[n++] = now_ms() - start;
             if (i == 1)
@@ -152,7 +153,7 @@ static void transition_frames(struct programme *prog, const char *choice, int w,
     } else {
         enum transition kept = prog->theme.transition;
         for (enum transition kind = TRANSITION_CROSSFADE; kind <= TRANSITION_PUSH; kind++) {
-            prog->theme.transition = kind; /* render_prepare() reads the theme's */
+            prog->theme.transition = kind; /* frame_prepare() reads the theme's */
             struct spread all, first;
             drawn_frames(r, sdl, prog, kind, w, h, &all, &first);
             double fps, cpu;

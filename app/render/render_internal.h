@@ -1,0 +1,104 @@
+/* The renderer's insides, shared by render.c (the slide textures) and
+ * frame.c (frames drawn from them); nothing outside render/ includes it. */
+#ifndef HALLSCREEN_RENDER_INTERNAL_H
+#define HALLSCREEN_RENDER_INTERNAL_H
+
+#include "render.h"
+#include "../layout/tiles.h"
+
+enum {
+    SLIDE_CACHE = 2, /* the slide going and the slide coming */
+    CLIP_CACHE = 2,  /* the clip on screen and the next one's first frame */
+    FADE_SPANS = 1024,
+};
+
+struct cached_texture {
+    SDL_Texture *texture;
+    int w, h;
+    uint64_t key;  /* slides: the fingerprint of the slide it shows */
+    uint64_t used; /* slides: when it was last drawn, for eviction */
+    char text[64]; /* footer: the clock it shows */
+    /* slides: where it differs from the bare background, and that
+     * background's generation (0: unknown) */
+    struct tile_map ink;
+    uint64_t background;
+};
+
+/* A clip's latest frame, for the video slide key. */
+struct clip_texture {
+    SDL_Texture *texture;
+    int w, h;
+    uint64_t key;
+    uint64_t used;
+    SDL_Rect at; /* where it stands on the slide */
+};
+
+struct renderer {
+    SDL_Renderer *sdl;
+    struct fonts *fonts;
+    struct images *images;
+    struct measurer measurer;
+    struct cached_texture slides[SLIDE_CACHE], footer;
+    struct cached_texture frame; /* the whole frame, when it is rotated */
+    /* A slide texture no longer needed, kept for the next slide composed at
+     * its size: a new one would cost its memory zeroed, page by page. */
+    struct cached_texture spare;
+    /* Lines of text reach a slide through one streaming texture while it is
+     * composed, for the same reason: not a texture made for each line. */
+    struct cached_texture lines;
+    struct clip_texture clips[CLIP_CACHE];
+    uint64_t use_clock;
+    uint64_t generation; /* one more each time the content changes */
+    /* The target keeps its pixels from frame to frame (the software renderer
+     * draws straight into the window): a standing slide needs no texture,
+     * and the clock alone is redrawn. */
+    bool retained;
+    uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
+    int shown_w, shown_h;
+    uint64_t fading_to;        /* a crossfade drawn onto the target itself: to which slide */
+    float faded;               /* and how far it has come, 0 to 1 (eased) */
+    struct tile_map shown_ink; /* of the slide shown_key, as cached_texture's */
+    uint64_t shown_background;
+    /* The parts of the target the crossfade under way blends. */
+    struct box fade_spans[FADE_SPANS];
+    size_t fade_span_count;
+    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
+};
+
+/* Makes cache (a texture of r's) a w x h target texture and points the
+ * renderer at it. Returns false when SDL failed. */
+bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h);
+
+/* Draws the clip frame of the slide key, if it has one, onto the target.
+ * Returns false when SDL failed. */
+bool render_draw_clip(struct renderer *r, uint64_t key);
+
+/* The texture of the slide key at w x h, if it is cached; NULL if not. */
+struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w, int h);
+
+/* Composes the slide onto the current target, w x h, noting in c its key,
+ * ink and background. */
+void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
+                    struct cached_texture *c, int w, int h);
+
+/* The slide's texture at w x h, composed now unless it is cached; the least
+ * recently drawn one makes room. The texture stays r's. NULL when SDL
+ * failed. */
+struct cached_texture *render_slide_texture(struct renderer *r, const struct programme *prog,
+                                            const struct slide *slide, int w, int h);
+
+/* The footer's texture, drawn again when the clock or the size changed.
+ * The texture stays r's. NULL when SDL failed. */
+struct cached_texture *render_footer_texture(struct renderer *r, const struct programme *prog,
+                                             const char *clock_text, int w, int h);
+
+/* Keeps what the target shows now (w x h) as the texture of the slide key,
+ * for the slide going out of a transition; the least recently drawn one
+ * makes room. NULL when SDL failed. */
+struct cached_texture *render_capture(struct renderer *r, uint64_t key, int w, int h);
+
+/* The textures of the slide key go; on a target that keeps its pixels, one
+ * is kept as the spare when there is none. */
+void render_drop_slide(struct renderer *r, uint64_t key);
+
+#endif
