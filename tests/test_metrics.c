@@ -174,6 +174,10 @@ static void the_file_is_prometheus_text_with_the_shows_figures(void **state)
     assert_true(value_of(&p, "hallscreen_clock_synchronised") == 1);
     assert_true(value_of(&p, "hallscreen_sync_enabled") == 1);
     assert_true(value_of(&p, "hallscreen_sync_in_step") == 0);
+    char series[80];
+    snprintf(series, sizeof series, "hallscreen_programme_info{programme=\"%016llx\"}",
+             (unsigned long long)programme_fingerprint(&shown));
+    assert_true(value_of(&p, series) == 1);
     free(text);
     /* a screen's label on every series, quotes in it escaped */
     m.screen = "hall \"B\"";
@@ -188,10 +192,32 @@ static void the_file_is_prometheus_text_with_the_shows_figures(void **state)
     free(text);
 }
 
+/* Screens whose folders differ by one slide, or by a slide's time, tell
+ * it by their fingerprints; the same programme read twice has one. */
+static void a_programme_differing_by_a_slide_has_another_fingerprint(void **state)
+{
+    (void)state;
+    char a[] = "Welcome", b[] = "Lunch", source[] = "a.yaml";
+    struct slide slides[3] = {{.kind = SLIDE_HEADLINE, .title = a, .source = source},
+                              {.kind = SLIDE_HEADLINE, .title = b, .source = source},
+                              {.kind = SLIDE_HEADLINE, .title = b, .source = source}};
+    struct programme two = {.slides = slides, .slide_count = 2};
+    struct programme same = {.slides = slides + 1, .slide_count = 2};
+    struct programme three = {.slides = slides, .slide_count = 3};
+    uint64_t before = programme_fingerprint(&two);
+    assert_true(before != programme_fingerprint(&three));
+    assert_true(before != programme_fingerprint(&same)); /* Lunch, Lunch */
+    slides[1].duration_ms = 5000;
+    assert_true(before != programme_fingerprint(&two));
+    slides[1].duration_ms = 0;
+    assert_true(before == programme_fingerprint(&two));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_file_is_prometheus_text_with_the_shows_figures),
+        cmocka_unit_test(a_programme_differing_by_a_slide_has_another_fingerprint),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -255,6 +255,17 @@ uint64_t slide_fingerprint(const struct slide *s)
     return h ? h : 1; /* 0 means "no slide" */
 }
 
+uint64_t programme_fingerprint(const struct programme *prog)
+{
+    uint64_t h = hash_number(HASH_START, prog->alert ? slide_fingerprint(prog->alert) : 0);
+    h = hash_number(h, (uint64_t)prog->theme.slide_ms);
+    for (size_t i = 0; i < prog->slide_count; i++) {
+        h = hash_number(h, slide_fingerprint(&prog->slides[i]));
+        h = hash_number(h, (uint64_t)prog->slides[i].duration_ms);
+    }
+    return h;
+}
+
 void programme_free(struct programme *prog)
 {
     if (!prog)

@@ -203,7 +203,6 @@ struct programme {
 /* The colour the theme gives track, or one with alpha 0 when it gives none. */
 struct rgba theme_track_colour(const struct theme *theme, const char *track);
 
-
 /* Deep copy; false when memory runs out (dst is then left empty). */
 bool theme_copy(struct theme *dst, const struct theme *src);
 
@@ -222,6 +221,11 @@ bool slide_copy(struct slide *dst, const struct slide *src);
 /* A hash of everything the slide shows: two slides with the same
  * fingerprint look the same. */
 uint64_t slide_fingerprint(const struct slide *slide);
+
+/* A hash of the programme as it plays: the notice, every slide's
+ * fingerprint and how long it stands. Two screens with the same
+ * fingerprint play the same slides for the same times. */
+uint64_t programme_fingerprint(const struct programme *prog);
 
 /* Frees the slide's strings and lists; NULL is fine. */
 void slide_free(struct slide *slide);

@@ -97,6 +97,12 @@ char *metrics_text(const struct metrics *m)
     gauge(&o, "hallscreen_up", "1 while the show runs.", 1);
     gauge(&o, "hallscreen_start_time_seconds", "When the program started, seconds since 1970.",
           (double)m->started_ms / 1000.0);
+    char fingerprint[40];
+    snprintf(fingerprint, sizeof fingerprint, "programme=\"%016llx\"",
+             (unsigned long long)(shown ? programme_fingerprint(shown) : 0));
+    declare(&o, "hallscreen_programme_info", "gauge",
+            "1, labelled with a hash of the programme played: screens in step play the same.");
+    sample(&o, "hallscreen_programme_info", fingerprint, 1);
     gauge(&o, "hallscreen_slides", "Slides in the programme as it stands now.",
           shown ? (double)shown->slide_count : 0);
     gauge(&o, "hallscreen_slide_index", "The slide on screen, from 0 (-1: none).",

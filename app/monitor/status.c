@@ -47,6 +47,10 @@ char *status_json(const struct status *st)
     cJSON_AddBoolToObject(sync, "enabled", st->sync);
     cJSON_AddBoolToObject(sync, "in_step", st->sync && show_in_step(st->show));
     cJSON_AddBoolToObject(sync, "clock_synchronised", st->clock_synchronised);
+    char fingerprint[17];
+    snprintf(fingerprint, sizeof fingerprint, "%016llx",
+             (unsigned long long)programme_fingerprint(prog));
+    cJSON_AddStringToObject(sync, "programme", fingerprint);
     if (prog->alert)
         cJSON_AddItemToObject(root, "alert", slide_json(prog->alert, 0));
     else
