@@ -242,6 +242,21 @@ set -- $(convert "$tmp/webp-out/01-image.png" -format \
     '%[fx:int(255*p{320,180}.r)] %[fx:int(255*p{320,180}.g)]' info:)
 if [ "$1" -gt 190 ] && [ "$2" -lt 60 ]; then ok; else fail "WebP poster drawn as $*"; fi
 
+# A phone's clip (stored on its side, red over blue, rotation metadata) is
+# checked and drawn upright, red left of blue, as FFmpeg's autorotate has it.
+r="$tmp/phone"
+mkdir -p "$r/slides" "$r/videos"
+printf 'name: Phone\n' >"$r/event.yaml"
+ffmpeg -v error -f lavfi -i 'color=c=red:s=160x46:d=1' -f lavfi -i 'color=c=blue:s=160x46:d=1' \
+    -filter_complex '[0][1]vstack' -c:v libx264 -pix_fmt yuv420p "$tmp/side.mp4"
+ffmpeg -v error -i "$tmp/side.mp4" -c copy -metadata:s:v:0 rotate=90 "$r/videos/phone.mp4"
+printf 'kind: video\nvideo: videos/phone.mp4\nfooter: false\n' >"$r/slides/10-clip.yaml"
+expect 0 "check a phone clip" "$bin" --check "$r"
+expect 0 "render a phone clip" "$bin" --render "$tmp/phone-out" --size 320x180 "$r"
+set -- $(convert "$tmp/phone-out/01-video.png" -format \
+    '%[fx:int(255*p{145,90}.r)] %[fx:int(255*p{175,90}.b)]' info:)
+if [ "$1" -gt 190 ] && [ "$2" -gt 190 ]; then ok; else fail "phone clip drawn as $*"; fi
+
 # While a clip plays, SIGUSR1 screenshots show its frames as they change: a
 # lone clip (red for a second, then green) loops, and both colours are seen.
 one="$tmp/one-clip"

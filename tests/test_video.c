@@ -60,6 +60,14 @@ static int make_media(void **state)
         "%s/uhd.mkv",
         ff, media);
     run("%s -i 'sine=d=1' -c:a aac %s/audio.m4a", ff, media);
+    /* a phone's upright clip: stored on its side, red over blue, with
+     * rotation metadata (which ffmpeg's own autorotate turns red left) */
+    run("%s -i 'color=c=red:s=160x46:r=10:d=1' -f lavfi -i 'color=c=blue:s=160x46:r=10:d=1' "
+        "-filter_complex '[0][1]vstack' -c:v libx264 -pix_fmt yuv420p %s/side.mp4 && "
+        "ffmpeg -v error -y -i %s/side.mp4 -c copy -metadata:s:v:0 rotate=90 %s/phone.mp4 && "
+        "rm %s/side.mp4",
+        ff, media, media, media, media);
+    run("cp %s/orange.mp4 %s/crashes.mp4", media, media);
     run("head -c 100000 /dev/urandom > %s/random.mp4", media);
     run("head -c $(($(stat -c %%s %s/orange.mp4) / 2)) %s/orange.mp4 > %s/truncated.mp4", media,
         media, media);
@@ -167,6 +175,52 @@ static void clips_that_cannot_play_say_why(void **state)
     char path[128], err[256];
     struct video_request rq = request("uhd.mkv", path, sizeof path);
     struct video *v = video_open_wait(&rq, err, sizeof err);
+    assert_non_null(v);
+    video_close(v);
+}
+
+static void a_phone_clip_plays_upright(void **state)
+{
+    (void)state;
+    char path[128], err[256] = "";
+    struct video_request rq = request("phone.mp4", path, sizeof path);
+    struct video *v = video_open_wait(&rq, err, sizeof err);
+    if (!v)
+        fail_msg("phone.mp4: %s", err);
+    struct video_info info;
+    video_info(v, &info);
+    assert_true(info.width < info.height); /* standing */
+    const struct video_picture *p = video_picture(v, 200, 200);
+    assert_non_null(p);
+    Uint32 left = pixel_at(p, p->place.w / 4, p->place.h / 2);
+    Uint32 right = pixel_at(p, p->place.w * 3 / 4, p->place.h / 2);
+    assert_true((left >> 16) > 0xc0 && (left & 0xff) < 0x40);   /* red */
+    assert_true((right & 0xff) > 0xc0 && (right >> 16) < 0x40); /* blue */
+    video_play(v, monotonic_ms());
+    for (int64_t until = monotonic_ms() + 400; monotonic_ms() < until;)
+        video_update(v, monotonic_ms());
+    assert_int_not_equal(video_update(v, monotonic_ms()), VIDEO_FAILED);
+    video_close(v);
+}
+
+static void a_clip_that_crashes_the_library_costs_its_slide_only(void **state)
+{
+    (void)state;
+    setenv("HALLSCREEN_TEST_PROBE_CRASH", "crashes.mp4", 1);
+    char path[128], err[256] = "";
+    struct video_request rq = request("crashes.mp4", path, sizeof path);
+    struct video *v = video_open_wait(&rq, err, sizeof err);
+    unsetenv("HALLSCREEN_TEST_PROBE_CRASH");
+    assert_null(v);
+    if (!strstr(err, "makes the video library crash"))
+        fail_msg("crashes.mp4: '%s'", err);
+    /* the verdict is kept for the file as it is: no second probe */
+    v = video_open_wait(&rq, err, sizeof err);
+    assert_null(v);
+    assert_non_null(strstr(err, "makes the video library crash"));
+    /* the file changed: tried again, and it plays */
+    run("touch -d '2001-01-01' %s", path);
+    v = video_open_wait(&rq, err, sizeof err);
     assert_non_null(v);
     video_close(v);
 }
@@ -438,6 +492,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clips_open_with_their_size_length_and_first_frame),
         cmocka_unit_test(clips_that_cannot_play_say_why),
+        cmocka_unit_test(a_phone_clip_plays_upright),
+        cmocka_unit_test(a_clip_that_crashes_the_library_costs_its_slide_only),
         cmocka_unit_test(a_clip_plays_its_length_between_crossfades_with_no_black_frame),
         cmocka_unit_test(a_broken_clip_is_passed_over_and_a_lone_clip_loops),
         cmocka_unit_test(a_thousand_clip_changes_keep_memory_and_descriptors_flat),
