@@ -43,6 +43,13 @@ says "check broken show" "broken/slides/03-bad-date.yaml:4: error: start: '25:61
 says "check broken show" "broken/slides/04-syntax.yaml:4: error: YAML syntax"
 says "check broken show" "2 slides, 12 errors, 3 warnings"
 
+# A folder of event.yaml and a schedule export alone needs no slides folder.
+mkdir -p "$tmp/alone"
+printf 'name: Alone\ntimezone: Europe/Berlin\n' > "$tmp/alone/event.yaml"
+printf 'title,start,end,room\nOpening,2025-02-12 10:00,2025-02-12 11:00,Hall\n' > "$tmp/alone/schedule.csv"
+expect 0 "check a schedule alone" "$bin" --check "$tmp/alone"
+says "check a schedule alone" "1 slide, 0 errors, 0 warnings"
+
 # --render makes the folders above its output that are missing, as mkdir -p.
 expect 0 "render into new folders" "$bin" --render "$tmp/a/b/c" --size 640x360 "$src/content"
 [ -n "$(ls "$tmp/a/b/c")" ] && ok || fail "render into new folders wrote nothing"

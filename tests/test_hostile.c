@@ -11,7 +11,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -462,9 +464,68 @@ static void image_headers_read_real_sizes(void **state)
     assert_int_equal(h.h, 100);
 }
 
+/* A folder of event.yaml and a schedule export needs no slides folder; a
+ * slides folder that cannot be read for want of file descriptors says so,
+ * not that it is missing. */
+static void a_schedule_alone_needs_no_slides_folder(void **state)
+{
+    (void)state;
+    char other[80];
+    snprintf(other, sizeof other, "%s-alone", dir);
+    assert_int_equal(mkdir(other, 0755), 0);
+    char path[160];
+    snprintf(path, sizeof path, "%s/event.yaml", other);
+    FILE *f = fopen(path, "w");
+    fputs("name: Alone\ntimezone: Europe/Berlin\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/schedule.csv", other);
+    f = fopen(path, "w");
+    fputs("title,start,end,room\nOpening,2025-02-12 10:00,2025-02-12 11:00,Hall\n", f);
+    fclose(f);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(other, &base, &prog, &diags));
+    for (size_t i = 0; i < diags.count; i++)
+        print_message("%s: %s\n", diags.items[i].path, diags.items[i].message);
+    assert_int_equal(diags.count, 0);
+    assert_int_equal(prog.slide_count, 1);
+    programme_free(&prog);
+    diag_list_clear(&diags);
+
+    /* no descriptor left: the real reason */
+    struct rlimit saved;
+    getrlimit(RLIMIT_NOFILE, &saved);
+    int fds[64], n = 0;
+    struct rlimit low = {.rlim_cur = 16, .rlim_max = saved.rlim_max};
+    setrlimit(RLIMIT_NOFILE, &low);
+    while (n < 64 && (fds[n] = open("/dev/null", O_RDONLY)) >= 0)
+        n++;
+    bool ok = content_load(dir, &base, &prog, &diags);
+    while (n > 0)
+        close(fds[--n]);
+    setrlimit(RLIMIT_NOFILE, &saved);
+    if (ok)
+        programme_free(&prog);
+    bool told = false;
+    for (size_t i = 0; i < diags.count; i++) {
+        print_message("%s: %s\n", diags.items[i].path, diags.items[i].message);
+        told |= strstr(diags.items[i].message, "Too many open files") != NULL;
+        assert_null(strstr(diags.items[i].message, "not found"));
+    }
+    assert_true(told);
+    diag_list_clear(&diags);
+    theme_free(&base);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", other);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(a_schedule_alone_needs_no_slides_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(random_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_file, setup, teardown),
         cmocka_unit_test_setup_teardown(comments_only, setup, teardown),

@@ -57,7 +57,8 @@ int check_report(const struct programme *prog, struct diag_list *diags,
     diag_print(diags, stdout);
     if (prog->slide_count == 0)
         printf("%s: no slides to show\n", prog->content_dir);
-    printf("%s: %zu slides, %zu errors, %zu warnings\n", prog->content_dir, prog->slide_count,
-           errors, warnings);
+    printf("%s: %zu slide%s, %zu error%s, %zu warning%s\n", prog->content_dir, prog->slide_count,
+           prog->slide_count == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+           warnings == 1 ? "" : "s");
     return status;
 }

@@ -471,9 +471,7 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
     size_t count;
     path = str_printf("%s/slides", c->dir);
     char **names = path ? list_slide_files(path, &count, diags) : NULL;
-    if (path && !names)
-        diag_add(diags, DIAG_ERROR, path, 0, "slides folder not found");
-    free(path);
+    int slides_errno = names ? 0 : errno;
     for (size_t i = 0; names && i < count; i++) {
         struct content_file *f = refresh_file(c, names[i], ROLE_SLIDE, diags, changes);
         if (f && f->has_good)
@@ -481,7 +479,16 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
         free(names[i]);
     }
     free(names);
+    size_t made_by_hand = prog->slide_count;
     refresh_schedules(c, prog, diags, changes);
+    /* a folder of only a schedule export needs no slides folder */
+    if (path && slides_errno == ENOENT && made_by_hand == prog->slide_count)
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 "slides folder not found: make it and put slide files in it, or name a "
+                 "schedule export in event.yaml (see content/README.md)");
+    else if (path && slides_errno && slides_errno != ENOENT)
+        diag_add(diags, DIAG_ERROR, path, 0, "cannot be read: %s", strerror(slides_errno));
+    free(path);
 
     /* Forget the files that are gone; report the problems of those that stay. */
     size_t kept = 0;
