@@ -59,6 +59,40 @@ static bool load_content(const struct options *opts, const char *assets_dir,
     return true;
 }
 
+/* The set-up screen a technician sees while the content folder is
+ * missing: what is missing, where it was looked for, how to name another
+ * folder, and this box's name. The show starts on its own once the folder
+ * appears (the folder is watched as ever). False when memory runs out. */
+static bool start_setup_screen(const char *content_dir, const struct theme *base_theme,
+                               struct live *live)
+{
+    char host[256] = "";
+    if (gethostname(host, sizeof host - 1) != 0)
+        snprintf(host, sizeof host, "this box");
+    struct programme prog = {.content_dir = str_dup(content_dir)};
+    struct content *content = content_open(content_dir, base_theme);
+    prog.slides = calloc(1, sizeof *prog.slides);
+    if (!content || !prog.slides || !theme_copy(&prog.theme, base_theme)) {
+        content_close(content);
+        programme_free(&prog);
+        return false;
+    }
+    prog.event.name = str_printf("hallscreen on %s", host);
+    prog.slide_count = 1;
+    struct slide *s = &prog.slides[0];
+    s->kind = SLIDE_HEADLINE;
+    s->source = str_dup("set-up");
+    s->label = str_dup("Set-up");
+    s->title = str_dup("Waiting for the show's content");
+    s->body = str_printf(
+        "There is no content folder at %s. Copy the show there, or name its folder in "
+        "HALLSCREEN_CONTENT in /etc/default/hallscreen (the service cannot see folders under "
+        "/home: ProtectHome=). The show starts by itself when the folder appears.",
+        content_dir);
+    live_start(live, content, &prog, &(struct diag_list){0}, 0);
+    return true;
+}
+
 /* The show in a window or on screen, or its slides to PNG files: the
  * modes that draw. Returns the exit status. */
 static int run_drawing(const struct options *opts, struct live *live, struct diag_list *diags)
@@ -125,11 +159,20 @@ int main(int argc, char **argv)
     struct diag_list diags = {0};
     struct live live = {0};
     int status = 1;
-    if (!load_content(&opts, assets_dir, &base_theme, &live, &diags)) {
+    bool loaded = load_content(&opts, assets_dir, &base_theme, &live, &diags);
+    if (!loaded)
         fprintf(stderr,
                 "hallscreen: content folder '%s' not found: name the folder of the show "
-                "(hallscreen path/to/content)\n",
-                content_dir);
+                "(hallscreen path/to/content)%s\n",
+                content_dir,
+                opts.check || opts.render_dir ? ""
+                                              : "; showing the set-up screen until it appears");
+    if (!loaded && !opts.check && !opts.render_dir &&
+        start_setup_screen(content_dir, &base_theme, &live)) {
+        live.view = (struct order_view){.room = opts.room, .clock_given = opts.has_now};
+        status = run_drawing(&opts, &live, &diags);
+    } else if (!loaded) {
+        /* said above */
     } else if (opts.check) {
         const struct check_request rq = {opts.room, opts.hwdec, assets_dir, opts.json};
         status = check_report(&live.prog, &diags, &rq);

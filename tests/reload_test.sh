@@ -300,4 +300,16 @@ shows "poll" '"Seen by polling"'
 if grep -qF '"watching":	"polling"' "$status"; then ok; else fail "not polling"; fi
 stop
 
+# 15. a content folder not there yet: the set-up screen, then the show once
+#     the folder is copied into place
+rm -rf "$live" "$status"
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --status "$status" "$live" >"$log" 2>&1 &
+pid=$!
+shows "set-up screen" "Waiting for the show's content"
+cp -r "$src/content" "$tmp/copy"
+headline "Arrived" >"$tmp/copy/slides/10-welcome.yaml"
+mv "$tmp/copy" "$live"
+shows "the show once its folder appears" '"Arrived"'
+stop
+
 finish
