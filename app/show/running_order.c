@@ -325,8 +325,14 @@ void order_check_room(const struct programme *prog, const char *room, struct dia
         if (!listed)
             snprintf(rooms + used, sizeof rooms - used, "%s%s", used ? ", " : "", name);
     }
-    diag_add(diags, DIAG_ERROR, "--room", 0, "'%s' is no room of the programme; its rooms: %s",
-             room, rooms[0] ? rooms : "none");
+    if (rooms[0])
+        diag_add(diags, DIAG_ERROR, "--room", 0, "'%s' is no room of the programme; its rooms: %s",
+                 room, rooms);
+    else
+        diag_add(diags, DIAG_ERROR, "--room", 0,
+                 "'%s': the programme names no rooms (give sessions a room:, or add the "
+                 "schedule export that has them)",
+                 room);
 }
 
 /* True when the session s belongs on this screen: every room's, or the
