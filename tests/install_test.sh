@@ -17,7 +17,7 @@ prefix="$tmp/prefix"
 check "install" cmake --install "$build" --prefix "$prefix"
 for f in bin/hallscreen share/hallscreen/assets/theme.yaml share/hallscreen/content/event.yaml \
     share/hallscreen/content/README.md share/hallscreen/content/logos/oecd.png \
-    share/hallscreen/README.md "lib/systemd/system/hallscreen@.service" \
+    share/hallscreen/GUIDE.md "lib/systemd/system/hallscreen@.service" \
     share/hallscreen/locale/kk/LC_MESSAGES/hallscreen.mo; do
     if [ -f "$prefix/$f" ]; then ok; else fail "not installed: $f"; fi
 done
