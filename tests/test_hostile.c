@@ -522,9 +522,40 @@ static void a_schedule_alone_needs_no_slides_folder(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Ten thousand bidi isolates before the words: the words reach the slide,
+ * with no more than a few invisible characters before them. */
+static void invisible_characters_do_not_hide_a_title(void **state)
+{
+    (void)state;
+    size_t n = 10000 * 3 + 64;
+    char *yaml = malloc(n + 64);
+    assert_non_null(yaml);
+    strcpy(yaml, "kind: headline\ntitle: \"");
+    size_t at = strlen(yaml);
+    for (int i = 0; i < 10000; i++, at += 3)
+        memcpy(yaml + at, "\xe2\x81\xa7", 3); /* U+2067 RIGHT-TO-LEFT ISOLATE */
+    strcpy(yaml + at, "Hello world\"\n");
+    write_text("slides/20-hidden.yaml", yaml);
+    free(yaml);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    assert_int_equal(prog.slide_count, 2);
+    const char *title = prog.slides[1].title;
+    assert_non_null(title);
+    assert_true(strlen(title) == UTF8_INVISIBLE_RUN * 3 + strlen("Hello world"));
+    assert_string_equal(title + UTF8_INVISIBLE_RUN * 3, "Hello world");
+    programme_free(&prog);
+    diag_list_clear(&diags);
+    theme_free(&base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(invisible_characters_do_not_hide_a_title, setup, teardown),
         cmocka_unit_test_setup_teardown(a_schedule_alone_needs_no_slides_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(random_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(empty_file, setup, teardown),

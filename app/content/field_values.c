@@ -56,7 +56,10 @@ static char *trimmed_copy(const char *text)
     size_t n = strlen(text);
     while (n > 0 && strchr(" \t\r\n", text[n - 1]))
         n--;
-    return n ? str_ndup(text, n) : NULL;
+    char *copy = n ? str_ndup(text, n) : NULL;
+    if (copy)
+        utf8_bound_invisible(copy);
+    return copy;
 }
 
 static bool parse_hex_byte(const char *s, uint8_t *out)

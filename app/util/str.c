@@ -73,6 +73,31 @@ uint32_t utf8_decode(const char *s, size_t n, size_t *len)
     return cp;
 }
 
+static bool is_invisible(uint32_t cp)
+{
+    return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff ||
+           cp == 0x061c || cp == 0x180e;
+}
+
+void utf8_bound_invisible(char *s)
+{
+    char *w = s;
+    const char *end = s + strlen(s);
+    int run = 0;
+    for (const char *r = s; r < end;) {
+        size_t len;
+        uint32_t cp = utf8_decode(r, (size_t)(end - r), &len);
+        run = is_invisible(cp) ? run + 1 : 0;
+        if (run <= UTF8_INVISIBLE_RUN) {
+            memmove(w, r, len);
+            w += len;
+        }
+        r += len;
+    }
+    *w = '\0';
+}
+
 size_t utf8_invalid_at(const char *s, size_t n)
 {
     const unsigned char *start = (const unsigned char *)s, *p = start, *end = p + n;

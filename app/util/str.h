@@ -31,6 +31,13 @@ uint32_t utf8_decode(const char *s, size_t n, size_t *len);
  * UTF-8, or n when all of it is valid. */
 size_t utf8_invalid_at(const char *s, size_t n);
 
+/* Drops from s, in place, the invisible format characters (zero-width
+ * spaces and joiners, bidi marks, embeddings and isolates, the byte order
+ * mark) that come more than UTF8_INVISIBLE_RUN in a row: a few shape a line
+ * of mixed scripts; thousands only push the visible words off the screen. */
+#define UTF8_INVISIBLE_RUN 4
+void utf8_bound_invisible(char *s);
+
 /* Returns a malloc'd copy of s that is one line of valid UTF-8, for logs,
  * JSON and notifications: bytes that are not UTF-8 and control characters
  * (a newline in a file name) are written as \xNN, \n, \r or \t. NULL when
