@@ -368,6 +368,11 @@ static void values_staff_get_wrong(void **state)
     write_text("slides/10-two.yaml",
                "kind: headline\ntitle: One\n---\nkind: headline\ntitle: Two\n");
     expect_problem("slides/10-two.yaml", 4, "a second YAML document ('---') is ignored");
+    unlink_in("slides/10-two.yaml");
+    write_text("slides/10-colon.yaml", "kind: headline\ntitle: Keynote: the future of work\n");
+    expect_problem("slides/10-colon.yaml", 2,
+                   "a value holds ': ' (column 15): put the whole value "
+                   "in quotes");
 }
 
 static void slide_names_staff_get_wrong(void **state)

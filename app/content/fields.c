@@ -107,6 +107,13 @@ yaml_node_t *fields_load(struct yaml_file *file)
             diag_add(file->src->diags, DIAG_ERROR, file->src->path,
                      (int)parser.problem_mark.line + 1, "YAML syntax: %s (%s at line %d)", problem,
                      parser.context, (int)parser.context_mark.line + 1);
+        else if (strcmp(problem, "mapping values are not allowed in this context") == 0)
+            /* the usual cause: a value holding ": ", as talk titles do */
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path,
+                     (int)parser.problem_mark.line + 1,
+                     "YAML syntax: a value holds ': ' (column %d): put the whole value in "
+                     "quotes, as in title: \"Keynote: the future\"",
+                     (int)parser.problem_mark.column + 1);
         else
             diag_add(file->src->diags, DIAG_ERROR, file->src->path,
                      (int)parser.problem_mark.line + 1, "YAML syntax: %s", problem);
