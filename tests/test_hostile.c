@@ -557,6 +557,17 @@ static void invisible_characters_do_not_hide_a_title(void **state)
     theme_free(&base);
 }
 
+/* A name that differs from a file's only in case gets a "did you mean". */
+static void a_name_in_the_wrong_case_is_corrected(void **state)
+{
+    (void)state;
+    write_text("logos/seaforge.png", "not read");
+    write_text("slides/10-partners.yaml",
+               "kind: partners\npartners:\n  - name: A\n    logo: Logos/Seaforge.PNG\n");
+    expect_problem("slides/10-partners.yaml", 4,
+                   "file 'Logos/Seaforge.PNG' not found; did you mean 'logos/seaforge.png'?");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -574,6 +585,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_directory_named_like_a_slide, setup, teardown),
         cmocka_unit_test_setup_teardown(images_that_must_not_be_decoded, setup, teardown),
         cmocka_unit_test_setup_teardown(logos_that_lead_outside, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_name_in_the_wrong_case_is_corrected, setup, teardown),
         cmocka_unit_test_setup_teardown(huge_lists_are_capped_with_a_message, setup, teardown),
         cmocka_unit_test_setup_teardown(values_staff_get_wrong, setup, teardown),
         cmocka_unit_test_setup_teardown(image_slides_that_cannot_show, setup, teardown),

@@ -7,7 +7,10 @@
 #include "../util/image_header.h"
 #include "../util/str.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,6 +43,35 @@ static void add_ref(struct yaml_file *file, const char *name)
         free(copy);
 }
 
+/* The name of a file in dir that differs from text only in case, each
+ * folder on the way too ("Logos/Seaforge.PNG" for "logos/seaforge.png");
+ * NULL when there is none. The caller frees it. */
+static char *case_twin(const char *dir, const char *text)
+{
+    char *found = str_dup(""), *rest = str_dup(text);
+    char *save = NULL;
+    for (char *part = rest ? strtok_r(rest, "/", &save) : NULL; found && part;
+         part = strtok_r(NULL, "/", &save)) {
+        char *folder = str_printf("%s/%s", dir, found);
+        DIR *d = folder ? opendir(folder) : NULL;
+        const struct dirent *e = NULL;
+        while (d && (e = readdir(d)) && strcasecmp(e->d_name, part) != 0)
+            ;
+        char *next = e ? str_printf("%s%s%s", found, found[0] ? "/" : "", e->d_name) : NULL;
+        if (d)
+            closedir(d);
+        free(folder);
+        free(found);
+        found = next;
+    }
+    free(rest);
+    if (found && strcmp(found, text) == 0) {
+        free(found);
+        return NULL;
+    }
+    return found;
+}
+
 /* The full path of a file that content names, when it is a regular file
  * inside the folder (links may lead only to files inside it too). Returns
  * NULL after reporting why it cannot be used. */
@@ -59,7 +91,17 @@ static char *confined_path(struct yaml_file *file, const char *name, const char 
     bool inside = real_dir && real_file && strncmp(real_file, real_dir, strlen(real_dir)) == 0 &&
                   real_file[strlen(real_dir)] == '/';
     bool regular = real_file && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
-    if (!real_file)
+    int why = real_file ? 0 : errno;
+    char *twin = !real_file && why == ENOENT ? case_twin(file->src->dir, text) : NULL;
+    if (twin)
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: file '%s' not found; did you mean '%s'? (names differ in upper and lower "
+                 "case here)",
+                 name, text, twin);
+    else if (!real_file && why != ENOENT && why != ENOTDIR)
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
+                 "%s: file '%s' cannot be read: %s", name, text, strerror(why));
+    else if (!real_file)
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line, "%s: file '%s' not found",
                  name, text);
     else if (!regular)
@@ -68,6 +110,7 @@ static char *confined_path(struct yaml_file *file, const char *name, const char 
     else if (!inside)
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
                  "%s: '%s' leads outside the content folder", name, text);
+    free(twin);
     free(real_dir);
     free(real_file);
     if (!regular || !inside) {
