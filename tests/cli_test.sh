@@ -43,6 +43,11 @@ says "check broken show" "broken/slides/03-bad-date.yaml:4: error: start: '25:61
 says "check broken show" "broken/slides/04-syntax.yaml:4: error: YAML syntax"
 says "check broken show" "2 slides, 12 errors, 3 warnings"
 
+# A time given with --now, even before 2020, is never taken for a wrong clock.
+SDL_VIDEODRIVER=dummy timeout 3 "$bin" --windowed --size 640x360 --now 2019-05-22T14:20 \
+    "$src/tests/fixtures/schedules/lswt2019" >"$tmp/out" 2>&1
+if grep -q "wrong" "$tmp/out"; then fail "--now 2019 taken for a wrong clock:"; cat "$tmp/out"; else ok; fi
+
 # A folder of event.yaml and a schedule export alone needs no slides folder.
 mkdir -p "$tmp/alone"
 printf 'name: Alone\ntimezone: Europe/Berlin\n' > "$tmp/alone/event.yaml"
