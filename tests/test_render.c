@@ -19,7 +19,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -700,6 +702,35 @@ static void image_slides_contain_cover_and_filter(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Out of file descriptors, the font engine says so, not "install fonts". */
+static void no_descriptor_left_is_not_a_missing_font(void **state)
+{
+    (void)state;
+    struct theme theme;
+    theme_init_defaults(&theme);
+    free(theme.font);
+    free(theme.font_bold);
+    theme.font = str_dup("Noto Sans:style=Italic"); /* not opened before */
+    theme.font_bold = str_dup("Noto Sans:style=Bold Italic");
+    struct rlimit saved;
+    getrlimit(RLIMIT_NOFILE, &saved);
+    struct rlimit low = {.rlim_cur = 32, .rlim_max = saved.rlim_max};
+    setrlimit(RLIMIT_NOFILE, &low);
+    int fds[64], n = 0;
+    while (n < 64 && (fds[n] = open("/dev/null", O_RDONLY)) >= 0)
+        n++;
+    char err[256] = "";
+    struct fonts *fonts = fonts_open(&theme, err, sizeof err);
+    while (n > 0)
+        close(fds[--n]);
+    setrlimit(RLIMIT_NOFILE, &saved);
+    fonts_close(fonts);
+    theme_free(&theme);
+    print_message("%s\n", err);
+    assert_null(fonts);
+    assert_non_null(strstr(err, "too many open files"));
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -733,6 +764,7 @@ int main(void)
         cmocka_unit_test(an_extreme_svg_is_drawn_within_its_card),
         cmocka_unit_test(boards_of_2_8_and_30_rooms_and_a_room_screen),
         cmocka_unit_test(image_slides_contain_cover_and_filter),
+        cmocka_unit_test(no_descriptor_left_is_not_a_missing_font),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

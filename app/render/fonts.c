@@ -13,6 +13,8 @@
 #include <SDL_ttf.h>
 #include <hb.h>
 #include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -77,11 +79,12 @@ static SDL_RWops *read_font_bytes(int fd, off_t size)
 }
 
 /* Opens the font file at path without blocking (a FIFO or device in its
- * place never hangs the show), when it is a regular file. */
-static TTF_Font *open_font_file(const char *path)
+ * place never hangs the show), when it is a regular file; NULL with the
+ * reason in why when it cannot. */
+static TTF_Font *open_font_file(const char *path, char *why, size_t why_size)
 {
     off_t size = 0;
-    int fd = file_read_open(path, &size, NULL, 0);
+    int fd = file_read_open(path, &size, why, why_size);
     if (fd < 0)
         return NULL;
     SDL_RWops *rw = read_font_bytes(fd, size);
@@ -101,15 +104,16 @@ static TTF_Font *open_face(const char *pattern, const char *fallback)
         if (!tries[i])
             continue;
         char *file = font_lookup_file(tries[i]);
-        TTF_Font *face = file ? open_font_file(file) : NULL;
+        char why[128] = "";
+        TTF_Font *face = file ? open_font_file(file, why, sizeof why) : NULL;
         if (face) {
             LOG(LOG_DEBUG, "fonts", "'%s' is %s", tries[i], file);
             TTF_SetFontHinting(face, TTF_HINTING_LIGHT);
             free(file);
             return face;
         }
-        LOG(LOG_WARN, "fonts", "font '%s' (%s) cannot be opened", tries[i],
-            file ? file : "not found");
+        LOG(LOG_WARN, "fonts", "font '%s' (%s) cannot be opened%s%s", tries[i],
+            file ? file : "not found", why[0] ? ": " : "", why);
         free(file);
     }
     return NULL;
@@ -132,6 +136,17 @@ struct fonts *fonts_open(const struct theme *theme, char *err, size_t err_size)
     fonts->faces[FONT_REGULAR] = (struct face){regular, FONT_REGULAR, NULL, OPEN_PX};
     fonts->faces[FONT_BOLD] = (struct face){bold, FONT_BOLD, NULL, OPEN_PX};
     fonts->count = 2;
+    int probe = regular && bold ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC);
+    bool out_of_files = !(regular && bold) && probe < 0 && (errno == EMFILE || errno == ENFILE);
+    if (probe >= 0)
+        close(probe);
+    if (out_of_files) {
+        snprintf(err, err_size,
+                 "no font can be opened: too many open files (raise the limit: ulimit -n, or "
+                 "LimitNOFILE= in the unit)");
+        fonts_close(fonts);
+        return NULL;
+    }
     if (!regular || !bold) {
         snprintf(err, err_size,
                  "no usable font: install fonts-noto-core (apt-get install fonts-noto-core) "
@@ -182,7 +197,7 @@ static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_
             return primary;
         }
     }
-    TTF_Font *font = file ? open_font_file(file) : NULL;
+    TTF_Font *font = file ? open_font_file(file, NULL, 0) : NULL;
     if (!font) {
         free(file);
         return primary;
