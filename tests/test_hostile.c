@@ -6,14 +6,13 @@
 #include "../app/util/image_header.h"
 #include "../app/util/str.h"
 
+#include "descriptors.h"
 #include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
-#include <fcntl.h>
 #include <stdio.h>
-#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -500,17 +499,10 @@ static void a_schedule_alone_needs_no_slides_folder(void **state)
     diag_list_clear(&diags);
 
     /* no descriptor left: the real reason */
-    struct rlimit saved;
-    getrlimit(RLIMIT_NOFILE, &saved);
-    int fds[64], n = 0;
-    struct rlimit low = {.rlim_cur = 16, .rlim_max = saved.rlim_max};
-    setrlimit(RLIMIT_NOFILE, &low);
-    while (n < 64 && (fds[n] = open("/dev/null", O_RDONLY)) >= 0)
-        n++;
+    struct descriptors_held held;
+    descriptors_exhaust(&held);
     bool ok = content_load(dir, &base, &prog, &diags);
-    while (n > 0)
-        close(fds[--n]);
-    setrlimit(RLIMIT_NOFILE, &saved);
+    descriptors_give_back(&held);
     if (ok)
         programme_free(&prog);
     bool told = false;

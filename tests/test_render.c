@@ -14,14 +14,13 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include "descriptors.h"
 #include "temp.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
-#include <fcntl.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -712,18 +711,11 @@ static void no_descriptor_left_is_not_a_missing_font(void **state)
     free(theme.font_bold);
     theme.font = str_dup("Noto Sans:style=Italic"); /* not opened before */
     theme.font_bold = str_dup("Noto Sans:style=Bold Italic");
-    struct rlimit saved;
-    getrlimit(RLIMIT_NOFILE, &saved);
-    struct rlimit low = {.rlim_cur = 32, .rlim_max = saved.rlim_max};
-    setrlimit(RLIMIT_NOFILE, &low);
-    int fds[64], n = 0;
-    while (n < 64 && (fds[n] = open("/dev/null", O_RDONLY)) >= 0)
-        n++;
+    struct descriptors_held held;
+    descriptors_exhaust(&held);
     char err[256] = "";
     struct fonts *fonts = fonts_open(&theme, err, sizeof err);
-    while (n > 0)
-        close(fds[--n]);
-    setrlimit(RLIMIT_NOFILE, &saved);
+    descriptors_give_back(&held);
     fonts_close(fonts);
     theme_free(&theme);
     print_message("%s\n", err);
