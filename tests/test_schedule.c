@@ -341,6 +341,23 @@ static void a_daylight_saving_night_and_the_machine_elsewhere(void **state)
     unsetenv("TZ");
 }
 
+/* A congress's first talk before its first day's start: the warning names
+ * the day the talk is listed under. */
+static void a_talk_before_its_day_starts(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2025-12-27\", "
+        "\"day_start\": \"2025-12-27T11:00:00+01:00\", \"rooms\": {\"A\": [{\"title\": "
+        "\"Early\", \"date\": \"2025-12-27T10:30:00+01:00\", \"start\": \"10:30\", "
+        "\"duration\": \"0:30\"}]}}]}}}";
+    struct parsed p = parse_text("schedule.json", json, strlen(json), "Europe/Berlin");
+    assert_when(talk(&p, "Early"), "2025-12-27", "10:30", "11:00");
+    assert_true(has_problem(&p, 0, "(Saturday 27 December 2025)"));
+    assert_false(has_problem(&p, 0, "Sunday"));
+    parsed_free(&p);
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -408,6 +425,7 @@ int main(void)
         cmocka_unit_test(frab_json_with_paths_in_problems),
         cmocka_unit_test(spreadsheets_saved_as_csv),
         cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
+        cmocka_unit_test(a_talk_before_its_day_starts),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

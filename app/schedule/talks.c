@@ -157,12 +157,18 @@ bool talks_place(struct talks *b, const char *date, const char *start, int64_t d
         int64_t on = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
         int64_t listed = day + (turn >= 0 && shown < turn); /* after midnight: the next date */
         if (day >= 0 && on != listed) {
-            char want[64];
-            civil_format_date(listed, NULL, want, sizeof want);
-            diag_add(b->diags, DIAG_WARNING, b->path, line,
-                     "%s: its date %s is not on the day it is listed under (%s); the date is "
-                     "used",
-                     what, date, want);
+            char under[64];
+            civil_format_date(day, NULL, under, sizeof under);
+            if (on == day)
+                diag_add(b->diags, DIAG_WARNING, b->path, line,
+                         "%s: its date %s is on the day it is listed under (%s) but before "
+                         "that day starts (%02d:%02d); the date is used",
+                         what, date, under, turn / 60, turn % 60);
+            else
+                diag_add(b->diags, DIAG_WARNING, b->path, line,
+                         "%s: its date %s is not on the day it is listed under (%s); the date "
+                         "is used",
+                         what, date, under);
         }
         if (start_minutes < 0 || shown == start_minutes) {
             *utc = when;
