@@ -358,6 +358,23 @@ static void a_talk_before_its_day_starts(void **state)
     parsed_free(&p);
 }
 
+/* A JSON talk whose start is no time is reported and left out, not put
+ * at midnight. */
+static void a_json_talk_with_an_impossible_start(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2026-07-01\", "
+        "\"rooms\": {\"A\": [{\"title\": \"Good\", \"date\": \"2026-07-01\", \"start\": "
+        "\"10:00\", \"duration\": \"1:00\"}, {\"title\": \"Bad\", \"date\": \"2026-07-01\", "
+        "\"start\": \"25:61\", \"duration\": \"1:00\"}]}}]}}}";
+    struct parsed p = parse_text("schedule.json", json, strlen(json), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_when(talk(&p, "Good"), "2026-07-01", "10:00", "11:00");
+    assert_true(has_problem(&p, 0, "days[0].rooms[\"A\"][1].start: '25:61' is not a time"));
+    parsed_free(&p);
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -426,6 +443,7 @@ int main(void)
         cmocka_unit_test(spreadsheets_saved_as_csv),
         cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
         cmocka_unit_test(a_talk_before_its_day_starts),
+        cmocka_unit_test(a_json_talk_with_an_impossible_start),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
