@@ -375,6 +375,30 @@ static void a_json_talk_with_an_impossible_start(void **state)
     parsed_free(&p);
 }
 
+/* CSV rows' problems name the field that is wrong; a file without an end
+ * or duration column gives its talks the default length. */
+static void csv_problems_name_the_field(void **state)
+{
+    (void)state;
+    const char *csv = "date,start,duration,title\n"
+                      "2019-02-29,10:00,60,Leap\n"
+                      "20/05/2026,10:00,60,Day first\n"
+                      "2026-05-20,10:00,-30,Backwards\n"
+                      "2026-05-20,11:00,60,Fine\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_true(has_problem(&p, 2, "date: '2019-02-29' is not a date: write YYYY-MM-DD"));
+    assert_true(has_problem(&p, 3, "date: '20/05/2026' is not a date: write 2026-05-20"));
+    assert_true(has_problem(&p, 4, "duration: '-30' is negative"));
+    assert_false(has_problem(&p, -1, "start: '10:00'"));
+    parsed_free(&p);
+    csv = "title,start\nKeynote,2026-05-20 10:00\n";
+    p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_when(talk(&p, "Keynote"), "2026-05-20", "10:00", "11:00");
+    parsed_free(&p);
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -444,6 +468,7 @@ int main(void)
         cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
         cmocka_unit_test(a_talk_before_its_day_starts),
         cmocka_unit_test(a_json_talk_with_an_impossible_start),
+        cmocka_unit_test(csv_problems_name_the_field),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
