@@ -267,8 +267,11 @@ static void pentabarf_without_room_wrappers(void **state)
     assert_string_equal(evening->room, "Saal 1");
     assert_string_equal(evening->speakers[0], "Carol");
     /* before the day change (09:00): the next calendar date; 25:30 long,
-     * kept to a day */
-    assert_when(talk(&p, "Small hours, past the day change"), "2010-12-28", "02:00", "02:01");
+     * so it ends the night after */
+    const struct slide *small = talk(&p, "Small hours, past the day change");
+    assert_when(small, "2010-12-28", "02:00", "03:30");
+    assert_true(small->runs.set);
+    assert_int_equal(small->runs.end - small->runs.start, (25 * 60 + 30) * 60);
     parsed_free(&p);
 }
 
@@ -399,6 +402,42 @@ static void csv_problems_name_the_field(void **state)
     parsed_free(&p);
 }
 
+/* The talk titled title is on the shown programme, marked now. */
+static void assert_running(const struct programme *shown, const char *title)
+{
+    for (size_t i = 0; i < shown->slide_count; i++)
+        if (shown->slides[i].title && strcmp(shown->slides[i].title, title) == 0) {
+            assert_int_equal(shown->slides[i].mark, MARK_NOW);
+            return;
+        }
+    fail_msg("'%s' is not shown", title);
+}
+
+/* Talks of a day or more stay on the board while they run. */
+static void a_hackathon_of_a_day_or_two(void **state)
+{
+    (void)state;
+    const char *csv = "date,start,duration,room,title\n"
+                      "2026-05-20,10:00,24:00,Lab,Day long\n"
+                      "2026-05-20,10:00,48:00,Hall,Two days\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 2);
+    assert_when(talk(&p, "Day long"), "2026-05-20", "10:00", "10:00");
+    struct theme theme;
+    struct programme shown;
+    int64_t day = civil_days(2026, 5, 20) * SECONDS_PER_DAY;
+    shown_at(&p, "Europe/Berlin", day + 15 * 3600, &theme, &shown);
+    assert_running(&shown, "Day long");
+    assert_running(&shown, "Two days");
+    programme_free(&shown);
+    theme_free(&theme);
+    shown_at(&p, "Europe/Berlin", day + SECONDS_PER_DAY + 15 * 3600, &theme, &shown);
+    assert_running(&shown, "Two days");
+    programme_free(&shown);
+    theme_free(&theme);
+    parsed_free(&p);
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -469,6 +508,7 @@ int main(void)
         cmocka_unit_test(a_talk_before_its_day_starts),
         cmocka_unit_test(a_json_talk_with_an_impossible_start),
         cmocka_unit_test(csv_problems_name_the_field),
+        cmocka_unit_test(a_hackathon_of_a_day_or_two),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
