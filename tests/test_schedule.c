@@ -438,6 +438,32 @@ static void a_hackathon_of_a_day_or_two(void **state)
     parsed_free(&p);
 }
 
+/* On the night the clocks go back, a time that happens twice is the first
+ * (summer time), whatever rows came before; both it and a time that does
+ * not exist are reported at their line. */
+static void a_time_that_happens_twice_or_never(void **state)
+{
+    (void)state;
+    /* 2024-10-27 02:30 in Berlin: 00:30 UTC in summer time (01:30 in winter time) */
+    int64_t summer = civil_days(2024, 10, 27) * SECONDS_PER_DAY + 30 * 60;
+    const char *before[] = {"2024-10-26,12:00,30,A,Summer\n", "2024-10-28,12:00,30,A,Winter\n"};
+    for (int i = 0; i < 2; i++) {
+        char csv[256];
+        snprintf(csv, sizeof csv, "date,start,duration,room,title\n%s2024-10-27,02:30,30,B,Twice\n",
+                 before[i]);
+        struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+        assert_int_equal(p.count, 2);
+        assert_int_equal(talk(&p, "Twice")->runs.start, summer);
+        assert_true(has_problem(&p, 3, "02:30 on 2024-10-27 happens twice"));
+        parsed_free(&p);
+    }
+    const char *csv = "date,start,duration,room,title\n2025-03-30,02:30,30,Hall,Skipped\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_when(talk(&p, "Skipped"), "2025-03-30", "03:30", "04:00");
+    assert_true(has_problem(&p, 2, "02:30 on 2025-03-30 does not exist"));
+    parsed_free(&p);
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -509,6 +535,7 @@ int main(void)
         cmocka_unit_test(a_json_talk_with_an_impossible_start),
         cmocka_unit_test(csv_problems_name_the_field),
         cmocka_unit_test(a_hackathon_of_a_day_or_two),
+        cmocka_unit_test(a_time_that_happens_twice_or_never),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -107,18 +107,18 @@ static void read_header(struct reader *r)
 
 /* A start or end: "2025-02-12 10:00" (or ISO with an offset), or "10:00" on
  * the row's date. Sets *utc; false when it is neither. */
-static bool moment(const char *text, const char *date, int64_t *utc)
+static bool moment(struct reader *r, const char *text, const char *date, int64_t *utc)
 {
     int64_t t, day;
     bool offset;
     int minutes;
     if (talks_datetime(text, &t, &offset)) {
-        *utc = offset ? t : talks_local_to_utc(t);
+        *utc = offset ? t : talks_local_to_utc(r->b, t, r->row, NULL);
         return strpbrk(text, "T ") != NULL;
     }
     if (date && civil_parse_date(date, &day) && strchr(text, ':') &&
         talks_duration(text, &minutes) && minutes < 24 * 60) {
-        *utc = talks_local_to_utc(day * SECONDS_PER_DAY + minutes * 60);
+        *utc = talks_local_to_utc(r->b, day * SECONDS_PER_DAY + minutes * 60, r->row, NULL);
         return true;
     }
     return false;
@@ -181,17 +181,18 @@ static void read_row(struct reader *r)
     if (!date && start && strlen(start) > 10 && start[4] == '-')
         memcpy(start_date, start, 10);
     int64_t day;
-    if (start && !moment(start, date, &t.start) && date && !civil_parse_date(date, &day)) {
+    bool placed = start && moment(r, start, date, &t.start);
+    if (start && !placed && date && !civil_parse_date(date, &day)) {
         char hint[48];
         date_hint(date, hint, sizeof hint);
         diag_add(b->diags, DIAG_WARNING, b->path, r->row,
                  "date: '%s' is not a date: write %s; the row is left out", date, hint);
-    } else if (!start || !moment(start, date, &t.start)) {
+    } else if (!placed) {
         diag_add(b->diags, DIAG_WARNING, b->path, r->row,
                  "start: '%s' is not a time (write 10:00 with a date column, or "
                  "2025-02-12 10:00): the row is left out",
                  start ? start : "");
-    } else if (end && moment(end, date ? date : start_date, &until)) {
+    } else if (end && moment(r, end, date ? date : start_date, &until)) {
         if (until <= t.start)
             until += SECONDS_PER_DAY; /* over midnight */
         t.minutes = (int)((until - t.start) / 60);

@@ -132,9 +132,42 @@ void talks_use_zone(struct talks *b, const char *name, int line)
     zone_use(name && name[0] ? name : b->event_zone);
 }
 
-int64_t talks_local_to_utc(int64_t local)
+int64_t talks_local_to_utc(struct talks *b, int64_t local, int line, const char *what)
 {
-    return zone_utc(local);
+    /* the zone's offsets a day either side: the one or two the night has */
+    const int64_t offsets[2] = {zone_local(local - SECONDS_PER_DAY) - (local - SECONDS_PER_DAY),
+                                zone_local(local + SECONDS_PER_DAY) - (local + SECONDS_PER_DAY)};
+    int64_t found[2] = {0, 0};
+    int count = 0;
+    for (int i = 0; i < 2; i++) {
+        int64_t utc = local - offsets[i];
+        if (zone_local(utc) == local && (count == 0 || found[0] != utc))
+            found[count++] = utc;
+    }
+    if (count == 1)
+        return found[0];
+    int64_t day = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
+    int minutes = (int)((local - day * SECONDS_PER_DAY) / 60), y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    if (count == 2) {
+        int64_t earlier = found[0] < found[1] ? found[0] : found[1];
+        diag_add(b->diags, DIAG_WARNING, b->path, line,
+                 "%s%s%02d:%02d on %04d-%02d-%02d happens twice (the clocks go back): the "
+                 "first, in summer time, is used",
+                 what ? what : "", what ? ": " : "", minutes / 60, minutes % 60, y, m, d);
+        return earlier;
+    }
+    int64_t utc = local - offsets[0]; /* in a gap: by the clock before it, an hour later */
+    int64_t shown = zone_local(utc);
+    int later = (int)((shown - (shown / SECONDS_PER_DAY - (shown % SECONDS_PER_DAY < 0)) *
+                                   SECONDS_PER_DAY) /
+                      60);
+    diag_add(b->diags, DIAG_WARNING, b->path, line,
+             "%s%s%02d:%02d on %04d-%02d-%02d does not exist (the clocks go forward): it is "
+             "read as %02d:%02d",
+             what ? what : "", what ? ": " : "", minutes / 60, minutes % 60, y, m, d, later / 60,
+             later % 60);
+    return utc;
 }
 
 /* The minutes after midnight written in "2019-12-27T11:00...", or -1. */
@@ -193,11 +226,11 @@ bool talks_place(struct talks *b, const char *date, const char *start, int64_t d
     }
     if (start_minutes >= 0 && day >= 0) {
         int64_t on = day + (turn >= 0 && start_minutes < turn); /* after midnight */
-        *utc = zone_utc(on * SECONDS_PER_DAY + start_minutes * 60);
+        *utc = talks_local_to_utc(b, on * SECONDS_PER_DAY + start_minutes * 60, line, what);
         return true;
     }
     if (dated) {
-        *utc = zone_utc(when);
+        *utc = talks_local_to_utc(b, when, line, what);
         return true;
     }
     return false;
