@@ -364,6 +364,14 @@ static void a_schedule_export_plays_and_keeps_its_last_good_version(void **state
     write_file(f, "event.yaml", "name: Test event\nschedule: [day3.csv, ../outside.csv]\n");
     assert_true(refresh(f));
     assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 2);
+    /* one export named twice is read once, and said at the line naming it again */
+    write_file(f, "event.yaml",
+               "name: Test event\ntimezone: UTC\nschedule:\n  - day1.csv\n  - ./day1.csv\n");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B", "First"}, 3);
+    assert_int_equal(diag_count(&f->diags, DIAG_WARNING), 1);
+    assert_int_equal(f->diags.items[0].line, 5);
+    assert_non_null(strstr(f->diags.items[0].message, "'./day1.csv' is 'day1.csv' again"));
 }
 
 static void the_theme_colours_tracks(void **state)

@@ -268,8 +268,11 @@ static void pentabarf_without_room_wrappers(void **state)
     assert_string_equal(evening->room, "Saal 1");
     assert_string_equal(evening->speakers[0], "Carol");
     /* before the day change (09:00): the next calendar date; 25:30 long,
-     * kept to a day */
-    assert_when(talk(&p, "Small hours, past the day change"), "2010-12-28", "02:00", "02:01");
+     * so it ends the night after */
+    const struct slide *small = talk(&p, "Small hours, past the day change");
+    assert_when(small, "2010-12-28", "02:00", "03:30");
+    assert_true(small->runs.set);
+    assert_int_equal(small->runs.end - small->runs.start, (25 * 60 + 30) * 60);
     parsed_free(&p);
 }
 
@@ -342,6 +345,126 @@ static void a_daylight_saving_night_and_the_machine_elsewhere(void **state)
     unsetenv("TZ");
 }
 
+/* A congress's first talk before its first day's start: the warning names
+ * the day the talk is listed under. */
+static void a_talk_before_its_day_starts(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2025-12-27\", "
+        "\"day_start\": \"2025-12-27T11:00:00+01:00\", \"rooms\": {\"A\": [{\"title\": "
+        "\"Early\", \"date\": \"2025-12-27T10:30:00+01:00\", \"start\": \"10:30\", "
+        "\"duration\": \"0:30\"}]}}]}}}";
+    struct parsed p = parse_text("schedule.json", json, strlen(json), "Europe/Berlin");
+    assert_when(talk(&p, "Early"), "2025-12-27", "10:30", "11:00");
+    assert_true(has_problem(&p, 0, "(Saturday 27 December 2025)"));
+    assert_false(has_problem(&p, 0, "Sunday"));
+    parsed_free(&p);
+}
+
+/* A JSON talk whose start is no time is reported and left out, not put
+ * at midnight. */
+static void a_json_talk_with_an_impossible_start(void **state)
+{
+    (void)state;
+    const char *json =
+        "{\"schedule\": {\"conference\": {\"days\": [{\"date\": \"2026-07-01\", "
+        "\"rooms\": {\"A\": [{\"title\": \"Good\", \"date\": \"2026-07-01\", \"start\": "
+        "\"10:00\", \"duration\": \"1:00\"}, {\"title\": \"Bad\", \"date\": \"2026-07-01\", "
+        "\"start\": \"25:61\", \"duration\": \"1:00\"}]}}]}}}";
+    struct parsed p = parse_text("schedule.json", json, strlen(json), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_when(talk(&p, "Good"), "2026-07-01", "10:00", "11:00");
+    assert_true(has_problem(&p, 0, "days[0].rooms[\"A\"][1].start: '25:61' is not a time"));
+    parsed_free(&p);
+}
+
+/* CSV rows' problems name the field that is wrong; a file without an end
+ * or duration column gives its talks the default length. */
+static void csv_problems_name_the_field(void **state)
+{
+    (void)state;
+    const char *csv = "date,start,duration,title\n"
+                      "2019-02-29,10:00,60,Leap\n"
+                      "20/05/2026,10:00,60,Day first\n"
+                      "2026-05-20,10:00,-30,Backwards\n"
+                      "2026-05-20,11:00,60,Fine\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_true(has_problem(&p, 2, "date: '2019-02-29' is not a date: write YYYY-MM-DD"));
+    assert_true(has_problem(&p, 3, "date: '20/05/2026' is not a date: write 2026-05-20"));
+    assert_true(has_problem(&p, 4, "duration: '-30' is negative"));
+    assert_false(has_problem(&p, -1, "start: '10:00'"));
+    parsed_free(&p);
+    csv = "title,start\nKeynote,2026-05-20 10:00\n";
+    p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_when(talk(&p, "Keynote"), "2026-05-20", "10:00", "11:00");
+    parsed_free(&p);
+}
+
+/* The talk titled title is on the shown programme, marked now. */
+static void assert_running(const struct programme *shown, const char *title)
+{
+    for (size_t i = 0; i < shown->slide_count; i++)
+        if (shown->slides[i].title && strcmp(shown->slides[i].title, title) == 0) {
+            assert_int_equal(shown->slides[i].mark, MARK_NOW);
+            return;
+        }
+    fail_msg("'%s' is not shown", title);
+}
+
+/* Talks of a day or more stay on the board while they run. */
+static void a_hackathon_of_a_day_or_two(void **state)
+{
+    (void)state;
+    const char *csv = "date,start,duration,room,title\n"
+                      "2026-05-20,10:00,24:00,Lab,Day long\n"
+                      "2026-05-20,10:00,48:00,Hall,Two days\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 2);
+    assert_when(talk(&p, "Day long"), "2026-05-20", "10:00", "10:00");
+    struct theme theme;
+    struct programme shown;
+    int64_t day = civil_days(2026, 5, 20) * SECONDS_PER_DAY;
+    shown_at(&p, "Europe/Berlin", day + 15 * 3600, &theme, &shown);
+    assert_running(&shown, "Day long");
+    assert_running(&shown, "Two days");
+    programme_free(&shown);
+    theme_free(&theme);
+    shown_at(&p, "Europe/Berlin", day + SECONDS_PER_DAY + 15 * 3600, &theme, &shown);
+    assert_running(&shown, "Two days");
+    programme_free(&shown);
+    theme_free(&theme);
+    parsed_free(&p);
+}
+
+/* On the night the clocks go back, a time that happens twice is the first
+ * (summer time), whatever rows came before; both it and a time that does
+ * not exist are reported at their line. */
+static void a_time_that_happens_twice_or_never(void **state)
+{
+    (void)state;
+    /* 2024-10-27 02:30 in Berlin: 00:30 UTC in summer time (01:30 in winter time) */
+    int64_t summer = civil_days(2024, 10, 27) * SECONDS_PER_DAY + 30 * 60;
+    const char *before[] = {"2024-10-26,12:00,30,A,Summer\n", "2024-10-28,12:00,30,A,Winter\n"};
+    for (int i = 0; i < 2; i++) {
+        char csv[256];
+        snprintf(csv, sizeof csv, "date,start,duration,room,title\n%s2024-10-27,02:30,30,B,Twice\n",
+                 before[i]);
+        struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+        assert_int_equal(p.count, 2);
+        assert_int_equal(talk(&p, "Twice")->runs.start, summer);
+        assert_true(has_problem(&p, 3, "02:30 on 2024-10-27 happens twice"));
+        parsed_free(&p);
+    }
+    const char *csv = "date,start,duration,room,title\n2025-03-30,02:30,30,Hall,Skipped\n";
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_when(talk(&p, "Skipped"), "2025-03-30", "03:30", "04:00");
+    assert_true(has_problem(&p, 2, "02:30 on 2025-03-30 does not exist"));
+    parsed_free(&p);
+}
+
 static void hostile_schedules_are_refused_clearly(void **state)
 {
     (void)state;
@@ -409,6 +532,11 @@ int main(void)
         cmocka_unit_test(frab_json_with_paths_in_problems),
         cmocka_unit_test(spreadsheets_saved_as_csv),
         cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
+        cmocka_unit_test(a_talk_before_its_day_starts),
+        cmocka_unit_test(a_json_talk_with_an_impossible_start),
+        cmocka_unit_test(csv_problems_name_the_field),
+        cmocka_unit_test(a_hackathon_of_a_day_or_two),
+        cmocka_unit_test(a_time_that_happens_twice_or_never),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

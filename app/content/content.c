@@ -403,6 +403,34 @@ static void append_slides(struct programme *prog, const struct content_file *f)
 
 /* Reads the schedule exports event.yaml names, or those of the usual
  * names that are there, and adds their talks to prog. */
+/* The line of the file at path where name stands for the nth time (1: the
+ * first), as a word of its own; 0 when it cannot tell. */
+static int line_naming(const char *path, const char *name, int nth)
+{
+    FILE *f = fopen(path, "r");
+    char text[1024];
+    size_t len = strlen(name);
+    int line = 0, seen = 0;
+    while (f && len && fgets(text, sizeof text, f)) {
+        line++;
+        for (const char *at = strstr(text, name); at; at = strstr(at + 1, name)) {
+            bool alone = (at == text || !strchr("abcdefghijklmnopqrstuvwxyz"
+                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./",
+                                                at[-1])) &&
+                         (!at[len] || !strchr("abcdefghijklmnopqrstuvwxyz"
+                                              "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./",
+                                              at[len]));
+            if (alone && ++seen == nth) {
+                fclose(f);
+                return line;
+            }
+        }
+    }
+    if (f)
+        fclose(f);
+    return 0;
+}
+
 static void refresh_schedules(struct content *c, struct programme *prog, struct diag_list *diags,
                               struct content_changes *changes)
 {
@@ -410,6 +438,7 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
     const struct event *e = &prog->event;
     size_t count = e->schedule_count ? e->schedule_count : COUNT(usual);
     char *event_path = str_printf("%s/event.yaml", c->dir);
+    char **resolved = calloc(count, sizeof *resolved); /* each export's real path, or NULL */
     c->zone = e->timezone;
     for (size_t i = 0; event_path && i < count; i++) {
         const char *name = e->schedule_count ? e->schedules[i] : usual[i];
@@ -418,12 +447,36 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
                      "schedule: '%s' must be a file in the content folder", name);
             continue;
         }
+        char *joined = str_printf("%s/%s", c->dir, name);
+        char *real = joined ? realpath(joined, NULL) : NULL;
+        free(joined);
+        size_t twin = i;
+        for (size_t j = 0; real && resolved && j < i && twin == i; j++)
+            if (resolved[j] && strcmp(resolved[j], real) == 0)
+                twin = j;
+        if (twin != i) { /* one file named twice: read once */
+            int nth = 1;
+            for (size_t j = 0; j < i; j++)
+                nth += strcmp(e->schedules[j], name) == 0;
+            diag_add(diags, DIAG_WARNING, event_path, line_naming(event_path, name, nth),
+                     "schedule: '%s' is '%s' again: it is read once (remove one of them)", name,
+                     e->schedules[twin]);
+            free(real);
+            continue;
+        }
+        if (resolved)
+            resolved[i] = real;
+        else
+            free(real);
         struct content_file *f = refresh_file(c, name, ROLE_SCHEDULE, diags, changes);
         if (!f && e->schedule_count)
             diag_add(diags, DIAG_ERROR, event_path, 0, "schedule: '%s' not found", name);
         if (f && f->has_good)
             append_slides(prog, f);
     }
+    for (size_t i = 0; resolved && i < count; i++)
+        free(resolved[i]);
+    free(resolved);
     free(event_path);
 }
 

@@ -160,7 +160,11 @@ struct slide {
     char **speakers;
     size_t speaker_count;
     char *description;
-    bool scheduled;           /* a talk of the schedule export, not a slide file */
+    bool scheduled; /* a talk of the schedule export, not a slide file */
+    struct {
+        bool set;
+        int64_t start, end;   /* UTC seconds; a talk may last days */
+    } runs;                   /* a talk's exact time: date, start and end show it */
     char *language;           /* of a talk, as the export says: "en", "de" */
     struct rgba track_colour; /* of its track; alpha 0: none */
     /* image and video */

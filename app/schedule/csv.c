@@ -10,6 +10,7 @@
 
 #include <csv.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -106,21 +107,37 @@ static void read_header(struct reader *r)
 
 /* A start or end: "2025-02-12 10:00" (or ISO with an offset), or "10:00" on
  * the row's date. Sets *utc; false when it is neither. */
-static bool moment(const char *text, const char *date, int64_t *utc)
+static bool moment(struct reader *r, const char *text, const char *date, int64_t *utc)
 {
     int64_t t, day;
     bool offset;
     int minutes;
     if (talks_datetime(text, &t, &offset)) {
-        *utc = offset ? t : talks_local_to_utc(t);
+        *utc = offset ? t : talks_local_to_utc(r->b, t, r->row, NULL);
         return strpbrk(text, "T ") != NULL;
     }
     if (date && civil_parse_date(date, &day) && strchr(text, ':') &&
         talks_duration(text, &minutes) && minutes < 24 * 60) {
-        *utc = talks_local_to_utc(day * SECONDS_PER_DAY + minutes * 60);
+        *utc = talks_local_to_utc(r->b, day * SECONDS_PER_DAY + minutes * 60, r->row, NULL);
         return true;
     }
     return false;
+}
+
+/* Writes to hint how to write the date text as YYYY-MM-DD: the date itself
+ * when text is day first ("20/05/2026", "20.05.2026"). */
+static void date_hint(const char *text, char *hint, size_t size)
+{
+    int d, m, y, n = 0;
+    char sep[2];
+    int64_t day;
+    if (sscanf(text, "%2d%1[./]%2d%*1[./]%4d%n", &d, sep, &m, &y, &n) == 4 && !text[n] &&
+        y >= 1000) {
+        snprintf(hint, size, "%04d-%02d-%02d", y, m, d);
+        if (civil_parse_date(hint, &day))
+            return;
+    }
+    snprintf(hint, size, "YYYY-MM-DD, a day the calendar has");
 }
 
 /* Splits a speakers field at ';' (or ',' when there is no ';'). */
@@ -163,17 +180,36 @@ static void read_row(struct reader *r)
     char start_date[11] = ""; /* the date of a start written with one */
     if (!date && start && strlen(start) > 10 && start[4] == '-')
         memcpy(start_date, start, 10);
-    if (!start || !moment(start, date, &t.start)) {
+    int64_t day;
+    bool placed = start && moment(r, start, date, &t.start);
+    if (start && !placed && date && !civil_parse_date(date, &day)) {
+        char hint[48];
+        date_hint(date, hint, sizeof hint);
+        diag_add(b->diags, DIAG_WARNING, b->path, r->row,
+                 "date: '%s' is not a date: write %s; the row is left out", date, hint);
+    } else if (!placed) {
         diag_add(b->diags, DIAG_WARNING, b->path, r->row,
                  "start: '%s' is not a time (write 10:00 with a date column, or "
                  "2025-02-12 10:00): the row is left out",
                  start ? start : "");
-    } else if (end && moment(end, date ? date : start_date, &until)) {
+    } else if (end && moment(r, end, date ? date : start_date, &until)) {
         if (until <= t.start)
             until += SECONDS_PER_DAY; /* over midnight */
         t.minutes = (int)((until - t.start) / 60);
         talks_add(b, &t, r->row);
     } else if (duration && talks_duration(duration, &t.minutes)) {
+        talks_add(b, &t, r->row);
+    } else if (end) {
+        diag_add(b->diags, DIAG_WARNING, b->path, r->row,
+                 "end: '%s' is not a time (write 11:30): the row is left out", end);
+    } else if (duration) {
+        diag_add(b->diags, DIAG_WARNING, b->path, r->row,
+                 duration[strspn(duration, " ")] == '-'
+                     ? "duration: '%s' is negative (write 90 or 1:30): the row is left out"
+                     : "duration: '%s' is not a duration (write 90 or 1:30): the row is left out",
+                 duration);
+    } else if (r->column_at[COL_END] < 0 && r->column_at[COL_DURATION] < 0) {
+        t.minutes = SESSION_DEFAULT_MINUTES; /* no column for it: the usual length */
         talks_add(b, &t, r->row);
     } else {
         diag_add(b->diags, DIAG_WARNING, b->path, r->row,

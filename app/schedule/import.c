@@ -21,9 +21,10 @@ static void to_event_time(struct talks *b)
         s->date = (struct optional_day){true, day};
         s->start = (struct optional_clock){true, (int)((start - day * SECONDS_PER_DAY) / 60)};
         int end_minutes = (int)(((end % SECONDS_PER_DAY) + SECONDS_PER_DAY) % SECONDS_PER_DAY / 60);
-        if (end_minutes == s->start.minutes)
-            end_minutes = (end_minutes + 1) % (24 * 60); /* a whole day: a minute short */
         s->end = (struct optional_clock){true, end_minutes};
+        s->runs.set = true; /* the show goes by these: a talk of days ends days later */
+        s->runs.start = b->starts[i];
+        s->runs.end = b->starts[i] + (int64_t)b->minutes[i] * 60;
     }
 }
 

@@ -79,12 +79,15 @@ static void read_event(struct talks *b, const cJSON *e, const cJSON *conference,
                      .speakers = speakers,
                      .speaker_count = speaker_count,
                      .colour = track_colour(conference, track)};
-    const char *duration = string_of(e, "duration");
+    const char *duration = string_of(e, "duration"), *start = string_of(e, "start");
+    int clock;
     if (!duration || !talks_duration(duration, &t.minutes)) {
         snprintf(field, sizeof field, "%s.duration", where);
         problem(b, field, duration, "is not a duration (write HH:MM): the talk is left out");
-    } else if (!talks_place(b, string_of(e, "date"), string_of(e, "start"), day, day_start, 0,
-                            where, &t.start)) {
+    } else if (start && (!strchr(start, ':') || !talks_duration(start, &clock))) {
+        snprintf(field, sizeof field, "%s.start", where);
+        problem(b, field, start, "is not a time (write HH:MM): the talk is left out");
+    } else if (!talks_place(b, string_of(e, "date"), start, day, day_start, 0, where, &t.start)) {
         snprintf(field, sizeof field, "%s.start", where);
         problem(b, field, NULL, "no date or start time: the talk is left out");
     } else {

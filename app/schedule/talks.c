@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { TALK_LONGEST_MINUTES = 7 * TALK_MAX_MINUTES }; /* a week-long hackathon, at most */
+
 /* Reads n digits at *p into *value, stepping past them. */
 static bool digits(const char **p, int n, int *value)
 {
@@ -66,7 +68,7 @@ bool talks_duration(const char *text, int *minutes)
         else
             *minutes = parts[0] * 60 + parts[1]; /* HH:MM:SS, seconds dropped */
     }
-    return *minutes > 0 && *minutes <= 7 * TALK_MAX_MINUTES;
+    return *minutes > 0 && *minutes <= TALK_LONGEST_MINUTES;
 }
 
 bool talks_datetime(const char *text, int64_t *seconds, bool *has_offset)
@@ -130,9 +132,42 @@ void talks_use_zone(struct talks *b, const char *name, int line)
     zone_use(name && name[0] ? name : b->event_zone);
 }
 
-int64_t talks_local_to_utc(int64_t local)
+int64_t talks_local_to_utc(struct talks *b, int64_t local, int line, const char *what)
 {
-    return zone_utc(local);
+    /* the zone's offsets a day either side: the one or two the night has */
+    const int64_t offsets[2] = {zone_local(local - SECONDS_PER_DAY) - (local - SECONDS_PER_DAY),
+                                zone_local(local + SECONDS_PER_DAY) - (local + SECONDS_PER_DAY)};
+    int64_t found[2] = {0, 0};
+    int count = 0;
+    for (int i = 0; i < 2; i++) {
+        int64_t utc = local - offsets[i];
+        if (zone_local(utc) == local && (count == 0 || found[0] != utc))
+            found[count++] = utc;
+    }
+    if (count == 1)
+        return found[0];
+    int64_t day = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
+    int minutes = (int)((local - day * SECONDS_PER_DAY) / 60), y, m, d;
+    civil_from_days(day, &y, &m, &d);
+    if (count == 2) {
+        int64_t earlier = found[0] < found[1] ? found[0] : found[1];
+        diag_add(b->diags, DIAG_WARNING, b->path, line,
+                 "%s%s%02d:%02d on %04d-%02d-%02d happens twice (the clocks go back): the "
+                 "first, in summer time, is used",
+                 what ? what : "", what ? ": " : "", minutes / 60, minutes % 60, y, m, d);
+        return earlier;
+    }
+    int64_t utc = local - offsets[0]; /* in a gap: by the clock before it, an hour later */
+    int64_t shown = zone_local(utc);
+    int later = (int)((shown - (shown / SECONDS_PER_DAY - (shown % SECONDS_PER_DAY < 0)) *
+                                   SECONDS_PER_DAY) /
+                      60);
+    diag_add(b->diags, DIAG_WARNING, b->path, line,
+             "%s%s%02d:%02d on %04d-%02d-%02d does not exist (the clocks go forward): it is "
+             "read as %02d:%02d",
+             what ? what : "", what ? ": " : "", minutes / 60, minutes % 60, y, m, d, later / 60,
+             later % 60);
+    return utc;
 }
 
 /* The minutes after midnight written in "2019-12-27T11:00...", or -1. */
@@ -157,12 +192,18 @@ bool talks_place(struct talks *b, const char *date, const char *start, int64_t d
         int64_t on = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
         int64_t listed = day + (turn >= 0 && shown < turn); /* after midnight: the next date */
         if (day >= 0 && on != listed) {
-            char want[64];
-            civil_format_date(listed, NULL, want, sizeof want);
-            diag_add(b->diags, DIAG_WARNING, b->path, line,
-                     "%s: its date %s is not on the day it is listed under (%s); the date is "
-                     "used",
-                     what, date, want);
+            char under[64];
+            civil_format_date(day, NULL, under, sizeof under);
+            if (on == day)
+                diag_add(b->diags, DIAG_WARNING, b->path, line,
+                         "%s: its date %s is on the day it is listed under (%s) but before "
+                         "that day starts (%02d:%02d); the date is used",
+                         what, date, under, turn / 60, turn % 60);
+            else
+                diag_add(b->diags, DIAG_WARNING, b->path, line,
+                         "%s: its date %s is not on the day it is listed under (%s); the date "
+                         "is used",
+                         what, date, under);
         }
         if (start_minutes < 0 || shown == start_minutes) {
             *utc = when;
@@ -185,11 +226,11 @@ bool talks_place(struct talks *b, const char *date, const char *start, int64_t d
     }
     if (start_minutes >= 0 && day >= 0) {
         int64_t on = day + (turn >= 0 && start_minutes < turn); /* after midnight */
-        *utc = zone_utc(on * SECONDS_PER_DAY + start_minutes * 60);
+        *utc = talks_local_to_utc(b, on * SECONDS_PER_DAY + start_minutes * 60, line, what);
         return true;
     }
     if (dated) {
-        *utc = zone_utc(when);
+        *utc = talks_local_to_utc(b, when, line, what);
         return true;
     }
     return false;
@@ -234,7 +275,7 @@ bool talks_add(struct talks *b, const struct talk *t, int line)
         if (t->speakers[i] && t->speakers[i][0])
             s->speakers[s->speaker_count++] = str_dup(t->speakers[i]);
     b->starts[b->count] = t->start;
-    b->minutes[b->count] = t->minutes > TALK_MAX_MINUTES ? TALK_MAX_MINUTES : t->minutes;
+    b->minutes[b->count] = t->minutes > TALK_LONGEST_MINUTES ? TALK_LONGEST_MINUTES : t->minutes;
     b->count++;
     return true;
 }

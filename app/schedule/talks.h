@@ -43,8 +43,12 @@ struct talks {
 void talks_use_zone(struct talks *b, const char *name, int line);
 
 /* The instant of a local wall-clock time (seconds since 1970 of its
- * calendar) in the zone in use. */
-int64_t talks_local_to_utc(int64_t local);
+ * calendar) in the zone in use, the same whatever came before: on the
+ * night the clocks go back, of a time that happens twice the earlier
+ * (summer time); on the night they go forward, a time that does not exist
+ * is read an hour later. Either is reported at line, naming what (NULL:
+ * nothing). */
+int64_t talks_local_to_utc(struct talks *b, int64_t local, int line, const char *what);
 
 /* When a frab-style talk starts: from its date when that carries a UTC
  * offset, else from its start ("HH:MM") on the calendar day day (days since

@@ -49,9 +49,11 @@ static int64_t day_of(int64_t local)
 }
 
 /* Places a session with a start time on the day it happens (today, for a
- * session with no date). */
+ * session with no date); a talk of an export where it says. */
 static struct timed place_session(const struct builder *b, const struct slide *s)
 {
+    if (s->runs.set) /* a talk of an export: its exact time, however long */
+        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE};
     int64_t day = s->date.set ? s->date.days : b->today;
     int64_t start = day * SECONDS_PER_DAY + s->start.minutes * 60;
     int64_t end = start + SESSION_DEFAULT_MINUTES * 60;
