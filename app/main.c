@@ -119,6 +119,40 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     return status;
 }
 
+/* The content folder as an absolute path, so that the watch of its parent
+ * is never the folder itself (as it is for "."). The last part is kept as
+ * named, a link swapped for a release included; as given when it cannot be
+ * resolved (a missing folder is reported when it is read). Caller frees. */
+static char *absolute_content_dir(const char *given, const char *data_dir)
+{
+    char *dir = given ? str_dup(given) : str_printf("%s/content", data_dir);
+    if (!dir)
+        return NULL;
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        dir[--n] = '\0';
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : dir;
+    char *resolved = NULL;
+    if (!base[0] || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+        resolved = realpath(dir, NULL);
+    } else {
+        char *parent = slash == dir ? str_dup("/")
+                       : slash      ? str_printf("%.*s", (int)(slash - dir), dir)
+                                    : str_dup(".");
+        char *real_parent = parent ? realpath(parent, NULL) : NULL;
+        if (real_parent)
+            resolved = strcmp(real_parent, "/") == 0 ? str_printf("/%s", base)
+                                                     : str_printf("%s/%s", real_parent, base);
+        free(parent);
+        free(real_parent);
+    }
+    if (!resolved)
+        return dir;
+    free(dir);
+    return resolved;
+}
+
 int main(int argc, char **argv)
 {
     /* Slide pictures (8 MB at 1080p) are large, short-lived buffers: give
@@ -151,8 +185,7 @@ int main(int argc, char **argv)
     free(locale_dir);
     char *assets_dir =
         opts.assets_dir ? str_dup(opts.assets_dir) : str_printf("%s/assets", data_dir);
-    char *content_dir =
-        opts.content_dir ? str_dup(opts.content_dir) : str_printf("%s/content", data_dir);
+    char *content_dir = absolute_content_dir(opts.content_dir, data_dir);
     opts.content_dir = content_dir;
     struct theme base_theme;
     theme_init_defaults(&base_theme);

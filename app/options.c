@@ -3,6 +3,8 @@
 #include "options.h"
 
 #include "util/civil_time.h"
+#include "util/array.h"
+#include "util/file_write.h"
 
 #include <ctype.h>
 #include <getopt.h>
@@ -231,6 +233,28 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
     return false;
 }
 
+/* The output files can be written: none names a device, FIFO or folder,
+ * which writing would replace with a file. False with the reason in err. */
+static bool outputs_ok(const struct options *opts, char *err, size_t err_size)
+{
+    const struct {
+        const char *option, *path, *example;
+    } outputs[] = {
+        {"--status", opts->status_path, "/run/hallscreen/status.json"},
+        {"--metrics", opts->metrics_path, "/var/lib/prometheus/node-exporter/hallscreen.prom"},
+        {"--screenshot", opts->screenshot_path, "/run/hallscreen/screen.png"},
+    };
+    for (size_t i = 0; i < COUNT(outputs); i++) {
+        char why[32];
+        if (outputs[i].path && !file_write_target_ok(outputs[i].path, why, sizeof why)) {
+            snprintf(err, err_size, "%s %s: %s: name a file (such as %s)", outputs[i].option,
+                     outputs[i].path, why, outputs[i].example);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool options_parse(int argc, char **argv, struct options *opts, char *err, size_t err_size)
 {
     memset(opts, 0, sizeof *opts);
@@ -264,5 +288,5 @@ bool options_parse(int argc, char **argv, struct options *opts, char *err, size_
         }
         opts->content_dir = argv[i];
     }
-    return true;
+    return outputs_ok(opts, err, err_size);
 }

@@ -149,6 +149,18 @@ expect 2 "bad --now" "$bin" --now yesterday
 says "bad --now" "is not a time like 2025-02-12T10:00"
 expect 1 "no display" env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 "$bin" "$src/content"
 says "no display" "hallscreen: no display"
+# An output path that is a device or FIFO is refused at the start, and left
+# as it is (writing would replace it with a file).
+mkfifo "$tmp/fifo"
+expect 2 "status on a FIFO" "$bin" --status "$tmp/fifo" --check "$src/content"
+says "status on a FIFO" "--status $tmp/fifo: not a regular file: name a file (such as"
+[ -p "$tmp/fifo" ] && ok || fail "the FIFO was replaced"
+
+# A monitor that is not there is named, not replaced by the first one
+# (the dummy driver has one display).
+expect 1 "display not there" timeout 20 env SDL_VIDEODRIVER=dummy "$bin" --windowed --display 1 \
+    "$src/content"
+says "display not there" "--display 1: there is only 1 display here: name one from 0 to 0"
 
 # A full disk (here a file size limit: writes fail as on a full disk):
 # --render fails and says why, and leaves no truncated picture behind.

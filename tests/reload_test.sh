@@ -293,6 +293,19 @@ sleep 1
 if kill -0 "$pid" 2>/dev/null; then ok; else fail "an early SIGHUP or SIGUSR1 ended it"; pid=; fi
 [ -n "$pid" ] && stop
 
+# 13a. started inside its folder ("hallscreen ."): its own top-level files
+#      are seen, an alert renamed into place among them
+rm -rf "$live" "$status"
+cp -r "$src/content" "$live"
+(cd "$live" && exec env SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 \
+    --status "$status" .) >"$log" 2>&1 &
+pid=$!
+shows "started inside its folder" '"version":	1'
+printf 'title: Seen from inside\n' >"$live/.alert.new"
+mv "$live/.alert.new" "$live/alert.yaml"
+shows "alert renamed into place, started inside" '"Seen from inside"'
+stop
+
 # 14. polling, as on a network share
 start --poll 0.2
 headline "Seen by polling" >"$live/slides/10-welcome.yaml"

@@ -96,6 +96,10 @@ static void mistakes_are_explained(void **state)
     assert_string_equal(err, "--metrics needs a value (see --help)");
     assert_false(PARSE(&o, err, "a b"));
     assert_string_equal(err, "one content folder only: 'a' and 'b'");
+    /* an output that writing would replace with a file (here a folder) */
+    assert_false(PARSE(&o, err, "--metrics /"));
+    assert_string_equal(err, "--metrics /: a folder, not a file: name a file (such as "
+                             "/var/lib/prometheus/node-exporter/hallscreen.prom)");
 }
 
 int main(void)

@@ -18,7 +18,7 @@ enum {
  * covering the display, and goes fullscreen once the first frame is up. */
 static SDL_Window *create(const struct window_request *rq, bool *fullscreen_later)
 {
-    int display = rq->display < SDL_GetNumVideoDisplays() ? rq->display : 0;
+    int display = rq->display;
     int centred = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display);
     *fullscreen_later = false;
     if (rq->windowed)
@@ -44,6 +44,15 @@ bool window_open(struct window *w, const struct window_request *rq, char *err, s
                  "no display (%s): run it on a desktop, on the console with "
                  "SDL_VIDEODRIVER=kmsdrm, or use --render",
                  SDL_GetError());
+        return false;
+    }
+    int displays = SDL_GetNumVideoDisplays();
+    if (displays > 0 && rq->display >= displays) {
+        snprintf(err, err_size,
+                 "--display %d: there %s only %d display%s here: name one from 0 to %d, or "
+                 "leave --display out",
+                 rq->display, displays == 1 ? "is" : "are", displays, displays == 1 ? "" : "s",
+                 displays - 1);
         return false;
     }
     SDL_DisableScreenSaver();

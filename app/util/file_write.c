@@ -42,8 +42,23 @@ static bool write_all(int fd, const char *data, size_t size)
     return true;
 }
 
+bool file_write_target_ok(const char *path, char *why, size_t why_size)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+        return true;
+    snprintf(why, why_size, "%s",
+             S_ISDIR(st.st_mode) ? "a folder, not a file" : "not a regular file");
+    return false;
+}
+
 bool file_write_atomic(const char *path, const void *data, size_t size, char *why, size_t why_size)
 {
+    char what[32];
+    if (!file_write_target_ok(path, what, sizeof what)) {
+        snprintf(why, why_size, "%s: name a file instead", what);
+        return false;
+    }
     char *tmp = temporary_name(path);
     int fd = tmp ? mkstemp(tmp) : -1;
     if (fd < 0) {

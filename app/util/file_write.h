@@ -7,8 +7,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* True when path may be replaced by an output file: it is missing or a
+ * regular file (through links). A device, FIFO or folder there would be
+ * replaced by a file: false, with what it is in why. */
+bool file_write_target_ok(const char *path, char *why, size_t why_size);
+
 /* Writes size bytes to path through a hidden temporary file beside it,
- * checking every write and the close, then renames it into place. Returns
+ * checking every write and the close, then renames it into place; refuses
+ * a path that is not a regular file (see file_write_target_ok()). Returns
  * false with the reason in why; path then holds what it held before. */
 bool file_write_atomic(const char *path, const void *data, size_t size, char *why, size_t why_size);
 

@@ -3,7 +3,10 @@
  * where there is one), and the load time and memory of a generated
  * programme of 10,000 sessions and 500 partners. Transition figures go to
  * standard error as JSON lines too, for tracking.
- * Usage: hallscreen-bench CONTENT_DIR [--paging] */
+ * SIGTERM or SIGINT ends it between frames, with the figures so far. The
+ * GPU pass at 3840x2160 (minutes and gigabytes through llvmpipe) runs only
+ * with --gpu-4k.
+ * Usage: hallscreen-bench CONTENT_DIR [--paging | --software | --gpu-4k] */
 #include "../../app/content/loader.h"
 #include "../../app/content/content.h"
 #include "../process_stats.h"
@@ -28,6 +31,17 @@
 #include <time.h>
 
 enum { TRANSITIONS = 6, FRAMES_PER_TRANSITION = 30 };
+
+/* True once SIGTERM or SIGINT came: SDL turns either into a quit event. */
+static bool stop_requested(void)
+{
+    static bool stopped;
+    if (!stopped) {
+        SDL_PumpEvents();
+        stopped = SDL_HasEvent(SDL_QUIT);
+    }
+    return stopped;
+}
 
 static double now_ms(void)
 {
@@ -65,8 +79,8 @@ static double cpu_ms(void)
 
 /* Each frame of TRANSITIONS transitions of one kind drawn as fast as it
  * can be, the next slide composed before the turn as the show does: the
- * time of each frame, of the first frames apart. */
-static void drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme *prog,
+ * time of each frame, of the first frames apart. False when stopped. */
+static bool drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme *prog,
                          enum transition kind, int w, int h, struct spread *all,
                          struct spread *first)
 {
@@ -79,6 +93,8 @@ static void drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme
         SDL_RenderPresent(sdl);
         frame_prepare(r, prog, to, w, h); /* as the show does, before the turn */
         for (int i = 1; i <= FRAMES_PER_TRANSITION; i++) {
+            if (stop_requested())
+                return false;
             struct frame f = {prog, to, render_slide_key(r, from), (float)i / FRAMES_PER_TRANSITION,
                               kind, 1,  "Wed 12 Feb 2025  10:00"};
             double start = now_ms();
@@ -91,6 +107,7 @@ static void drawn_frames(struct renderer *r, SDL_Renderer *sdl, struct programme
     }
     *all = spread_of(times, n);
     *first = spread_of(firsts, TRANSITIONS);
+    return true;
 }
 
 /* Transitions as the show paces them (stage_frame_wait, sleeping between
@@ -112,7 +129,7 @@ static void paced_frames(SDL_Renderer *sdl, bool vsync, struct programme *prog, 
         const struct slide *to = &prog->slides[(t + 1) % prog->slide_count];
         int64_t now = (int64_t)SDL_GetTicks64();
         stage_follow(&stage, prog, from, now);
-        while (stage_frame_wait(&stage, now) == 0) {
+        while (stage_frame_wait(&stage, now) == 0 && !stop_requested()) {
             stage_draw(&stage, prog, from, "10:00", now);
             now = (int64_t)SDL_GetTicks64();
         }
@@ -120,7 +137,7 @@ static void paced_frames(SDL_Renderer *sdl, bool vsync, struct programme *prog, 
         double start = now_ms(), start_cpu = cpu_ms();
         now = (int64_t)SDL_GetTicks64();
         stage_follow(&stage, prog, to, now);
-        for (int64_t wait; (wait = stage_frame_wait(&stage, now)) >= 0;) {
+        for (int64_t wait; (wait = stage_frame_wait(&stage, now)) >= 0 && !stop_requested();) {
             if (wait > 0)
                 SDL_Delay((Uint32)wait);
             now = (int64_t)SDL_GetTicks64();
@@ -155,10 +172,13 @@ static void transition_frames(struct programme *prog, const char *choice, int w,
         for (enum transition kind = TRANSITION_CROSSFADE; kind <= TRANSITION_PUSH; kind++) {
             prog->theme.transition = kind; /* frame_prepare() reads the theme's */
             struct spread all, first;
-            drawn_frames(r, sdl, prog, kind, w, h, &all, &first);
+            if (!drawn_frames(r, sdl, prog, kind, w, h, &all, &first))
+                break;
             double fps, cpu;
             unsigned long dropped;
             paced_frames(sdl, vsync, prog, &fps, &dropped, &cpu);
+            if (stop_requested())
+                break;
             printf("transition_%s_%s_%dx%d (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; first "
                    "frame p50 %.2f ms, max %.2f ms; paced %.1f frames/s, %lu dropped, CPU %.0f%% "
                    "of one core\n",
@@ -340,7 +360,7 @@ static void schedule_figures(void)
     programme_free(&prog);
     diag_list_clear(&diags);
     long before = 0;
-    for (int i = 0; i < 100; i++) {
+    for (int i = 0; i < 100 && !stop_requested(); i++) {
         char path[128];
         snprintf(path, sizeof path, "%s/schedule.xml", dir);
         FILE *f = fopen(path, "a"); /* a change: read it again */
@@ -395,13 +415,13 @@ static void video_figures(void)
         return;
     }
     long rss_before = status_kib("VmRSS");
-    for (int round = 0; round < 2; round++) { /* 0: opened ahead, 1: opened at its turn */
+    for (int round = 0; round < 2 && !stop_requested(); round++) { /* 0: ahead, 1: at its turn */
         struct show show;
         show_start(&show, (int64_t)now_ms());
         double turn = -1, first = -1, play_start = -1, cpu_start = 0;
         int frames = 0;
         long rss_playing = 0;
-        for (double until = now_ms() + 16000; now_ms() < until;) {
+        for (double until = now_ms() + 16000; now_ms() < until && !stop_requested();) {
             int64_t now = (int64_t)now_ms();
             int64_t wait = stage_frame_wait(&stage, now);
             struct pollfd fd = {.fd = clips_wake_fd(&stage.clips), .events = POLLIN};
@@ -458,10 +478,12 @@ static void video_figures(void)
 
 int main(int argc, char **argv)
 {
-    bool paging_only = argc == 3 && strcmp(argv[2], "--paging") == 0;
-    bool software_only = argc == 3 && strcmp(argv[2], "--software") == 0;
-    if (argc != 2 && !paging_only && !software_only) {
-        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging | --software]\n");
+    const char *flag = argc == 3 ? argv[2] : "";
+    bool paging_only = strcmp(flag, "--paging") == 0;
+    bool software_only = strcmp(flag, "--software") == 0;
+    bool gpu_4k = strcmp(flag, "--gpu-4k") == 0;
+    if (argc != 2 && !paging_only && !software_only && !gpu_4k) {
+        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging | --software | --gpu-4k]\n");
         return 2;
     }
     log_set_level(LOG_WARN);
@@ -490,17 +512,24 @@ int main(int argc, char **argv)
     const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
     const char *renderers[] = {"software", "gpu"};
     for (size_t k = 0; k < (software_only ? 1 : 2); k++)
-        for (size_t i = 0; i < 3; i++)
-            transition_frames(&prog, renderers[k], sizes[i][0], sizes[i][1]);
+        for (size_t i = 0; i < 3 && !stop_requested(); i++)
+            if (k == 0 || i < 2 || gpu_4k)
+                transition_frames(&prog, renderers[k], sizes[i][0], sizes[i][1]);
+            else
+                printf("transition_gpu_3840x2160: skipped (--gpu-4k runs it)\n");
     programme_free(&prog);
     diag_list_clear(&diags);
     theme_free(&base);
-    if (software_only) /* the software renderer's transitions alone */
-        return 0;
-    load_figures();
-    schedule_figures();
-    video_figures();
-    printf("peak_rss_bench_process: %ld KiB\n", status_kib("VmHWM"));
+    if (!software_only && !stop_requested())
+        load_figures();
+    if (!software_only && !stop_requested())
+        schedule_figures();
+    if (!software_only && !stop_requested())
+        video_figures();
+    if (stop_requested())
+        fprintf(stderr, "hallscreen-bench: stopped by a signal: the figures so far above\n");
+    if (!software_only)
+        printf("peak_rss_bench_process: %ld KiB\n", status_kib("VmHWM"));
     IMG_Quit();
     TTF_Quit();
     SDL_Quit();
