@@ -21,10 +21,10 @@
 #define SLIDE_MAX_DURATION_MS (24 * 3600 * 1000) /* a slide's duration:, the theme's slide: */
 
 /* The programme over time */
-#define SESSION_DEFAULT_MINUTES 60 /* a session with no end or duration */
-#define TALK_MAX_MINUTES (24 * 60) /* a talk of a schedule export, as shown on the board */
-#define ORDER_LOOKAHEAD_MINUTES 60 /* a talk starting this soon gets a slide */
-#define SHOW_MIN_CLIP_MS 2000      /* a slide that plays its clip stands at least this long */
+#define SESSION_DEFAULT_MINUTES 60     /* a session with no end or duration */
+#define TALK_MAX_MINUTES (7 * 24 * 60) /* a talk of a schedule export: a week-long camp */
+#define ORDER_LOOKAHEAD_MINUTES 60     /* a talk starting this soon gets a slide */
+#define SHOW_MIN_CLIP_MS 2000          /* a slide that plays its clip stands at least this long */
 
 /* Following the folder */
 #define SETTLE_DEFAULT_MS 300         /* --settle: quiet time before a changed file is read */

@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { TALK_LONGEST_MINUTES = 7 * TALK_MAX_MINUTES }; /* a week-long hackathon, at most */
-
 /* Reads n digits at *p into *value, stepping past them. */
 static bool digits(const char **p, int n, int *value)
 {
@@ -68,7 +66,7 @@ bool talks_duration(const char *text, int *minutes)
         else
             *minutes = parts[0] * 60 + parts[1]; /* HH:MM:SS, seconds dropped */
     }
-    return *minutes > 0 && *minutes <= TALK_LONGEST_MINUTES;
+    return *minutes > 0 && *minutes <= TALK_MAX_MINUTES;
 }
 
 bool talks_datetime(const char *text, int64_t *seconds, bool *has_offset)
@@ -275,7 +273,7 @@ bool talks_add(struct talks *b, const struct talk *t, int line)
         if (t->speakers[i] && t->speakers[i][0])
             s->speakers[s->speaker_count++] = str_dup(t->speakers[i]);
     b->starts[b->count] = t->start;
-    b->minutes[b->count] = t->minutes > TALK_LONGEST_MINUTES ? TALK_LONGEST_MINUTES : t->minutes;
+    b->minutes[b->count] = t->minutes > TALK_MAX_MINUTES ? TALK_MAX_MINUTES : t->minutes;
     b->count++;
     return true;
 }
