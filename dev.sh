@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs what hallscreen needs on Debian (when missing), builds it, then
 # runs the bundled show in a window or runs the whole test suite.
 #   ./dev.sh run [OPTIONS]   the show in a window, as it stood during the event

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The limits and timings an operator may want to know, in one place, each
  * with the option or field that overrides it where there is one. Content
  * past a limit is reported (file:line) and cut or left out; the show goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The show's main loop, as a list of named steps: read the changes that
  * have settled, follow the clock, advance the show, follow the clips, draw
  * when a frame is due, publish the state, and sleep until the next thing

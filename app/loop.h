@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The show on screen: the main loop, its events, keys, signals and waits. */
 #ifndef HALLSCREEN_LOOP_H
 #define HALLSCREEN_LOOP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* hallscreen: the start (the command line, the data folder, the content
  * read once), one of three modes (the show, --render, --check), and the
  * teardown. The only place that decides to exit. */

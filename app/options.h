@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The command line. */
 #ifndef HALLSCREEN_OPTIONS_H
 #define HALLSCREEN_OPTIONS_H

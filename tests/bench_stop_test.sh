@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # hallscreen-bench ends on SIGTERM between frames, with the figures so far.
 # Usage: bench_stop_test.sh path/to/hallscreen-bench source-dir
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The program as a user runs it: --help, --check, --render at every size,
 # clear messages for mistakes, and a clean exit on SIGTERM.
 # Usage: cli_test.sh path/to/hallscreen source-dir

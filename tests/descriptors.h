@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tests of running out of file descriptors: every descriptor taken, then
  * given back. */
 #ifndef HALLSCREEN_TEST_DESCRIPTORS_H

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installation as a venue technician does it: cmake --install into a
 # prefix (and under DESTDIR), the installed program finding its theme and
 # the bundled show on its own, and a systemd unit that systemd accepts.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Helpers for the tests that run the program: sourced, not run.
 # Each check counts as passed or failed; finish prints the closing line
 # and fails when anything did.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the process holds, read from /proc: for tests that check memory
  * and file descriptors stay flat. */
 #ifndef HALLSCREEN_TEST_PROCESS_STATS_H

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Live content updates, the way staff make them, against the real program
 # running headless: it must end up showing each change, never a half-written
 # file, and keep the show going through broken and vanishing files.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The program as systemd runs it: readiness and watchdog keep-alives on a
 # fake NOTIFY_SOCKET, a screenshot on SIGUSR1, and a clean stop.
 # Usage: service_test.sh path/to/hallscreen source-dir

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Test helpers shared by the tests that write files. */
 #ifndef HALLSCREEN_TEST_TEMP_H
 #define HALLSCREEN_TEST_TEMP_H

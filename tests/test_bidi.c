@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Bidirectional text: paragraph direction and the visual order of runs. */
 #include "../app/layout/bidi.h"
 

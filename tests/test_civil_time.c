@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Dates and times: parsing, validation, formats. */
 #include "../app/util/civil_time.h"
 #include "../app/util/translate.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Refreshing a content folder as staff change it: what changed is read
  * again, a broken file keeps its last good version, the rest plays on. */
 #include "../app/content/loader.h"

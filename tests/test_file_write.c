@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Output files written whole, and never over what is not a file. */
 #include "../app/util/file_write.h"
 

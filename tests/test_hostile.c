@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A catalogue of bad content, each with its exact outcome: reported with
  * its file and line, the rest of the show still there, nothing crashing.
  * Files are written into a temporary folder by each test. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Layout with a fake font (every character 0.55 em wide): wrapping,
  * shrink-to-fit, grids, and whole slides at every screen size. */
 #include "../app/content/content.h"

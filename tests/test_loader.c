@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The content loader: every field, every kind of problem with its line. */
 #include "../app/content/fields.h"
 #include "../app/content/content.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The metrics file: valid Prometheus text exposition format (checked by a
  * small parser of the format, below), with the figures the show gives. */
 #include "../app/monitor/metrics.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The command line. */
 #include "../app/options.h"
 #include "../app/util/civil_time.h"

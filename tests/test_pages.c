@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pages of a slide: speaker lists split by count, prose cut where a
  * reader would (between paragraphs, sentences, words) into the fewest
  * pages that fit, checked with a fitter that counts characters. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Slides drawn by the software renderer into memory, no display: each kind
  * at each screen size is drawn, legible, inside its margins. */
 #include "../app/content/content.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The programme at a moment, driven by a simulated clock in several time
  * zones: marks, sessions leaving the cycle, overviews, windows, a wrong clock. */
 #include "../app/show/running_order.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Schedule exports read into talks: a real frab-style export, each quirk in
  * a small file of its own, the three formats, and hostile files. Times are
  * checked as instants and as the event's wall clock. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* When a changed content folder may be read: simulated file events and a
  * simulated clock, no files and no sleeping. */
 #include "../app/watch/settle.h"

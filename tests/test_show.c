@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Slide timing, driven by a simulated clock. */
 #include "../app/show/pacing.h"
 #include "../app/show/transition.h"

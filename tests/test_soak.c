@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A long run, compressed: a simulated clock drives the show through many
  * slide changes and reloads of good and bad content, laying out each slide
  * as it comes. Under the sanitizer build any leak or memory error fails it;

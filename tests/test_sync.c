@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Synchronised playback on a simulated clock: screens started apart agree,
  * reloads, uneven durations, clock steps, daylight-saving nights, keys. */
 #include "../app/show/show.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Two screens in step: two instances of the program, started seconds apart
  * on copies of the same folder with --sync, sampled through --status for
  * 30 s: the same slide in every sample, and each transition beginning on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tile maps: the rectangles a crossfade blends cover every pixel of every
  * marked box once, and nothing far from them, at every screen shape. */
 #include "../app/layout/tiles.h"

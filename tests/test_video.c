@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Video slides with real clips made by ffmpeg: what --check and --render
  * learn from a clip, a clip playing between crossfades with no black
  * frame, the slide lasting the clip, broken clips passed over, and a

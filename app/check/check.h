@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --check: the content's problems, and what only a check looks at (the
  * room a door sign names, clips, the event's languages, the theme's
  * contrast), as text or JSON. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* WCAG 2 relative luminance and contrast ratio. */
 #include "contrast.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Contrast of the theme's colours, as WCAG 2 measures it: whether text
  * stays readable from the back of a bright hall. */
 #ifndef HALLSCREEN_CONTRAST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The content folder and the last good version of each of its files. */
 #include "content.h"
 #include "../util/array.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The content folder, read again whenever it changes: each file keeps its
  * last good version, so a broken or half-copied file never takes a slide
  * off the screen. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One value's syntax for each type of field: a table of small readers,
  * indexed by enum field_type. */
 #include "../limits.h"

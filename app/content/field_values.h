@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One field's value read into its place in a struct, by the syntax of the
  * field's type (dates, colours, durations, lists, named files, ...). */
 #ifndef HALLSCREEN_FIELD_VALUES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* YAML files to C structs, table-driven: loading a file and walking a
  * table of fields over it. Each value's syntax is in field_values.c. */
 #include "../limits.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reads YAML files and maps their fields onto C structs through tables of
  * field descriptions, reporting every problem as path:line. */
 #ifndef HALLSCREEN_FIELDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The field tables of theme, event, alert and slide files, and their
  * parsers: a file's text to a programme part. */
 #include "../limits.h"

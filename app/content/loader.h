@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Content files to programme parts: theme, event, alert and slide files.
  * Each parser takes the file's text and the path to name in problems. */
 #ifndef HALLSCREEN_LOADER_H

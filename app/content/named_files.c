@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The files content names (logos, pictures, clips, fonts): each confined
  * to the content folder, checked before it is used, and noted. */
 #include "named_files.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The files a content file names (logos, pictures, clips, fonts): where
  * they are, whether they can be used, and the list of them kept so that a
  * change to any of them means reading the content file again. */

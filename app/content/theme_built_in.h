@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* assets/theme.yaml as the program was built with it: the one place the
  * default theme is written (the build makes theme_built_in.c from it). */
 #ifndef HALLSCREEN_THEME_BUILT_IN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Problems found in content files. */
 #include "diag.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Problems found in content files, each tied to a file and a line. */
 #ifndef HALLSCREEN_DIAG_H
 #define HALLSCREEN_DIAG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The programme's data and its ownership. */
 #include "programme.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The programme: everything the show plays, as plain data read from the
  * content folder. No SDL here.
  *

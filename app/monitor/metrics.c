@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Prometheus exposition format, version 0.0.4. Written by hand: it is a few
  * lines of "name{labels} value", and no Debian library produces it. */
 #include "metrics.h"

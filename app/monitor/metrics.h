@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The show's figures in Prometheus' text format, for node_exporter's
  * textfile collector: one file a screen, rewritten whole. */
 #ifndef HALLSCREEN_METRICS_H

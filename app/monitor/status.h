@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The show's state for monitoring and tests, as a JSON file rewritten
  * atomically: what is on screen, which programme, what is wrong. */
 #ifndef HALLSCREEN_STATUS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The monotonic clock, the time of day and the kernel's clock discipline. */
 #include "clock.h"
 

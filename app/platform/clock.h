@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The clocks the program reads: one that only moves forwards, for timing
  * the show, and the time of day, and whether that is kept in step with a
  * time server. The pure modules never read a clock: they are given these. */

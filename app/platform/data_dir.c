@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Finding the data folder from /proc/self/exe. */
 #include "data_dir.h"
 

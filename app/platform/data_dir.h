@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Where the program's own files are: the folder holding assets/ and
  * content/, found from the program's location so that a build, an install
  * under any prefix and a package all find their theme. */

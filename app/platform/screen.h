@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Choosing how to draw: a real GPU when there is one, else SDL's software
  * renderer, which on a box without a GPU is lighter and starts faster than
  * OpenGL through a software rasteriser (llvmpipe). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* systemd notifications through libsystemd. */
 #include "service.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Talking to systemd when it runs the show as a Type=notify service:
  * readiness, a status line, and the watchdog's keep-alive, so that a hung
  * program is restarted rather than left frozen on screen. Does nothing when

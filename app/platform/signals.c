@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Signals through a self-pipe. */
 #include "signals.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SIGHUP and SIGUSR1 as bytes on a pipe, so the main loop can wait for them
  * with everything else. (SDL turns SIGINT and SIGTERM into SDL_QUIT.) */
 #ifndef HALLSCREEN_SIGNALS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A thread that turns readable fds into SDL events. */
 #include "wakeup.h"
 

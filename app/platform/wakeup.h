@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Wakes the main loop, asleep in SDL_WaitEventTimeout, when a file
  * descriptor (inotify, the signal pipe) becomes readable: a thread waits on
  * them and pushes an SDL event. */

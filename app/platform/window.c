@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The window, fullscreen or not, and waiting for its events. */
 #include "window.h"
 

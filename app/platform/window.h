@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The show's window and the quirks of SDL's video drivers, so the main
  * loop never asks which driver it runs on: opening fullscreen with or
  * without a window manager, and sleeping until an event comes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The playing clip and the cued one. */
 #include "clips.h"
 

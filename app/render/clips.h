@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The clips of the show: the one of the slide on screen, playing, and the
  * next slide's, opened ahead of its turn and paused on its first frame, so
  * that its transition has a picture to blend. At most these two players

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Rendering the show to PNG files with SDL's software renderer. */
 #include "export.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* --render: every slide of the show as it stands at a moment, written to
  * PNG files with no display. */
 #ifndef HALLSCREEN_EXPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fonts: found through font_lookup (fontconfig), set with SDL_ttf (with HarfBuzz). */
 #include "../limits.h"
 #include "fonts.h"

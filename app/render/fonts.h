@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The theme's fonts, found through fontconfig and set with SDL_ttf. */
 #ifndef HALLSCREEN_FONTS_H
 #define HALLSCREEN_FONTS_H

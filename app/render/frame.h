@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A frame on screen: the slides' textures put onto the renderer's target,
  * whole or in a transition (crossfade, push), with the footer over them. */
 #ifndef HALLSCREEN_FRAME_H

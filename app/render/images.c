@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Logo images: checked from their header, decoded once, kept within a
  * memory budget (least recently used go first). */
 #include "images.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Logo images: decoded once, kept by path, drawn scaled into a box. */
 #ifndef HALLSCREEN_IMAGES_H
 #define HALLSCREEN_IMAGES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* PNG encoding: what the renderer's target holds, written to a file whole
  * or not at all (screenshots, --render). */
 #include "png.h"

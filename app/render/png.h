@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* PNG files of what is on screen: screenshots and --render's pictures. */
 #ifndef HALLSCREEN_PNG_H
 #define HALLSCREEN_PNG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The slide textures: slides and the footer composed with SDL into
  * textures and kept, clips' latest frames drawn onto their slides. */
 #include "render_internal.h"

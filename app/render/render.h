@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Drawing with SDL: slides composed once into textures and kept, the footer
  * redrawn when its clock changes (frame.h puts frames together from both).
  * SDL is used only in render/, platform/ and main.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The renderer's insides, shared by render.c (the slide textures) and
  * frame.c (frames drawn from them); nothing outside render/ includes it. */
 #ifndef HALLSCREEN_RENDER_INTERNAL_H

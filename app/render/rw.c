@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Descriptors to SDL streams, through stdio. */
 #include "rw.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SDL streams over files the program has opened itself (without blocking,
  * and checked), for SDL_image and SDL_ttf to read from. */
 #ifndef HALLSCREEN_RW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The stage: the slide on screen and transitions. */
 #include "stage.h"
 

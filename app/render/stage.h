@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What is on the screen: the slide shown, transitions from one slide to
  * the next drawn at a steady pace (never faster because something else
  * woke the loop), the next slide composed ahead of its turn, screenshots. */

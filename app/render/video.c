@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Clips played by libmpv through its software render API. */
 #include "video.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Video clips, decoded by libmpv and drawn in memory by its software
  * renderer, one frame at a time when the caller asks. libmpv (with FFmpeg,
  * some two hundred libraries that take a tenth of a second to load) is

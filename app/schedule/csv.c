@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A schedule kept in a spreadsheet, saved as CSV with a header row, through
  * libcsv: ',' or ';' between fields, quoted fields, columns in any order,
  * named in English in any case. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The schedule export readers, one per format: each reads its format into
  * talks (talks.h). */
 #ifndef HALLSCREEN_SCHEDULE_FORMATS_H

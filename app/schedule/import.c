@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Schedule exports to session slides: what every format shares. */
 #include "talks.h"
 #include "formats.h"

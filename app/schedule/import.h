@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The conference's schedule export (frab and pretalx XML or JSON, the older
  * pentabarf XML, or a spreadsheet saved as CSV) read into session slides,
  * one per talk, marked as scheduled: the show picks the few that belong on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The frab and pretalx schedule.json through cJSON:
  * schedule.conference.days[].rooms{name: [events]}. Problems name the JSON
  * path of what is wrong. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Talks as schedule exports write them: their times and durations, and
  * the list the readers fill. */
 #include "../limits.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Inside the schedule reader: what the XML, JSON and CSV readers share.
  * Each reads its format into talks and hands them to the builder. */
 #ifndef HALLSCREEN_SCHEDULE_TALKS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* frab, pretalx and pentabarf schedule.xml through libxml2: no network, no
  * entity expansion, no external DTD, libxml2's depth limit. */
 #include "../limits.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The show as it plays: the content folder read again when it changes
  * (each file keeping its last good version), and the programme as it
  * stands at each moment, with the slide on screen kept across both. The

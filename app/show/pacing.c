@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The soonest of the loop's waits. */
 #include "pacing.h"
 

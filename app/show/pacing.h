@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The named waits the main loop sleeps on. Pure: the caller passes them. */
 #ifndef HALLSCREEN_PACING_H
 #define HALLSCREEN_PACING_H

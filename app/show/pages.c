@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pages of a slide: speaker lists by count, prose by what fits. */
 #include "pages.h"
 

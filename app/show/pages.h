@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A slide with more to say than one screen holds at the theme's smallest
  * size continues on further pages, each a slide of its own. */
 #ifndef HALLSCREEN_PAGES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The programme as it stands at a moment: slides outside their time window
  * and sessions that are over or on another day leave the cycle, sessions get
  * their "Now" / "Next" / "Later today" marks, and overview slides list what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which slide is on screen and when the next one comes, given the time.
  * Pure: the caller passes the clock in, so tests drive time. */
 #ifndef HALLSCREEN_SHOW_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Synchronised playback: which slide is on screen, and when the next comes,
  * as a function of the wall clock and the programme alone, so that every
  * screen playing the same programme shows the same slide at the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* When a transition's frames are due, and how far it has come. */
 #include "transition.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A transition's timing: its progress and the pacing of its frames. Pure:
  * the caller passes the clock. */
 #ifndef HALLSCREEN_TRANSITION_H

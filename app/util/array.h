@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Growable arrays: room for one more item, doubling as they grow. */
 #ifndef HALLSCREEN_ARRAY_H
 #define HALLSCREEN_ARRAY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Calendar arithmetic (Howard Hinnant's days-from-civil algorithm) and the
  * formats the screen uses. */
 #include "civil_time.h"

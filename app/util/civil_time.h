@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Calendar dates and clock times in the event's own local time, with no time
  * zone attached: parsing, validation and formatting for the screen. */
 #ifndef HALLSCREEN_CIVIL_TIME_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Non-blocking opens of regular files, and reading one whole. */
 #include "file_read.h"
 

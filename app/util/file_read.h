@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading a named file without blocking: a FIFO or device put where a
  * content file, font, image or zone stood never hangs the show. */
 #ifndef HALLSCREEN_FILE_READ_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Atomic file replacement: temporary file, checked writes, rename. */
 #include "file_write.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Writing an output file whole or not at all, so that a full disk or a
  * crash never leaves a half-written status, screenshot or rendered slide
  * where a good one stood. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Installed fonts and their files, through fontconfig. */
 #include "font_lookup.h"
 

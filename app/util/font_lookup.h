@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Fonts through fontconfig, the one module that asks it: whether a family
  * named in a theme is installed (so that a misspelt or missing font is
  * reported rather than silently replaced by whatever fontconfig finds

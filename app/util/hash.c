@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* FNV-1a, 64 bits. */
 #include "hash.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* FNV-1a fingerprints: whether a file's bytes, a slide or a programme
  * changed since they were last seen. Not for security. */
 #ifndef HALLSCREEN_HASH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Image headers: PNG's IHDR, JPEG's frame marker, WebP's first chunk, SVG's
  * size attributes. */
 #include "image_header.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading an image file's type and size from its first bytes, before any
  * decoding, so that a small file declaring an enormous picture (a
  * decompression bomb) is refused before it can take the memory. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Logging: one line per message on stderr, tagged with a level and a module. */
 #ifndef HALLSCREEN_LOG_H
 #define HALLSCREEN_LOG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Markdown and HTML as the plain text a slide shows. */
 #include "plain_text.h"
 

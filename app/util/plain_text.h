@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Markdown and HTML as plain text. */
 #ifndef HALLSCREEN_PLAIN_TEXT_H
 #define HALLSCREEN_PLAIN_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* QR codes through libqrencode: the modules of a code for a text, for the
  * layout to draw as boxes. */
 #ifndef HALLSCREEN_QR_H

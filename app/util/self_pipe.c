@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Non-blocking pipes for waking a poll(). */
 #include "self_pipe.h"
 

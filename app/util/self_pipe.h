@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The self-pipe: a pipe a thread or a signal handler writes a byte to, so
  * that a poll() elsewhere wakes up. */
 #ifndef HALLSCREEN_SELF_PIPE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Cutting prose for pages. Hand-written: libunibreak finds where a line
  * may break, but not which breaks end a sentence or a paragraph, which is
  * what a page wants; the rules here are few and language-neutral. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Where long prose may be cut between pages, and the pieces it makes. */
 #ifndef HALLSCREEN_SPLIT_TEXT_H
 #define HALLSCREEN_SPLIT_TEXT_H

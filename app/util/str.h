@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Small string helpers: owned copies, formatting, UTF-8 stepping. */
 #ifndef HALLSCREEN_STR_H
 #define HALLSCREEN_STR_H

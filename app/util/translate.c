@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Catalogs read once through gettext into a table. */
 #include "translate.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The words the program itself writes, in the event's language: gettext
  * catalogs (po/LANG.po, compiled at build time), all read at start-up, so
  * that a box with no locales generated shows them too. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event's time zone: instants (seconds since 1970 UTC) to the event's
  * wall-clock time and back, whatever zone the machine is set to. Uses the
  * system's tz database through TZ, which this module sets for the process. */

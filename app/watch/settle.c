@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Deciding when changed content files may be read. */
 #include "settle.h"
 

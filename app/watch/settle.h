@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* When changed content files are ready to be read, file by file: a file
  * renamed into place or closed after writing is ready at once; one still
  * open for writing waits until it is closed (or, where writers cannot be

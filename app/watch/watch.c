@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Watching the content folder with inotify, or by polling. */
 #include "../limits.h"
 #include "watch.h"

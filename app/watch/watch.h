@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Noticing changes in the content folder: inotify where the kernel sees
  * them, or polling file sizes and times (network shares, no inotify, or on
  * request). Each change is passed on as a file event. */

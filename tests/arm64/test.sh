@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # hallscreen on arm64 (the Raspberry Pi's architecture), proven on this
 # machine: the program and its tests cross-built with Debian's cross
 # compiler against a Debian arm64 root file system of the build's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Cross-building for arm64 (the Raspberry Pi's architecture) with Debian's
 # cross compiler against a Debian arm64 root file system, whose path is in
 # the environment as HALLSCREEN_SYSROOT (tests/arm64/test.sh makes it).

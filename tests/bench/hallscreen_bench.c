@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* hallscreen-bench: figures, not tests. Frame times of transitions at three
  * sizes (offscreen video driver; software renderer, and the GPU renderer
  * where there is one), and the load time and memory of a generated

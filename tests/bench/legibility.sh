@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Legibility from the back of the hall, a figure rather than a test: renders
 # a show at 1920x1080, shrinks each slide to a half and a quarter (the
 # screen seen from two and four times as far) and reports the share of the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark of the real program, headless (SDL's offscreen video driver,
 # software renderer) at 1920x1080: time from launch to the first frame
 # presented, peak and steady memory, and CPU while a slide stands and over a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark: time from rename() of a new headline file into place to the
 # first frame presented with it, at 1920x1080 with inotify (headless, SDL's
 # dummy video driver, software renderer). Prints figures; asserts nothing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: every content parser on the same bytes (slide, event,
  * theme, alert files; dates, times and moments), and the layout's line
  * breaking and bidi ordering on them as text. Nothing may crash, hang or leak. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libFuzzer target: image headers, read before any image is decoded. */
 #include "../../app/util/image_header.h"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Runs a libFuzzer target for a while on a seed corpus of the bundled show
 # and the test fixtures. Fails when the fuzzer finds a crash, a leak or a
 # hang; the input that did it is kept in CRASH-DIR (in the build folder:
