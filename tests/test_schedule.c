@@ -519,6 +519,22 @@ static void hostile_schedules_are_refused_clearly(void **state)
     free(deep);
 }
 
+/* An export's title behind thousands of invisible characters keeps its
+ * words, as a slide file's does. */
+static void invisible_characters_in_an_export_are_bounded(void **state)
+{
+    (void)state;
+    char csv[16 * 1024] = "title,start,end\n";
+    size_t at = strlen(csv);
+    for (int i = 0; i < 3000; i++, at += 3)
+        memcpy(csv + at, "\xe2\x81\xa7", 3);
+    strcpy(csv + at, "Hello world,2025-02-12 10:00,2025-02-12 11:00\n");
+    struct parsed p = parse_text("schedule.csv", csv, strlen(csv), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_string_equal(p.slides[0].title + UTF8_INVISIBLE_RUN * 3, "Hello world");
+    parsed_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -539,6 +555,7 @@ int main(void)
         cmocka_unit_test(a_hackathon_of_a_day_or_two),
         cmocka_unit_test(a_time_that_happens_twice_or_never),
         cmocka_unit_test(hostile_schedules_are_refused_clearly),
+        cmocka_unit_test(invisible_characters_in_an_export_are_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

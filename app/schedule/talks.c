@@ -273,6 +273,10 @@ bool talks_add(struct talks *b, const struct talk *t, int line)
     for (size_t i = 0; s->speakers && i < t->speaker_count; i++)
         if (t->speakers[i] && t->speakers[i][0])
             s->speakers[s->speaker_count++] = str_dup(t->speakers[i]);
+    char *texts[] = {s->title, s->room, s->label, s->description};
+    for (size_t i = 0; i < COUNT(texts); i++)
+        if (texts[i])
+            utf8_bound_invisible(texts[i]); /* as slide files' texts are */
     b->starts[b->count] = t->start;
     b->minutes[b->count] = t->minutes > TALK_MAX_MINUTES ? TALK_MAX_MINUTES : t->minutes;
     b->count++;
