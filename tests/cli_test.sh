@@ -294,7 +294,7 @@ SDL_VIDEODRIVER=dummy "$bin" --windowed --size 320x180 --screenshot "$tmp/shot.p
 pid=$!
 seen=""
 i=0
-while [ $i -lt 40 ]; do
+while [ $i -lt 120 ]; do
     sleep 0.15
     rm -f "$tmp/shot.png"
     kill -USR1 "$pid"

@@ -216,7 +216,7 @@ if [ "$hour" -ge 1 ] && [ "$hour" -le 21 ]; then
         "$end" >"$tmp/schedule.csv"
     cp "$tmp/schedule.csv" "$live/schedule.csv"
     shows "schedule" '"Talk running now"'
-    shows "board" '"kind":	"board"'
+    shows "board" '"slides":	["Hall A"' # the board of the one room, first in the programme
     printf 'date,start\n"unterminated' >"$live/schedule.csv"
     shows "broken schedule reported" 'schedule.csv:1: error: the first row must name the columns'
     shows "last good schedule kept" '"Talk running now"'
