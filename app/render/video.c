@@ -2,19 +2,16 @@
 /* Clips played by libmpv through its software render API. */
 #include "video.h"
 
+#include "clip_probe.h"
+#include "video_internal.h"
+
 #include "../platform/clock.h"
 #include "../util/log.h"
 #include "../util/self_pipe.h"
 
 #include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <mpv/client.h>
 #include <mpv/render.h>
 #include <poll.h>
@@ -29,11 +26,7 @@
 enum {
     ALIGN = 64, /* mpv's renderer is fastest on rows aligned so */
     SHUTDOWN_WAIT_MS = 3000,
-    PROBE_WAIT_MS = VIDEO_OPEN_TIMEOUT_MS + 5000, /* a probe child still busy then is killed */
-    VERDICTS_MAX = 256,                           /* files whose probe verdict is kept */
 };
-
-extern char **environ;
 
 /* The libmpv functions used, resolved at the first clip. */
 #define MPV_FUNCTIONS(X)                                                                           \
@@ -113,32 +106,10 @@ static void load_mpv(void)
 #undef RESOLVE
 }
 
-/* What a probe child learnt of one file. */
-struct verdict {
-    char path[512];
-    off_t size;
-    int64_t mtime_ns;
-    bool sound_tested; /* audio was asked for and tried */
-    bool ok;
-    bool no_sound;     /* sound was asked for and no device plays it */
-    int rotation;      /* clockwise degrees the picture needs to stand upright */
-    char problem[200]; /* why not ok */
-};
-
-/* A probe in flight, shared by its thread and the clip until both let go. */
-struct probe {
-    pthread_mutex_t lock;
-    bool done, abandoned;
-    int wake_fd;
-    char hwdec[32];
-    bool audio;
-    struct verdict result;
-};
-
 struct video {
     struct video_request rq; /* path and hwdec copied below */
     char path[512], hwdec[32];
-    struct probe *probe; /* before the player starts: the file being tried apart */
+    struct clip_probe *probe; /* before the player starts: the file being tried apart */
     int rotation;
     mpv_handle *handle;
     mpv_render_context *render;
@@ -248,222 +219,10 @@ static bool configure(struct video *v, const struct video_request *rq, bool sile
     return true;
 }
 
-static const char PROBE_ENV[] = "HALLSCREEN_CLIP_PROBE"; /* set: this process is a probe child */
-static bool in_probe;                                    /* this process is a probe child */
-static int probe_turn;          /* in a probe child: the rotation its second opening tries */
 static atomic_bool told_silent; /* "sound cannot be played" was said */
 
-static pthread_mutex_t verdicts_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct verdict verdicts[VERDICTS_MAX];
-static size_t verdict_count, verdict_next;
-
-static bool file_identity(const char *path, off_t *size, int64_t *mtime_ns)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return false;
-    *size = st.st_size;
-    *mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-    return true;
-}
-
-/* The verdict on path as it is now, good for a request with or without
- * sound; false when the file was never probed (or has changed since). */
-static bool verdict_find(const char *path, bool audio, struct verdict *out)
-{
-    off_t size;
-    int64_t mtime_ns;
-    if (!file_identity(path, &size, &mtime_ns))
-        return false;
-    bool found = false;
-    pthread_mutex_lock(&verdicts_lock);
-    for (size_t i = 0; i < verdict_count && !found; i++) {
-        const struct verdict *d = &verdicts[i];
-        found = strcmp(d->path, path) == 0 && d->size == size && d->mtime_ns == mtime_ns &&
-                (d->sound_tested || !audio || !d->ok);
-        if (found)
-            *out = *d;
-    }
-    pthread_mutex_unlock(&verdicts_lock);
-    return found;
-}
-
-static void verdict_keep(const struct verdict *d)
-{
-    pthread_mutex_lock(&verdicts_lock);
-    size_t i = 0;
-    while (i < verdict_count && strcmp(verdicts[i].path, d->path) != 0)
-        i++;
-    if (i == verdict_count) {
-        if (verdict_count < VERDICTS_MAX)
-            verdict_count++;
-        else /* full: the oldest goes */
-            i = verdict_next++ % VERDICTS_MAX;
-    }
-    verdicts[i] = *d;
-    pthread_mutex_unlock(&verdicts_lock);
-}
-
-/* Why a probe child ended as it did, in the show's words. */
-static void probe_judge(struct verdict *d, const char *said, int status)
-{
-    int silent = 0;
-    if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
-        snprintf(d->problem, sizeof d->problem,
-                 "hangs the video library while being opened (given up after %d s)",
-                 PROBE_WAIT_MS / 1000);
-    } else if (WIFSIGNALED(status)) {
-        struct rlimit limit;
-        bool limited = getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
-        snprintf(d->problem, sizeof d->problem, "makes the video library crash (%s%s)",
-                 strsignal(WTERMSIG(status)),
-                 limited ? "; memory is limited here: perhaps it ran short" : "");
-    } else if (sscanf(said, "ok %d %d", &d->rotation, &silent) == 2) {
-        d->ok = true;
-        d->no_sound = silent != 0;
-    } else if (strncmp(said, "fail ", 5) == 0) {
-        snprintf(d->problem, sizeof d->problem, "%.*s", (int)strcspn(said + 5, "\n"), said + 5);
-    } else {
-        snprintf(d->problem, sizeof d->problem, "cannot be tried: its probe ended with status %d",
-                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-    }
-}
-
-/* Runs a probe child of this very program on the file, waits for it (a
- * probe that hangs is killed) and fills in the verdict. */
-static void probe_run(struct probe *p)
-{
-    struct verdict *d = &p->result;
-    char path_var[600], hwdec_var[64], audio_var[64];
-    snprintf(path_var, sizeof path_var, "%s=%s", PROBE_ENV, d->path);
-    snprintf(hwdec_var, sizeof hwdec_var, "%s_HWDEC=%s", PROBE_ENV, p->hwdec);
-    snprintf(audio_var, sizeof audio_var, "%s_AUDIO=%d", PROBE_ENV, p->audio);
-    size_t n = 0;
-    while (environ[n])
-        n++;
-    char **env = calloc(n + 4, sizeof *env);
-    int out[2] = {-1, -1};
-    if (!env || pipe(out) != 0 || fcntl(out[0], F_SETFD, FD_CLOEXEC) != 0 ||
-        fcntl(out[1], F_SETFD, FD_CLOEXEC) != 0) {
-        if (out[0] >= 0)
-            close(out[0]), close(out[1]);
-        free(env);
-        snprintf(d->problem, sizeof d->problem, "cannot be tried: %s", strerror(errno));
-        return;
-    }
-    memcpy(env, environ, n * sizeof *env);
-    env[n] = path_var, env[n + 1] = hwdec_var, env[n + 2] = audio_var;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-    /* the libraries' own lines, in a probe, are nobody's business */
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    char name[] = "hallscreen-clip-probe";
-    char *argv[] = {name, NULL};
-    pid_t pid;
-    int spawned = posix_spawn(&pid, "/proc/self/exe", &actions, NULL, argv, env);
-    posix_spawn_file_actions_destroy(&actions);
-    free(env);
-    close(out[1]);
-    if (spawned != 0) {
-        close(out[0]);
-        snprintf(d->problem, sizeof d->problem, "cannot be tried: %s", strerror(spawned));
-        return;
-    }
-    char said[256] = "";
-    size_t got = 0;
-    int64_t until = clock_monotonic_ms() + PROBE_WAIT_MS;
-    for (;;) {
-        int64_t left = until - clock_monotonic_ms();
-        struct pollfd fd = {.fd = out[0], .events = POLLIN};
-        if (left <= 0 || (poll(&fd, 1, (int)left) < 0 && errno != EINTR)) {
-            kill(pid, SIGKILL);
-            break;
-        }
-        if (!fd.revents)
-            continue;
-        ssize_t r = read(out[0], said + got, sizeof said - 1 - got);
-        if (r <= 0 || (got += (size_t)r) == sizeof said - 1)
-            break;
-    }
-    said[got] = '\0';
-    close(out[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    probe_judge(d, said, status);
-}
-
-static void *probe_thread(void *data)
-{
-    struct probe *p = data;
-    probe_run(p);
-    verdict_keep(&p->result);
-    pthread_mutex_lock(&p->lock);
-    p->done = true;
-    bool abandoned = p->abandoned;
-    wake((void *)(intptr_t)p->wake_fd);
-    pthread_mutex_unlock(&p->lock);
-    if (abandoned) {
-        pthread_mutex_destroy(&p->lock);
-        free(p);
-    }
-    atomic_fetch_sub(&closing, 1);
-    return NULL;
-}
-
-/* Tries the file apart, in a child process, on a thread of its own. */
-static bool probe_start(struct video *v)
-{
-    struct probe *p = calloc(1, sizeof *p);
-    if (!p)
-        return false;
-    pthread_mutex_init(&p->lock, NULL);
-    p->wake_fd = v->wake_fd;
-    p->audio = v->rq.audio;
-    snprintf(p->hwdec, sizeof p->hwdec, "%s", v->hwdec);
-    snprintf(p->result.path, sizeof p->result.path, "%s", v->path);
-    p->result.sound_tested = v->rq.audio;
-    if (!file_identity(v->path, &p->result.size, &p->result.mtime_ns))
-        p->result.size = -1;
-    atomic_fetch_add(&closing, 1);
-    pthread_attr_t attr;
-    pthread_t thread;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    bool started = pthread_create(&thread, &attr, probe_thread, p) == 0;
-    pthread_attr_destroy(&attr);
-    if (!started) {
-        atomic_fetch_sub(&closing, 1);
-        pthread_mutex_destroy(&p->lock);
-        free(p);
-        return false;
-    }
-    v->probe = p;
-    return true;
-}
-
-/* Lets go of the probe: freed here when done, else by its thread. */
-static void probe_drop(struct video *v)
-{
-    struct probe *p = v->probe;
-    if (!p)
-        return;
-    v->probe = NULL;
-    pthread_mutex_lock(&p->lock);
-    bool done = p->done;
-    p->abandoned = true;
-    p->wake_fd = -1;
-    pthread_mutex_unlock(&p->lock);
-    if (done) {
-        pthread_mutex_destroy(&p->lock);
-        free(p);
-    }
-}
-
 /* Starts libmpv on the clip, turned as the verdict says. */
-static bool player_start(struct video *v, const struct verdict *d, char *err, size_t err_size)
+static bool player_start(struct video *v, const struct clip_verdict *d, char *err, size_t err_size)
 {
     pthread_once(&mpv_once, load_mpv);
     if (mpv_missing[0]) {
@@ -476,7 +235,7 @@ static bool player_start(struct video *v, const struct verdict *d, char *err, si
     }
     v->rotation = d->rotation;
     bool silent = d->no_sound;
-    if (silent && v->rq.audio && !in_probe && !atomic_exchange(&told_silent, true))
+    if (silent && v->rq.audio && !clip_probe_in_child() && !atomic_exchange(&told_silent, true))
         LOG(LOG_WARN, "video",
             "sound cannot be played: no audio device answers here; clips play silent");
     char api[] = MPV_RENDER_API_TYPE_SW;
@@ -519,9 +278,9 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
     v->align_y = rq->align_y;
     v->opened_ms = v->progress_ms = now_ms;
     v->info.duration_ms = -1;
-    struct verdict known = {.ok = true, .rotation = probe_turn};
-    if (!in_probe && !verdict_find(v->path, rq->audio, &known)) {
-        if (probe_start(v))
+    struct clip_verdict known;
+    if (!clip_probe_known(v->path, rq->audio, &known)) {
+        if ((v->probe = clip_probe_start(v->path, v->hwdec, rq->audio, v->wake_fd)))
             return v;
         snprintf(err, err_size, "cannot be tried apart: %s", strerror(errno));
         free(v);
@@ -542,70 +301,17 @@ struct video *video_open(const struct video_request *rq, int64_t now_ms, char *e
 /* Takes in a probe's verdict once it is there, and starts the player. */
 static void probe_take(struct video *v, int64_t now_ms)
 {
-    pthread_mutex_lock(&v->probe->lock);
-    bool done = v->probe->done;
-    struct verdict d = v->probe->result;
-    pthread_mutex_unlock(&v->probe->lock);
-    if (!done)
+    struct clip_verdict d;
+    if (!clip_probe_done(v->probe, &d))
         return;
-    probe_drop(v);
+    clip_probe_drop(v->probe);
+    v->probe = NULL;
     char err[256];
     v->opened_ms = v->progress_ms = now_ms;
     if (!d.ok)
         fail(v, d.problem);
     else if (!player_start(v, &d, err, sizeof err))
         fail(v, err);
-}
-
-/* A probe child's work: opens the clip as the show would and says what
- * came of it on its output ("ok ROTATION NO_SOUND" or "fail PROBLEM").
- * Whatever libmpv does to this process, the show goes on. */
-static void probe_child(const char *path)
-{
-    in_probe = true;
-    const char *crash = getenv("HALLSCREEN_TEST_PROBE_CRASH"); /* tests: a library that aborts */
-    if (crash && *crash && strstr(path, crash))
-        abort();
-    const char *audio = getenv("HALLSCREEN_CLIP_PROBE_AUDIO");
-    struct video_request rq = {.path = path,
-                               .audio = audio && strcmp(audio, "1") == 0,
-                               .plays = 1,
-                               .focus_x = 0.5f,
-                               .focus_y = 0.5f,
-                               .align_y = 0.5f,
-                               .hwdec = getenv("HALLSCREEN_CLIP_PROBE_HWDEC"),
-                               .wake_fd = -1};
-    char err[256];
-    struct video *v = video_open_wait(&rq, err, sizeof err);
-    int rotation = 0;
-    bool no_sound = false;
-    if (v) {
-        int64_t seen = 0;
-        if (mpv.mpv_get_property(v->handle, "current-tracks/video/demux-rotation", MPV_FORMAT_INT64,
-                                 &seen) >= 0)
-            rotation = (int)(((seen % 360) + 360) % 360);
-        no_sound = v->no_sound;
-        if (rotation % 90 != 0)
-            rotation = 0; /* a slant is not turned */
-        if (rotation) {   /* once more, turned upright as the show will */
-            probe_turn = rotation;
-            v = video_open_wait(&rq, err, sizeof err);
-        }
-    }
-    if (v)
-        dprintf(1, "ok %d %d\n", rotation, no_sound);
-    else
-        dprintf(1, "fail %s\n", err);
-    _exit(0); /* without freeing libmpv: its shutdown costs time, and nothing is kept */
-}
-
-/* Before main(): a process started as a probe child runs the probe and
- * ends; any other goes on into the program. */
-__attribute__((constructor)) static void probe_entry(void)
-{
-    const char *path = getenv(PROBE_ENV);
-    if (path && *path)
-        probe_child(path);
 }
 
 struct video *video_open_wait(const struct video_request *request, char *err, size_t err_size)
@@ -636,6 +342,14 @@ struct video *video_open_wait(const struct video_request *request, char *err, si
         stop_waking(v); /* the pipe is closed below */
     self_pipe_close(bell);
     return v;
+}
+
+void video_findings(struct video *v, int64_t *demux_rotation, bool *no_sound)
+{
+    if (mpv.mpv_get_property(v->handle, "current-tracks/video/demux-rotation", MPV_FORMAT_INT64,
+                             demux_rotation) < 0)
+        *demux_rotation = 0; /* not told */
+    *no_sound = v->no_sound;
 }
 
 /* mpv's reason for ending a clip it could not play, in the show's words. */
@@ -875,7 +589,8 @@ void video_close(struct video *v)
 {
     if (!v)
         return;
-    probe_drop(v);
+    clip_probe_drop(v->probe);
+    v->probe = NULL;
     if (!v->handle) {
         free(v->buffer);
         free(v);
@@ -892,10 +607,16 @@ void video_close(struct video *v)
     pthread_attr_destroy(&attr);
 }
 
+/* Clips still being freed and probes still running, on their threads. */
+static int busy(void)
+{
+    return atomic_load(&closing) + clip_probe_running();
+}
+
 void video_shutdown(void)
 {
-    for (int waited = 0; atomic_load(&closing) > 0 && waited < SHUTDOWN_WAIT_MS; waited += 10)
+    for (int waited = 0; busy() > 0 && waited < SHUTDOWN_WAIT_MS; waited += 10)
         nanosleep(&(struct timespec){0, 10 * 1000000}, NULL);
-    if (atomic_load(&closing) > 0)
+    if (busy() > 0)
         LOG(LOG_WARN, "video", "a clip's decoder is still stuck at exit");
 }
