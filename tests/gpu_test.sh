@@ -46,15 +46,16 @@ if [ -z "$display" ]; then
     exit 1
 fi
 
-# The bundled show, its first slide standing 6 s, then a clip: red for 1 s,
-# green for 1 s, over the whole slide.
+# The bundled show, its first slide standing until the test shortens it,
+# then a clip: red for 1 s, green for 1 s, over the whole slide (its last
+# frame standing after).
 cp -r "$src/content" "$base"
-echo "duration: 6" >>"$base/slides/10-welcome.yaml"
+echo "duration: 600" >>"$base/slides/10-welcome.yaml"
 mkdir "$base/videos"
 ffmpeg -v error -f lavfi -i 'color=c=red:s=320x180:r=10:d=1' \
     -f lavfi -i 'color=c=0x00ff00:s=320x180:r=10:d=1' \
     -filter_complex concat=n=2:v=1 -c:v libx264 -pix_fmt yuv420p "$base/videos/red-green.mp4"
-printf 'kind: video\nvideo: videos/red-green.mp4\nduration: 4\nfooter: false\n' \
+printf 'kind: video\nvideo: videos/red-green.mp4\nduration: 10\nfooter: false\n' \
     >"$base/slides/15-clip.yaml"
 
 # start NAME DRIVER RENDERER ARGS...: the program on a fresh copy of the show.
@@ -66,7 +67,12 @@ start() {
     status="$tmp/$name.json"
     metrics="$tmp/$name.prom"
     log="$tmp/$name.log"
-    DISPLAY=$display SDL_RENDER_DRIVER=$driver "$bin" --windowed --size 1280x720 \
+    # Under the sanitizers, Mesa's driver is unloaded before LeakSanitizer
+    # looks, so what it keeps for the life of the process cannot be named
+    # in a suppression: leaks are checked on the software path only.
+    leaks=${LSAN_OPTIONS:-}
+    [ "$renderer" = gpu ] && [ -n "${HALLSCREEN_SANITIZED:-}" ] && leaks="$leaks:detect_leaks=0"
+    LSAN_OPTIONS=$leaks DISPLAY=$display SDL_RENDER_DRIVER=$driver "$bin" --windowed --size 1280x720 \
         --renderer "$renderer" --now 2025-02-12T10:00 --status "$status" --metrics "$metrics" \
         --screenshot "$shot" "$@" "$show" >"$log" 2>&1 &
     pid=$!
@@ -145,6 +151,9 @@ accent_rows() {
 }
 
 transitions() { grep '^hallscreen_transitions_total' "$metrics" 2>/dev/null | awk '{ print $2 }'; }
+
+# transitions_above N: the metrics file counts more than N transitions.
+transitions_above() { [ "$(transitions)" -gt "$1" ] 2>/dev/null; }
 title='"title":	"Astana Civil Service Hub'
 reloaded='"title":	"Reloaded while drawing"'
 
@@ -176,12 +185,15 @@ run() {
     if awk -v d="$d" 'BEGIN { exit !(d > 0.01) }'; then ok
     else fail "$name: the reloaded title is not in the screenshot (RMSE $d from before)"; fi
 
-    # the transition to the clip, which then plays over the whole slide
-    eventually test -n "$(transitions)"
+    # the transition to the clip once the first slide is shortened, and the
+    # clip then plays over the whole slide
+    eventually transitions_above -1
     before=$(transitions)
+    sed 's/^duration: .*/duration: 2/' "$show/slides/10-welcome.yaml" >"$show/slides/.new"
+    mv "$show/slides/.new" "$show/slides/10-welcome.yaml"
     shows "clip" '"kind":	"video"' || { stop; return; }
-    if eventually sh -c "[ \"\$(grep '^hallscreen_transitions_total' '$metrics' | awk '{ print \$2 }')\" -gt ${before:-0} ]"
-    then ok; else fail "$name: hallscreen_transitions_total stayed at $before: $(transitions)"; fi
+    if eventually transitions_above "${before:-0}"; then ok
+    else fail "$name: hallscreen_transitions_total stayed at '$before': $(transitions)"; fi
     round=0
     colour=
     while [ $round -lt 30 ]; do
