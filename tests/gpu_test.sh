@@ -55,7 +55,7 @@ mkdir "$base/videos"
 ffmpeg -v error -f lavfi -i 'color=c=red:s=320x180:r=10:d=1' \
     -f lavfi -i 'color=c=0x00ff00:s=320x180:r=10:d=1' \
     -filter_complex concat=n=2:v=1 -c:v libx264 -pix_fmt yuv420p "$base/videos/red-green.mp4"
-printf 'kind: video\nvideo: videos/red-green.mp4\nduration: 10\nfooter: false\n' \
+printf 'kind: video\nvideo: videos/red-green.mp4\nduration: 30\nfooter: false\n' \
     >"$base/slides/15-clip.yaml"
 
 # start NAME DRIVER RENDERER ARGS...: the program on a fresh copy of the show.
@@ -196,15 +196,16 @@ run() {
     else fail "$name: hallscreen_transitions_total stayed at '$before': $(transitions)"; fi
     round=0
     colour=
-    while [ $round -lt 30 ]; do
+    while [ $round -lt 100 ]; do
         screenshot "$tmp/$name-clip.png" || break
         set -- $(pixel "$tmp/$name-clip.png" 640 360)
         if [ "$1" -gt 200 ] && [ "$2" -lt 60 ] && [ "$3" -lt 60 ]; then colour=red; break; fi
         if [ "$2" -gt 200 ] && [ "$1" -lt 60 ] && [ "$3" -lt 60 ]; then colour=green; break; fi
         round=$((round + 1))
-        sleep 0.1
+        sleep 0.2
     done
-    if [ -n "$colour" ]; then ok; else fail "$name: the clip is not on screen: $*"; fi
+    if [ -n "$colour" ]; then ok
+    else fail "$name: the clip is not on screen: $* at the centre: $(tail -3 "$log")"; fi
     stop
 
     # turned for a screen mounted sideways: a portrait slide, turned clockwise
