@@ -1,6 +1,8 @@
 /* Slide and footer layouts, in units of 1% of the screen's shorter side. */
 #include "slide_layout.h"
 
+#include "blocks.h"
+
 #include "../util/translate.h"
 
 #include "../util/qr.h"
@@ -16,117 +18,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char separator[] = "  \u00b7  ";
-
-static int px(float units, const struct frame_geometry *g)
-{
-    return (int)lroundf(units * g->unit);
-}
-
-/* The theme's smallest text, px: labels, tags, marks and the footer are set
- * at it, and no text shrinks below it (by default 1/25 of a landscape
- * screen's height, read from the back of a hall). */
-static float smallest(const struct programme *prog, const struct frame_geometry *g)
-{
-    return prog->theme.smallest_text * g->unit;
-}
-
-/* A block's smallest size: its own, or the theme's when that is larger. */
-static float floor_at(float own, const struct programme *prog, const struct frame_geometry *g)
-{
-    return fmaxf(own, smallest(prog, g));
-}
-
-/* The size text may grow to on a slide of the programme, px. */
-static int largest_text(const struct programme *prog, const struct frame_geometry *g)
-{
-    return px(prog->theme.largest_text, g);
-}
-
 struct frame_geometry layout_geometry(int w, int h)
 {
     /* A portrait screen is as narrow as a landscape one is low, but has room
      * to spare in height: its type may be a little larger. */
     float portrait = h > w ? 1.15f : 1.0f;
     struct frame_geometry g = {.w = w, .h = h, .unit = portrait * (float)(w < h ? w : h) / 100.0f};
-    int footer_h = px(h > w ? 9.0f : 7.5f, &g); /* a tall screen's may take two lines */
-    int margin_x = px(6.0f, &g);
+    int footer_h = block_px(h > w ? 9.0f : 7.5f, &g); /* a tall screen's may take two lines */
+    int margin_x = block_px(6.0f, &g);
     if (margin_x < (int)lroundf(0.06f * (float)w))
         margin_x = (int)lroundf(0.06f * (float)w);
-    int margin_top = px(7.0f, &g);
-    int gap_bottom = px(5.0f, &g);
+    int margin_top = block_px(7.0f, &g);
+    int gap_bottom = block_px(5.0f, &g);
     g.content = (struct box){margin_x, margin_top, w - 2 * margin_x,
                              h - footer_h - margin_top - gap_bottom};
     g.footer = (struct box){0, h - footer_h, w, footer_h};
     return g;
-}
-
-/* text, with "  2/3" after it on a page of a slide that goes on over
- * pages: malloc'd. */
-static char *with_page(const char *text, const struct slide *s)
-{
-    if (!s || s->page_count <= 1)
-        return str_dup(text);
-    return str_printf("%s  %d/%d", text ? text : "", s->page, s->page_count);
-}
-
-/* A block of text; the other kinds are made from it. */
-static struct block text_block(const char *text, enum font_style style, float size, float min_size,
-                               float line_height, float space_before, struct rgba colour)
-{
-    return (struct block){.kind = BLOCK_TEXT,
-                          .text = text,
-                          .style = style,
-                          .size = size,
-                          .min_size = min_size,
-                          .line_height = line_height,
-                          .space_before = space_before,
-                          .colour = colour};
-}
-
-static struct block one_line(struct block b)
-{
-    b.max_lines = 1;
-    return b;
-}
-
-/* A one-line tag: text on a rounded background. */
-static struct block pill_block(const char *text, float size, float min_size, float space_before,
-                               struct rgba colour, struct rgba fill)
-{
-    return (struct block){.kind = BLOCK_PILL,
-                          .text = text,
-                          .style = FONT_BOLD,
-                          .size = size,
-                          .min_size = min_size,
-                          .line_height = 1.2f,
-                          .space_before = space_before,
-                          .colour = colour,
-                          .fill = fill};
-}
-
-/* The short accent bar under a title. */
-static struct block rule_block(const struct frame_geometry *g, float space_before,
-                               struct rgba colour)
-{
-    return (struct block){.kind = BLOCK_RULE,
-                          .size = 0.8f * g->unit,
-                          .min_size = 0.5f * g->unit,
-                          .space_before = space_before,
-                          .width = 16.0f * g->unit,
-                          .colour = colour};
-}
-
-/* The part of a w x h picture that, scaled, fills area: the overflow
- * cropped around the focus (fx, fy from 0 to 1). */
-static struct box cover_crop(struct box area, int w, int h, float fx, float fy)
-{
-    float scale = fmaxf((float)area.w / (float)w, (float)area.h / (float)h);
-    int cw = (int)lroundf((float)area.w / scale), ch = (int)lroundf((float)area.h / scale);
-    cw = cw > w ? w : cw < 1 ? 1 : cw;
-    ch = ch > h ? h : ch < 1 ? 1 : ch;
-    return (struct box){(int)lroundf((float)(w - cw) * fx), (int)lroundf((float)(h - ch) * fy), cw,
-                        ch};
 }
 
 /* The theme's gradient, or its picture covering the slide under a shade of
@@ -148,7 +55,7 @@ static void add_background(const struct measurer *m, const struct programme *pro
     struct item picture = {.kind = ITEM_IMAGE,
                            .box = all,
                            .path = t->background_image,
-                           .crop = cover_crop(all, w, h, 0.5f, 0.5f)};
+                           .crop = block_cover_crop(all, w, h, 0.5f, 0.5f)};
     scene_add(scene, &picture);
     struct rgba shade = t->background;
     shade.a = THEME_SHADE_ALPHA;
@@ -177,19 +84,19 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
                             struct scene *scene)
 {
     const struct theme *t = &prog->theme;
-    float u = g->unit, small = smallest(prog, g);
-    char *title = with_page(s->title, s->slide);
+    float u = g->unit, small = block_smallest(prog, g);
+    char *title = block_with_page(s->title, s->slide);
     struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
-        text_block(title, FONT_BOLD, 8.5f * u, floor_at(4.0f * u, prog, g), 1.12f, 1.5f * u,
+        block_one_line(block_text(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
+        block_text(title, FONT_BOLD, 8.5f * u, block_floor(4.0f * u, prog, g), 1.12f, 1.5f * u,
                    t->text),
-        text_block(s->translated_title, FONT_BOLD, 6.0f * u, small, 1.15f, 1.5f * u, t->text),
-        rule_block(g, 4.0f * u, t->accent),
-        text_block(s->subtitle, FONT_REGULAR, 4.6f * u, small, 1.25f, 3.5f * u, t->secondary),
-        text_block(s->translated_subtitle, FONT_REGULAR, 4.0f * u, small, 1.25f, 1.0f * u,
+        block_text(s->translated_title, FONT_BOLD, 6.0f * u, small, 1.15f, 1.5f * u, t->text),
+        block_rule(g, 4.0f * u, t->accent),
+        block_text(s->subtitle, FONT_REGULAR, 4.6f * u, small, 1.25f, 3.5f * u, t->secondary),
+        block_text(s->translated_subtitle, FONT_REGULAR, 4.0f * u, small, 1.25f, 1.0f * u,
                    t->secondary),
-        text_block(s->body, FONT_REGULAR, 3.6f * u, small, 1.4f, 3.0f * u, t->muted),
-        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u, t->muted),
+        block_text(s->body, FONT_REGULAR, 3.6f * u, small, 1.4f, 3.0f * u, t->muted),
+        block_text(s->translated_body, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u, t->muted),
     };
     const struct slide *d = s->slide;
     enum text_direction directions[] = {
@@ -206,7 +113,7 @@ static void layout_headline(const struct measurer *m, const struct programme *pr
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
     layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
+                      block_largest_text(prog, g), scene);
     free(title);
 }
 
@@ -240,7 +147,7 @@ static char *session_meta(const struct slide *s, const char *lang)
     for (size_t i = 0; meta && i < COUNT(parts); i++) {
         if (!parts[i][0])
             continue;
-        char *longer = str_printf("%s%s%s", meta, meta[0] ? separator : "", parts[i]);
+        char *longer = str_printf("%s%s%s", meta, meta[0] ? BLOCK_SEPARATOR : "", parts[i]);
         free(meta);
         meta = longer;
     }
@@ -282,7 +189,7 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     const struct event *e = &prog->event;
     char *meta = session_meta(s, event_language(e));
     char *speakers = join_lines(s->speakers, s->speaker_count);
-    char *title = with_page(s->title, s);
+    char *title = block_with_page(s->title, s);
     char speakers_caption[128], chair[96], session[96];
     tr_each(e->languages, e->language_count, s->speaker_count == 1 ? "Speaker" : "Speakers",
             speakers_caption, sizeof speakers_caption);
@@ -292,23 +199,23 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     struct rgba track = theme_track_colour(t, s->label);
     if (!track.a)
         track = s->track_colour;
-    float small = smallest(prog, g);
+    float small = block_smallest(prog, g);
     struct block blocks[] = {
-        pill_block(s->label ? s->label : session, small, small, 0,
+        block_pill(s->label ? s->label : session, small, small, 0,
                    track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
-        pill_block(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
-        text_block(title, FONT_BOLD, 6.6f * u, floor_at(3.6f * u, prog, g), 1.12f, 3.0f * u,
+        block_pill(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
+        block_text(title, FONT_BOLD, 6.6f * u, block_floor(3.6f * u, prog, g), 1.12f, 3.0f * u,
                    t->text),
-        text_block(s->translated_title, FONT_BOLD, 5.0f * u, small, 1.15f, 1.2f * u, t->text),
-        text_block(meta, FONT_BOLD, 3.8f * u, small, 1.25f, 2.5f * u, t->secondary),
-        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, small, small, 1.2f, 4.0f * u,
-                            t->accent)),
-        text_block(s->chair, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
-        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, small, small,
-                            1.2f, 3.0f * u, t->accent)),
-        text_block(speakers, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
-        text_block(s->description, FONT_REGULAR, 3.4f * u, small, 1.4f, 4.0f * u, t->muted),
-        text_block(s->translated_description, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u,
+        block_text(s->translated_title, FONT_BOLD, 5.0f * u, small, 1.15f, 1.2f * u, t->text),
+        block_text(meta, FONT_BOLD, 3.8f * u, small, 1.25f, 2.5f * u, t->secondary),
+        block_one_line(block_text(s->chair ? chair : NULL, FONT_BOLD, small, small, 1.2f, 4.0f * u,
+                                  t->accent)),
+        block_text(s->chair, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
+        block_one_line(block_text(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, small,
+                                  small, 1.2f, 3.0f * u, t->accent)),
+        block_text(speakers, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
+        block_text(s->description, FONT_REGULAR, 3.4f * u, small, 1.4f, 4.0f * u, t->muted),
+        block_text(s->translated_description, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u,
                    t->muted),
     };
     enum text_direction directions[] = {
@@ -328,7 +235,7 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
     layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
+                      block_largest_text(prog, g), scene);
     free(meta);
     free(speakers);
     free(title);
@@ -391,7 +298,7 @@ static void layout_partner_card(const struct measurer *m, const struct programme
                                 const struct frame_geometry *g, struct scene *scene)
 {
     struct item fill = {
-        .kind = ITEM_FILL, .box = card, .colour = prog->theme.card, .radius = px(1.2f, g)};
+        .kind = ITEM_FILL, .box = card, .colour = prog->theme.card, .radius = block_px(1.2f, g)};
     scene_add(scene, &fill);
     int pad = (card.w < card.h ? card.w : card.h) / 8;
     struct box inner = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
@@ -402,9 +309,9 @@ static void layout_partner_card(const struct measurer *m, const struct programme
         scene_add(scene, &logo);
         return;
     }
-    float size = fmaxf(0.34f * (float)inner.h, smallest(prog, g));
+    float size = fmaxf(0.34f * (float)inner.h, block_smallest(prog, g));
     struct block wordmark =
-        text_block(p->name, FONT_BOLD, size, floor_at(0.12f * (float)inner.h, prog, g), 1.1f, 0,
+        block_text(p->name, FONT_BOLD, size, block_floor(0.12f * (float)inner.h, prog, g), 1.1f, 0,
                    prog->theme.background);
     layout_stack(m, &wordmark, 1, inner, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }
@@ -419,23 +326,23 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
     tr_each(prog->event.languages, prog->event.language_count, "Partners", partners,
             sizeof partners);
     const char *title = s->title ? s->title : partners;
-    char *heading = with_page(title, s);
+    char *heading = block_with_page(title, s);
     struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, smallest(prog, g), smallest(prog, g), 1.2f, 0,
-                            t->secondary)),
-        text_block(heading, FONT_BOLD, 6.0f * u, floor_at(3.6f * u, prog, g), 1.12f, 1.5f * u,
+        block_one_line(block_text(s->label, FONT_BOLD, block_smallest(prog, g),
+                                  block_smallest(prog, g), 1.2f, 0, t->secondary)),
+        block_text(heading, FONT_BOLD, 6.0f * u, block_floor(3.6f * u, prog, g), 1.12f, 1.5f * u,
                    t->text),
-        rule_block(g, 3.0f * u, t->accent),
+        block_rule(g, 3.0f * u, t->accent),
     };
     struct box top = g->content;
     top.h = g->content.h / 3;
     int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
     free(heading);
 
-    int gap = px(3.0f, g);
+    int gap = block_px(3.0f, g);
     struct box area = g->content;
-    area.y += used + px(5.0f, g);
-    area.h -= used + px(5.0f, g);
+    area.y += used + block_px(5.0f, g);
+    area.h -= used + block_px(5.0f, g);
     int count = (int)s->partner_count;
     struct grid grid = layout_grid(area, count, gap);
     for (int i = 0; i < count; i++)
@@ -454,15 +361,15 @@ static void layout_alert(const struct measurer *m, const struct programme *prog,
     char notice[96];
     tr_each(prog->event.languages, prog->event.language_count, "Notice", notice, sizeof notice);
     struct block blocks[] = {
-        pill_block(s->label ? s->label : notice, 3.6f * u, smallest(prog, g), 0,
+        block_pill(s->label ? s->label : notice, 3.6f * u, block_smallest(prog, g), 0,
                    t->alert_background, t->alert_text),
-        text_block(s->title, FONT_BOLD, 10.0f * u, floor_at(4.5f * u, prog, g), 1.1f, 4.0f * u,
+        block_text(s->title, FONT_BOLD, 10.0f * u, block_floor(4.5f * u, prog, g), 1.1f, 4.0f * u,
                    t->alert_text),
-        text_block(s->body, FONT_REGULAR, 5.0f * u, smallest(prog, g), 1.3f, 4.0f * u,
+        block_text(s->body, FONT_REGULAR, 5.0f * u, block_smallest(prog, g), 1.3f, 4.0f * u,
                    t->alert_text),
     };
     layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
+                      block_largest_text(prog, g), scene);
 }
 
 int layout_overview_rows(const struct frame_geometry *g)
@@ -475,8 +382,8 @@ static char *row_meta(const struct overview_row *row, const char *lang)
 {
     static const char *const marks[] = {NULL, "Now", "Next", NULL};
     const char *mark = marks[row->mark] ? tr(lang, marks[row->mark]) : NULL;
-    return str_printf("%s%s%s%s%s", row->when, row->room ? separator : "",
-                      row->room ? row->room : "", mark ? separator : "", mark ? mark : "");
+    return str_printf("%s%s%s%s%s", row->when, row->room ? BLOCK_SEPARATOR : "",
+                      row->room ? row->room : "", mark ? BLOCK_SEPARATOR : "", mark ? mark : "");
 }
 
 /* What comes next today, or a message saying when the programme resumes. */
@@ -487,13 +394,13 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     enum { MAX_ROWS = 12 };
     const struct theme *t = &prog->theme;
     float u = g->unit;
-    char *heading = with_page(s->title, s);
-    float small = smallest(prog, g);
+    char *heading = block_with_page(s->title, s);
+    float small = block_smallest(prog, g);
     struct block blocks[3 + 2 * MAX_ROWS + 1] = {
-        one_line(text_block(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
-        text_block(heading, FONT_BOLD, 7.0f * u, floor_at(4.0f * u, prog, g), 1.12f, 1.5f * u,
+        block_one_line(block_text(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
+        block_text(heading, FONT_BOLD, 7.0f * u, block_floor(4.0f * u, prog, g), 1.12f, 1.5f * u,
                    t->text),
-        rule_block(g, 3.0f * u, t->accent),
+        block_rule(g, 3.0f * u, t->accent),
     };
     size_t count = 3;
     char *metas[MAX_ROWS] = {0};
@@ -503,17 +410,17 @@ static void layout_overview(const struct measurer *m, const struct programme *pr
     for (size_t i = 0; i < rows; i++) {
         const struct overview_row *row = &s->rows[i];
         metas[i] = row_meta(row, event_language(&prog->event));
+        blocks[count++] = block_one_line(block_text(metas[i], FONT_BOLD, small, small, 1.2f,
+                                                    i ? 3.0f * u : 4.0f * u,
+                                                    row->mark == MARK_NOW ? t->now : t->secondary));
         blocks[count++] =
-            one_line(text_block(metas[i], FONT_BOLD, small, small, 1.2f, i ? 3.0f * u : 4.0f * u,
-                                row->mark == MARK_NOW ? t->now : t->secondary));
-        blocks[count++] =
-            text_block(row->title, FONT_BOLD, 4.2f * u, small, 1.15f, 0.4f * u, t->text);
+            block_text(row->title, FONT_BOLD, 4.2f * u, small, 1.15f, 0.4f * u, t->text);
     }
     if (s->body)
         blocks[count++] =
-            text_block(s->body, FONT_REGULAR, 4.6f * u, small, 1.3f, 4.0f * u, t->secondary);
+            block_text(s->body, FONT_REGULAR, 4.6f * u, small, 1.3f, 4.0f * u, t->secondary);
     layout_stack_grow(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
+                      block_largest_text(prog, g), scene);
     for (size_t i = 0; i < rows; i++)
         free(metas[i]);
     free(heading);
@@ -527,8 +434,8 @@ static void layout_board_cell(const struct measurer *m, const struct theme *t, c
 {
     float when_size = fmaxf(0.7f * size, small);
     struct block blocks[] = {
-        one_line(text_block(when, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
-        text_block(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
+        block_one_line(block_text(when, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
+        block_text(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
     };
     blocks[1].max_lines = 2;
     layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
@@ -580,20 +487,20 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
 {
     const struct theme *t = &prog->theme;
     float u = g->unit;
-    char *heading = with_page(s->label, s);
+    char *heading = block_with_page(s->label, s);
     struct block blocks[] = {
-        text_block(heading, FONT_BOLD, 6.0f * u, floor_at(3.6f * u, prog, g), 1.12f, 0, t->text),
-        rule_block(g, 2.0f * u, t->accent),
+        block_text(heading, FONT_BOLD, 6.0f * u, block_floor(3.6f * u, prog, g), 1.12f, 0, t->text),
+        block_rule(g, 2.0f * u, t->accent),
     };
     struct box top = g->content;
     top.h = g->content.h / 4;
     int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
     free(heading);
     struct box area = g->content;
-    area.y += used + px(3.0f, g);
-    area.h -= used + px(3.0f, g);
+    area.y += used + block_px(3.0f, g);
+    area.h -= used + block_px(3.0f, g);
     size_t rows = s->row_count ? s->row_count : 1;
-    int row_h = area.h / (int)rows, gap = px(2.0f, g);
+    int row_h = area.h / (int)rows, gap = block_px(2.0f, g);
     bool single = s->row_count == 1;
     bool portrait = g->h > g->w;
     /* a few rooms on a tall screen: each room's name, then its talk now,
@@ -605,22 +512,23 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
         column_w = area.w;
     int cell_h = single ? row_h / 2 : stacked ? row_h * 2 / 5 : row_h;
     /* few rooms are set large, as far as the theme lets text grow */
-    float small = smallest(prog, g);
-    float size = board_size(m, s, fminf((float)largest_text(prog, g), 0.32f * (float)cell_h),
-                            single ? floor_at(4.5f * u, prog, g) : small,
+    float small = block_smallest(prog, g);
+    float size = board_size(m, s, fminf((float)block_largest_text(prog, g), 0.32f * (float)cell_h),
+                            single ? block_floor(4.5f * u, prog, g) : small,
                             stacked ? area.w : room_w - gap, column_w - gap);
     for (size_t i = 0; i < s->row_count; i++) {
         const struct overview_row *row = &s->rows[i];
         int y = area.y + (int)i * row_h;
         if (i > 0) {
-            struct item line = {.kind = ITEM_FILL,
-                                .box = {area.x, y - px(0.15f, g), area.w, px(0.15f, g) + 1},
-                                .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
+            struct item line = {
+                .kind = ITEM_FILL,
+                .box = {area.x, y - block_px(0.15f, g), area.w, block_px(0.15f, g) + 1},
+                .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
             scene_add(scene, &line);
         }
         int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
         if (!single) {
-            struct block room = text_block(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
+            struct block room = block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
             room.max_lines = stacked ? 1 : 2;
             layout_stack(m, &room, 1,
                          (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
@@ -647,7 +555,7 @@ static void layout_board(const struct measurer *m, const struct programme *prog,
 /* The height of the caption band under a picture or video. */
 static int caption_band(const struct frame_geometry *g)
 {
-    return px(9.0f, g);
+    return block_px(9.0f, g);
 }
 
 /* The background of a picture or video slide; area loses a caption's band
@@ -676,8 +584,8 @@ static void layout_caption(const struct measurer *m, const struct programme *pro
     int right = area.x + area.w < g->content.x + g->content.w ? area.x + area.w
                                                               : g->content.x + g->content.w;
     struct box caption = {left, y, right - left, caption_band(g)};
-    struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
-                                            smallest(prog, g), 1.2f, 0, prog->theme.text));
+    struct block text = block_one_line(block_text(
+        s->caption, FONT_BOLD, 4.0f * g->unit, block_smallest(prog, g), 1.2f, 0, prog->theme.text));
     text.direction = s->direction;
     layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }
@@ -700,8 +608,8 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
     if (s->fit == FIT_COVER) {
         /* the part of the picture with the slide's shape, around the focus */
         picture.box = area;
-        picture.crop = cover_crop(area, w, h, s->focus.set ? s->focus.x : 0.5f,
-                                  s->focus.set ? s->focus.y : 0.5f);
+        picture.crop = block_cover_crop(area, w, h, s->focus.set ? s->focus.x : 0.5f,
+                                        s->focus.set ? s->focus.y : 0.5f);
     }
     scene_add(scene, &picture);
     /* area lost the band at its bottom: a picture in its middle and the band
@@ -715,15 +623,15 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
 static struct box qr_place(const struct frame_geometry *g, struct box *content)
 {
     int side = (int)lroundf(0.3f * (float)(g->w < g->h ? g->w : g->h));
-    int gap = px(4.0f, g);
+    int gap = block_px(4.0f, g);
     if (g->h > g->w) {
-        int block = side + px(4.0f, g); /* with its caption */
+        int block = side + block_px(4.0f, g); /* with its caption */
         struct box at = {content->x, content->y + content->h - block, content->w, block};
         content->h -= block + gap;
         return at;
     }
-    if (side > content->h - px(6.0f, g))
-        side = content->h - px(6.0f, g);
+    if (side > content->h - block_px(6.0f, g))
+        side = content->h - block_px(6.0f, g);
     /* a quarter wider than the code, for a caption (a web address has no
      * space to break at) */
     int column = side + side / 4;
@@ -783,7 +691,7 @@ static void layout_qr(const struct measurer *m, const struct theme *t, const cha
     qr_free(&code);
     if (caption) {
         struct block line =
-            text_block(caption, FONT_BOLD, caption_px, caption_px, 1.2f, 0, t->secondary);
+            block_text(caption, FONT_BOLD, caption_px, caption_px, 1.2f, 0, t->secondary);
         line.max_lines = caption_lines;
         layout_stack(m, &line, 1, (struct box){at.x, box.y + card, at.w, caption_h}, ALIGN_CENTRE,
                      ALIGN_CENTRE, scene);
@@ -903,7 +811,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     const struct theme *t = &prog->theme;
     struct item band = {.kind = ITEM_FILL, .box = g->footer, .colour = t->footer_background};
     scene_add(scene, &band);
-    int rule_h = px(0.35f, g) > 2 ? px(0.35f, g) : 2;
+    int rule_h = block_px(0.35f, g) > 2 ? block_px(0.35f, g) : 2;
     struct item rule = {.kind = ITEM_FILL,
                         .box = {g->footer.x, g->footer.y, g->footer.w, rule_h},
                         .colour = t->accent};
@@ -914,16 +822,16 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     float size = t->smallest_text * (float)(g->w < g->h ? g->w : g->h) / 100.0f;
     struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
     struct block clock =
-        one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
+        block_one_line(block_text(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
     int clock_w =
         m->text_width(m->ctx, FONT_BOLD, (int)lroundf(size), clock_text, strlen(clock_text));
     struct box right = {inner.x + inner.w - clock_w, inner.y, clock_w, inner.h};
     layout_stack(m, &clock, 1, right, ALIGN_CENTRE, ALIGN_END, scene);
 
     const struct event *e = &prog->event;
-    char *name = e->name && e->place ? str_printf("%s%s%s", e->name, separator, e->place)
+    char *name = e->name && e->place ? str_printf("%s%s%s", e->name, BLOCK_SEPARATOR, e->place)
                                      : str_dup(e->name ? e->name : e->place);
-    struct box left = {inner.x, inner.y, inner.w - clock_w - px(4.0f, g), inner.h};
+    struct box left = {inner.x, inner.y, inner.w - clock_w - block_px(4.0f, g), inner.h};
     int w, h;
     if (e->logo && m->image_size(m->ctx, e->logo, &w, &h)) { /* the event's logo first */
         int logo_h = inner.h * 3 / 5;
@@ -932,8 +840,8 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
             .kind = ITEM_IMAGE, .box = layout_fit_aspect(slot, w, h), .path = e->logo};
         logo.box.x = slot.x;
         scene_add(scene, &logo);
-        left.x += logo.box.w + px(2.0f, g);
-        left.w -= logo.box.w + px(2.0f, g);
+        left.x += logo.box.w + block_px(2.0f, g);
+        left.w -= logo.box.w + block_px(2.0f, g);
     }
     /* where one line is too narrow (a portrait screen): the place under
      * the name, or the name alone over two lines */
@@ -945,7 +853,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
             m->text_width(m->ctx, FONT_REGULAR, px_size, e->name, strlen(e->name)) <= left.w;
         name = name_fits ? str_printf("%s\n%s", e->name, e->place) : str_dup(e->name);
     }
-    struct block event = text_block(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
+    struct block event = block_text(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
     event.max_lines = 2;
     layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);
