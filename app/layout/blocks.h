@@ -80,4 +80,20 @@ static inline struct block block_rule(const struct frame_geometry *g, float spac
  * cropped around the focus (fx, fy from 0 to 1). */
 struct box block_cover_crop(struct box area, int w, int h, float fx, float fy);
 
+/* The largest box of aspect w:h that fits centred in box. */
+struct box block_fit_aspect(struct box box, int w, int h);
+
+/* A grid for count cards in area: fills cols and rows, and the card size. */
+struct grid {
+    int cols, rows;
+    int card_w, card_h, gap;
+};
+
+/* Chooses the columns and rows that make the cards largest, with each card
+ * between 1.3:1 and 2:1. */
+struct grid block_grid(struct box area, int count, int gap);
+
+/* The box of card i in a grid centred in area; a short last row is centred. */
+struct box block_grid_cell(const struct grid *grid, struct box area, int count, int i);
+
 #endif

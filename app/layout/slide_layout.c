@@ -241,58 +241,6 @@ static void layout_session(const struct measurer *m, const struct programme *pro
     free(title);
 }
 
-struct box layout_fit_aspect(struct box box, int w, int h)
-{
-    if (w <= 0 || h <= 0 || box.w <= 0 || box.h <= 0)
-        return (struct box){box.x + box.w / 2, box.y + box.h / 2, 0, 0};
-    int fit_w = box.w, fit_h = (int)((int64_t)box.w * h / w);
-    if (fit_h > box.h) {
-        fit_h = box.h;
-        fit_w = (int)((int64_t)box.h * w / h);
-    }
-    return (struct box){box.x + (box.w - fit_w) / 2, box.y + (box.h - fit_h) / 2, fit_w, fit_h};
-}
-
-struct grid layout_grid(struct box area, int count, int gap)
-{
-    const float widest = 2.0f, narrowest = 1.3f, tallest_share = 0.6f;
-    struct grid best = {1, 1, 0, 0, gap};
-    int64_t best_area = -1;
-    for (int cols = 1; cols <= count; cols++) {
-        int rows = (count + cols - 1) / cols;
-        if ((rows - 1) * cols >= count)
-            continue; /* a whole row would stand empty */
-        int cell_w = (area.w - (cols - 1) * gap) / cols;
-        int cell_h = (area.h - (rows - 1) * gap) / rows;
-        if (cell_w <= 0 || cell_h <= 0)
-            continue;
-        int max_h = (int)((float)area.h * tallest_share);
-        int card_h = cell_h < max_h ? cell_h : max_h;
-        int card_w = cell_w;
-        if (card_w > (int)((float)card_h * widest))
-            card_w = (int)((float)card_h * widest);
-        if (card_h > (int)((float)card_w / narrowest))
-            card_h = (int)((float)card_w / narrowest);
-        int64_t card_area = (int64_t)card_w * card_h;
-        if (card_area > best_area) {
-            best_area = card_area;
-            best = (struct grid){cols, rows, card_w, card_h, gap};
-        }
-    }
-    return best;
-}
-
-struct box layout_grid_cell(const struct grid *grid, struct box area, int count, int i)
-{
-    int row = i / grid->cols, col = i % grid->cols;
-    int in_row = row == grid->rows - 1 ? count - row * grid->cols : grid->cols;
-    int rows_h = grid->rows * grid->card_h + (grid->rows - 1) * grid->gap;
-    int row_w = in_row * grid->card_w + (in_row - 1) * grid->gap;
-    int x = area.x + (area.w - row_w) / 2 + col * (grid->card_w + grid->gap);
-    int y = area.y + (area.h - rows_h) / 2 + row * (grid->card_h + grid->gap);
-    return (struct box){x, y, grid->card_w, grid->card_h};
-}
-
 static void layout_partner_card(const struct measurer *m, const struct programme *prog,
                                 const struct partner *p, struct box card,
                                 const struct frame_geometry *g, struct scene *scene)
@@ -305,7 +253,7 @@ static void layout_partner_card(const struct measurer *m, const struct programme
     int w, h;
     if (p->logo && m->image_size(m->ctx, p->logo, &w, &h)) {
         struct item logo = {
-            .kind = ITEM_IMAGE, .box = layout_fit_aspect(inner, w, h), .path = p->logo};
+            .kind = ITEM_IMAGE, .box = block_fit_aspect(inner, w, h), .path = p->logo};
         scene_add(scene, &logo);
         return;
     }
@@ -344,9 +292,9 @@ static void layout_partners(const struct measurer *m, const struct programme *pr
     area.y += used + block_px(5.0f, g);
     area.h -= used + block_px(5.0f, g);
     int count = (int)s->partner_count;
-    struct grid grid = layout_grid(area, count, gap);
+    struct grid grid = block_grid(area, count, gap);
     for (int i = 0; i < count; i++)
-        layout_partner_card(m, prog, &s->partners[i], layout_grid_cell(&grid, area, count, i), g,
+        layout_partner_card(m, prog, &s->partners[i], block_grid_cell(&grid, area, count, i), g,
                             scene);
 }
 
@@ -604,7 +552,7 @@ static void layout_image(const struct measurer *m, const struct programme *prog,
         return;
     }
     struct item picture = {
-        .kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
+        .kind = ITEM_IMAGE, .box = block_fit_aspect(area, w, h), .path = s->image};
     if (s->fit == FIT_COVER) {
         /* the part of the picture with the slide's shape, around the focus */
         picture.box = area;
@@ -837,7 +785,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
         int logo_h = inner.h * 3 / 5;
         struct box slot = {left.x, inner.y + (inner.h - logo_h) / 2, left.w / 4, logo_h};
         struct item logo = {
-            .kind = ITEM_IMAGE, .box = layout_fit_aspect(slot, w, h), .path = e->logo};
+            .kind = ITEM_IMAGE, .box = block_fit_aspect(slot, w, h), .path = e->logo};
         logo.box.x = slot.x;
         scene_add(scene, &logo);
         left.x += logo.box.w + block_px(2.0f, g);
