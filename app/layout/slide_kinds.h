@@ -1,0 +1,31 @@
+/* The layouts of the slide kinds, between which layout_slide() chooses
+ * (internal to layout/). A new kind: a function here, a case there. */
+#ifndef HALLSCREEN_SLIDE_KINDS_H
+#define HALLSCREEN_SLIDE_KINDS_H
+
+#include "slide_layout.h"
+
+/* Each lays slide s out on g into scene, over the theme's background already
+ * there. A slide's QR code comes after, in a place g's content leaves out
+ * (a picture's and a clip's g is the whole frame: a clip keeps clear of the
+ * code, a picture lies under it). */
+
+/* A headline: a title, its subtitle and body, and their translations. */
+void talk_headline(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                   const struct frame_geometry *g, struct scene *scene);
+
+/* A talk or session: track, mark, title, when and where, chair, speakers,
+ * description. */
+void talk_session(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                  const struct frame_geometry *g, struct scene *scene);
+
+/* The urgent notice: the whole slide in the alert colours. */
+void talk_alert(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                const struct frame_geometry *g, struct scene *scene);
+
+/* The screen shown when there is no slide: the event's name and how to add
+ * slides. */
+void talk_nothing_to_show(const struct measurer *m, const struct programme *prog,
+                          const struct frame_geometry *g, struct scene *scene);
+
+#endif
