@@ -28,4 +28,13 @@ void talk_alert(const struct measurer *m, const struct programme *prog, const st
 void talk_nothing_to_show(const struct measurer *m, const struct programme *prog,
                           const struct frame_geometry *g, struct scene *scene);
 
+/* What comes next today, or a message saying when the programme resumes. */
+void board_overview(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                    const struct frame_geometry *g, struct scene *scene);
+
+/* Each room's talk now and its next, a row a room; a single room (a screen
+ * beside its door) gets the whole height. */
+void board_now_and_next(const struct measurer *m, const struct programme *prog,
+                        const struct slide *s, const struct frame_geometry *g, struct scene *scene);
+
 #endif
