@@ -37,4 +37,31 @@ void board_overview(const struct measurer *m, const struct programme *prog, cons
 void board_now_and_next(const struct measurer *m, const struct programme *prog,
                         const struct slide *s, const struct frame_geometry *g, struct scene *scene);
 
+/* Partners' logos (or names) on cards in a grid under a heading. */
+void picture_partners(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                      const struct frame_geometry *g, struct scene *scene);
+
+/* A picture over the whole slide (above the footer unless it is hidden):
+ * letterboxed or filling it around its focus; its caption under it. */
+void picture_image(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                   const struct frame_geometry *g, struct scene *scene);
+
+/* A clip's slide: its background and caption; the renderer draws the
+ * clip's frames into layout_clip_box(). */
+void picture_video(const struct measurer *m, const struct programme *prog, const struct slide *s,
+                   const struct frame_geometry *g, struct scene *scene);
+
+/* Where a video slide's clip is drawn on g (see layout_clip_box()). */
+struct box picture_clip_box(const struct slide *s, const struct frame_geometry *g);
+
+/* Where a slide's QR code stands in g: at the right of *content (at its
+ * bottom on a portrait screen); *content shrinks to the rest. */
+struct box picture_qr_place(const struct frame_geometry *g, struct box *content);
+
+/* A QR code of text on a light card in at, caption (NULL: none) under it.
+ * Nothing when text cannot be encoded or at is too small. */
+void picture_qr(const struct measurer *m, const struct theme *t, const char *text,
+                const char *caption, struct box at, const struct frame_geometry *g,
+                struct scene *scene);
+
 #endif
