@@ -20,7 +20,6 @@ static char *row_meta(const struct overview_row *row, const char *lang)
                       row->room ? row->room : "", mark ? BLOCK_SEPARATOR : "", mark ? mark : "");
 }
 
-/* What comes next today, or a message saying when the programme resumes. */
 void board_overview(const struct measurer *m, const struct programme *prog, const struct slide *s,
                     const struct frame_geometry *g, struct scene *scene)
 {

@@ -211,7 +211,6 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     free(title);
 }
 
-/* The urgent notice: the whole slide in the alert colours. */
 void talk_alert(const struct measurer *m, const struct programme *prog, const struct slide *s,
                 const struct frame_geometry *g, struct scene *scene)
 {
