@@ -4,6 +4,7 @@
 #include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
+#include "../app/layout/blocks.h"
 #include "../app/util/translate.h"
 #include "../app/layout/stack.h"
 #include "../app/layout/wrap.h"
@@ -322,11 +323,11 @@ static void fit_aspect_keeps_proportions_inside_the_box(void **state)
 {
     (void)state;
     struct box box = {10, 20, 300, 300};
-    struct box wide = layout_fit_aspect(box, 400, 100);
+    struct box wide = block_fit_aspect(box, 400, 100);
     assert_int_equal(wide.w, 300);
     assert_int_equal(wide.h, 75);
     assert_int_equal(wide.y, 20 + (300 - 75) / 2);
-    struct box tall = layout_fit_aspect(box, 100, 200);
+    struct box tall = block_fit_aspect(box, 100, 200);
     assert_int_equal(tall.h, 300);
     assert_int_equal(tall.w, 150);
     assert_true(box_contains(box, tall));
@@ -337,19 +338,19 @@ static void grid_is_balanced_for_one_to_twenty_four(void **state)
     (void)state;
     struct box area = {100, 300, 1700, 600};
     for (int count = 1; count <= PARTNERS_PER_SLIDE; count++) {
-        struct grid g = layout_grid(area, count, 30);
+        struct grid g = block_grid(area, count, 30);
         assert_true(g.cols * g.rows >= count);
         assert_true((g.rows - 1) * g.cols < count); /* no empty row */
         float aspect = (float)g.card_w / (float)g.card_h;
         assert_true(aspect >= 1.29f && aspect <= 2.01f);
         for (int i = 0; i < count; i++) {
-            struct box a = layout_grid_cell(&g, area, count, i);
+            struct box a = block_grid_cell(&g, area, count, i);
             assert_true(box_contains(area, a));
             for (int j = 0; j < i; j++)
-                assert_false(box_overlaps(a, layout_grid_cell(&g, area, count, j)));
+                assert_false(box_overlaps(a, block_grid_cell(&g, area, count, j)));
         }
     }
-    struct grid six = layout_grid(area, 6, 30);
+    struct grid six = block_grid(area, 6, 30);
     assert_int_equal(six.cols, 3);
     assert_int_equal(six.rows, 2);
 }

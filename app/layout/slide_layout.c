@@ -1,47 +1,15 @@
-/* Slide and footer layouts, in units of 1% of the screen's shorter side. */
+/* Laying out a whole slide: the frame for a screen's size, the theme's background,
+ * the QR code's place, then the layout of the slide's kind (slide_kinds.h); and the footer. */
 #include "slide_layout.h"
 
-#include "../util/translate.h"
-
-#include "../util/qr.h"
+#include "blocks.h"
+#include "slide_kinds.h"
 #include "stack.h"
-#include "wrap.h"
-#include "../util/array.h"
-#include "../util/civil_time.h"
 #include "../util/str.h"
 
-#include <ctype.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char separator[] = "  \u00b7  ";
-
-static int px(float units, const struct frame_geometry *g)
-{
-    return (int)lroundf(units * g->unit);
-}
-
-/* The theme's smallest text, px: labels, tags, marks and the footer are set
- * at it, and no text shrinks below it (by default 1/25 of a landscape
- * screen's height, read from the back of a hall). */
-static float smallest(const struct programme *prog, const struct frame_geometry *g)
-{
-    return prog->theme.smallest_text * g->unit;
-}
-
-/* A block's smallest size: its own, or the theme's when that is larger. */
-static float floor_at(float own, const struct programme *prog, const struct frame_geometry *g)
-{
-    return fmaxf(own, smallest(prog, g));
-}
-
-/* The size text may grow to on a slide of the programme, px. */
-static int largest_text(const struct programme *prog, const struct frame_geometry *g)
-{
-    return px(prog->theme.largest_text, g);
-}
 
 struct frame_geometry layout_geometry(int w, int h)
 {
@@ -49,84 +17,21 @@ struct frame_geometry layout_geometry(int w, int h)
      * to spare in height: its type may be a little larger. */
     float portrait = h > w ? 1.15f : 1.0f;
     struct frame_geometry g = {.w = w, .h = h, .unit = portrait * (float)(w < h ? w : h) / 100.0f};
-    int footer_h = px(h > w ? 9.0f : 7.5f, &g); /* a tall screen's may take two lines */
-    int margin_x = px(6.0f, &g);
+    int footer_h = block_px(h > w ? 9.0f : 7.5f, &g); /* a tall screen's may take two lines */
+    int margin_x = block_px(6.0f, &g);
     if (margin_x < (int)lroundf(0.06f * (float)w))
         margin_x = (int)lroundf(0.06f * (float)w);
-    int margin_top = px(7.0f, &g);
-    int gap_bottom = px(5.0f, &g);
+    int margin_top = block_px(7.0f, &g);
+    int gap_bottom = block_px(5.0f, &g);
     g.content = (struct box){margin_x, margin_top, w - 2 * margin_x,
                              h - footer_h - margin_top - gap_bottom};
     g.footer = (struct box){0, h - footer_h, w, footer_h};
     return g;
 }
 
-/* text, with "  2/3" after it on a page of a slide that goes on over
- * pages: malloc'd. */
-static char *with_page(const char *text, const struct slide *s)
+int layout_overview_rows(const struct frame_geometry *g)
 {
-    if (!s || s->page_count <= 1)
-        return str_dup(text);
-    return str_printf("%s  %d/%d", text ? text : "", s->page, s->page_count);
-}
-
-/* A block of text; the other kinds are made from it. */
-static struct block text_block(const char *text, enum font_style style, float size, float min_size,
-                               float line_height, float space_before, struct rgba colour)
-{
-    return (struct block){.kind = BLOCK_TEXT,
-                          .text = text,
-                          .style = style,
-                          .size = size,
-                          .min_size = min_size,
-                          .line_height = line_height,
-                          .space_before = space_before,
-                          .colour = colour};
-}
-
-static struct block one_line(struct block b)
-{
-    b.max_lines = 1;
-    return b;
-}
-
-/* A one-line tag: text on a rounded background. */
-static struct block pill_block(const char *text, float size, float min_size, float space_before,
-                               struct rgba colour, struct rgba fill)
-{
-    return (struct block){.kind = BLOCK_PILL,
-                          .text = text,
-                          .style = FONT_BOLD,
-                          .size = size,
-                          .min_size = min_size,
-                          .line_height = 1.2f,
-                          .space_before = space_before,
-                          .colour = colour,
-                          .fill = fill};
-}
-
-/* The short accent bar under a title. */
-static struct block rule_block(const struct frame_geometry *g, float space_before,
-                               struct rgba colour)
-{
-    return (struct block){.kind = BLOCK_RULE,
-                          .size = 0.8f * g->unit,
-                          .min_size = 0.5f * g->unit,
-                          .space_before = space_before,
-                          .width = 16.0f * g->unit,
-                          .colour = colour};
-}
-
-/* The part of a w x h picture that, scaled, fills area: the overflow
- * cropped around the focus (fx, fy from 0 to 1). */
-static struct box cover_crop(struct box area, int w, int h, float fx, float fy)
-{
-    float scale = fmaxf((float)area.w / (float)w, (float)area.h / (float)h);
-    int cw = (int)lroundf((float)area.w / scale), ch = (int)lroundf((float)area.h / scale);
-    cw = cw > w ? w : cw < 1 ? 1 : cw;
-    ch = ch > h ? h : ch < 1 ? 1 : ch;
-    return (struct box){(int)lroundf((float)(w - cw) * fx), (int)lroundf((float)(h - ch) * fy), cw,
-                        ch};
+    return g->w > g->h ? 5 : 9;
 }
 
 /* The theme's gradient, or its picture covering the slide under a shade of
@@ -148,7 +53,7 @@ static void add_background(const struct measurer *m, const struct programme *pro
     struct item picture = {.kind = ITEM_IMAGE,
                            .box = all,
                            .path = t->background_image,
-                           .crop = cover_crop(all, w, h, 0.5f, 0.5f)};
+                           .crop = block_cover_crop(all, w, h, 0.5f, 0.5f)};
     scene_add(scene, &picture);
     struct rgba shade = t->background;
     shade.a = THEME_SHADE_ALPHA;
@@ -157,680 +62,9 @@ static void add_background(const struct measurer *m, const struct programme *pro
     scene->background = scene->count;
 }
 
-struct headline_text {
-    const char *label, *title, *subtitle, *body;
-    const char *translated_title, *translated_subtitle, *translated_body;
-    const struct slide *slide; /* for the reading directions; NULL: auto */
-};
-
-/* The direction a field reads in: its own if the slide sets one, else the
- * slide's. */
-static enum text_direction reads(const struct slide *s, enum text_direction field)
+struct box layout_clip_box(const struct slide *slide, const struct frame_geometry *g)
 {
-    if (!s)
-        return DIRECTION_AUTO;
-    return field != DIRECTION_AUTO ? field : s->direction;
-}
-
-static void layout_headline(const struct measurer *m, const struct programme *prog,
-                            const struct headline_text *s, const struct frame_geometry *g,
-                            struct scene *scene)
-{
-    const struct theme *t = &prog->theme;
-    float u = g->unit, small = smallest(prog, g);
-    char *title = with_page(s->title, s->slide);
-    struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
-        text_block(title, FONT_BOLD, 8.5f * u, floor_at(4.0f * u, prog, g), 1.12f, 1.5f * u,
-                   t->text),
-        text_block(s->translated_title, FONT_BOLD, 6.0f * u, small, 1.15f, 1.5f * u, t->text),
-        rule_block(g, 4.0f * u, t->accent),
-        text_block(s->subtitle, FONT_REGULAR, 4.6f * u, small, 1.25f, 3.5f * u, t->secondary),
-        text_block(s->translated_subtitle, FONT_REGULAR, 4.0f * u, small, 1.25f, 1.0f * u,
-                   t->secondary),
-        text_block(s->body, FONT_REGULAR, 3.6f * u, small, 1.4f, 3.0f * u, t->muted),
-        text_block(s->translated_body, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u, t->muted),
-    };
-    const struct slide *d = s->slide;
-    enum text_direction directions[] = {
-        reads(d, d ? d->directions.label : DIRECTION_AUTO),
-        reads(d, d ? d->directions.title : DIRECTION_AUTO),
-        reads(d, d ? d->directions.translation : DIRECTION_AUTO),
-        DIRECTION_AUTO,
-        reads(d, d ? d->directions.subtitle : DIRECTION_AUTO),
-        reads(d, d ? d->directions.translation : DIRECTION_AUTO),
-        reads(d, d ? d->directions.body : DIRECTION_AUTO),
-        reads(d, d ? d->directions.translation : DIRECTION_AUTO),
-    };
-    _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
-    for (size_t i = 0; i < COUNT(blocks); i++)
-        blocks[i].direction = directions[i];
-    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
-    free(title);
-}
-
-static struct rgba mark_colour(const struct theme *t, enum mark mark)
-{
-    return mark == MARK_NOW ? t->now : mark == MARK_NEXT ? t->accent : t->secondary;
-}
-
-/* "Wednesday 12 February 2025  ·  10:00–11:30  ·  Room A", from what is given. */
-static char *session_meta(const struct slide *s, const char *lang)
-{
-    char date[64] = "", time[32] = "";
-    if (s->date.set)
-        civil_format_date(s->date.days, lang, date, sizeof date);
-    if (s->start.set) {
-        char start[8];
-        civil_format_clock(s->start.minutes, start, sizeof start);
-        if (s->end.set) {
-            char end[8];
-            civil_format_clock(s->end.minutes, end, sizeof end);
-            snprintf(time, sizeof time, "%s\u2013%s", start, end);
-        } else {
-            snprintf(time, sizeof time, "%s", start);
-        }
-    }
-    char language[16] = ""; /* "EN": what a talk of the schedule is given in */
-    for (size_t i = 0; s->language && s->language[i] && i + 1 < sizeof language; i++)
-        language[i] = (char)toupper((unsigned char)s->language[i]);
-    const char *parts[] = {date, time, s->room ? s->room : "", language};
-    char *meta = str_dup("");
-    for (size_t i = 0; meta && i < COUNT(parts); i++) {
-        if (!parts[i][0])
-            continue;
-        char *longer = str_printf("%s%s%s", meta, meta[0] ? separator : "", parts[i]);
-        free(meta);
-        meta = longer;
-    }
-    return meta;
-}
-
-/* The speakers, one per line. */
-static char *join_lines(char *const *items, size_t count)
-{
-    size_t size = 1;
-    for (size_t i = 0; i < count; i++)
-        size += strlen(items[i]) + 1;
-    char *text = malloc(size), *end = text;
-    for (size_t i = 0; text && i < count; i++) {
-        size_t n = strlen(items[i]);
-        memcpy(end, items[i], n);
-        end += n;
-        *end++ = '\n';
-    }
-    if (text)
-        end[count ? -1 : 0] = '\0';
-    return text;
-}
-
-/* Black or white, whichever reads better on colour. */
-static struct rgba readable_on(struct rgba colour)
-{
-    int luma = (299 * colour.r + 587 * colour.g + 114 * colour.b) / 1000;
-    return luma > 140 ? (struct rgba){0x10, 0x10, 0x10, 0xff}
-                      : (struct rgba){0xff, 0xff, 0xff, 0xff};
-}
-
-static void layout_session(const struct measurer *m, const struct programme *prog,
-                           const struct slide *s, const struct frame_geometry *g,
-                           struct scene *scene)
-{
-    const struct theme *t = &prog->theme;
-    float u = g->unit;
-    const struct event *e = &prog->event;
-    char *meta = session_meta(s, event_language(e));
-    char *speakers = join_lines(s->speakers, s->speaker_count);
-    char *title = with_page(s->title, s);
-    char speakers_caption[128], chair[96], session[96];
-    tr_each(e->languages, e->language_count, s->speaker_count == 1 ? "Speaker" : "Speakers",
-            speakers_caption, sizeof speakers_caption);
-    tr_each(e->languages, e->language_count, "Chair", chair, sizeof chair);
-    tr_each(e->languages, e->language_count, "Session", session, sizeof session);
-    /* a talk's track in its colour: the theme's, else the export's */
-    struct rgba track = theme_track_colour(t, s->label);
-    if (!track.a)
-        track = s->track_colour;
-    float small = smallest(prog, g);
-    struct block blocks[] = {
-        pill_block(s->label ? s->label : session, small, small, 0,
-                   track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
-        pill_block(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
-        text_block(title, FONT_BOLD, 6.6f * u, floor_at(3.6f * u, prog, g), 1.12f, 3.0f * u,
-                   t->text),
-        text_block(s->translated_title, FONT_BOLD, 5.0f * u, small, 1.15f, 1.2f * u, t->text),
-        text_block(meta, FONT_BOLD, 3.8f * u, small, 1.25f, 2.5f * u, t->secondary),
-        one_line(text_block(s->chair ? chair : NULL, FONT_BOLD, small, small, 1.2f, 4.0f * u,
-                            t->accent)),
-        text_block(s->chair, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
-        one_line(text_block(s->speaker_count ? speakers_caption : NULL, FONT_BOLD, small, small,
-                            1.2f, 3.0f * u, t->accent)),
-        text_block(speakers, FONT_REGULAR, 3.6f * u, small, 1.3f, 0.6f * u, t->text),
-        text_block(s->description, FONT_REGULAR, 3.4f * u, small, 1.4f, 4.0f * u, t->muted),
-        text_block(s->translated_description, FONT_REGULAR, 3.4f * u, small, 1.4f, 1.5f * u,
-                   t->muted),
-    };
-    enum text_direction directions[] = {
-        reads(s, s->directions.label),
-        DIRECTION_AUTO,
-        reads(s, s->directions.title),
-        reads(s, s->directions.translation),
-        DIRECTION_AUTO,
-        DIRECTION_AUTO,
-        reads(s, s->directions.chair),
-        DIRECTION_AUTO,
-        reads(s, s->directions.speakers),
-        reads(s, s->directions.description),
-        reads(s, s->directions.translation),
-    };
-    _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
-    for (size_t i = 0; i < COUNT(blocks); i++)
-        blocks[i].direction = directions[i];
-    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
-    free(meta);
-    free(speakers);
-    free(title);
-}
-
-struct box layout_fit_aspect(struct box box, int w, int h)
-{
-    if (w <= 0 || h <= 0 || box.w <= 0 || box.h <= 0)
-        return (struct box){box.x + box.w / 2, box.y + box.h / 2, 0, 0};
-    int fit_w = box.w, fit_h = (int)((int64_t)box.w * h / w);
-    if (fit_h > box.h) {
-        fit_h = box.h;
-        fit_w = (int)((int64_t)box.h * w / h);
-    }
-    return (struct box){box.x + (box.w - fit_w) / 2, box.y + (box.h - fit_h) / 2, fit_w, fit_h};
-}
-
-struct grid layout_grid(struct box area, int count, int gap)
-{
-    const float widest = 2.0f, narrowest = 1.3f, tallest_share = 0.6f;
-    struct grid best = {1, 1, 0, 0, gap};
-    int64_t best_area = -1;
-    for (int cols = 1; cols <= count; cols++) {
-        int rows = (count + cols - 1) / cols;
-        if ((rows - 1) * cols >= count)
-            continue; /* a whole row would stand empty */
-        int cell_w = (area.w - (cols - 1) * gap) / cols;
-        int cell_h = (area.h - (rows - 1) * gap) / rows;
-        if (cell_w <= 0 || cell_h <= 0)
-            continue;
-        int max_h = (int)((float)area.h * tallest_share);
-        int card_h = cell_h < max_h ? cell_h : max_h;
-        int card_w = cell_w;
-        if (card_w > (int)((float)card_h * widest))
-            card_w = (int)((float)card_h * widest);
-        if (card_h > (int)((float)card_w / narrowest))
-            card_h = (int)((float)card_w / narrowest);
-        int64_t card_area = (int64_t)card_w * card_h;
-        if (card_area > best_area) {
-            best_area = card_area;
-            best = (struct grid){cols, rows, card_w, card_h, gap};
-        }
-    }
-    return best;
-}
-
-struct box layout_grid_cell(const struct grid *grid, struct box area, int count, int i)
-{
-    int row = i / grid->cols, col = i % grid->cols;
-    int in_row = row == grid->rows - 1 ? count - row * grid->cols : grid->cols;
-    int rows_h = grid->rows * grid->card_h + (grid->rows - 1) * grid->gap;
-    int row_w = in_row * grid->card_w + (in_row - 1) * grid->gap;
-    int x = area.x + (area.w - row_w) / 2 + col * (grid->card_w + grid->gap);
-    int y = area.y + (area.h - rows_h) / 2 + row * (grid->card_h + grid->gap);
-    return (struct box){x, y, grid->card_w, grid->card_h};
-}
-
-static void layout_partner_card(const struct measurer *m, const struct programme *prog,
-                                const struct partner *p, struct box card,
-                                const struct frame_geometry *g, struct scene *scene)
-{
-    struct item fill = {
-        .kind = ITEM_FILL, .box = card, .colour = prog->theme.card, .radius = px(1.2f, g)};
-    scene_add(scene, &fill);
-    int pad = (card.w < card.h ? card.w : card.h) / 8;
-    struct box inner = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
-    int w, h;
-    if (p->logo && m->image_size(m->ctx, p->logo, &w, &h)) {
-        struct item logo = {
-            .kind = ITEM_IMAGE, .box = layout_fit_aspect(inner, w, h), .path = p->logo};
-        scene_add(scene, &logo);
-        return;
-    }
-    float size = fmaxf(0.34f * (float)inner.h, smallest(prog, g));
-    struct block wordmark =
-        text_block(p->name, FONT_BOLD, size, floor_at(0.12f * (float)inner.h, prog, g), 1.1f, 0,
-                   prog->theme.background);
-    layout_stack(m, &wordmark, 1, inner, ALIGN_CENTRE, ALIGN_CENTRE, scene);
-}
-
-static void layout_partners(const struct measurer *m, const struct programme *prog,
-                            const struct slide *s, const struct frame_geometry *g,
-                            struct scene *scene)
-{
-    const struct theme *t = &prog->theme;
-    float u = g->unit;
-    char partners[96];
-    tr_each(prog->event.languages, prog->event.language_count, "Partners", partners,
-            sizeof partners);
-    const char *title = s->title ? s->title : partners;
-    char *heading = with_page(title, s);
-    struct block blocks[] = {
-        one_line(text_block(s->label, FONT_BOLD, smallest(prog, g), smallest(prog, g), 1.2f, 0,
-                            t->secondary)),
-        text_block(heading, FONT_BOLD, 6.0f * u, floor_at(3.6f * u, prog, g), 1.12f, 1.5f * u,
-                   t->text),
-        rule_block(g, 3.0f * u, t->accent),
-    };
-    struct box top = g->content;
-    top.h = g->content.h / 3;
-    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
-    free(heading);
-
-    int gap = px(3.0f, g);
-    struct box area = g->content;
-    area.y += used + px(5.0f, g);
-    area.h -= used + px(5.0f, g);
-    int count = (int)s->partner_count;
-    struct grid grid = layout_grid(area, count, gap);
-    for (int i = 0; i < count; i++)
-        layout_partner_card(m, prog, &s->partners[i], layout_grid_cell(&grid, area, count, i), g,
-                            scene);
-}
-
-/* The urgent notice: the whole slide in the alert colours. */
-static void layout_alert(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
-{
-    const struct theme *t = &prog->theme;
-    float u = g->unit;
-    struct item bg = {.kind = ITEM_FILL, .box = {0, 0, g->w, g->h}, .colour = t->alert_background};
-    scene_add(scene, &bg);
-    char notice[96];
-    tr_each(prog->event.languages, prog->event.language_count, "Notice", notice, sizeof notice);
-    struct block blocks[] = {
-        pill_block(s->label ? s->label : notice, 3.6f * u, smallest(prog, g), 0,
-                   t->alert_background, t->alert_text),
-        text_block(s->title, FONT_BOLD, 10.0f * u, floor_at(4.5f * u, prog, g), 1.1f, 4.0f * u,
-                   t->alert_text),
-        text_block(s->body, FONT_REGULAR, 5.0f * u, smallest(prog, g), 1.3f, 4.0f * u,
-                   t->alert_text),
-    };
-    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
-}
-
-int layout_overview_rows(const struct frame_geometry *g)
-{
-    return g->w > g->h ? 5 : 9;
-}
-
-/* "10:00–11:30  ·  Hall A  ·  Now" */
-static char *row_meta(const struct overview_row *row, const char *lang)
-{
-    static const char *const marks[] = {NULL, "Now", "Next", NULL};
-    const char *mark = marks[row->mark] ? tr(lang, marks[row->mark]) : NULL;
-    return str_printf("%s%s%s%s%s", row->when, row->room ? separator : "",
-                      row->room ? row->room : "", mark ? separator : "", mark ? mark : "");
-}
-
-/* What comes next today, or a message saying when the programme resumes. */
-static void layout_overview(const struct measurer *m, const struct programme *prog,
-                            const struct slide *s, const struct frame_geometry *g,
-                            struct scene *scene)
-{
-    enum { MAX_ROWS = 12 };
-    const struct theme *t = &prog->theme;
-    float u = g->unit;
-    char *heading = with_page(s->title, s);
-    float small = smallest(prog, g);
-    struct block blocks[3 + 2 * MAX_ROWS + 1] = {
-        one_line(text_block(s->label, FONT_BOLD, small, small, 1.2f, 0, t->secondary)),
-        text_block(heading, FONT_BOLD, 7.0f * u, floor_at(4.0f * u, prog, g), 1.12f, 1.5f * u,
-                   t->text),
-        rule_block(g, 3.0f * u, t->accent),
-    };
-    size_t count = 3;
-    char *metas[MAX_ROWS] = {0};
-    size_t rows = s->row_count;
-    if (rows > MAX_ROWS)
-        rows = MAX_ROWS;
-    for (size_t i = 0; i < rows; i++) {
-        const struct overview_row *row = &s->rows[i];
-        metas[i] = row_meta(row, event_language(&prog->event));
-        blocks[count++] =
-            one_line(text_block(metas[i], FONT_BOLD, small, small, 1.2f, i ? 3.0f * u : 4.0f * u,
-                                row->mark == MARK_NOW ? t->now : t->secondary));
-        blocks[count++] =
-            text_block(row->title, FONT_BOLD, 4.2f * u, small, 1.15f, 0.4f * u, t->text);
-    }
-    if (s->body)
-        blocks[count++] =
-            text_block(s->body, FONT_REGULAR, 4.6f * u, small, 1.3f, 4.0f * u, t->secondary);
-    layout_stack_grow(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START,
-                      largest_text(prog, g), scene);
-    for (size_t i = 0; i < rows; i++)
-        free(metas[i]);
-    free(heading);
-}
-
-/* One cell of a board: a small line saying when, the title under it, at
- * the board's one size (a title too long for two lines is cut). */
-static void layout_board_cell(const struct measurer *m, const struct theme *t, const char *when,
-                              struct rgba when_colour, const char *title, float size, float small,
-                              struct box cell, struct scene *scene)
-{
-    float when_size = fmaxf(0.7f * size, small);
-    struct block blocks[] = {
-        one_line(text_block(when, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
-        text_block(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
-    };
-    blocks[1].max_lines = 2;
-    layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
-}
-
-/* True when text, set at px, fits width in two lines. */
-static bool fits_two_lines(const struct measurer *m, const char *text, int px, int width)
-{
-    struct line_list lines = {0};
-    bool more = false;
-    bool ok = !text || (layout_wrap(m, FONT_BOLD, px, text, width, 2, &lines, &more) && !more);
-    line_list_free(&lines);
-    return ok;
-}
-
-/* True when text fits width in two lines at px, or does not even at
- * smallest (it is cut whatever the size, so it sets no limit). */
-static bool fits_or_never(const struct measurer *m, const char *text, int px, int smallest,
-                          int width)
-{
-    return fits_two_lines(m, text, px, width) || !fits_two_lines(m, text, smallest, width);
-}
-
-/* The largest title size, up to size and down to smallest, at which every
- * title and room of the board fits its cell in two lines: one size for the
- * whole board; a title too long for two lines at smallest is cut. */
-static float board_size(const struct measurer *m, const struct slide *s, float size, float smallest,
-                        int room_w, int column_w)
-{
-    int least = (int)lroundf(smallest);
-    for (; size > smallest; size *= 0.9f) {
-        int at = (int)lroundf(size);
-        bool fit = true;
-        for (size_t i = 0; i < s->row_count && fit; i++)
-            fit = fits_or_never(m, s->rows[i].title, at, least, column_w) &&
-                  fits_or_never(m, s->rows[i].next_title, at, least, column_w) &&
-                  (room_w <= 0 || fits_or_never(m, s->rows[i].room, at, least, room_w));
-        if (fit)
-            return size;
-    }
-    return smallest;
-}
-
-/* Each room's talk now and its next, one row a room under a heading; the
- * columns: room, now, next. A single room (a screen beside its door) gets
- * the whole height. */
-static void layout_board(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
-{
-    const struct theme *t = &prog->theme;
-    float u = g->unit;
-    char *heading = with_page(s->label, s);
-    struct block blocks[] = {
-        text_block(heading, FONT_BOLD, 6.0f * u, floor_at(3.6f * u, prog, g), 1.12f, 0, t->text),
-        rule_block(g, 2.0f * u, t->accent),
-    };
-    struct box top = g->content;
-    top.h = g->content.h / 4;
-    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
-    free(heading);
-    struct box area = g->content;
-    area.y += used + px(3.0f, g);
-    area.h -= used + px(3.0f, g);
-    size_t rows = s->row_count ? s->row_count : 1;
-    int row_h = area.h / (int)rows, gap = px(2.0f, g);
-    bool single = s->row_count == 1;
-    bool portrait = g->h > g->w;
-    /* a few rooms on a tall screen: each room's name, then its talk now,
-     * then its next, across the slide, rather than three narrow columns */
-    bool stacked = portrait && !single && rows <= 4;
-    int room_w = single || stacked ? 0 : area.w * (portrait ? 18 : 22) / 100;
-    int column_w = (area.w - room_w - 2 * gap) / 2;
-    if (single || stacked) /* now above, next below, across the slide */
-        column_w = area.w;
-    int cell_h = single ? row_h / 2 : stacked ? row_h * 2 / 5 : row_h;
-    /* few rooms are set large, as far as the theme lets text grow */
-    float small = smallest(prog, g);
-    float size = board_size(m, s, fminf((float)largest_text(prog, g), 0.32f * (float)cell_h),
-                            single ? floor_at(4.5f * u, prog, g) : small,
-                            stacked ? area.w : room_w - gap, column_w - gap);
-    for (size_t i = 0; i < s->row_count; i++) {
-        const struct overview_row *row = &s->rows[i];
-        int y = area.y + (int)i * row_h;
-        if (i > 0) {
-            struct item line = {.kind = ITEM_FILL,
-                                .box = {area.x, y - px(0.15f, g), area.w, px(0.15f, g) + 1},
-                                .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
-            scene_add(scene, &line);
-        }
-        int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
-        if (!single) {
-            struct block room = text_block(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
-            room.max_lines = stacked ? 1 : 2;
-            layout_stack(m, &room, 1,
-                         (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
-                         ALIGN_CENTRE, ALIGN_START, scene);
-        }
-        int x = area.x + room_w + (single || stacked ? 0 : gap);
-        struct box now = {x, y, column_w - gap, row_h - gap};
-        struct box next = {x + column_w + gap, y, column_w - gap, row_h - gap};
-        if (single || stacked) {
-            int cells_y = stacked ? y + room_h : y;
-            now = (struct box){x, cells_y, column_w - gap, cell_h - gap};
-            next = (struct box){x, cells_y + cell_h, column_w - gap, cell_h - gap};
-            if (!row->title) /* nothing now: the next talk closes up */
-                next = now;
-        }
-        if (row->title)
-            layout_board_cell(m, t, row->when, t->now, row->title, size, small, now, scene);
-        if (row->next_title)
-            layout_board_cell(m, t, row->next_when, t->secondary, row->next_title, size, small,
-                              next, scene);
-    }
-}
-
-/* The height of the caption band under a picture or video. */
-static int caption_band(const struct frame_geometry *g)
-{
-    return px(9.0f, g);
-}
-
-/* The background of a picture or video slide; area loses a caption's band
- * at its bottom. */
-static void layout_picture_frame(const struct slide *s, const struct frame_geometry *g,
-                                 struct box *area, struct scene *scene)
-{
-    struct box whole = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
-    if (s->background.a) {
-        struct item bg = {.kind = ITEM_FILL, .box = whole, .colour = s->background};
-        scene_add(scene, &bg);
-    }
-    if (s->caption)
-        area->h -= caption_band(g);
-}
-
-/* The caption of a picture or video slide in its band from y down, across
- * area within the margins. */
-static void layout_caption(const struct measurer *m, const struct programme *prog,
-                           const struct slide *s, const struct frame_geometry *g, struct box area,
-                           int y, struct scene *scene)
-{
-    if (!s->caption)
-        return;
-    int left = area.x > g->content.x ? area.x : g->content.x;
-    int right = area.x + area.w < g->content.x + g->content.w ? area.x + area.w
-                                                              : g->content.x + g->content.w;
-    struct box caption = {left, y, right - left, caption_band(g)};
-    struct block text = one_line(text_block(s->caption, FONT_BOLD, 4.0f * g->unit,
-                                            smallest(prog, g), 1.2f, 0, prog->theme.text));
-    text.direction = s->direction;
-    layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
-}
-
-/* A picture over the whole slide (above the footer unless it is hidden):
- * all of it letterboxed (contain), or filling it, cropped around its focus
- * (cover); a caption in a band right under it. */
-static void layout_image(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
-{
-    struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
-    layout_picture_frame(s, g, &area, scene);
-    int w, h;
-    if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0) {
-        layout_caption(m, prog, s, g, area, area.y + area.h, scene);
-        return;
-    }
-    struct item picture = {
-        .kind = ITEM_IMAGE, .box = layout_fit_aspect(area, w, h), .path = s->image};
-    if (s->fit == FIT_COVER) {
-        /* the part of the picture with the slide's shape, around the focus */
-        picture.box = area;
-        picture.crop = cover_crop(area, w, h, s->focus.set ? s->focus.x : 0.5f,
-                                  s->focus.set ? s->focus.y : 0.5f);
-    }
-    scene_add(scene, &picture);
-    /* area lost the band at its bottom: a picture in its middle and the band
-     * under it are together in the middle of the slide */
-    layout_caption(m, prog, s, g, area, picture.box.y + picture.box.h, scene);
-}
-
-/* Where a slide's QR code stands: at the right of the content (at the
- * bottom on a portrait screen, whose column is narrow already), at least a
- * fifth of the screen's shorter side; the content keeps the rest. */
-static struct box qr_place(const struct frame_geometry *g, struct box *content)
-{
-    int side = (int)lroundf(0.3f * (float)(g->w < g->h ? g->w : g->h));
-    int gap = px(4.0f, g);
-    if (g->h > g->w) {
-        int block = side + px(4.0f, g); /* with its caption */
-        struct box at = {content->x, content->y + content->h - block, content->w, block};
-        content->h -= block + gap;
-        return at;
-    }
-    if (side > content->h - px(6.0f, g))
-        side = content->h - px(6.0f, g);
-    /* a quarter wider than the code, for a caption (a web address has no
-     * space to break at) */
-    int column = side + side / 4;
-    struct box at = {content->x + content->w - column, content->y + (content->h - side) / 2, column,
-                     side};
-    content->w -= column + gap;
-    return at;
-}
-
-/* A QR code of text on a light card: whole pixels per module, a quiet zone
- * of four modules, the caption under it. */
-static void layout_qr(const struct measurer *m, const struct theme *t, const char *text,
-                      const char *caption, struct box at, const struct frame_geometry *g,
-                      struct scene *scene)
-{
-    struct qr_code code;
-    if (!qr_encode(text, &code))
-        return;
-    /* the caption at the smallest size, on two lines when one is too
-     * narrow (a web address breaks where it must) */
-    float caption_px = t->smallest_text * g->unit;
-    int caption_lines = 0;
-    if (caption)
-        caption_lines = m->text_width(m->ctx, FONT_BOLD, (int)lroundf(caption_px), caption,
-                                      strlen(caption)) <= at.w
-                            ? 1
-                            : 2;
-    int caption_h = (int)lroundf((0.1f + 1.2f * (float)caption_lines) * caption_px);
-    int side = at.h - caption_h < at.w ? at.h - caption_h : at.w;
-    int module = side / (code.width + 2 * QR_QUIET_ZONE);
-    if (module < 1) {
-        qr_free(&code);
-        return;
-    }
-    int card = module * (code.width + 2 * QR_QUIET_ZONE);
-    struct box box = {at.x + (at.w - card) / 2, at.y + (at.h - caption_h - card) / 2, card, card};
-    struct item light = {.kind = ITEM_FILL, .box = box, .colour = {0xff, 0xff, 0xff, 0xff}};
-    scene_add(scene, &light);
-    int x0 = box.x + QR_QUIET_ZONE * module, y0 = box.y + QR_QUIET_ZONE * module;
-    for (int y = 0; y < code.width; y++) {
-        for (int x = 0; x < code.width;) { /* a run of dark modules is one box */
-            if (!qr_dark(&code, x, y)) {
-                x++;
-                continue;
-            }
-            int run = x;
-            while (run < code.width && qr_dark(&code, run, y))
-                run++;
-            struct item dark = {
-                .kind = ITEM_FILL,
-                .box = {x0 + x * module, y0 + y * module, (run - x) * module, module},
-                .colour = {0, 0, 0, 0xff}};
-            scene_add(scene, &dark);
-            x = run;
-        }
-    }
-    qr_free(&code);
-    if (caption) {
-        struct block line =
-            text_block(caption, FONT_BOLD, caption_px, caption_px, 1.2f, 0, t->secondary);
-        line.max_lines = caption_lines;
-        layout_stack(m, &line, 1, (struct box){at.x, box.y + card, at.w, caption_h}, ALIGN_CENTRE,
-                     ALIGN_CENTRE, scene);
-    }
-}
-
-static void layout_nothing_to_show(const struct measurer *m, const struct programme *prog,
-                                   const struct frame_geometry *g, struct scene *scene)
-{
-    struct headline_text placeholder = {
-        .title = prog->event.name ? prog->event.name : "hallscreen",
-        .subtitle = tr(event_language(&prog->event), "No slides to show yet"),
-        .body = "Add slide files to the slides folder of the content folder "
-                "(see README.md there).",
-    };
-    layout_headline(m, prog, &placeholder, g, scene);
-}
-
-/* The part of a video slide its clip and caption share: all of it above
- * the footer (or all of it), or with a QR code, which the clip's frames
- * would cover, the content's margins less the QR code's place. */
-static struct box clip_area(const struct slide *s, const struct frame_geometry *g)
-{
-    struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
-    if (s->qr) {
-        area = g->content;
-        qr_place(g, &area);
-    }
-    return area;
-}
-
-struct box layout_clip_box(const struct slide *s, const struct frame_geometry *g)
-{
-    struct box area = clip_area(s, g);
-    if (s->caption)
-        area.h -= caption_band(g);
-    return area;
-}
-
-/* A clip's slide: its background and caption; the clip's frames are drawn
- * into layout_clip_box() by the renderer. */
-static void layout_video(const struct measurer *m, const struct programme *prog,
-                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
-{
-    struct box area = clip_area(s, g);
-    layout_picture_frame(s, g, &area, scene);
-    layout_caption(m, prog, s, g, area, area.y + area.h, scene);
+    return picture_clip_box(slide, g);
 }
 
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,
@@ -842,49 +76,44 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
     const struct frame_geometry *g = frame;
     struct box qr_at = {0};
     if (slide && slide->qr && slide->kind != SLIDE_IMAGE && slide->kind != SLIDE_VIDEO) {
-        qr_at = qr_place(frame, &narrowed.content);
+        qr_at = picture_qr_place(frame, &narrowed.content);
         g = &narrowed;
     } else if (slide && slide->qr) {
         struct box band = {frame->content.x, frame->content.y, frame->content.w, frame->content.h};
-        qr_at = qr_place(frame, &band);
+        qr_at = picture_qr_place(frame, &band);
     }
     if (!slide) {
-        layout_nothing_to_show(m, prog, g, scene);
+        talk_nothing_to_show(m, prog, g, scene);
     } else {
         switch (slide->kind) { /* no default: the compiler names a kind left out */
         case SLIDE_HEADLINE:
-            layout_headline(m, prog,
-                            &(struct headline_text){slide->label, slide->title, slide->subtitle,
-                                                    slide->body, slide->translated_title,
-                                                    slide->translated_subtitle,
-                                                    slide->translated_body, slide},
-                            g, scene);
+            talk_headline(m, prog, slide, g, scene);
             break;
         case SLIDE_SESSION:
-            layout_session(m, prog, slide, g, scene);
+            talk_session(m, prog, slide, g, scene);
             break;
         case SLIDE_PARTNERS:
-            layout_partners(m, prog, slide, g, scene);
+            picture_partners(m, prog, slide, g, scene);
             break;
         case SLIDE_OVERVIEW:
-            layout_overview(m, prog, slide, g, scene);
+            board_overview(m, prog, slide, g, scene);
             break;
         case SLIDE_BOARD:
-            layout_board(m, prog, slide, g, scene);
+            board_now_and_next(m, prog, slide, g, scene);
             break;
         case SLIDE_IMAGE:
-            layout_image(m, prog, slide, g, scene);
+            picture_image(m, prog, slide, g, scene);
             break;
         case SLIDE_VIDEO:
-            layout_video(m, prog, slide, g, scene);
+            picture_video(m, prog, slide, g, scene);
             break;
         case SLIDE_ALERT:
-            layout_alert(m, prog, slide, g, scene);
+            talk_alert(m, prog, slide, g, scene);
             break;
         }
     }
     if (slide && slide->qr && qr_at.w > 0)
-        layout_qr(m, &prog->theme, slide->qr, slide->qr_caption, qr_at, frame, scene);
+        picture_qr(m, &prog->theme, slide->qr, slide->qr_caption, qr_at, frame, scene);
 }
 
 bool layout_slide_fits(const struct measurer *m, const struct programme *prog,
@@ -903,7 +132,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     const struct theme *t = &prog->theme;
     struct item band = {.kind = ITEM_FILL, .box = g->footer, .colour = t->footer_background};
     scene_add(scene, &band);
-    int rule_h = px(0.35f, g) > 2 ? px(0.35f, g) : 2;
+    int rule_h = block_px(0.35f, g) > 2 ? block_px(0.35f, g) : 2;
     struct item rule = {.kind = ITEM_FILL,
                         .box = {g->footer.x, g->footer.y, g->footer.w, rule_h},
                         .colour = t->accent};
@@ -914,26 +143,26 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     float size = t->smallest_text * (float)(g->w < g->h ? g->w : g->h) / 100.0f;
     struct box inner = {g->content.x, g->footer.y + rule_h, g->content.w, g->footer.h - rule_h};
     struct block clock =
-        one_line(text_block(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
+        block_one_line(block_text(clock_text, FONT_BOLD, size, size, 1.2f, 0, t->footer_text));
     int clock_w =
         m->text_width(m->ctx, FONT_BOLD, (int)lroundf(size), clock_text, strlen(clock_text));
     struct box right = {inner.x + inner.w - clock_w, inner.y, clock_w, inner.h};
     layout_stack(m, &clock, 1, right, ALIGN_CENTRE, ALIGN_END, scene);
 
     const struct event *e = &prog->event;
-    char *name = e->name && e->place ? str_printf("%s%s%s", e->name, separator, e->place)
+    char *name = e->name && e->place ? str_printf("%s%s%s", e->name, BLOCK_SEPARATOR, e->place)
                                      : str_dup(e->name ? e->name : e->place);
-    struct box left = {inner.x, inner.y, inner.w - clock_w - px(4.0f, g), inner.h};
+    struct box left = {inner.x, inner.y, inner.w - clock_w - block_px(4.0f, g), inner.h};
     int w, h;
     if (e->logo && m->image_size(m->ctx, e->logo, &w, &h)) { /* the event's logo first */
         int logo_h = inner.h * 3 / 5;
         struct box slot = {left.x, inner.y + (inner.h - logo_h) / 2, left.w / 4, logo_h};
         struct item logo = {
-            .kind = ITEM_IMAGE, .box = layout_fit_aspect(slot, w, h), .path = e->logo};
+            .kind = ITEM_IMAGE, .box = block_fit_aspect(slot, w, h), .path = e->logo};
         logo.box.x = slot.x;
         scene_add(scene, &logo);
-        left.x += logo.box.w + px(2.0f, g);
-        left.w -= logo.box.w + px(2.0f, g);
+        left.x += logo.box.w + block_px(2.0f, g);
+        left.w -= logo.box.w + block_px(2.0f, g);
     }
     /* where one line is too narrow (a portrait screen): the place under
      * the name, or the name alone over two lines */
@@ -945,7 +174,7 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
             m->text_width(m->ctx, FONT_REGULAR, px_size, e->name, strlen(e->name)) <= left.w;
         name = name_fits ? str_printf("%s\n%s", e->name, e->place) : str_dup(e->name);
     }
-    struct block event = text_block(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
+    struct block event = block_text(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
     event.max_lines = 2;
     layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);

@@ -37,20 +37,4 @@ int layout_overview_rows(const struct frame_geometry *g);
 void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,
                    const struct frame_geometry *g, struct scene *scene);
 
-/* The largest box of aspect w:h that fits centred in box. */
-struct box layout_fit_aspect(struct box box, int w, int h);
-
-/* A grid for count cards in area: fills cols and rows, and the card size. */
-struct grid {
-    int cols, rows;
-    int card_w, card_h, gap;
-};
-
-/* Chooses the columns and rows that make the cards largest, with each card
- * between 1.3:1 and 2:1. */
-struct grid layout_grid(struct box area, int count, int gap);
-
-/* The box of card i in a grid centred in area; a short last row is centred. */
-struct box layout_grid_cell(const struct grid *grid, struct box area, int count, int i);
-
 #endif
