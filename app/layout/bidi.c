@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The bidi algorithm through fribidi, keeping byte offsets into UTF-8. */
 #include "bidi.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Bidirectional text (the Unicode bidi algorithm, through fribidi): which
  * way a paragraph reads, and the order in which the pieces of a line are
  * set on screen, so that Arabic reads right to left with Latin names and

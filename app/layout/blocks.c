@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The building blocks every slide kind and the footer are made of. */
 #include "blocks.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the slide kinds and the footer are built from (internal to layout/): sizes in
  * units of the screen, the theme's text sizes, a column's blocks, boxes for pictures and cards. */
 #ifndef HALLSCREEN_BLOCKS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Slides that list sessions: the overview of what comes next today, and the
  * board of each room's talk now and its next. */
 #include "slide_kinds.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Slides that are pictures: a poster or photo, a clip's frame and caption,
  * partners' logos on cards; and the QR code any slide may carry. */
 #include "slide_kinds.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Scenes: display lists of a slide. */
 #include "scene.h"
 #include "../util/array.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A scene: the list of boxes, lines of text and images that make one slide
  * or footer, in pixels, in drawing order. Layout fills it; the renderer draws
  * it. Also the measuring interface through which layout asks about fonts and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The layouts of the slide kinds, between which layout_slide() chooses
  * (internal to layout/). A new kind: a function here, a case there. */
 #ifndef HALLSCREEN_SLIDE_KINDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Laying out a whole slide: the frame for a screen's size, the theme's background,
  * the QR code's place, then the layout of the slide's kind (slide_kinds.h); and the footer. */
 #include "slide_layout.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Where everything goes on a slide and in the footer, for any screen size:
  * every size and margin derives from the screen's, nothing is fixed. */
 #ifndef HALLSCREEN_SLIDE_LAYOUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Shrink-to-fit columns of text. */
 #include "stack.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A column of text blocks fitted into a box: every block shrinks together
  * (keeping their proportions) until the column fits, or grows while it
  * does; at the smallest sizes what still does not fit is cut at a line end

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Slides that are one column of text, set as large as it fits: a talk or
  * session, a headline, a notice, and the screen with nothing to show. */
 #include "slide_kinds.h"

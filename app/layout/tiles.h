@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which parts of a picture hold something: tiles over a w x h picture, each
  * marked or not. Two slides on the same background differ only where either
  * is marked, so a crossfade blends those parts alone. Tiles are short (a

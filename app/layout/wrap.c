@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Greedy line breaking over measured widths, at the places the Unicode
  * line breaking algorithm allows. */
 #include "wrap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Line breaking at measured widths. */
 #ifndef HALLSCREEN_WRAP_H
 #define HALLSCREEN_WRAP_H

@@ -6,8 +6,9 @@
  *  - enum slide_kind below, and slide_kind_name() (model/programme.c): the
  *    name a slide file's kind: field gives and --render's file names use;
  *  - the loader's table of kinds and its fields (content/loader.c kinds[]);
- *  - its layout: a function in one of layout/'s *_slides.c files, and a
- *    case in layout_slide()'s switch (layout/slide_layout.c);
+ *  - its layout: a function in one of layout/'s *_slides.c files, declared
+ *    in layout/slide_kinds.h, and a case in layout_slide()'s switch
+ *    (layout/slide_layout.c);
  *  - the running order, when the kind follows the clock or is made by the
  *    show (show/running_order.c);
  *  - the status file's title of a slide, when it has no title of its own
