@@ -86,9 +86,9 @@ static bool start_setup_screen(const char *content_dir, const struct theme *base
     s->label = str_dup("Set-up");
     s->title = str_dup("Waiting for the show's content");
     s->body = str_printf(
-        "There is no content folder at %s. Copy the show there, or name its folder in "
-        "HALLSCREEN_CONTENT in /etc/default/hallscreen (the service cannot see folders under "
-        "/home: ProtectHome=). The show starts by itself when the folder appears.",
+        "No content folder at\n%s\nCopy the show there, or name its folder in "
+        "HALLSCREEN_CONTENT in /etc/default/hallscreen. The service cannot see folders under "
+        "/home (ProtectHome=).\nThe show starts by itself when the folder appears.",
         content_dir);
     live_start(live, content, &prog, &(struct diag_list){0}, 0);
     return true;
