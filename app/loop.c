@@ -99,9 +99,8 @@ static void read_settled_changes(struct loop *l, int64_t now_ms)
 
 /* Step: a new minute redraws the footer's clock and may change the
  * programme (a session starts or ends). */
-static void follow_clock(struct loop *l, int64_t now_ms)
+static void follow_clock(struct loop *l, int64_t now_ms, int64_t utc_ms)
 {
-    int64_t utc_ms = utc_ms_at(l, now_ms);
     char clock[64];
     zone_format_clock(utc_ms, NULL, clock, sizeof clock);
     if (strcmp(clock, l->status.clock) == 0)
@@ -114,9 +113,9 @@ static void follow_clock(struct loop *l, int64_t now_ms)
 }
 
 /* Step: the next slide comes when its turn has come. */
-static void advance_show(struct loop *l, int64_t now_ms)
+static void advance_show(struct loop *l, int64_t now_ms, int64_t utc_ms)
 {
-    if (show_advance(&l->live->show, &l->live->shown, synced(l), utc_ms_at(l, now_ms), now_ms))
+    if (show_advance(&l->live->show, &l->live->shown, synced(l), utc_ms, now_ms))
         l->status.stale = true;
 }
 
@@ -285,10 +284,9 @@ static bool take_event(struct loop *l, const SDL_Event *e, int64_t now_ms)
 
 /* Step: sleeps until the soonest thing to do, or an event; then takes the
  * events. Returns false when one ends the show. */
-static bool sleep_until_next(struct loop *l, int64_t now_ms)
+static bool sleep_until_next(struct loop *l, int64_t now_ms, int64_t utc_ms)
 {
     struct stage *stage = &l->stage;
-    int64_t utc_ms = utc_ms_at(l, now_ms);
     const struct programme *shown = &l->live->shown;
     int64_t until_change = show_advance_wait(&l->live->show, shown, synced(l), utc_ms, now_ms);
     struct video *playing = stage->clips.playing.video;
@@ -324,12 +322,13 @@ static void run_steps(struct loop *l)
     for (bool running = true; running;) {
         int64_t now_ms = clock_monotonic_ms();
         read_settled_changes(l, now_ms);
-        follow_clock(l, now_ms);
-        advance_show(l, now_ms);
+        int64_t utc_ms = utc_ms_at(l, now_ms); /* the time of day, read once a turn */
+        follow_clock(l, now_ms, utc_ms);
+        advance_show(l, now_ms, utc_ms);
         follow_clips(l, now_ms);
         bool new_slide = draw_if_due(l, now_ms);
         publish(l, new_slide, now_ms);
-        running = sleep_until_next(l, now_ms);
+        running = sleep_until_next(l, now_ms, utc_ms);
     }
 }
 

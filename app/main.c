@@ -56,7 +56,6 @@ static bool load_content(const struct options *opts, const char *assets_dir,
         return false;
     }
     live_start(live, content, &prog, &(struct diag_list){0}, 0);
-    live->view = (struct order_view){.room = opts->room, .clock_given = opts->has_now};
     return true;
 }
 
@@ -201,9 +200,10 @@ int main(int argc, char **argv)
                 content_dir,
                 opts.check || opts.render_dir ? ""
                                               : "; showing the set-up screen until it appears");
-    if (!loaded && !opts.check && !opts.render_dir &&
-        start_setup_screen(content_dir, &base_theme, &live)) {
-        live.view = (struct order_view){.room = opts.room, .clock_given = opts.has_now};
+    bool setup = !loaded && !opts.check && !opts.render_dir &&
+                 start_setup_screen(content_dir, &base_theme, &live);
+    live.view = (struct order_view){.room = opts.room, .clock_given = opts.has_now};
+    if (setup) {
         status = run_drawing(&opts, &live, &diags);
     } else if (!loaded) {
         /* said above */

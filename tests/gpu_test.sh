@@ -87,18 +87,6 @@ stop() {
     if [ $code -eq 0 ]; then ok; else fail "$name: exit $code: $(tail -5 "$log")"; fi
 }
 
-# shows WHAT TEXT: the status file comes to hold TEXT (waits up to 10 s).
-shows() {
-    if eventually grep -qF -- "$2" "$status" 2>/dev/null; then
-        ok
-    else
-        fail "$name: $1: status never held '$2'"
-        [ -f "$status" ] && cat "$status"
-        tail -5 "$log"
-        return 1
-    fi
-}
-
 # screenshot OUT: SIGUSR1, and the picture it writes moved to OUT.
 screenshot() {
     rm -f "$shot"

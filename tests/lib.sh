@@ -22,6 +22,20 @@ eventually() {
     return 1
 }
 
+# shows WHAT TEXT: the status file $status comes to hold TEXT (waits up to
+# 10 s); else the failure names $name (when set) and WHAT, and the status
+# file and the last lines of $log are printed.
+shows() {
+    if eventually grep -qF -- "$2" "$status" 2>/dev/null; then
+        ok
+    else
+        fail "${name:+$name: }$1: status never held '$2'"
+        [ -f "$status" ] && cat "$status"
+        tail -5 "$log"
+        return 1
+    fi
+}
+
 finish() {
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]

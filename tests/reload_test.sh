@@ -19,18 +19,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# shows NAME TEXT: the status file comes to hold TEXT (waits up to 10 s).
-shows() {
-    if eventually grep -qF -- "$2" "$status" 2>/dev/null; then
-        ok
-    else
-        fail "$1: status never held '$2'"
-        [ -f "$status" ] && cat "$status"
-        tail -5 "$log"
-        return 1
-    fi
-}
-
 # never_while NAME TEXT COMMAND...: runs COMMAND while watching that the
 # status file never holds TEXT, until COMMAND has written its last byte
 # (it then creates $written, before it closes the file: what the program
