@@ -70,6 +70,27 @@ bool talks_duration(const char *text, int *minutes)
     return *minutes > 0 && *minutes <= TALK_MAX_MINUTES;
 }
 
+bool talks_clock(const char *text, int *minutes)
+{
+    const char *p = text;
+    int h = 0, m, s = 0;
+    while (*p == ' ')
+        p++;
+    const char *hours = p;
+    while (isdigit((unsigned char)*p) && p - hours < 2)
+        h = h * 10 + (*p++ - '0');
+    if (p == hours || *p++ != ':' || !digits(&p, 2, &m))
+        return false;
+    if (*p == ':' && (p++, !digits(&p, 2, &s)))
+        return false;
+    while (*p == ' ')
+        p++;
+    if (*p || h > 23 || m > 59 || s > 59)
+        return false;
+    *minutes = h * 60 + m;
+    return true;
+}
+
 bool talks_datetime(const char *text, int64_t *seconds, bool *has_offset)
 {
     const char *p = text;
@@ -181,7 +202,7 @@ bool talks_place(struct talks *b, const char *date, const char *start, int64_t d
                  int line, const char *what, int64_t *utc)
 {
     int start_minutes = -1;
-    if (start && (!strchr(start, ':') || !talks_duration(start, &start_minutes)))
+    if (start && !talks_clock(start, &start_minutes))
         start_minutes = -1;
     int64_t when;
     bool offset = false, dated = date && talks_datetime(date, &when, &offset);
