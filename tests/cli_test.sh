@@ -309,6 +309,35 @@ kill -TERM "$pid"
 wait "$pid"
 case "$seen" in *red*green* | *green*red*) ok ;; *) fail "screenshots of a playing clip saw:$seen" ;; esac
 
+# A clip with audio: true where no sound device answers (every sound
+# library pointed at nothing): the show says once that sound cannot be
+# played, whatever the number of plays, and the libraries' own lines stay
+# out of its log.
+sound="$tmp/sound"
+mkdir -p "$sound/slides" "$sound/videos"
+printf 'name: Sound\n' >"$sound/event.yaml"
+ffmpeg -v error -f lavfi -i 'color=c=blue:s=160x90:r=10:d=1' -f lavfi -i 'sine=d=1' -shortest \
+    -pix_fmt yuv420p "$sound/videos/tone.mp4"
+printf 'kind: video\nvideo: videos/tone.mp4\naudio: true\n' >"$sound/slides/10-a.yaml"
+printf 'kind: video\nvideo: videos/tone.mp4\naudio: true\nloop: 2\n' >"$sound/slides/20-b.yaml"
+printf 'slide_duration: 2\ntransition_duration: 0.2\n' >"$sound/theme.yaml"
+printf '# nothing\n' >"$tmp/no-alsa.conf"
+status="$tmp/sound-status.json"
+ALSA_CONFIG_PATH="$tmp/no-alsa.conf" PULSE_SERVER=unix:/nonexistent PIPEWIRE_REMOTE=nonexistent \
+    SDL_AUDIODRIVER=alsa SDL_VIDEODRIVER=dummy "$bin" --windowed --status "$status" "$sound" \
+    >"$tmp/sound.log" 2>&1 &
+pid=$!
+on_slide() { grep -q "\"source\":.*$1" "$status" 2>/dev/null; }
+# a, then b, then a again: the clip opened three times
+eventually on_slide 20-b.yaml && eventually on_slide 10-a.yaml || fail "sound: the clips never played in turn"
+kill -TERM "$pid"
+wait "$pid"
+[ "$(grep -c 'sound cannot be played' "$tmp/sound.log")" -eq 1 ] && ok ||
+    { fail "sound: not said once"; cat "$tmp/sound.log"; }
+if grep -v '^hallscreen: ' "$tmp/sound.log" | grep -q .; then
+    fail "sound: the libraries' own lines reach the log"; cat "$tmp/sound.log"
+else ok; fi
+
 # The metrics file, for node_exporter: its counters move as slides change
 # and the folder is read again, and a broken file is counted.
 show="$tmp/metrics-show"
