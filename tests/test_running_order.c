@@ -446,6 +446,13 @@ static void between_two_days_the_programme_resumes(void **state)
     order_build(&p, at("2025-02-12 18:00"), 5, &shown);
     assert_string_equal(shown.slides[0].body, "The programme resumes tomorrow");
     programme_free(&shown);
+    char *russian[] = {(char *)"ru"};
+    p.event.languages = russian;
+    p.event.language_count = 1;
+    order_build(&p, at("2025-02-12 18:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body, "Программа продолжится завтра");
+    programme_free(&shown);
+    p.event.language_count = 0;
     assert_shown(&p, at("2025-02-13 18:00"), "(The event has ended)");
     assert_shown(&p, at("2025-02-14 09:00"), "(The event has ended)");
     /* before the first day: when it starts */
@@ -454,12 +461,14 @@ static void between_two_days_the_programme_resumes(void **state)
     assert_string_equal(shown.slides[0].body,
                         "The programme starts Wednesday 12 February 2025 at 09:00");
     programme_free(&shown);
-    /* before it, with nothing in yet: the day it starts */
-    p.slide_count = 0;
+    /* before it, with only a daily session over: the day it starts */
+    struct slide daily = session(2, "Daily", NULL, "09:00", "10:00", NULL);
+    p.slides = &daily;
     order_build(&p, at("2025-02-11 12:00"), 5, &shown);
-    assert_int_equal(shown.slide_count, 0); /* no session at all: nothing to say */
+    assert_string_equal(shown.slides[0].title, "Coming soon");
+    assert_string_equal(shown.slides[0].body, "The programme starts on Wednesday 12 February 2025");
     programme_free(&shown);
-    p.slide_count = 1;
+    p.slides = s;
     /* no last_day: the export's last day says it */
     struct slide t[] = {talk(1, "Day one", "2025-02-12", "09:00", "17:00", "Hall 1"),
                         talk(2, "Day three", "2025-02-14", "09:00", "17:00", "Hall 1")};
