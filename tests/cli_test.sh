@@ -95,6 +95,12 @@ for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     else fail "QR code at $size read as '$decoded'"; fi
 done
 
+# It scans from the seats: from the 1080p picture at a quarter of its size.
+convert "$tmp/render-1920x1080/08-headline.png" -resize 25% "$tmp/qr-quarter.png"
+decoded=$(zbarimg --raw -q "$tmp/qr-quarter.png" 2>/dev/null)
+if [ "$decoded" = "https://www.worldgovernmentssummit.org/events/2025" ]; then ok
+else fail "QR code at 25 % of 1920x1080 read as '$decoded'"; fi
+
 # After the event: it says so, and the dated sessions are gone.
 expect 0 "render after the event" "$bin" --render "$tmp/after" --now 2025-02-14T10:00 "$src/content"
 names=$(cd "$tmp/after" && ls | tr '\n' ' ')

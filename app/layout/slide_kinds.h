@@ -55,9 +55,12 @@ void picture_video(const struct measurer *m, const struct programme *prog, const
 /* Where a video slide's clip is drawn on g (see layout_clip_box()). */
 struct box picture_clip_box(const struct slide *s, const struct frame_geometry *g);
 
-/* Where a slide's QR code stands in g: at the right of *content (at its
- * bottom on a portrait screen); *content shrinks to the rest. */
-struct box picture_qr_place(const struct frame_geometry *g, struct box *content);
+/* Where a QR code of text stands in g: at the right of *content (at its
+ * bottom on a portrait screen), its modules spanning size % of the screen's
+ * shorter side (0: QR_DEFAULT_SIZE), in whole pixels, less when *content is
+ * too small; *content shrinks to the rest. */
+struct box picture_qr_place(const struct frame_geometry *g, const char *text, float size,
+                            struct box *content);
 
 /* A QR code of text on a light card in at, caption (NULL: none) under it.
  * Nothing when text cannot be encoded or at is too small. */
