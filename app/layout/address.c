@@ -67,3 +67,18 @@ char *address_break(const struct measurer *m, enum font_style style, int px, con
     *lines = count;
     return out;
 }
+
+int address_widest_part(const struct measurer *m, enum font_style style, int px, const char *text)
+{
+    int widest = 0;
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *end = part_end(p);
+        int w = m->text_width(m->ctx, style, px, p, (size_t)(end - p));
+        if (w > widest)
+            widest = w;
+        p = end;
+    }
+    return widest;
+}

@@ -16,4 +16,8 @@
 char *address_break(const struct measurer *m, enum font_style style, int px, const char *text,
                     int width, size_t max_lines, size_t *lines);
 
+/* The width of the widest part of text set in style at px: the narrowest
+ * column address_break() can break it into. */
+int address_widest_part(const struct measurer *m, enum font_style style, int px, const char *text);
+
 #endif

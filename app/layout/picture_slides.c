@@ -159,9 +159,12 @@ static int qr_module_px(const struct frame_geometry *g, const char *text, float 
     return module;
 }
 
-struct box picture_qr_place(const struct frame_geometry *g, const char *text, float size,
+struct box picture_qr_place(const struct measurer *m, const struct theme *t,
+                            const struct frame_geometry *g, const struct slide *s,
                             struct box *content)
 {
+    const char *text = s->qr;
+    float size = s->qr_size;
     int span = 1, module = qr_module_px(g, text, size, &span);
     int gap = block_px(4.0f, g), caption = qr_caption_room(g);
     if (g->h > g->w) { /* at the bottom, across the narrow column */
@@ -177,8 +180,15 @@ struct box picture_qr_place(const struct frame_geometry *g, const char *text, fl
     if (module > most)
         module = most > 1 ? most : 1;
     int side = module * span;
-    /* half as wide again as the code, for its caption */
-    int column = side + side / 2;
+    /* a quarter wider than the code, or as wide as its caption's widest
+     * part at the smallest size (up to half the content) */
+    int column = side + side / 4;
+    if (m && t && s->qr_caption) {
+        int px = (int)lroundf(t->smallest_text * g->unit);
+        int widest = address_widest_part(m, FONT_BOLD, px, s->qr_caption) + px / 2;
+        if (widest > column)
+            column = widest < content->w / 2 ? widest : content->w / 2;
+    }
     struct box at = {content->x + content->w - column,
                      content->y + (content->h - side - caption) / 2, column, side + caption};
     content->w -= column + gap;
@@ -186,22 +196,18 @@ struct box picture_qr_place(const struct frame_geometry *g, const char *text, fl
 }
 
 /* The caption under a QR code: a web address broken after '/', '.' or '-'
- * (never inside a word) at the smallest size, smaller when a part of it is
- * too wide for width even so; the text with its line breaks, *lines and
- * *px set. The caller frees it. */
+ * (never inside a word) at the smallest size, on two lines at most; the
+ * text with its line breaks, *lines and *px set. The caller frees it. */
 static char *qr_caption_lines(const struct measurer *m, const char *caption, float smallest,
                               int width, size_t *lines, float *px)
 {
-    for (float at = smallest; at >= 0.6f * smallest; at *= 0.92f) {
-        char *broken = address_break(m, FONT_BOLD, (int)lroundf(at), caption, width, 2, lines);
-        if (broken) {
-            *px = at;
-            return broken;
-        }
-    }
-    /* still too wide: one line, shortened at its end */
+    *px = smallest;
+    char *broken = address_break(m, FONT_BOLD, (int)lroundf(smallest), caption, width, 2, lines);
+    if (broken)
+        return broken;
+    /* a part too wide (the column is at most half the content): one line,
+     * shortened at its end, rather than a word broken */
     *lines = 1;
-    *px = 0.6f * smallest;
     return str_dup(caption);
 }
 
@@ -273,7 +279,7 @@ static struct box clip_area(const struct slide *s, const struct frame_geometry *
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
     if (s->qr) {
         area = g->content;
-        picture_qr_place(g, s->qr, s->qr_size, &area);
+        picture_qr_place(NULL, NULL, g, s, &area);
     }
     return area;
 }
