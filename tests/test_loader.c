@@ -454,8 +454,8 @@ static void the_events_rooms_are_read_with_their_lines(void **state)
     assert_true(has_problem(&diags, "event.yaml", 2, DIAG_ERROR, "rooms: expected a list"));
     assert_false(event_from("name: X\nrooms:\n  - display: Hall G\n", &e, &diags));
     assert_true(has_problem(&diags, "event.yaml", 3, DIAG_ERROR, "name: missing"));
-    assert_false(event_from("name: X\nrooms:\n  - name: A\n    dispaly: B\n    info: [[1]]\n", &e,
-                            &diags));
+    assert_false(
+        event_from("name: X\nrooms:\n  - name: A\n    dispaly: B\n    info: [[1]]\n", &e, &diags));
     assert_true(
         has_problem(&diags, "event.yaml", 4, DIAG_WARNING, "unknown field 'dispaly' (did you"));
     assert_true(has_problem(&diags, "event.yaml", 5, DIAG_ERROR, "info: each item must be plain"));

@@ -70,7 +70,8 @@ static void an_address_breaks_after_its_separators_only(void **state)
     /* no place to break inside "worldgovernmentssummit.": it does not fit */
     assert_broken("worldgovernmentssummit.org", 16, NULL);
     assert_broken("stream.example.org/odc2025/hall-a", 20, "stream.example.org/\nodc2025/hall-a");
-    assert_broken("stream.example.org/odc2025/hall-a", 12, "stream.\nexample.org/\nodc2025/\nhall-a");
+    assert_broken("stream.example.org/odc2025/hall-a", 12,
+                  "stream.\nexample.org/\nodc2025/\nhall-a");
     assert_broken("Scan for the slides", 12, "Scan for the\nslides");
     /* a run of separators stays whole */
     assert_broken("https://example.org", 8, "https://\nexample.\norg");

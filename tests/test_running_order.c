@@ -428,8 +428,7 @@ static void hand_made_sessions_join_the_exports_board(void **state)
                   "Hall A: - | Keynote; Up next: 09:30\u201310:30 Keynote (Hall A); "
                   "Up next: 11:45\u201312:30 Late talk (Hall A)");
     /* no hand-made session left to come: the board alone, as before */
-    assert_boards(&p, NULL, at("2025-02-12 10:40"),
-                  "Hall B: Workshop | -; Hall A: - | Late talk");
+    assert_boards(&p, NULL, at("2025-02-12 10:40"), "Hall B: Workshop | -; Hall A: - | Late talk");
 }
 
 /* A two-day event at 18:00 on its first day, the second day's programme
@@ -498,8 +497,11 @@ static void the_events_rooms_choose_and_order_the_board(void **state)
     char *info[] = {(char *)"Ground floor, left", (char *)"Translation: channel 2"};
     struct room_entry rooms[] = {
         {.name = (char *)"Saal G", .display = (char *)"Hall G", .line = 3},
-        {.name = (char *)"saal 1", .info = info, .info_count = 2,
-         .stream = (char *)"https://streaming.media.ccc.de/31c3/saal1/", .line = 4},
+        {.name = (char *)"saal 1",
+         .info = info,
+         .info_count = 2,
+         .stream = (char *)"https://streaming.media.ccc.de/31c3/saal1/",
+         .line = 4},
         {.name = (char *)"Saal 6", .line = 9},
     };
     p.event.rooms = rooms;
@@ -516,7 +518,8 @@ static void the_events_rooms_choose_and_order_the_board(void **state)
     assert_shown(&p, at("2025-12-28 14:10"),
                  "[Now and next] Estonia[Now \u00b7 ends 15:00] Rockets[Next \u00b7 in 20 min]");
     /* its door sign stays, by its name; Saal G's by its display name */
-    assert_boards(&p, "Assembly 7", at("2025-12-28 14:10"), "Assembly 7: Assembly chat | -; "
+    assert_boards(&p, "Assembly 7", at("2025-12-28 14:10"),
+                  "Assembly 7: Assembly chat | -; "
                   "Up next: 14:00\u201315:00 Assembly chat (Assembly 7)");
     assert_boards(&p, "Hall G", at("2025-12-28 14:10"),
                   "Hall G: - | Rockets; Up next: 14:30\u201315:30 Rockets (Hall G)");

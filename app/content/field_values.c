@@ -349,8 +349,8 @@ static enum outcome read_rooms(struct value *v)
                 twice = &list[i];
         if (twice)
             diag_add(file->src->diags, DIAG_WARNING, file->src->path, room.line,
-                     "%s: '%s' is listed twice (first at line %d); the second is ignored",
-                     f->name, room.name, twice->line);
+                     "%s: '%s' is listed twice (first at line %d); the second is ignored", f->name,
+                     room.name, twice->line);
         if (room.name && !twice)
             list[n++] = room;
         else

@@ -37,7 +37,8 @@
 
 #define QR_FIELDS                                                                                  \
     SLIDE_FIELD("qr", FIELD_TEXT, qr, false),                                                      \
-        SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false), {                                \
+        SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false),                                  \
+    {                                                                                              \
         .name = "qr_size", .type = FIELD_PERCENT, .offset = offsetof(struct slide, qr_size),       \
         .min = 10, .max = 60                                                                       \
     }

@@ -152,8 +152,8 @@ static int qr_module_px(const struct frame_geometry *g, const char *text, float 
     if (!text || !qr_encode(text, &code))
         return 0;
     *span = code.width + 2 * QR_QUIET_ZONE;
-    float want = (size > 0 ? size : (float)QR_DEFAULT_SIZE) / 100.0f *
-                 (float)(g->w < g->h ? g->w : g->h);
+    float want =
+        (size > 0 ? size : (float)QR_DEFAULT_SIZE) / 100.0f * (float)(g->w < g->h ? g->w : g->h);
     int module = (int)ceilf(want / (float)code.width);
     qr_free(&code);
     return module;
@@ -222,9 +222,9 @@ void picture_qr(const struct measurer *m, const struct theme *t, const char *tex
         return;
     float caption_px = t->smallest_text * g->unit;
     size_t caption_lines = 0;
-    char *lines = caption ? qr_caption_lines(m, caption, caption_px, at.w, &caption_lines,
-                                             &caption_px)
-                          : NULL;
+    char *lines = caption
+                      ? qr_caption_lines(m, caption, caption_px, at.w, &caption_lines, &caption_px)
+                      : NULL;
     int caption_h = lines ? (int)lroundf((0.1f + 1.2f * (float)caption_lines) * caption_px) : 0;
     /* the code as picture_qr_place() sized it, less when its caption
      * needs more than the room it left */

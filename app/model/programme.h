@@ -100,7 +100,7 @@ struct event {
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
     char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
     size_t language_count;
-    bool sync; /* slides follow the clock, as with --sync */
+    bool sync;                /* slides follow the clock, as with --sync */
     struct room_entry *rooms; /* the board's rooms, in order; none: every room */
     size_t room_count;
 };
