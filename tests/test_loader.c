@@ -450,6 +450,12 @@ static void the_events_rooms_are_read_with_their_lines(void **state)
     event_free(&e);
     diag_list_clear(&diags);
 
+    /* a room with a display name and no stream */
+    assert_true(event_from("name: X\nrooms:\n  - name: Saal 1\n    display: Hall One\n", &e,
+                           &diags));
+    assert_string_equal(e.rooms[0].display, "Hall One");
+    assert_null(e.rooms[0].stream);
+    event_free(&e);
     assert_false(event_from("name: X\nrooms: Saal 1\n", &e, &diags));
     assert_true(has_problem(&diags, "event.yaml", 2, DIAG_ERROR, "rooms: expected a list"));
     assert_false(event_from("name: X\nrooms:\n  - display: Hall G\n", &e, &diags));

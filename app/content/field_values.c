@@ -303,7 +303,7 @@ static bool read_room(struct value *v, yaml_node_t *item, struct room_entry *roo
     }
     if (!fields_read(file, item, room_fields, sizeof room_fields / sizeof *room_fields, room))
         return false;
-    struct qr_code code;
+    struct qr_code code = {0};
     if (room->stream && !qr_encode(room->stream, &code)) {
         diag_add(file->src->diags, DIAG_ERROR, file->src->path, room->line,
                  "%s: the stream address of '%s' is too long for a QR code (at most about "
