@@ -451,8 +451,8 @@ static void the_events_rooms_are_read_with_their_lines(void **state)
     diag_list_clear(&diags);
 
     /* a room with a display name and no stream */
-    assert_true(event_from("name: X\nrooms:\n  - name: Saal 1\n    display: Hall One\n", &e,
-                           &diags));
+    assert_true(
+        event_from("name: X\nrooms:\n  - name: Saal 1\n    display: Hall One\n", &e, &diags));
     assert_string_equal(e.rooms[0].display, "Hall One");
     assert_null(e.rooms[0].stream);
     event_free(&e);

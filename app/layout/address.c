@@ -24,7 +24,7 @@ char *address_break(const struct measurer *m, enum font_style style, int px, con
                     int width, size_t max_lines, size_t *lines)
 {
     size_t n = strlen(text);
-    char *out = malloc(n + 1);
+    char *out = malloc(2 * n + 1); /* a break may add a character after each */
     if (!out)
         return NULL;
     size_t used = 0, count = 0;
