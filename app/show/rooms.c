@@ -41,6 +41,38 @@ const char *rooms_display(const struct event *event, const char *room)
     return r && r->display ? r->display : room;
 }
 
+/* An address without its scheme, as a caption under its QR code:
+ * "streaming.example.org/hall-1". The caller frees it. */
+static char *address_caption(const char *address)
+{
+    const char *rest = strstr(address, "://");
+    rest = rest ? rest + 3 : address;
+    size_t n = strlen(rest);
+    while (n > 1 && rest[n - 1] == '/')
+        n--;
+    return str_ndup(rest, n);
+}
+
+void rooms_door_sign(const struct event *event, const char *room, struct slide *s)
+{
+    const struct room_entry *r = rooms_entry(event, room);
+    if (!r)
+        return;
+    size_t size = 1;
+    for (size_t i = 0; i < r->info_count; i++)
+        size += strlen(r->info[i]) + 1;
+    s->subtitle = r->info_count ? calloc(size, 1) : NULL;
+    for (size_t i = 0; s->subtitle && i < r->info_count; i++) {
+        if (i)
+            strcat(s->subtitle, "\n");
+        strcat(s->subtitle, r->info[i]);
+    }
+    if (r->stream) {
+        s->qr = str_dup(r->stream);
+        s->qr_caption = address_caption(r->stream);
+    }
+}
+
 void rooms_check(const struct programme *prog, struct diag_list *diags)
 {
     if (!prog->event.room_count)

@@ -407,40 +407,6 @@ static bool in_view(const struct builder *b, const struct slide *s)
     return b->room ? s->room && strcmp(s->room, b->room) == 0 : false;
 }
 
-/* An address without its scheme, as a caption under its QR code:
- * "streaming.example.org/hall-1". The caller frees it. */
-static char *address_caption(const char *address)
-{
-    const char *rest = strstr(address, "://");
-    rest = rest ? rest + 3 : address;
-    size_t n = strlen(rest);
-    while (n > 1 && rest[n - 1] == '/')
-        n--;
-    return str_ndup(rest, n);
-}
-
-/* A door sign's board gets what rooms: says of its room: the info lines
- * under its name (subtitle), its stream's address as a QR code. */
-static void add_door_extras(struct builder *b, struct slide *s)
-{
-    const struct room_entry *r = rooms_entry(&b->prog->event, b->room);
-    if (!r)
-        return;
-    size_t size = 1;
-    for (size_t i = 0; i < r->info_count; i++)
-        size += strlen(r->info[i]) + 1;
-    s->subtitle = r->info_count ? calloc(size, 1) : NULL;
-    for (size_t i = 0; s->subtitle && i < r->info_count; i++) {
-        if (i)
-            strcat(s->subtitle, "\n");
-        strcat(s->subtitle, r->info[i]);
-    }
-    if (r->stream) {
-        s->qr = str_dup(r->stream);
-        s->qr_caption = address_caption(r->stream);
-    }
-}
-
 /* The rooms of a board, in order: those event.yaml's rooms: lists, else
  * (and beside a door) each room as the export first names it, then those of
  * hand-made sessions the export does not have. The names point into prog;
@@ -542,7 +508,7 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             memset(&rows[first + i], 0, sizeof rows[first + i]);
         }
         if (count == 1 && b->view->room)
-            add_door_extras(b, s);
+            rooms_door_sign(&b->prog->event, b->room, s);
         b->out->slide_count++;
         b->signature = hash_number(b->signature, slide_fingerprint(s));
     }
