@@ -95,6 +95,12 @@ for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     else fail "QR code at $size read as '$decoded'"; fi
 done
 
+# It scans from the seats: from the 1080p picture at a quarter of its size.
+convert "$tmp/render-1920x1080/08-headline.png" -resize 25% "$tmp/qr-quarter.png"
+decoded=$(zbarimg --raw -q "$tmp/qr-quarter.png" 2>/dev/null)
+if [ "$decoded" = "https://www.worldgovernmentssummit.org/events/2025" ]; then ok
+else fail "QR code at 25 % of 1920x1080 read as '$decoded'"; fi
+
 # After the event: it says so, and the dated sessions are gone.
 expect 0 "render after the event" "$bin" --render "$tmp/after" --now 2025-02-14T10:00 "$src/content"
 names=$(cd "$tmp/after" && ls | tr '\n' ' ')
@@ -371,6 +377,18 @@ if command -v promtool >/dev/null; then
 fi
 kill -TERM "$pid"
 wait "$pid"
+
+# rooms: in event.yaml: --check warns, at its line, of a room the export
+# lacks; --room finds a room by its display name.
+mkdir -p "$tmp/rooms/slides"
+printf 'name: Rooms\ntimezone: Europe/Berlin\nrooms:\n  - name: Saal 1\n    display: Hall One\n  - Saal 6\n' \
+    >"$tmp/rooms/event.yaml"
+printf 'Date,Start,End,Room,Title\n2025-12-28,14:00,15:00,Saal 1,Talk one\n2025-12-28,14:00,15:00,Table 7,Chat\n' \
+    >"$tmp/rooms/schedule.csv"
+expect 1 "check rooms" "$bin" --check "$tmp/rooms"
+says "check rooms" "event.yaml:6: warning: rooms: 'Saal 6' is no room of the programme"
+expect 0 "render rooms door" "$bin" --render "$tmp/rooms-door" --room "hall one" --now 2025-12-28T14:10 "$tmp/rooms"
+if [ -e "$tmp/rooms-door/01-board.png" ]; then ok; else fail "no door sign for 'hall one': $(ls "$tmp/rooms-door")"; fi
 
 # The show runs until SIGTERM, then exits cleanly.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &
