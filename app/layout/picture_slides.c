@@ -180,12 +180,17 @@ struct box picture_qr_place(const struct measurer *m, const struct theme *t,
     if (module > most)
         module = most > 1 ? most : 1;
     int side = module * span;
-    /* a quarter wider than the code, or as wide as its caption's widest
-     * part at the smallest size (up to half the content) */
+    /* a quarter wider than the code, or as wide as its caption at the
+     * smallest size on one line, else as its widest part (up to half the
+     * content) */
     int column = side + side / 4;
     if (m && t && s->qr_caption) {
         int px = (int)lroundf(t->smallest_text * g->unit);
-        int widest = address_widest_part(m, FONT_BOLD, px, s->qr_caption) + px / 2;
+        int whole = m->text_width(m->ctx, FONT_BOLD, px, s->qr_caption, strlen(s->qr_caption));
+        int widest = (whole + px / 2 <= content->w / 2
+                          ? whole
+                          : address_widest_part(m, FONT_BOLD, px, s->qr_caption)) +
+                     px / 2;
         if (widest > column)
             column = widest < content->w / 2 ? widest : content->w / 2;
     }
