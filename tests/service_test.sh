@@ -81,8 +81,7 @@ kill -0 "$pid" 2>/dev/null && ok || fail "it ended while waiting for its screen:
     fail "the missing screen is not said once: $(cat "$tmp/log")"
 grep -q "WATCHDOG=1" "$tmp/notes" && ok || fail "no keep-alive while waiting"
 kill -TERM "$pid"
-ended() { [ ! -e "/proc/$pid" ] || [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" = Z ]; }
-eventually ended && ok || fail "SIGTERM does not end the wait"
+eventually ended "$pid" && ok || fail "SIGTERM does not end the wait"
 wait "$pid"
 pid=
 
