@@ -38,7 +38,7 @@
 /* Drawing and publishing */
 #define STAGE_PREPARE_AHEAD_MS 1500 /* the next slide is composed this long before its turn */
 #define STATUS_RETRY_MS 5000        /* --status: a file that cannot be written is tried again */
-#define SCREEN_RETRY_MS 5000        /* under systemd, a screen that cannot be opened is tried again */
-#define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
+#define SCREEN_RETRY_MS 5000  /* under systemd, a screen that cannot be opened is tried again */
+#define METRICS_EVERY_MS 5000 /* --metrics: rewritten at least this often */
 
 #endif

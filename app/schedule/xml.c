@@ -194,8 +194,7 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
         size_t length = strlen(message); /* libxml2 ends its messages with a newline */
         while (length && message[length - 1] == '\n')
             length--;
-        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length,
-                 message);
+        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length, message);
         return false;
     }
     xmlNode *root = xmlDocGetRootElement(doc);
