@@ -119,8 +119,9 @@ static void explain(const struct fetch_http *http, CURLcode code, const struct b
         snprintf(why, size, "larger than %zu MB: refused (a schedule is a few MB)",
                  o->max_bytes >> 20);
     else if (code == CURLE_FILESIZE_EXCEEDED)
-        snprintf(why, size, "the server announces more than %zu MB: refused (a schedule is a "
-                            "few MB)",
+        snprintf(why, size,
+                 "the server announces more than %zu MB: refused (a schedule is a "
+                 "few MB)",
                  o->max_bytes >> 20);
     else if (code == CURLE_OPERATION_TIMEDOUT)
         snprintf(why, size, "no whole answer within %ld s (%s)", o->timeout_s,

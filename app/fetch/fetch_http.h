@@ -12,21 +12,21 @@
 struct fetch_http;
 
 struct fetch_http_options {
-    const char *cafile;   /* the certificates to trust instead of the system's; NULL: those */
-    long timeout_s;       /* the whole download */
+    const char *cafile; /* the certificates to trust instead of the system's; NULL: those */
+    long timeout_s;     /* the whole download */
     long connect_timeout_s;
-    size_t max_bytes;     /* a larger body is refused */
+    size_t max_bytes; /* a larger body is refused */
     int max_redirects;
     const char *user_agent;
 };
 
 struct fetch_response {
-    long status;               /* the HTTP status of the last answer; 0: none came */
-    char *body;                /* malloc'd, NUL-terminated; NULL when status is 0 */
+    long status; /* the HTTP status of the last answer; 0: none came */
+    char *body;  /* malloc'd, NUL-terminated; NULL when status is 0 */
     size_t size;
     char *etag, *last_modified; /* as the server sent them; NULL when it did not */
-    bool stopped;              /* the download was ended by a stop signal */
-    char error[256];           /* why no whole answer came; "" when one did */
+    bool stopped;               /* the download was ended by a stop signal */
+    char error[256];            /* why no whole answer came; "" when one did */
 };
 
 /* A downloader with its connections (reused from one download to the next);

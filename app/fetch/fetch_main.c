@@ -36,12 +36,12 @@ enum { EXIT_SOURCE_FAILED = 1, EXIT_USAGE = 2 };
 
 struct fetcher {
     const char *content_dir;
-    char *state_path;   /* DIR/state.json; NULL: nothing kept across restarts */
+    char *state_path; /* DIR/state.json; NULL: nothing kept across restarts */
     const char *status_path, *metrics_path;
     bool once;
     struct fetch_plan plan;
     struct fetch_http *http;
-    struct event event;   /* event.yaml as last read well */
+    struct event event;         /* event.yaml as last read well */
     struct timespec event_seen; /* its modification time then */
     bool event_read;
     int64_t started_ms, reported_ms;
@@ -148,7 +148,8 @@ static void make_parents(const char *content_dir, const char *file)
 {
     char *path = str_printf("%s/%s", content_dir, file);
     size_t skip = strlen(content_dir) + 1;
-    for (char *slash = path ? strchr(path + skip, '/') : NULL; slash; slash = strchr(slash + 1, '/')) {
+    for (char *slash = path ? strchr(path + skip, '/') : NULL; slash;
+         slash = strchr(slash + 1, '/')) {
         *slash = '\0';
         mkdir(path, 0755);
         *slash = '/';
@@ -302,9 +303,9 @@ static void report(struct fetcher *f)
         struct fetch_source *s = &f->plan.sources[i];
         char *path = str_printf("%s/%s", f->content_dir, s->file);
         struct stat st;
-        s->copy_mtime_ms = path && stat(path, &st) == 0 ? (int64_t)st.st_mtim.tv_sec * 1000 +
-                                                              st.st_mtim.tv_nsec / 1000000
-                                                        : 0;
+        s->copy_mtime_ms = path && stat(path, &st) == 0
+                               ? (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000
+                               : 0;
         free(path);
     }
     if (f->state_path)
@@ -326,8 +327,8 @@ static void restore_state(struct fetcher *f)
 {
     size_t size;
     char why[256];
-    char *text = f->state_path ? file_read_all(f->state_path, 4 << 20, &size, why, sizeof why)
-                               : NULL;
+    char *text =
+        f->state_path ? file_read_all(f->state_path, 4 << 20, &size, why, sizeof why) : NULL;
     if (text && !fetch_plan_restore(&f->plan, text))
         LOG(LOG_WARN, "fetch", "%s is not a state hallscreen-fetch wrote: it starts afresh",
             f->state_path);

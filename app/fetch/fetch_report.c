@@ -188,8 +188,7 @@ char *fetch_report_metrics(const struct fetch_plan *plan, const char *content_di
         const char *name, *type, *help;
         double (*value)(const struct fetch_source *s, int64_t now_ms);
     } figures[] = {
-        {"hallscreen_fetch_ok", "gauge", "1 when the last check of the source worked.",
-         source_ok},
+        {"hallscreen_fetch_ok", "gauge", "1 when the last check of the source worked.", source_ok},
         {"hallscreen_fetch_last_success_timestamp_seconds", "gauge",
          "When a check last worked (a good download or not modified), seconds since 1970 "
          "(0: never).",
