@@ -54,9 +54,8 @@ static bool is_web_address(const char *url)
 static bool read_schedule_source(struct yaml_file *file, const struct field *f, yaml_node_t *item,
                                  struct schedule_source *out)
 {
-    if (!fields_read(file, item, schedule_source_fields,
-                     sizeof schedule_source_fields / sizeof *schedule_source_fields, out))
-        return false;
+    bool ok = fields_read(file, item, schedule_source_fields,
+                          sizeof schedule_source_fields / sizeof *schedule_source_fields, out);
     int line = fields_node_line(item);
     if (out->url && !is_web_address(out->url)) {
         fields_mapping_text(&file->doc, item, "url", &line);
@@ -66,6 +65,8 @@ static bool read_schedule_source(struct yaml_file *file, const struct field *f, 
                  f->name, out->url);
         return false;
     }
+    if (!ok)
+        return false;
     if (out->every && !out->url) {
         fields_mapping_text(&file->doc, item, "every", &line);
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
