@@ -99,12 +99,23 @@ static void test_headers(void **state)
 static void test_follow(void **state)
 {
     (void)state;
+    assert_true(fetch_plan_file_ok("schedule.json"));
+    assert_true(fetch_plan_file_ok("live/schedule.json"));
+    assert_true(fetch_plan_file_ok("live/..x.json"));
+    assert_false(fetch_plan_file_ok(""));
+    assert_false(fetch_plan_file_ok(NULL));
+    assert_false(fetch_plan_file_ok("live/"));
+    assert_false(fetch_plan_file_ok(".."));
+    assert_false(fetch_plan_file_ok("a/../../b"));
     struct schedule_source first[] = {
         {.file = (char *)"schedule.json", .url = (char *)"https://a.example/s.json", .every = 60},
         {.file = (char *)"workshops.csv"},
         {.file = (char *)"frab.xml", .url = (char *)"https://b.example/f.xml"},
+        {.file = (char *)"../outside.xml", .url = (char *)"https://b.example/f.xml"},
+        {.file = (char *)"/etc/passwd", .url = (char *)"https://b.example/f.xml"},
+        {.file = (char *)"live/../../x.xml", .url = (char *)"https://b.example/f.xml"},
     };
-    struct event e = event_with(first, 3);
+    struct event e = event_with(first, 6);
     struct fetch_plan plan = {0};
     assert_true(fetch_plan_follow(&plan, &e));
     assert_int_equal(plan.count, 2);

@@ -109,6 +109,12 @@ static bool follow_event(struct fetcher *f)
     diag_print(&diags, stderr);
     diag_list_clear(&diags);
     free(text);
+    for (size_t i = 0; ok && i < event.schedule_count; i++)
+        if (event.schedules[i].url && !fetch_plan_file_ok(event.schedules[i].file))
+            LOG(LOG_WARN, "fetch",
+                "%s: schedule: '%s' must be a file inside the content folder: "
+                "it is not fetched",
+                path, event.schedules[i].file);
     if (ok && fetch_plan_follow(&f->plan, &event)) {
         event_free(&f->event);
         f->event = event;
@@ -124,6 +130,15 @@ static bool follow_event(struct fetcher *f)
     }
     free(path);
     return f->event_read;
+}
+
+/* The file's modification time in ms since 1970; 0 when it is missing. */
+static int64_t mtime_of(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 0;
+    return (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
 }
 
 /* The copy's hash (0 when it is missing or unreadable) and modification
@@ -246,11 +261,11 @@ static bool check_source(struct fetcher *f, struct fetch_source *s, bool *stoppe
         s->bytes += r.size;
         uint64_t hash = hash_bytes(HASH_START, r.body, r.size);
         hash = hash ? hash : 1;
-        char write_why[256];
         if (hash == copy_hash) {
             s->not_modified++; /* the same bytes: a server that sends no ETag */
             touch(path);
         } else {
+            char write_why[256];
             make_parents(f->content_dir, s->file);
             if (file_write_atomic(path, r.body, r.size, write_why, sizeof write_why)) {
                 s->downloads++;
@@ -281,7 +296,7 @@ static bool check_source(struct fetcher *f, struct fetch_source *s, bool *stoppe
     }
     snprintf(s->error, sizeof s->error, "%s", why);
     fetch_plan_attempted(s, now_ms, failed, jitter_random());
-    copy_facts(path, &s->copy_mtime_ms);
+    s->copy_mtime_ms = mtime_of(path);
     fetch_response_free(&r);
     free(path);
     return !failed;

@@ -35,6 +35,19 @@ static struct fetch_source *find_source(struct fetch_plan *plan, const char *fil
     return NULL;
 }
 
+bool fetch_plan_file_ok(const char *file)
+{
+    size_t n = file ? strlen(file) : 0;
+    if (n == 0 || file[0] == '/' || file[n - 1] == '/')
+        return false;
+    for (const char *p = file; p; p = strchr(p, '/')) {
+        p += *p == '/';
+        if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0'))
+            return false;
+    }
+    return true;
+}
+
 bool fetch_plan_follow(struct fetch_plan *plan, const struct event *event)
 {
     struct fetch_source *list = calloc(event->schedule_count + 1, sizeof *list);
@@ -44,7 +57,8 @@ bool fetch_plan_follow(struct fetch_plan *plan, const struct event *event)
     bool ok = true;
     for (size_t i = 0; ok && i < event->schedule_count; i++) {
         const struct schedule_source *wanted = &event->schedules[i];
-        if (!wanted->url || find_source(&(struct fetch_plan){list, n}, wanted->file, wanted->url))
+        if (!wanted->url || !fetch_plan_file_ok(wanted->file) ||
+            find_source(&(struct fetch_plan){list, n}, wanted->file, wanted->url))
             continue;
         const struct fetch_source *known = find_source(plan, wanted->file, wanted->url);
         struct fetch_source s = known ? *known : (struct fetch_source){0};
