@@ -42,8 +42,8 @@ struct fetcher {
     struct fetch_plan plan;
     struct fetch_http *http;
     struct event event;         /* event.yaml as last read well */
-    struct timespec event_seen; /* its modification time then */
-    bool event_read;
+    struct timespec event_seen; /* its modification time when last read, well or not */
+    bool event_read, event_missing;
     int64_t started_ms, reported_ms;
 };
 
@@ -90,15 +90,17 @@ static bool follow_event(struct fetcher *f)
     char *path = str_printf("%s/event.yaml", f->content_dir);
     struct stat st;
     if (!path || stat(path, &st) != 0) {
-        if (!f->event_read)
+        if (!f->event_read && !f->event_missing)
             LOG(LOG_ERROR, "fetch", "%s: %s", path ? path : "event.yaml", strerror(errno));
+        f->event_missing = true;
+        f->event_seen = (struct timespec){0};
         free(path);
         return f->event_read;
     }
-    if (f->event_read && st.st_mtim.tv_sec == f->event_seen.tv_sec &&
-        st.st_mtim.tv_nsec == f->event_seen.tv_nsec) {
+    f->event_missing = false;
+    if (st.st_mtim.tv_sec == f->event_seen.tv_sec && st.st_mtim.tv_nsec == f->event_seen.tv_nsec) {
         free(path);
-        return true;
+        return f->event_read;
     }
     struct diag_list diags = {0};
     size_t size = 0;
@@ -382,8 +384,13 @@ static int run(struct fetcher *f)
     sigaddset(&signals, SIGINT);
     sigaddset(&signals, SIGHUP);
     sigprocmask(SIG_BLOCK, &signals, NULL); /* taken by sigtimedwait(), seen by downloads */
-    if (!follow_event(f))
-        return EXIT_USAGE;
+    while (!follow_event(f)) {              /* running on, it waits for a good event.yaml */
+        if (f->once)
+            return EXIT_USAGE;
+        int sig = wait_signal(&signals, FETCH_STATUS_EVERY_MS);
+        if (sig == SIGTERM || sig == SIGINT)
+            return EXIT_SUCCESS;
+    }
     restore_state(f);
     bool stopped = false;
     if (f->once) {
