@@ -10,6 +10,9 @@
 fetch=$1
 show=$2
 src=$3
+# The server is on this machine: no proxy a CI's environment names.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy='*'
 tmp=$(mktemp -d)
 server=
 tls_server=

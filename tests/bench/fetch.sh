@@ -13,6 +13,9 @@ fetch=$1
 src=$2
 export=$3
 runs=${4:-10}
+# The server is on this machine: no proxy a CI's environment names.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+export no_proxy='*'
 tmp=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
