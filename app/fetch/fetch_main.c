@@ -43,6 +43,7 @@ struct fetcher {
     struct fetch_http *http;
     struct event event;         /* event.yaml as last read well */
     struct timespec event_seen; /* its modification time when last read, well or not */
+    ino_t event_inode;          /* and its inode (rsync and editors rename a new one in) */
     bool event_read, event_missing;
     int64_t started_ms, reported_ms;
 };
@@ -98,7 +99,8 @@ static bool follow_event(struct fetcher *f)
         return f->event_read;
     }
     f->event_missing = false;
-    if (st.st_mtim.tv_sec == f->event_seen.tv_sec && st.st_mtim.tv_nsec == f->event_seen.tv_nsec) {
+    if (st.st_mtim.tv_sec == f->event_seen.tv_sec && st.st_mtim.tv_nsec == f->event_seen.tv_nsec &&
+        st.st_ino == f->event_inode) {
         free(path);
         return f->event_read;
     }
@@ -121,12 +123,14 @@ static bool follow_event(struct fetcher *f)
         event_free(&f->event);
         f->event = event;
         f->event_seen = st.st_mtim;
+        f->event_inode = st.st_ino;
         f->event_read = true;
         LOG(LOG_INFO, "fetch", "%zu source%s with a url: in %s", f->plan.count,
             f->plan.count == 1 ? "" : "s", path);
     } else {
         event_free(&event);
         f->event_seen = st.st_mtim; /* reported once, read again when it changes */
+        f->event_inode = st.st_ino;
         if (f->event_read)
             LOG(LOG_WARN, "fetch", "%s has errors: its sources stay as they were", path);
     }
