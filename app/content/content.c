@@ -442,7 +442,7 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
     char **resolved = calloc(count, sizeof *resolved); /* each export's real path, or NULL */
     c->zone = e->timezone;
     for (size_t i = 0; event_path && i < count; i++) {
-        const char *name = e->schedule_count ? e->schedules[i] : usual[i];
+        const char *name = e->schedule_count ? e->schedules[i].file : usual[i];
         if (name[0] == '/' || strstr(name, "..")) {
             diag_add(diags, DIAG_ERROR, event_path, 0,
                      "schedule: '%s' must be a file in the content folder", name);
@@ -458,10 +458,10 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
         if (twin != i) { /* one file named twice: read once */
             int nth = 1;
             for (size_t j = 0; j < i; j++)
-                nth += strcmp(e->schedules[j], name) == 0;
+                nth += strcmp(e->schedules[j].file, name) == 0;
             diag_add(diags, DIAG_WARNING, event_path, line_naming(event_path, name, nth),
                      "schedule: '%s' is '%s' again: it is read once (remove one of them)", name,
-                     e->schedules[twin]);
+                     e->schedules[twin].file);
             free(real);
             continue;
         }

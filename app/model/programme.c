@@ -141,14 +141,39 @@ void slide_free(struct slide *slide)
     memset(slide, 0, sizeof *slide);
 }
 
+void schedule_sources_free(struct schedule_source *list, size_t count)
+{
+    for (size_t i = 0; list && i < count; i++) {
+        free(list[i].file);
+        free(list[i].url);
+    }
+    free(list);
+}
+
+/* Copies the first count of dst's schedule sources, which are src's, in
+ * place; false when memory runs out (dst then holds what was copied). */
+static bool copy_schedule_sources(struct event *dst, size_t count)
+{
+    const struct schedule_source *src = dst->schedules;
+    dst->schedules = count ? calloc(count, sizeof *dst->schedules) : NULL;
+    dst->schedule_count = 0;
+    if (count && !dst->schedules)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        dst->schedules[i] = src[i];
+        dst->schedule_count = i + 1;
+        if (!COPY_STRINGS(&dst->schedules[i].file, &dst->schedules[i].url))
+            return false;
+    }
+    return true;
+}
+
 bool event_copy(struct event *dst, const struct event *src)
 {
     *dst = *src;
     bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website,
                            &dst->logo);
-    ok = copy_string_list(&dst->schedules, &dst->schedule_count, src->schedules,
-                          ok ? src->schedule_count : 0) &&
-         ok;
+    ok = copy_schedule_sources(dst, ok ? src->schedule_count : 0) && ok;
     ok = copy_string_list(&dst->languages, &dst->language_count, src->languages,
                           ok ? src->language_count : 0) &&
          ok;
@@ -182,7 +207,7 @@ void event_free(struct event *event)
     free(event->place);
     free(event->website);
     free(event->logo);
-    free_string_list(event->schedules, event->schedule_count);
+    schedule_sources_free(event->schedules, event->schedule_count);
     free_string_list(event->languages, event->language_count);
     for (size_t i = 0; i < event->room_count; i++)
         room_entry_free(&event->rooms[i]);

@@ -87,6 +87,14 @@ struct room_entry {
     int line;     /* in event.yaml, for reports */
 };
 
+/* One schedule export event.yaml names: the local file the show reads and,
+ * for hallscreen-fetch, where it comes from. */
+struct schedule_source {
+    char *file; /* relative to the content folder, as named */
+    char *url;  /* http or https address hallscreen-fetch keeps file from; NULL: none */
+    int every;  /* seconds between hallscreen-fetch's checks of url; 0: the default */
+};
+
 struct event {
     char *name;
     char *timezone; /* tz database name, e.g. "Asia/Dubai"; NULL: the machine's */
@@ -95,7 +103,7 @@ struct event {
     char *website;
     char *logo; /* full path of the event's logo, drawn in the footer; or NULL */
     struct optional_day first_day, last_day;
-    char **schedules; /* the schedule exports to read, as named; none: the usual names */
+    struct schedule_source *schedules; /* the exports to read, as named; none: the usual names */
     size_t schedule_count;
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
     char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
@@ -236,6 +244,9 @@ void event_free(struct event *event);
 
 /* Frees the room's strings; NULL is fine. */
 void room_entry_free(struct room_entry *room);
+
+/* Frees count schedule sources and the list; NULL is fine. */
+void schedule_sources_free(struct schedule_source *list, size_t count);
 
 /* Deep copy of src into dst; false when memory runs out (dst is then empty). */
 bool slide_copy(struct slide *dst, const struct slide *src);
