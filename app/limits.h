@@ -46,6 +46,7 @@
 #define FETCH_EVERY_MIN_S 10               /* every: at least (the organisers' server is shared) */
 #define FETCH_EVERY_MAX_S (24 * 3600)      /* every: at most */
 #define FETCH_JITTER_PERCENT 10            /* each wait is this much shorter or longer, at random */
+#define FETCH_START_SPREAD_S 30            /* a copy already there is first checked within this */
 #define FETCH_RETRY_FIRST_S 10             /* after a failure; doubled after each one in a row */
 #define FETCH_RETRY_MAX_S 900              /* ... up to this (or every:, when longer) */
 #define FETCH_CONNECT_TIMEOUT_S 15         /* to connect to the server */

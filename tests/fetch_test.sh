@@ -170,11 +170,14 @@ once --cafile "$tmp/ca.pem"
 [ "$rc" -eq 0 ] && ok || fail "$name: exit $rc: $(cat "$log")"
 cmp -s "$copy" "$tmp/files/fosdem2023.xml" && ok || fail "$name: not written"
 
-# Running on: a failure is reported and the copy kept; it works again by
-# itself; SIGHUP checks now; a copy deleted comes back; SIGTERM stops it.
+# Running on: a missing copy is fetched at once (one already there would
+# be checked within FETCH_START_SPREAD_S, at a moment of its own); a failure
+# is reported and the copy kept; it works again by itself; SIGHUP checks
+# now; a copy deleted comes back; SIGTERM stops it.
 name="running"
 echo lswt2019.xml >"$tmp/ctl/live"
 event "schedule.xml $base/live"
+rm -f "$copy"
 "$fetch" --state "$tmp/state" --status "$status" "$tmp/content" >"$log" 2>&1 &
 daemon=$!
 shows "first check" '"last_success":	"2'
@@ -199,6 +202,7 @@ daemon=
 [ "$rc" -eq 0 ] && ok || fail "$name: exit $rc after SIGTERM"
 # ... even in the middle of a download that would take 100 s.
 event "schedule.xml $base/slow"
+rm -f "$copy"
 "$fetch" "$tmp/content" >"$log" 2>&1 &
 daemon=$!
 eventually grep -q '^/slow ' "$tmp/ctl/requests" || fail "$name: /slow never asked"

@@ -65,6 +65,26 @@ static void test_backoff(void **state)
 
 /* Conditional headers go out only for the copy they belong to: not for a
  * copy deleted (hash 0) or replaced by other bytes. */
+/* At a start, a missing copy is fetched at once; one that is there is
+ * checked within the first FETCH_START_SPREAD_S (or its shorter every:),
+ * at a moment that differs from box to box. */
+static void test_start_spread(void **state)
+{
+    (void)state;
+    struct fetch_source s = {.every = 300};
+    fetch_plan_start(&s, false, 1000, UINT32_MAX);
+    assert_int_equal(s.next_ms, 1000);
+    fetch_plan_start(&s, true, 1000, 0);
+    assert_int_equal(s.next_ms, 1000);
+    fetch_plan_start(&s, true, 1000, UINT32_MAX);
+    assert_int_equal(s.next_ms, 1000 + FETCH_START_SPREAD_S * 1000);
+    fetch_plan_start(&s, true, 1000, UINT32_MAX / 2);
+    assert_true(s.next_ms > 1000 + 1000 && s.next_ms < 1000 + FETCH_START_SPREAD_S * 1000);
+    s.every = 10;
+    fetch_plan_start(&s, true, 1000, UINT32_MAX);
+    assert_int_equal(s.next_ms, 1000 + 10 * 1000);
+}
+
 static void test_headers(void **state)
 {
     (void)state;
@@ -259,6 +279,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_delay_after_success),
         cmocka_unit_test(test_backoff),
+        cmocka_unit_test(test_start_spread),
         cmocka_unit_test(test_headers),
         cmocka_unit_test(test_follow),
         cmocka_unit_test(test_state_round_trip),

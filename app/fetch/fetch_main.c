@@ -404,6 +404,10 @@ static int run(struct fetcher *f)
         report(f);
         return ok && !stopped ? EXIT_SUCCESS : EXIT_SOURCE_FAILED;
     }
+    report(f); /* the copies' modification times, for the start below */
+    for (size_t i = 0; i < f->plan.count; i++)
+        fetch_plan_start(&f->plan.sources[i], f->plan.sources[i].copy_mtime_ms != 0, wall_ms(),
+                         jitter_random());
     while (!stopped) {
         check_due(f, false, &stopped);
         if (stopped)

@@ -107,6 +107,14 @@ void fetch_plan_attempted(struct fetch_source *s, int64_t now_ms, bool failed, u
     s->next_ms = now_ms + fetch_plan_delay_ms(s->every, s->failures, random);
 }
 
+void fetch_plan_start(struct fetch_source *s, bool have_copy, int64_t now_ms, uint32_t random)
+{
+    int64_t spread = (int64_t)(s->every < FETCH_START_SPREAD_S ? s->every : FETCH_START_SPREAD_S);
+    s->next_ms = have_copy
+                     ? now_ms + (int64_t)((uint64_t)random * (uint64_t)(spread * 1000) / UINT32_MAX)
+                     : now_ms;
+}
+
 int64_t fetch_plan_wait_ms(const struct fetch_plan *plan, int64_t now_ms)
 {
     int64_t wait = -1;

@@ -63,6 +63,12 @@ int64_t fetch_plan_delay_ms(int every, int failures, uint32_t random);
  * not: the failures in a row and the next check. */
 void fetch_plan_attempted(struct fetch_source *s, int64_t now_ms, bool failed, uint32_t random);
 
+/* The first check of s at a start, at now_ms: at once when its copy is
+ * missing (have_copy false), else at a random moment (as random says)
+ * within its interval or FETCH_START_SPREAD_S, whichever is shorter, so
+ * that boxes switched on together do not all ask the server at once. */
+void fetch_plan_start(struct fetch_source *s, bool have_copy, int64_t now_ms, uint32_t random);
+
 /* The milliseconds from now_ms to the first check due; 0 when one is due;
  * -1 when there is no source. */
 int64_t fetch_plan_wait_ms(const struct fetch_plan *plan, int64_t now_ms);
