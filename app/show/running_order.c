@@ -3,6 +3,7 @@
 #include "running_order.h"
 
 #include "../util/translate.h"
+#include "rooms_state.h"
 
 #include "../util/array.h"
 #include "../util/civil_time.h"
@@ -22,6 +23,7 @@ struct timed {
     const struct slide *slide;
     int64_t start, end; /* UTC */
     enum mark mark;
+    int late; /* minutes its room runs late (rooms.yaml), in start and end already */
 };
 
 struct builder {
@@ -51,10 +53,10 @@ static int64_t day_of(int64_t local)
 
 /* Places a session with a start time on the day it happens (today, for a
  * session with no date); a talk of an export where it says. */
-static struct timed place_session(const struct builder *b, const struct slide *s)
+static struct timed place_on_calendar(const struct builder *b, const struct slide *s)
 {
     if (s->runs.set) /* a talk of an export: its exact time, however long */
-        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE};
+        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE, 0};
     int64_t day = s->date.set ? s->date.days : b->today;
     int64_t start = day * SECONDS_PER_DAY + s->start.minutes * 60;
     int64_t end = start + SESSION_DEFAULT_MINUTES * 60;
@@ -63,7 +65,32 @@ static struct timed place_session(const struct builder *b, const struct slide *s
         if (s->end.minutes <= s->start.minutes)
             end += SECONDS_PER_DAY; /* over midnight */
     }
-    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE};
+    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE, 0};
+}
+
+/* The session placed, later by as much as its room runs late. */
+static struct timed place_session(const struct builder *b, const struct slide *s)
+{
+    struct timed t = place_on_calendar(b, s);
+    t.late = rooms_state_late(b->prog, s->room, b->now);
+    t.start += (int64_t)t.late * 60;
+    t.end += (int64_t)t.late * 60;
+    return t;
+}
+
+/* text, then " · 15 min late" and " · " what changed, as they apply;
+ * takes text over. */
+static char *with_notes(const char *lang, char *text, int late, const char *change)
+{
+    if (!text || (!late && !change))
+        return text;
+    char *late_text = late ? str_printf(tr(lang, "%d min late"), late) : NULL;
+    char *joined = str_printf("%s%s%s%s%s", text, late_text ? " \u00b7 " : "",
+                              late_text ? late_text : "", change ? " \u00b7 " : "",
+                              change ? change : "");
+    free(late_text);
+    free(text);
+    return joined;
 }
 
 static bool is_timed(const struct slide *s)
@@ -93,7 +120,7 @@ static void format_clock_at(int64_t utc, char *buf, size_t size)
     civil_format_clock((int)((local - day_of(local) * SECONDS_PER_DAY) / 60), buf, size);
 }
 
-static char *mark_text(const struct builder *b, const struct timed *t)
+static char *mark_text_alone(const struct builder *b, const struct timed *t)
 {
     const char *lang = event_language(&b->prog->event);
     char clock[16];
@@ -117,6 +144,12 @@ static char *mark_text(const struct builder *b, const struct timed *t)
         break;
     }
     return NULL;
+}
+
+/* The mark, and how late the room runs. */
+static char *mark_text(const struct builder *b, const struct timed *t)
+{
+    return with_notes(event_language(&b->prog->event), mark_text_alone(b, t), t->late, NULL);
 }
 
 static struct slide *add_slide(struct builder *b)
@@ -144,6 +177,7 @@ static void add_copy(struct builder *b, const struct slide *src, const struct ti
     size_t count = slide_pages(&marked, b->prog, fitter, &pages);
     sign(b, src->source);
     sign(b, marked.mark_text);
+    sign(b, src->change_note);
     free(text);
     for (size_t i = 0; i < count; i++) {
         struct slide *s = add_slide(b);
@@ -193,7 +227,10 @@ static void add_overview(struct builder *b, const char *label, const char *title
         format_clock_at(t->start, start, sizeof start);
         format_clock_at(t->end, end, sizeof end);
         struct overview_row *row = &s->rows[s->row_count++];
-        row->when = t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start);
+        row->when = with_notes(event_language(&b->prog->event),
+                               t->slide->end.set ? str_printf("%s\u2013%s", start, end)
+                                                 : str_dup(start),
+                               t->late, t->slide->change_short);
         row->title = str_dup(t->slide->title);
         row->room = str_dup(t->slide->room);
         row->mark = t->mark;
@@ -369,7 +406,8 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             const struct timed *t = &today[j];
             if (!t->slide->scheduled || !order_same_room(t->slide->room, s->room))
                 continue;
-            if (t->mark == MARK_NOW && !now)
+            bool ghost = t->slide->change >= TALK_CANCELLED; /* where a talk stood */
+            if (t->mark == MARK_NOW && (!now || (now->slide->change >= TALK_CANCELLED && !ghost)))
                 now = t;
             else if (t->mark != MARK_NOW && (!next || t->start < next->start))
                 next = t;
@@ -379,21 +417,26 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         struct overview_row *row = &rows[count++];
         char clock[16];
         row->room = str_dup(s->room ? s->room : "");
+        row->notice = rooms_state_notice(prog, s->room, b->now, lang);
         if (now) { /* how long it has left */
             format_clock_at(now->end, clock, sizeof clock);
             int left = (int)((now->end - b->now + 59) / 60);
             row->title = str_dup(now->slide->title);
-            row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
+            row->when = with_notes(
+                lang, str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock),
+                now->late, now->slide->change_short);
             row->mark = MARK_NOW;
         }
         if (next) { /* when it starts: soon, in minutes */
             format_clock_at(next->start, clock, sizeof clock);
             int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
-            row->next_when =
+            row->next_when = with_notes(
+                lang,
                 in <= SOON_MINUTES
                     ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                    : str_printf(tr(lang, "Next \u00b7 %s"), clock);
+                    : str_printf(tr(lang, "Next \u00b7 %s"), clock),
+                next->late, next->slide->change_short);
         }
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
@@ -427,6 +470,7 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         free(rows[i].when);
         free(rows[i].next_title);
         free(rows[i].next_when);
+        free(rows[i].notice);
     }
     free(rows);
 }
