@@ -126,7 +126,7 @@ static void board_and_door_carry_the_marks(void **state)
     assert_non_null(board);
     assert_int_equal(board->row_count, 1);
     assert_string_equal(board->rows[0].next_title, "Let's Encrypt");
-    assert_non_null(strstr(board->rows[0].next_when, "to Saal 2 \u00b7 14:00"));
+    assert_string_equal(board->rows[0].next_when, "Moved to Saal 2 \u00b7 14:00");
     programme_free(&out);
     /* the whole board at 11:35: Saal G's now is the cancelled talk, Saal 2's
      * next the moved one; a real talk in a slot wins over a ghost */
@@ -141,7 +141,7 @@ static void board_and_door_carry_the_marks(void **state)
     for (size_t i = 0; i < board->row_count; i++)
         if (strcmp(board->rows[i].room, "Saal G") == 0) {
             assert_string_equal(board->rows[i].title, "Podcasting with Podlove");
-            assert_non_null(strstr(board->rows[i].when, "Cancelled"));
+            assert_string_equal(board->rows[i].when, "Cancelled");
             saw_cancelled = true;
         }
     assert_true(saw_cancelled);

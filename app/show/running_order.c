@@ -78,16 +78,24 @@ static struct timed place_session(const struct builder *b, const struct slide *s
     return t;
 }
 
-/* text, then " · 15 min late" and " · " what changed, as they apply;
- * takes text over. */
-static char *with_notes(const char *lang, char *text, int late, const char *change)
+/* What changed and how late the room runs, then text: "Cancelled",
+ * "15 min late · Now · ends 11:45" (first, so that a line cut short keeps
+ * them); takes text over. A ghost (where a cancelled or moved talk stood)
+ * says only what became of it when ghost_alone. */
+static char *with_notes(const char *lang, char *text, int late, const struct slide *s,
+                        bool ghost_alone, bool door)
 {
+    /* beside a door, the long form: "Moved to Hall A · 14:10" */
+    const char *change = s ? (door ? s->change_note : s->change_short) : NULL;
+    if (change && s->change >= TALK_CANCELLED && ghost_alone) {
+        free(text);
+        return str_dup(change);
+    }
     if (!text || (!late && !change))
         return text;
     char *late_text = late ? str_printf(tr(lang, "%d min late"), late) : NULL;
-    char *joined = str_printf("%s%s%s%s%s", text, late_text ? " \u00b7 " : "",
-                              late_text ? late_text : "", change ? " \u00b7 " : "",
-                              change ? change : "");
+    char *joined = str_printf("%s%s%s%s%s", change ? change : "", change ? " \u00b7 " : "",
+                              late_text ? late_text : "", late_text ? " \u00b7 " : "", text);
     free(late_text);
     free(text);
     return joined;
@@ -149,7 +157,8 @@ static char *mark_text_alone(const struct builder *b, const struct timed *t)
 /* The mark, and how late the room runs. */
 static char *mark_text(const struct builder *b, const struct timed *t)
 {
-    return with_notes(event_language(&b->prog->event), mark_text_alone(b, t), t->late, NULL);
+    return with_notes(event_language(&b->prog->event), mark_text_alone(b, t), t->late, NULL, false,
+                      false);
 }
 
 static struct slide *add_slide(struct builder *b)
@@ -230,7 +239,7 @@ static void add_overview(struct builder *b, const char *label, const char *title
         row->when = with_notes(event_language(&b->prog->event),
                                t->slide->end.set ? str_printf("%s\u2013%s", start, end)
                                                  : str_dup(start),
-                               t->late, t->slide->change_short);
+                               t->late, t->slide, false, false);
         row->title = str_dup(t->slide->title);
         row->room = str_dup(t->slide->room);
         row->mark = t->mark;
@@ -424,7 +433,7 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             row->title = str_dup(now->slide->title);
             row->when = with_notes(
                 lang, str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock),
-                now->late, now->slide->change_short);
+                now->late, now->slide, true, b->view->room != NULL);
             row->mark = MARK_NOW;
         }
         if (next) { /* when it starts: soon, in minutes */
@@ -436,7 +445,7 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
                 in <= SOON_MINUTES
                     ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
                     : str_printf(tr(lang, "Next \u00b7 %s"), clock),
-                next->late, next->slide->change_short);
+                next->late, next->slide, true, b->view->room != NULL);
         }
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
