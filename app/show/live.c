@@ -9,8 +9,10 @@
 #include "../util/str.h"
 #include "../util/zone.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void live_start(struct live *l, struct content *content, struct programme *prog,
                 struct diag_list *diags, int64_t now_ms)
@@ -70,6 +72,10 @@ void live_use_state(struct live *l, const char *state_dir, int64_t now_utc)
     free(l->state_dir);
     l->state_dir = state_dir ? str_dup(state_dir) : NULL;
     char why[512];
+    if (l->state_dir && mkdir(l->state_dir, 0750) != 0 && errno != EEXIST)
+        LOG(LOG_WARN, "changes",
+            "--state %s: cannot be made (%s): what changed is not kept over a restart",
+            l->state_dir, strerror(errno));
     changes_state_free(&l->changes);
     if (l->state_dir && !changes_store_load(l->state_dir, &l->changes, why, sizeof why) && why[0])
         LOG(LOG_WARN, "changes", "%s", why);
