@@ -89,5 +89,10 @@ for want in "rooms.yaml:3: error: state: 'packed' is not a room state: write emp
 done
 printf 'Saal 1:\n  late: 15\n  state: too full\n  until: 2014-12-30 13:00\n' >"$tmp/show/rooms.yaml"
 if "$bin" --check "$tmp/show" >"$tmp/out" 2>&1; then ok; else fail "check: good rooms.yaml"; cat "$tmp/out"; fi
+printf 'Saal 1:\n  late: 15\nSaal 9:\n  state: full\n' >"$tmp/show/rooms.yaml"
+"$bin" --check "$tmp/show" >"$tmp/out" 2>&1
+if grep -qF 'rooms.yaml:3: warning: "Saal 9" is no room of the programme' "$tmp/out"; then ok; else
+    fail "check: no warning for a room the programme lacks:"; cat "$tmp/out"
+fi
 
 finish
