@@ -38,8 +38,7 @@
 #define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
 
 /* What changed, and rooms.yaml */
-#define ROOMS_MAX_LATE_MINUTES 240 /* rooms.yaml: late: at most this */
-#define CHANGES_STATE_DIR "/var/lib/hallscreen" /* --state: without it and $STATE_DIRECTORY */
+#define ROOMS_MAX_LATE_MINUTES 240                 /* rooms.yaml: late: at most this */
 #define CHANGES_STATE_MAX_BYTES (16 * 1024 * 1024) /* --state: the file of what the screen saw */
 
 #endif

@@ -99,7 +99,7 @@ static bool start_setup_screen(const char *content_dir, const struct theme *base
 static void start_changes(const struct options *opts, struct live *live)
 {
     const char *env = getenv("STATE_DIRECTORY");
-    char *dir = opts->state_dir ? str_dup(opts->state_dir)
+    char *dir = opts->state_dir                      ? str_dup(opts->state_dir)
                 : env && env[0] && !opts->render_dir ? str_dup(env)
                                                      : NULL;
     if (dir && strchr(dir, ':'))

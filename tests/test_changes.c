@@ -315,7 +315,8 @@ static void the_baseline_rolls_forward_each_event_day(void **state)
     see(&st, V13, day - 3); /* set up days before */
     see(&st, V13, day);     /* the morning programme */
     see(&st, V15, day);     /* changed during the day */
-    assert_true(marked_fingerprint(V15, &st) != marked_fingerprint(V15, &(struct changes_state){0}));
+    assert_true(marked_fingerprint(V15, &st) !=
+                marked_fingerprint(V15, &(struct changes_state){0}));
     /* the next morning, v1.5 is what the printed programme says */
     assert_true(changes_roll(&st, day + 1));
     assert_false(changes_roll(&st, day + 1));

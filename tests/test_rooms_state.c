@@ -93,8 +93,8 @@ static int64_t at(const char *when)
     return zone_utc(local);
 }
 
-static void add_talk(struct programme *prog, const char *title, const char *room,
-                     const char *start, int minutes)
+static void add_talk(struct programme *prog, const char *title, const char *room, const char *start,
+                     int minutes)
 {
     prog->slides = realloc(prog->slides, (prog->slide_count + 1) * sizeof *prog->slides);
     struct slide *s = &prog->slides[prog->slide_count++];
@@ -143,9 +143,11 @@ static void late_state_and_notice_reach_the_board(void **state)
     assert_non_null(board);
     assert_string_equal(board->rows[0].room, "Saal 1");
     assert_string_equal(board->rows[0].title, "Opening");
-    assert_string_equal(board->rows[0].when, "15 min late \u00b7 Now \u00b7 10 min left \u00b7 until 11:45");
+    assert_string_equal(board->rows[0].when,
+                        "15 min late \u00b7 Now \u00b7 10 min left \u00b7 until 11:45");
     assert_string_equal(board->rows[0].next_title, "Keynote");
-    assert_string_equal(board->rows[0].next_when, "15 min late \u00b7 Next \u00b7 in 10 min \u00b7 11:45");
+    assert_string_equal(board->rows[0].next_when,
+                        "15 min late \u00b7 Next \u00b7 in 10 min \u00b7 11:45");
     assert_string_equal(board->rows[0].notice, "Room full \u00b7 Overflow in Saal G");
     assert_string_equal(board->rows[1].room, "Saal 2");
     assert_null(board->rows[1].notice);
@@ -156,7 +158,8 @@ static void late_state_and_notice_reach_the_board(void **state)
     bool saw = false;
     for (size_t i = 0; i < out.slide_count; i++)
         if (out.slides[i].kind == SLIDE_SESSION && strcmp(out.slides[i].title, "Keynote") == 0) {
-            assert_string_equal(out.slides[i].mark_text, "15 min late \u00b7 Now \u00b7 ends 12:30");
+            assert_string_equal(out.slides[i].mark_text,
+                                "15 min late \u00b7 Now \u00b7 ends 12:30");
             saw = true;
         }
     assert_true(saw);

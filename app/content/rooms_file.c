@@ -19,7 +19,9 @@ struct entry {
 };
 
 static const struct field entry_fields[] = {
-    {.name = "late", .type = FIELD_MINUTES, .offset = offsetof(struct entry, late),
+    {.name = "late",
+     .type = FIELD_MINUTES,
+     .offset = offsetof(struct entry, late),
      .max = ROOMS_MAX_LATE_MINUTES},
     {.name = "state", .type = FIELD_TEXT, .offset = offsetof(struct entry, state)},
     {.name = "notice", .type = FIELD_TEXT, .offset = offsetof(struct entry, notice)},
@@ -50,8 +52,8 @@ static bool only_comments(const char *text, size_t size)
 static bool read_fullness(const struct source *src, int line, const char *word,
                           enum room_fullness *out)
 {
-    static const char *const words[] = {[ROOM_EMPTY] = "empty", [ROOM_FULL] = "full",
-                                        [ROOM_TOO_FULL] = "too full"};
+    static const char *const words[] = {
+        [ROOM_EMPTY] = "empty", [ROOM_FULL] = "full", [ROOM_TOO_FULL] = "too full"};
     *out = ROOM_FULLNESS_NONE;
     if (!word)
         return true;
@@ -91,8 +93,7 @@ bool rooms_parse(const struct source *src, const char *text, size_t size, struct
         }
         if (!value || value->type != YAML_MAPPING_NODE) {
             diag_add(src->diags, DIAG_ERROR, src->path, line,
-                     "\"%s\": give its late:, state:, notice: or until: under it, indented",
-                     room);
+                     "\"%s\": give its late:, state:, notice: or until: under it, indented", room);
             ok = false;
             continue;
         }
@@ -102,8 +103,7 @@ bool rooms_parse(const struct source *src, const char *text, size_t size, struct
             const char *name = fields_node_text(earlier);
             if (name && strcmp(name, room) == 0) {
                 diag_add(src->diags, DIAG_ERROR, src->path, line,
-                         "\"%s\": given twice (first at line %d)", room,
-                         fields_node_line(earlier));
+                         "\"%s\": given twice (first at line %d)", room, fields_node_line(earlier));
                 twice = true;
             }
         }

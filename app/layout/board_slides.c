@@ -125,8 +125,8 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
         block_text(heading, FONT_BOLD, 6.0f * u, block_floor(3.6f * u, prog, g), 1.12f, 0, t->text),
         block_rule(g, 2.0f * u, t->accent),
         /* beside a door: the room's state and notice (rooms.yaml) */
-        block_pill(s->row_count == 1 ? s->rows[0].notice : NULL, 3.6f * u,
-                   block_smallest(prog, g), 1.5f * u, t->alert_text, t->alert_background),
+        block_pill(s->row_count == 1 ? s->rows[0].notice : NULL, 3.6f * u, block_smallest(prog, g),
+                   1.5f * u, t->alert_text, t->alert_background),
     };
     struct box top = g->content;
     top.h = g->content.h / 4;

@@ -227,8 +227,7 @@ uint64_t slide_fingerprint(const struct slide *s)
     uint64_t h = hash_number(HASH_START, (uint64_t)s->kind);
     const char *texts[] = {s->label,   s->title,       s->subtitle,   s->body,     s->room,
                            s->chair,   s->description, s->mark_text,  s->language, s->image,
-                           s->caption, s->qr,          s->qr_caption, s->video,
-                           s->change_note};
+                           s->caption, s->qr,          s->qr_caption, s->video,    s->change_note};
     for (size_t i = 0; i < COUNT(texts); i++)
         h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
@@ -237,8 +236,8 @@ uint64_t slide_fingerprint(const struct slide *s)
         h = hash_text(hash_text(h, s->partners[i].name), s->partners[i].logo);
     for (size_t i = 0; i < s->row_count; i++) {
         const struct overview_row *r = &s->rows[i];
-        const char *row_texts[] = {r->when, r->title, r->room, r->next_when, r->next_title,
-                                   r->notice};
+        const char *row_texts[] = {r->when,      r->title,      r->room,
+                                   r->next_when, r->next_title, r->notice};
         for (size_t k = 0; k < COUNT(row_texts); k++)
             h = hash_text(h, row_texts[k]);
         h += r->mark;

@@ -120,10 +120,10 @@ enum mark {
 /* What changed about a talk since the screen's baseline (show/changes.h). */
 enum talk_change {
     TALK_SAME,
-    TALK_MOVED,       /* to this room or time from another */
-    TALK_NEW,         /* not in the baseline */
-    TALK_CANCELLED,   /* a ghost: gone from the export, where it stood */
-    TALK_MOVED_AWAY,  /* a ghost: in the old room and slot of a moved talk */
+    TALK_MOVED,      /* to this room or time from another */
+    TALK_NEW,        /* not in the baseline */
+    TALK_CANCELLED,  /* a ghost: gone from the export, where it stood */
+    TALK_MOVED_AWAY, /* a ghost: in the old room and slot of a moved talk */
 };
 
 /* One line of an overview slide, or one room of a board. */
@@ -216,12 +216,12 @@ enum room_fullness { ROOM_FULLNESS_NONE, ROOM_EMPTY, ROOM_FULL, ROOM_TOO_FULL };
 
 /* One room's entry in rooms.yaml. */
 struct room_state {
-    char *room;                  /* as rooms.yaml writes it */
-    int late_minutes;            /* behind the schedule */
+    char *room;       /* as rooms.yaml writes it */
+    int late_minutes; /* behind the schedule */
     enum room_fullness fullness;
-    char *notice;                /* or NULL */
+    char *notice;                 /* or NULL */
     struct optional_moment until; /* event time when the entry stops applying */
-    int line;                    /* of the entry in rooms.yaml */
+    int line;                     /* of the entry in rooms.yaml */
 };
 
 struct programme {
@@ -230,7 +230,7 @@ struct programme {
     struct theme theme;
     struct slide *slides; /* in show order */
     size_t slide_count, slide_capacity;
-    struct slide *alert; /* an urgent notice over the show, or NULL */
+    struct slide *alert;      /* an urgent notice over the show, or NULL */
     struct room_state *rooms; /* rooms.yaml's entries (show/rooms_state.h) */
     size_t room_count;
 };

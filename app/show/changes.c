@@ -291,9 +291,8 @@ static void mark_moved(struct programme *prog, size_t index, const struct change
     const char *old_room = was->room ? was->room : "?";
     const char *new_room = s->room ? s->room : "?";
     s->change = TALK_MOVED;
-    s->change_note =
-        join(room_moved ? str_printf(tr(lang, "Moved from %s"), old_room) : NULL,
-             time_moved ? str_printf(tr(lang, "%1$s (was %2$s)"), now, before) : NULL);
+    s->change_note = join(room_moved ? str_printf(tr(lang, "Moved from %s"), old_room) : NULL,
+                          time_moved ? str_printf(tr(lang, "%1$s (was %2$s)"), now, before) : NULL);
     s->change_short = join(room_moved ? str_printf(tr(lang, "from %s"), old_room) : NULL,
                            time_moved ? str_printf(tr(lang, "was %s"), before) : NULL);
     char *note = room_moved ? str_printf(tr(lang, "Moved to %1$s \u00b7 %2$s"), new_room, now)

@@ -17,9 +17,9 @@
 
 /* A talk as a version of the programme had it. */
 struct changes_talk {
-    char *key;   /* guid or id, else title and speakers */
+    char *key; /* guid or id, else title and speakers */
     char *title;
-    char *room;  /* or NULL */
+    char *room;         /* or NULL */
     int64_t start, end; /* UTC */
 };
 
@@ -31,8 +31,8 @@ struct changes_version {
 
 /* What the screen knows: the baseline and the latest version it saw. */
 struct changes_state {
-    bool known;    /* a baseline was taken */
-    int64_t day;   /* the event day (days since 1970) the baseline is of */
+    bool known;  /* a baseline was taken */
+    int64_t day; /* the event day (days since 1970) the baseline is of */
     struct changes_version baseline, latest;
 };
 

@@ -116,15 +116,13 @@ bool changes_store_load(const char *dir, struct changes_state *st, char *why, si
     char *text = file_read_all(path, CHANGES_STATE_MAX_BYTES, &size, why, why_size);
     bool ok = text && changes_store_decode(text, size, st);
     if (text && !ok)
-        snprintf(why, why_size, "%s: not a state file this program wrote: it starts afresh",
-                 path);
+        snprintf(why, why_size, "%s: not a state file this program wrote: it starts afresh", path);
     free(text);
     free(path);
     return ok;
 }
 
-bool changes_store_save(const char *dir, const struct changes_state *st, char *why,
-                        size_t why_size)
+bool changes_store_save(const char *dir, const struct changes_state *st, char *why, size_t why_size)
 {
     char *path = str_printf("%s/changes.json", dir);
     char *text = changes_store_encode(st);

@@ -22,14 +22,14 @@ struct live {
     bool clock_wrong;       /* the machine's clock is plainly wrong */
     struct diag_list diags; /* the content's problems now */
     struct show show;
-    struct order_view view;   /* how this screen shows the programme */
-    int version;              /* of the programme: 1, then one more per change */
-    int reloads;              /* reloads tried, changed or not */
-    int failed_reloads;       /* of those, where the folder or a file could not be read */
-    int64_t last_good_reload; /* when a reload last read everything, s since 1970 UTC */
-    char *state_dir;                /* NULL: what the screen saw is kept in memory only */
-    struct changes_state changes;   /* the baseline the programme is marked against */
-    bool changes_on;                /* live_use_state() was called */
+    struct order_view view;       /* how this screen shows the programme */
+    int version;                  /* of the programme: 1, then one more per change */
+    int reloads;                  /* reloads tried, changed or not */
+    int failed_reloads;           /* of those, where the folder or a file could not be read */
+    int64_t last_good_reload;     /* when a reload last read everything, s since 1970 UTC */
+    char *state_dir;              /* NULL: what the screen saw is kept in memory only */
+    struct changes_state changes; /* the baseline the programme is marked against */
+    bool changes_on;              /* live_use_state() was called */
 };
 
 /* What a reload changed. */

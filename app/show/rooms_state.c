@@ -32,7 +32,8 @@ int rooms_state_late(const struct programme *prog, const char *room, int64_t now
 char *rooms_state_notice(const struct programme *prog, const char *room, int64_t now_utc,
                          const char *lang)
 {
-    static const char *const words[] = {[ROOM_EMPTY] = "Room empty", [ROOM_FULL] = "Room full",
+    static const char *const words[] = {[ROOM_EMPTY] = "Room empty",
+                                        [ROOM_FULL] = "Room full",
                                         [ROOM_TOO_FULL] = "Room too full: please find another"};
     const struct room_state *r = rooms_state_find(prog, room, now_utc);
     if (!r || (!r->fullness && !r->notice))

@@ -236,10 +236,10 @@ static void add_overview(struct builder *b, const char *label, const char *title
         format_clock_at(t->start, start, sizeof start);
         format_clock_at(t->end, end, sizeof end);
         struct overview_row *row = &s->rows[s->row_count++];
-        row->when = with_notes(event_language(&b->prog->event),
-                               t->slide->end.set ? str_printf("%s\u2013%s", start, end)
-                                                 : str_dup(start),
-                               t->late, t->slide, false, false);
+        row->when =
+            with_notes(event_language(&b->prog->event),
+                       t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start),
+                       t->late, t->slide, false, false);
         row->title = str_dup(t->slide->title);
         row->room = str_dup(t->slide->room);
         row->mark = t->mark;
@@ -440,12 +440,12 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             format_clock_at(next->start, clock, sizeof clock);
             int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
-            row->next_when = with_notes(
-                lang,
-                in <= SOON_MINUTES
-                    ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                    : str_printf(tr(lang, "Next \u00b7 %s"), clock),
-                next->late, next->slide, true, b->view->room != NULL);
+            row->next_when =
+                with_notes(lang,
+                           in <= SOON_MINUTES
+                               ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
+                               : str_printf(tr(lang, "Next \u00b7 %s"), clock),
+                           next->late, next->slide, true, b->view->room != NULL);
         }
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
