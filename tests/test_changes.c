@@ -157,6 +157,17 @@ static void board_and_door_carry_the_marks(void **state)
         }
     assert_true(saw_slide);
     programme_free(&out);
+    /* the cancelled talk's own slide is no "Next": it says it is cancelled */
+    saw_slide = false;
+    order_build_view(&prog, at("2014-12-30 11:25"), &all, &out);
+    for (size_t i = 0; i < out.slide_count; i++)
+        if (out.slides[i].change == TALK_CANCELLED) {
+            assert_null(out.slides[i].mark_text);
+            assert_string_equal(out.slides[i].change_note, "Cancelled");
+            saw_slide = true;
+        }
+    assert_true(saw_slide);
+    programme_free(&out);
     programme_free(&prog);
     changes_version_free(&baseline);
 }

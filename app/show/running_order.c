@@ -176,7 +176,8 @@ static struct slide *add_slide(struct builder *b)
 static void add_copy(struct builder *b, const struct slide *src, const struct timed *t)
 {
     struct slide marked = *src;
-    char *text = t && t->mark != MARK_NONE ? mark_text(b, t) : NULL;
+    /* where a talk stood (a ghost) is not now or next: its change says it */
+    char *text = t && t->mark != MARK_NONE && src->change < TALK_CANCELLED ? mark_text(b, t) : NULL;
     if (text) {
         marked.mark = t->mark;
         marked.mark_text = text;
