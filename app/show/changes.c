@@ -233,6 +233,8 @@ static void add_ghost(struct programme *prog, const struct changes_talk *was,
     free(ghost.room);
     free(ghost.source);
     free(ghost.talk_key);
+    free(ghost.change_note);
+    free(ghost.change_short);
     free(ghost.description); /* what it was about matters no more here */
     ghost.description = NULL;
     ghost.title = str_dup(was->title);

@@ -92,12 +92,13 @@ bool changes_store_decode(const char *text, size_t size, struct changes_state *s
     bool ok = cJSON_IsNumber(format) && format->valueint == STORE_FORMAT && cJSON_IsNumber(day) &&
               decode_version(cJSON_GetObjectItemCaseSensitive(root, "baseline"), &st->baseline) &&
               decode_version(cJSON_GetObjectItemCaseSensitive(root, "latest"), &st->latest);
+    int64_t day_number = ok ? (int64_t)day->valuedouble : 0;
     cJSON_Delete(root);
     if (!ok) {
         changes_state_free(st);
         return false;
     }
-    st->day = (int64_t)day->valuedouble;
+    st->day = day_number;
     st->known = true;
     return true;
 }
