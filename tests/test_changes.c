@@ -328,8 +328,14 @@ static void the_baseline_rolls_forward_each_event_day(void **state)
     see(&st, V15, day);     /* changed during the day */
     assert_true(marked_fingerprint(V15, &st) !=
                 marked_fingerprint(V15, &(struct changes_state){0}));
+    /* a night's talk after midnight is still the day before's; at 05:00
+     * the next day begins */
+    assert_int_equal(changes_event_day(at("2014-12-30 00:30")), day);
+    assert_int_equal(changes_event_day(at("2014-12-30 04:59")), day);
+    assert_int_equal(changes_event_day(at("2014-12-30 05:00")), day + 1);
+    assert_false(changes_roll(&st, changes_event_day(at("2014-12-30 00:30"))));
     /* the next morning, v1.5 is what the printed programme says */
-    assert_true(changes_roll(&st, day + 1));
+    assert_true(changes_roll(&st, changes_event_day(at("2014-12-30 09:00"))));
     assert_false(changes_roll(&st, day + 1));
     struct programme prog;
     load_export(V15, &prog);

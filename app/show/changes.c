@@ -3,6 +3,7 @@
 #include "changes.h"
 
 #include "running_order.h"
+#include "../limits.h"
 #include "../util/array.h"
 #include "../util/civil_time.h"
 #include "../util/str.h"
@@ -118,6 +119,12 @@ static bool copy_version(struct changes_version *dst, const struct changes_versi
         }
     }
     return true;
+}
+
+int64_t changes_event_day(int64_t now_utc)
+{
+    int64_t local = zone_local(now_utc) - CHANGES_DAY_STARTS_HOUR * 3600;
+    return local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
 }
 
 bool changes_roll(struct changes_state *st, int64_t today)

@@ -50,6 +50,11 @@ void changes_version_sort(struct changes_version *v);
 /* Frees both versions and zeroes the state. */
 void changes_state_free(struct changes_state *st);
 
+/* The event day (days since 1970) now_utc belongs to, in the time zone in
+ * use: a day starts at CHANGES_DAY_STARTS_HOUR, so that a night's talks
+ * after midnight still belong to the day before. */
+int64_t changes_event_day(int64_t now_utc);
+
 /* At the start of a later event day than the baseline's (today, days
  * since 1970 in event time), the latest version seen becomes the
  * baseline. Returns true when the state changed (to be saved). */

@@ -4,7 +4,6 @@
 
 #include "changes_store.h"
 #include "running_order.h"
-#include "../util/civil_time.h"
 #include "../util/log.h"
 #include "../util/str.h"
 #include "../util/zone.h"
@@ -41,12 +40,6 @@ void live_free(struct live *l)
     memset(l, 0, sizeof *l);
 }
 
-static int64_t event_day(int64_t now_utc)
-{
-    int64_t local = zone_local(now_utc);
-    return local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
-}
-
 static void save_changes(struct live *l)
 {
     char why[256];
@@ -63,7 +56,7 @@ static void see_programme(struct live *l, int64_t now_utc)
         return;
     struct changes_version version;
     if (changes_version_of(&l->prog, &version) &&
-        changes_see(&l->changes, &version, event_day(now_utc)))
+        changes_see(&l->changes, &version, changes_event_day(now_utc)))
         save_changes(l);
     changes_version_free(&version);
     changes_mark(&l->prog, &l->changes.baseline);
@@ -87,7 +80,7 @@ void live_use_state(struct live *l, const char *state_dir, int64_t now_utc)
 
 bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool force)
 {
-    if (l->changes_on && changes_roll(&l->changes, event_day(now_utc))) {
+    if (l->changes_on && changes_roll(&l->changes, changes_event_day(now_utc))) {
         LOG(LOG_INFO, "changes", "a new day: the programme as it stands is the baseline now");
         save_changes(l);
         changes_mark(&l->prog, &l->changes.baseline);
