@@ -133,7 +133,7 @@ static void late_state_and_notice_reach_the_board(void **state)
     struct diag_list diags = {0};
     assert_true(parse("saal-1:\n  late: 15\n  state: full\n  notice: Overflow in Saal G\n"
                       "  until: 2014-12-30 13:00\n",
-                      &prog.rooms, &prog.room_count, &diags));
+                      &prog.room_states, &prog.room_state_count, &diags));
     assert_int_equal(rooms_state_late(&prog, "Saal 1", at("2014-12-30 11:20")), 15);
     assert_int_equal(rooms_state_late(&prog, "Saal 2", at("2014-12-30 11:20")), 0);
     /* at 11:35 Saal 1 still has its opening (until 11:45), the keynote next at 11:45 */
@@ -208,15 +208,15 @@ static void the_last_good_version_stays(void **state)
     struct programme prog;
     struct diag_list diags = {0};
     assert_true(content_refresh(c, &prog, &diags, NULL));
-    assert_int_equal(prog.room_count, 1);
-    assert_int_equal(prog.rooms[0].late_minutes, 10);
+    assert_int_equal(prog.room_state_count, 1);
+    assert_int_equal(prog.room_states[0].late_minutes, 10);
     programme_free(&prog);
     diag_list_clear(&diags);
     /* broken: reported where, and the entry of before stays */
     write_file(dir, "rooms.yaml", "Saal 1:\n  late: 20\n  state: packed\n");
     assert_true(content_refresh(c, &prog, &diags, NULL));
-    assert_int_equal(prog.room_count, 1);
-    assert_int_equal(prog.rooms[0].late_minutes, 10);
+    assert_int_equal(prog.room_state_count, 1);
+    assert_int_equal(prog.room_states[0].late_minutes, 10);
     bool said = false;
     for (size_t i = 0; i < diags.count; i++)
         said = said || (strstr(diags.items[i].path, "rooms.yaml") && diags.items[i].line == 3);
@@ -226,8 +226,8 @@ static void the_last_good_version_stays(void **state)
     /* fixed: live again */
     write_file(dir, "rooms.yaml", "Saal 1:\n  late: 20\n  state: too full\n");
     assert_true(content_refresh(c, &prog, &diags, NULL));
-    assert_int_equal(prog.rooms[0].late_minutes, 20);
-    assert_int_equal(prog.rooms[0].fullness, ROOM_TOO_FULL);
+    assert_int_equal(prog.room_states[0].late_minutes, 20);
+    assert_int_equal(prog.room_states[0].fullness, ROOM_TOO_FULL);
     programme_free(&prog);
     diag_list_clear(&diags);
     content_close(c);

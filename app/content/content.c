@@ -539,8 +539,9 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
     }
 
     struct content_file *rooms = refresh_file(c, "rooms.yaml", ROLE_ROOMS, diags, changes);
-    if (rooms && rooms->has_good && room_states_copy(&prog->rooms, rooms->rooms, rooms->room_count))
-        prog->room_count = rooms->room_count;
+    if (rooms && rooms->has_good &&
+        room_states_copy(&prog->room_states, rooms->rooms, rooms->room_count))
+        prog->room_state_count = rooms->room_count;
 
     size_t count;
     path = str_printf("%s/slides", c->dir);

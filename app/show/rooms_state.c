@@ -12,8 +12,8 @@
 const struct room_state *rooms_state_find(const struct programme *prog, const char *room,
                                           int64_t now_utc)
 {
-    for (size_t i = 0; room && i < prog->room_count; i++) {
-        const struct room_state *r = &prog->rooms[i];
+    for (size_t i = 0; room && i < prog->room_state_count; i++) {
+        const struct room_state *r = &prog->room_states[i];
         if (!order_same_room(r->room, room))
             continue;
         if (r->until.set && now_utc >= zone_utc(r->until.local))
