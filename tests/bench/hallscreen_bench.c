@@ -335,6 +335,7 @@ static void paged_build_figures(const char *name, const struct programme *prog, 
                "shown\n",
                name, first, now_ms() - start, shown.slide_count);
         programme_free(&shown);
+        free(stage.fits);
     }
     render_destroy(r);
     if (sdl)

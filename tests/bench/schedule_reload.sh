@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Benchmark: a large real schedule export renamed into place (a new version,
-# one talk renamed), to the first frame presented with it, at 1920x1080
-# (headless unless DISPLAY is set and SDL_VIDEODRIVER=x11; software
-# renderer), and the show's resident memory with it. Prints figures;
-# asserts nothing.
+# Benchmark: a large real schedule export renamed into place (a new version:
+# one talk moved, or with EDIT=all every title changed), to the first frame
+# presented with it, at 1920x1080 (headless unless DISPLAY is set and
+# SDL_VIDEODRIVER=x11; software renderer), and the show's resident memory
+# with it. Prints figures; asserts nothing.
 # Usage: schedule_reload.sh path/to/hallscreen EXPORT.json NOW [runs] [options...]
 #   e.g. EXPORT: 39C3's everything.schedule.json (voc/39C3_schedule), NOW 2025-12-28T14:00
 bin=$1
@@ -29,8 +29,14 @@ echo "rss_after_start: $(rss) KiB"
 : >"$tmp/latencies"
 i=1
 while [ $i -le "$runs" ]; do
-    # a new version: every title changed, so that what is on screen changes
-    sed "s/\"title\": \"/&v$i /g" "$export" >"$tmp/content/.schedule.json"
+    # a new version: the first talk moved to another room (EDIT=all:
+    # every title changed, every slide new)
+    if [ "${EDIT:-one}" = all ]; then
+        sed "s/\"title\": \"/&v$i /g" "$export" >"$tmp/content/.schedule.json"
+    else
+        sed "0,/\"room\": \"[^\"]*\"/s//\"room\": \"Room $i\"/" "$export" \
+            >"$tmp/content/.schedule.json"
+    fi
     version=$((i + 1))
     before=$(date +%s%3N)
     mv "$tmp/content/.schedule.json" "$tmp/content/schedule.json"
