@@ -55,4 +55,9 @@
 #define FETCH_MAX_REDIRECTS 5              /* redirects followed for one download */
 #define FETCH_STATUS_EVERY_MS 15000 /* --status and --metrics: rewritten at least this often */
 
+/* What changed, and rooms.yaml */
+#define ROOMS_MAX_LATE_MINUTES 240 /* rooms.yaml: late: at most this */
+#define CHANGES_DAY_STARTS_HOUR 5  /* the baseline rolls forward at this hour, event time */
+#define CHANGES_STATE_MAX_BYTES (16 * 1024 * 1024) /* --state: the file of what the screen saw */
+
 #endif

@@ -7,6 +7,7 @@
 #include "named_files.h"
 #include "../util/font_lookup.h"
 #include "loader.h"
+#include "rooms_file.h"
 #include "../schedule/import.h"
 #include "../watch/settle.h"
 #include "../util/hash.h"
@@ -22,7 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE };
+enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE, ROLE_ROOMS };
 
 struct content_file {
     char *name; /* relative to the content folder */
@@ -36,6 +37,8 @@ struct content_file {
     struct event event;
     struct slide *slides;
     size_t slide_count;
+    struct room_state *rooms; /* rooms.yaml */
+    size_t room_count;
     struct diag_list diags; /* the problems of the file as it is now */
 };
 
@@ -108,6 +111,9 @@ static void drop_good_version(struct content_file *f)
     free(f->slides);
     f->slides = NULL;
     f->slide_count = 0;
+    room_states_free(f->rooms, f->room_count);
+    f->rooms = NULL;
+    f->room_count = 0;
     f->has_good = false;
 }
 
@@ -240,6 +246,16 @@ static bool parse_role(struct content *c, struct content_file *f, const struct s
         }
         f->slides[0] = alert;
         f->slide_count = 1;
+        break;
+    }
+    case ROLE_ROOMS: {
+        struct room_state *rooms;
+        size_t count;
+        if (!rooms_parse(src, text, size, &rooms, &count))
+            return false;
+        drop_good_version(f);
+        f->rooms = rooms;
+        f->room_count = count;
         break;
     }
     case ROLE_SCHEDULE:
@@ -521,6 +537,11 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
             prog->alert = NULL;
         }
     }
+
+    struct content_file *rooms = refresh_file(c, "rooms.yaml", ROLE_ROOMS, diags, changes);
+    if (rooms && rooms->has_good &&
+        room_states_copy(&prog->room_states, rooms->rooms, rooms->room_count))
+        prog->room_state_count = rooms->room_count;
 
     size_t count;
     path = str_printf("%s/slides", c->dir);
