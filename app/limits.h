@@ -17,8 +17,10 @@
 #define FONT_IN_MEMORY_MAX (32 << 20)         /* larger font files are read as they are used */
 
 /* What one slide holds */
-#define PARTNERS_PER_SLIDE 24 /* more partners go on to further slides */
-#define SPEAKERS_PER_SLIDE 8  /* more speakers continue on further pages of the session */
+#define PARTNERS_PER_SLIDE 24    /* more partners go on to further slides */
+#define SPEAKERS_PER_SLIDE 8     /* more speakers continue on further pages of the session */
+#define DOOR_TITLE_MAX_CHARS 200 /* a door sign cuts a longer title at a word, with an ellipsis */
+#define DOOR_LATER_ROWS 4        /* talks after the next listed on a door sign, at most */
 #define SLIDE_MAX_DURATION_MS (24 * 3600 * 1000) /* a slide's duration:, the theme's slide: */
 
 /* The programme over time */

@@ -98,6 +98,7 @@ static const struct field event_fields[] = {
      .offset = offsetof(struct event, lookahead_minutes),
      .max = 24 * 60},
     {.name = "sync", .type = FIELD_FLAG, .offset = offsetof(struct event, sync)},
+    {.name = "talk_qr", .type = FIELD_TALK_QR, .offset = offsetof(struct event, talk_qr)},
 };
 
 #define THEME_COLOUR(member)                                                                       \

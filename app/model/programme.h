@@ -77,6 +77,10 @@ struct optional_moment {
     int64_t local; /* event time: seconds since 1970-01-01 00:00 of its calendar */
 };
 
+/* What the QR code on a door sign leads to: the talk now's page (its url,
+ * else its feedback_url), its feedback form (or else its page), or none. */
+enum talk_qr { TALK_QR_URL, TALK_QR_FEEDBACK, TALK_QR_NONE };
+
 struct event {
     char *name;
     char *timezone; /* tz database name, e.g. "Asia/Dubai"; NULL: the machine's */
@@ -90,7 +94,8 @@ struct event {
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
     char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
     size_t language_count;
-    bool sync; /* slides follow the clock, as with --sync */
+    bool sync;            /* slides follow the clock, as with --sync */
+    enum talk_qr talk_qr; /* what a door sign's QR code leads to */
 };
 
 /* The event's first language (see tr()); NULL: English. */
@@ -124,6 +129,12 @@ struct overview_row {
     char *room; /* or NULL */
     enum mark mark;
     char *next_when, *next_title; /* a board: the room's next talk ("Next · 14:35"), or NULL */
+    /* what a door sign says besides: the talk now's "14:00–15:00" and time
+     * left ("45 min left"), each talk's speakers ("A, B"), whether the talk
+     * now is not recorded; NULL, false: nothing to say */
+    char *span, *left, *speakers, *next_speakers;
+    bool not_recorded;
+    char *when_short, *when_shortest; /* when, shorter: "Now · until 15:00", "until 15:00" */
 };
 
 struct partner {
@@ -169,6 +180,8 @@ struct slide {
     } runs;                   /* a talk's exact time: date, start and end show it */
     char *language;           /* of a talk, as the export says: "en", "de" */
     struct rgba track_colour; /* of its track; alpha 0: none */
+    char *url, *feedback_url; /* a talk's page and its feedback form, as the export gives */
+    bool not_recorded;        /* the export says: do not record (or stream) it */
     /* image and video */
     char *image;   /* full path of the picture */
     char *video;   /* full path of the clip */
