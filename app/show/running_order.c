@@ -347,14 +347,130 @@ static bool in_view(const struct builder *b, const struct slide *s)
     return b->room ? s->room && strcmp(s->room, b->room) == 0 : false;
 }
 
+/* The speakers of s, "A, B, C"; NULL when none. */
+static char *speakers_of(const struct slide *s)
+{
+    char *joined = NULL;
+    for (size_t i = 0; i < s->speaker_count; i++) {
+        char *longer =
+            str_printf("%s%s%s", joined ? joined : "", joined ? ", " : "", s->speakers[i]);
+        free(joined);
+        joined = longer;
+    }
+    return joined;
+}
+
+static void row_free(struct overview_row *row)
+{
+    char *texts[] = {row->room,          row->title,      row->when,         row->next_title,
+                     row->next_when,     row->span,       row->left,         row->speakers,
+                     row->next_speakers, row->when_short, row->when_shortest};
+    for (size_t i = 0; i < COUNT(texts); i++)
+        free(texts[i]);
+    memset(row, 0, sizeof *row);
+}
+
+/* A room's row of a board: its talk now (how long it has left, in shorter
+ * forms too) or when it is free until, and its next (when it starts: soon,
+ * in minutes). */
+static void fill_board_row(const struct builder *b, struct overview_row *row, const char *room,
+                           const struct timed *now, const struct timed *next)
+{
+    const char *lang = event_language(&b->prog->event);
+    char clock[16], start[16];
+    row->room = str_dup(room ? room : "");
+    if (now) {
+        format_clock_at(now->start, start, sizeof start);
+        format_clock_at(now->end, clock, sizeof clock);
+        int left = (int)((now->end - b->now + 59) / 60);
+        row->title = str_dup(now->slide->title);
+        row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
+        row->when_short = str_printf(tr(lang, "Now \u00b7 until %s"), clock);
+        row->when_shortest = str_printf(tr(lang, "until %s"), clock);
+        row->span = str_printf("%s\u2013%s", start, clock);
+        row->left = str_printf(tr(lang, "%d min left"), left);
+        row->speakers = speakers_of(now->slide);
+        row->not_recorded = now->slide->not_recorded;
+        row->mark = MARK_NOW;
+    } else if (next) { /* free until its next talk */
+        format_clock_at(next->start, clock, sizeof clock);
+        row->when = str_printf(tr(lang, "Free until %s"), clock);
+    }
+    if (next) {
+        format_clock_at(next->start, clock, sizeof clock);
+        int in = (int)((next->start - b->now + 59) / 60);
+        row->next_title = str_dup(next->slide->title);
+        row->next_when = in <= SOON_MINUTES
+                             ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
+                             : str_printf(tr(lang, "Next \u00b7 %s"), clock);
+        row->next_speakers = speakers_of(next->slide);
+    }
+}
+
+/* What a door sign's QR code leads to: the talk now's page or feedback
+ * form, as event.yaml's talk_qr says; NULL: none. */
+static const char *talk_qr_text(const struct event *e, const struct slide *talk, bool *feedback)
+{
+    const char *url = talk->url, *form = talk->feedback_url;
+    *feedback = false;
+    if (e->talk_qr == TALK_QR_NONE)
+        return NULL;
+    bool form_first = e->talk_qr == TALK_QR_FEEDBACK;
+    const char *first = form_first ? form : url, *second = form_first ? url : form;
+    const char *chosen = first ? first : second;
+    *feedback = chosen && chosen == form;
+    return chosen;
+}
+
+/* The door sign's more: the rest of the room's day after its next talk,
+ * as rows after the room's own; a QR code to the talk now. */
+static void add_door_sign(struct builder *b, struct slide *s, const struct timed *today,
+                          size_t today_count, const struct timed *now, const struct timed *next)
+{
+    size_t later = 0;
+    for (size_t j = 0; j < today_count; j++)
+        later += &today[j] != now && &today[j] != next && today[j].mark != MARK_NOW &&
+                 today[j].slide->scheduled && order_same_room(today[j].slide->room, s->room);
+    struct overview_row *rows = realloc(s->rows, (s->row_count + later) * sizeof *rows);
+    if (!rows)
+        return;
+    s->rows = rows;
+    for (size_t j = 0; j < today_count; j++) {
+        const struct timed *t = &today[j];
+        if (t == now || t == next || t->mark == MARK_NOW || !t->slide->scheduled ||
+            !order_same_room(t->slide->room, s->room))
+            continue;
+        struct overview_row *row = &s->rows[s->row_count++];
+        memset(row, 0, sizeof *row);
+        char clock[16];
+        format_clock_at(t->start, clock, sizeof clock);
+        row->when = str_dup(clock);
+        row->title = str_dup(t->slide->title);
+        row->speakers = speakers_of(t->slide);
+        row->mark = MARK_LATER;
+    }
+    bool feedback;
+    const char *qr = now ? talk_qr_text(&b->prog->event, now->slide, &feedback) : NULL;
+    if (qr) {
+        const struct event *e = &b->prog->event;
+        char caption[160];
+        tr_each(e->languages, e->language_count,
+                feedback ? "Feedback on this talk" : "About this talk", caption, sizeof caption);
+        s->qr = str_dup(qr);
+        s->qr_caption = str_dup(caption);
+    }
+}
+
 /* A board: each room with a talk now or later today, in the order the
- * schedule lists rooms, with its talk now and its next. */
+ * schedule lists rooms, with its talk now and its next. One room (beside
+ * its door, or the only one) gets its door sign: the board slide with its
+ * room set. */
 static void add_board(struct builder *b, const struct timed *today, size_t today_count)
 {
     const struct programme *prog = b->prog;
-    const char *lang = event_language(&prog->event);
     size_t rows_per_page = b->view->overview_rows > 0 ? (size_t)b->view->overview_rows : 1;
     struct overview_row *rows = calloc(today_count + 1, sizeof *rows);
+    const struct timed *door_now = NULL, *door_next = NULL;
     size_t count = 0;
     /* rooms in the order of their first talk in the export */
     for (size_t i = 0; rows && i < prog->slide_count; i++) {
@@ -376,25 +492,9 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         }
         if (listed || (!now && !next))
             continue; /* nothing more today in this room */
-        struct overview_row *row = &rows[count++];
-        char clock[16];
-        row->room = str_dup(s->room ? s->room : "");
-        if (now) { /* how long it has left */
-            format_clock_at(now->end, clock, sizeof clock);
-            int left = (int)((now->end - b->now + 59) / 60);
-            row->title = str_dup(now->slide->title);
-            row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
-            row->mark = MARK_NOW;
-        }
-        if (next) { /* when it starts: soon, in minutes */
-            format_clock_at(next->start, clock, sizeof clock);
-            int in = (int)((next->start - b->now + 59) / 60);
-            row->next_title = str_dup(next->slide->title);
-            row->next_when =
-                in <= SOON_MINUTES
-                    ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                    : str_printf(tr(lang, "Next \u00b7 %s"), clock);
-        }
+        if (!count)
+            door_now = now, door_next = next;
+        fill_board_row(b, &rows[count++], s->room, now, next);
     }
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
     for (size_t p = 0; p < pages; p++) {
@@ -418,16 +518,15 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             s->rows[s->row_count++] = rows[first + i];
             memset(&rows[first + i], 0, sizeof rows[first + i]);
         }
+        if (count == 1 && s->row_count == 1) {
+            s->room = str_dup(s->rows[0].room);
+            add_door_sign(b, s, today, today_count, door_now, door_next);
+        }
         b->out->slide_count++;
         b->signature = hash_number(b->signature, slide_fingerprint(s));
     }
-    for (size_t i = 0; rows && i < count; i++) {
-        free(rows[i].room);
-        free(rows[i].title);
-        free(rows[i].when);
-        free(rows[i].next_title);
-        free(rows[i].next_when);
-    }
+    for (size_t i = 0; rows && i < count; i++)
+        row_free(&rows[i]);
     free(rows);
 }
 
