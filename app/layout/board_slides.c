@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* "10:00–11:30  ·  Hall A  ·  Now" */
 static char *row_meta(const struct overview_row *row, const char *lang)
@@ -59,65 +60,107 @@ void board_overview(const struct measurer *m, const struct programme *prog, cons
     free(heading);
 }
 
-/* One cell of a board: a small line saying when, the title under it, at
- * the board's one size (a title too long for two lines is cut). */
-static void layout_board_cell(const struct measurer *m, const struct theme *t, const char *when,
-                              struct rgba when_colour, const char *title, float size, float small,
-                              struct box cell, struct scene *scene)
+/* The longest of a row's forms of when that fits width at px: the Now
+ * line is shortened, never cut, so that its end time is always read. */
+static const char *when_that_fits(const struct measurer *m, const char *const forms[3], int px,
+                                  int width)
 {
-    float when_size = fmaxf(0.7f * size, small);
+    const char *last = NULL;
+    for (size_t i = 0; i < 3; i++) {
+        if (!forms[i])
+            continue;
+        last = forms[i];
+        if (m->text_width(m->ctx, FONT_BOLD, px, forms[i], strlen(forms[i])) <= width)
+            return forms[i];
+    }
+    return last;
+}
+
+enum { BOARD_TITLE_LINES = 3, BOARD_TITLE_LEAST_CHARS = 70 };
+
+/* One cell of a board: a small line saying when, the title under it, at
+ * the board's one size, on up to three lines. */
+static void layout_board_cell(const struct measurer *m, const struct theme *t,
+                              const char *const when[3], struct rgba when_colour, const char *title,
+                              float size, float small, struct box cell, struct scene *scene)
+{
+    (void)size;
+    float when_size = small;
+    const char *line = when_that_fits(m, when, (int)lroundf(when_size), cell.w);
     struct block blocks[] = {
-        block_one_line(block_text(when, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
+        block_one_line(block_text(line, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
         block_text(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
     };
-    blocks[1].max_lines = 2;
+    blocks[1].max_lines = BOARD_TITLE_LINES;
     layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
 }
 
-/* True when text, set at px, fits width in two lines. */
-static bool fits_two_lines(const struct measurer *m, const char *text, int px, int width)
+/* True when text, set at px in width, shows whole in lines lines, or shows
+ * at least its first BOARD_TITLE_LEAST_CHARS characters and fills them. */
+static bool title_fits(const struct measurer *m, const char *text, int px, int width, int lines,
+                       bool whole)
 {
-    struct line_list lines = {0};
-    bool more = false;
-    bool ok = !text || (layout_wrap(m, FONT_BOLD, px, text, width, 2, &lines, &more) && !more);
-    line_list_free(&lines);
+    struct line_list set = {0};
+    bool more = false, broke = false;
+    bool ok = !text || (layout_wrap_words(m, FONT_BOLD, px, text, width, (size_t)lines, &set, &more,
+                                          &broke) &&
+                        !broke);
+    if (ok && more) {
+        size_t shown =
+                   set.count ? set.lines[set.count - 1].start + set.lines[set.count - 1].length : 0,
+               chars = 0;
+        for (size_t i = 0; i < shown; i += utf8_char_len(text + i))
+            chars++;
+        ok = !whole && chars >= BOARD_TITLE_LEAST_CHARS;
+    }
+    line_list_free(&set);
     return ok;
 }
 
-/* True when text fits width in two lines at px, or does not even at
- * smallest (it is cut whatever the size, so it sets no limit). */
-static bool fits_or_never(const struct measurer *m, const char *text, int px, int smallest,
-                          int width)
-{
-    return fits_two_lines(m, text, px, width) || !fits_two_lines(m, text, smallest, width);
-}
-
 /* The largest title size, up to size and down to smallest, at which every
- * title and room of the board fits its cell in two lines: one size for the
- * whole board; a title too long for two lines at smallest is cut. */
+ * title of the board fits its cell whole in its lines (or, failing that at
+ * every size, shows its first 70 characters), and every room its name. */
 static float board_size(const struct measurer *m, const struct slide *s, float size, float smallest,
-                        int room_w, int column_w)
+                        int room_w, int column_w, int lines)
 {
-    int least = (int)lroundf(smallest);
-    for (; size > smallest; size *= 0.9f) {
-        int at = (int)lroundf(size);
-        bool fit = true;
-        for (size_t i = 0; i < s->row_count && fit; i++)
-            fit = fits_or_never(m, s->rows[i].title, at, least, column_w) &&
-                  fits_or_never(m, s->rows[i].next_title, at, least, column_w) &&
-                  (room_w <= 0 || fits_or_never(m, s->rows[i].room, at, least, room_w));
-        if (fit)
-            return size;
-    }
+    for (int whole = 1; whole >= 0; whole--)
+        for (float at = size; at >= smallest; at *= 0.92f) {
+            int px = (int)lroundf(at);
+            bool fit = true;
+            for (size_t i = 0; i < s->row_count && fit; i++)
+                fit = title_fits(m, s->rows[i].title, px, column_w, lines, whole) &&
+                      title_fits(m, s->rows[i].next_title, px, column_w, lines, whole) &&
+                      (room_w <= 0 || title_fits(m, s->rows[i].room, px, room_w, 2, true));
+            if (fit)
+                return at;
+        }
     return smallest;
 }
 
+/* The width of the widest room name at px, on at most two lines. */
+static int rooms_width(const struct measurer *m, const struct slide *s, int px)
+{
+    int widest = 0;
+    for (size_t i = 0; i < s->row_count; i++) {
+        const char *room = s->rows[i].room ? s->rows[i].room : "";
+        int w = m->text_width(m->ctx, FONT_BOLD, px, room, strlen(room));
+        if (w > widest)
+            widest = w;
+    }
+    return widest;
+}
+
 /* Each room's talk now and its next, one row a room under a heading; the
- * columns: room, now, next. A single room (a screen beside its door) gets
- * the whole height. */
+ * columns: room (as wide as the names need), now, next. On a portrait
+ * screen each room's name stands above its talks. A single room (its door
+ * sign) gets the whole height. */
 void board_now_and_next(const struct measurer *m, const struct programme *prog,
                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
+    if (s->room && s->row_count > 0) {
+        door_sign(m, prog, s, g, scene);
+        return;
+    }
     const struct theme *t = &prog->theme;
     float u = g->unit;
     char *heading = block_with_page(s->label, s);
@@ -136,19 +179,36 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
     int row_h = area.h / (int)rows, gap = block_px(2.0f, g);
     bool single = s->row_count == 1;
     bool portrait = g->h > g->w;
-    /* a few rooms on a tall screen: each room's name, then its talk now,
-     * then its next, across the slide, rather than three narrow columns */
-    bool stacked = portrait && !single && rows <= 4;
-    int room_w = single || stacked ? 0 : area.w * (portrait ? 18 : 22) / 100;
-    int column_w = (area.w - room_w - 2 * gap) / 2;
-    if (single || stacked) /* now above, next below, across the slide */
-        column_w = area.w;
-    int cell_h = single ? row_h / 2 : stacked ? row_h * 2 / 5 : row_h;
-    /* few rooms are set large, as far as the theme lets text grow */
+    /* on a tall screen: each room's name, then its talk now and its next
+     * under it across the slide, rather than three narrow columns */
+    bool stacked = portrait && !single;
     float small = block_smallest(prog, g);
-    float size = board_size(m, s, fminf((float)block_largest_text(prog, g), 0.32f * (float)cell_h),
-                            single ? block_floor(4.5f * u, prog, g) : small,
-                            stacked ? area.w : room_w - gap, column_w - gap);
+    /* the room column as wide as its widest name at the board's size, at
+     * most a quarter of the width (a longer name takes two lines) */
+    float largest = (float)block_largest_text(prog, g);
+    int room_w = 0;
+    if (!single && !stacked) {
+        int px = (int)lroundf(fminf(largest, 0.22f * (float)row_h));
+        room_w = rooms_width(m, s, px) + 2 * gap;
+        if (room_w > area.w / 4)
+            room_w = area.w / 4;
+    }
+    /* landscape: now and next side by side; portrait and a single room:
+     * now above next, across the slide */
+    int column_w = single || stacked ? area.w : (area.w - room_w - 2 * gap) / 2;
+    int room_line = stacked ? (int)lroundf(1.25f * small) : 0;
+    int cell_h = single || stacked ? (row_h - room_line) / 2 : row_h;
+    /* as many title lines (up to three) as the cell holds under its when
+     * line at the smallest size; the size that fills them */
+    if (stacked)
+        gap /= 2;
+    float when_h = 1.35f * small + (float)gap;
+    int lines = (int)(((float)cell_h - when_h) / (1.15f * small) + 0.05f);
+    lines = lines < 1 ? 1 : lines > BOARD_TITLE_LINES ? BOARD_TITLE_LINES : lines;
+    float cap = ((float)cell_h - when_h) / (1.15f * (float)lines + 0.15f);
+    float size = board_size(m, s, fmaxf(small, fminf(largest, cap)),
+                            single ? block_floor(4.5f * u, prog, g) : small, room_w - gap,
+                            column_w - gap, lines);
     for (size_t i = 0; i < s->row_count; i++) {
         const struct overview_row *row = &s->rows[i];
         int y = area.y + (int)i * row_h;
@@ -159,28 +219,28 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
                 .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
             scene_add(scene, &line);
         }
-        int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
         if (!single) {
-            struct block room = block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
+            float room_size = stacked ? small : size;
+            struct block room =
+                block_text(row->room, FONT_BOLD, room_size, small, 1.15f, 0, t->accent);
             room.max_lines = stacked ? 1 : 2;
             layout_stack(m, &room, 1,
-                         (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
+                         (struct box){area.x, y, stacked ? area.w : room_w - gap,
+                                      stacked ? room_line : row_h - gap},
                          ALIGN_CENTRE, ALIGN_START, scene);
         }
         int x = area.x + room_w + (single || stacked ? 0 : gap);
-        struct box now = {x, y, column_w - gap, row_h - gap};
-        struct box next = {x + column_w + gap, y, column_w - gap, row_h - gap};
-        if (single || stacked) {
-            int cells_y = stacked ? y + room_h : y;
-            now = (struct box){x, cells_y, column_w - gap, cell_h - gap};
+        int cells_y = y + room_line;
+        struct box now = {x, cells_y, column_w - gap, cell_h - gap};
+        struct box next = {x + column_w + gap, cells_y, column_w - gap, cell_h - gap};
+        if (single || stacked)
             next = (struct box){x, cells_y + cell_h, column_w - gap, cell_h - gap};
-            if (!row->title) /* nothing now: the next talk closes up */
-                next = now;
-        }
-        if (row->title)
-            layout_board_cell(m, t, row->when, t->now, row->title, size, small, now, scene);
+        const char *now_when[3] = {row->when, row->when_short, row->when_shortest};
+        const char *next_when[3] = {row->next_when, NULL, NULL};
+        if (row->title || row->when) /* the talk now, or when the room is free until */
+            layout_board_cell(m, t, now_when, t->now, row->title, size, small, now, scene);
         if (row->next_title)
-            layout_board_cell(m, t, row->next_when, t->secondary, row->next_title, size, small,
-                              next, scene);
+            layout_board_cell(m, t, next_when, t->secondary, row->next_title, size, small, next,
+                              scene);
     }
 }

@@ -144,14 +144,6 @@ static char *join_lines(char *const *items, size_t count)
     return text;
 }
 
-/* Black or white, whichever reads better on colour. */
-static struct rgba readable_on(struct rgba colour)
-{
-    int luma = (299 * colour.r + 587 * colour.g + 114 * colour.b) / 1000;
-    return luma > 140 ? (struct rgba){0x10, 0x10, 0x10, 0xff}
-                      : (struct rgba){0xff, 0xff, 0xff, 0xff};
-}
-
 void talk_session(const struct measurer *m, const struct programme *prog, const struct slide *s,
                   const struct frame_geometry *g, struct scene *scene)
 {
@@ -171,9 +163,10 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     if (!track.a)
         track = s->track_colour;
     float small = block_smallest(prog, g);
+    /* the track a ring of its colour, the mark (now, next) filled */
     struct block blocks[] = {
-        block_pill(s->label ? s->label : session, small, small, 0,
-                   track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
+        block_pill(s->label ? s->label : session, small, small, 0, track.a ? track : t->accent,
+                   t->background),
         block_pill(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
         block_text(title, FONT_BOLD, 6.6f * u, block_floor(3.6f * u, prog, g), 1.12f, 3.0f * u,
                    t->text),
@@ -205,6 +198,7 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
+    blocks[0].outlined = true;
     layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
                       block_largest_text(prog, g), scene);
     free(meta);
