@@ -33,12 +33,11 @@ static char *door_title(const char *title)
     return str_printf("%.*s\u2026", (int)(word_end ? word_end : at), title);
 }
 
-/* "14:00–15:00  ·  45 min left" */
-static char *now_times(const struct overview_row *row)
+/* "Now  ·  14:00–15:00  ·  45 min left", of what the row gives */
+static char *now_times(const char *now, const struct overview_row *row)
 {
-    if (!row->span)
-        return NULL;
-    return str_printf("%s%s%s", row->span, row->left ? BLOCK_SEPARATOR : "",
+    return str_printf("%s%s%s%s%s", now, row->span ? BLOCK_SEPARATOR : "",
+                      row->span ? row->span : "", row->left ? BLOCK_SEPARATOR : "",
                       row->left ? row->left : "");
 }
 
@@ -89,9 +88,9 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
     bool portrait = g->h > g->w;
     char *room = block_with_page(s->label, s);
     char *title = door_title(row->title), *next_title = door_title(row->next_title);
-    char *times = now_times(row);
     char now[96];
     tr_each(e->languages, e->language_count, "Now", now, sizeof now);
+    char *times = now_times(now, row);
     /* the talk now first and largest; the next under it, smaller; each
      * title whole, at no less than the theme's smallest text */
     float title_size = portrait ? 9.0f * u : 8.0f * u;
@@ -99,20 +98,18 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
         block_text(room, FONT_BOLD, portrait ? 10.0f * u : 8.0f * u, block_floor(5.0f * u, prog, g),
                    1.1f, 0, t->accent),
         block_rule(g, 2.0f * u, t->accent),
-        row->title ? block_pill(now, 1.2f * small, small, 4.0f * u, t->background, t->now)
+        row->title ? block_pill(times, 1.2f * small, small, 4.0f * u, t->background, t->now)
                    : block_text(row->when, FONT_BOLD, 6.0f * u, small, 1.15f, 4.0f * u, t->now),
         block_text(title, FONT_BOLD, title_size, small, 1.12f, 1.5f * u, t->text),
-        block_text(row->speakers, FONT_REGULAR, 4.4f * u, small, 1.25f, 1.5f * u, t->secondary),
-        block_text(times, FONT_BOLD, 4.4f * u, small, 1.2f, 1.2f * u, t->now),
+        block_text(row->speakers, FONT_REGULAR, 4.4f * u, small, 1.25f, 1.2f * u, t->secondary),
         block_pill(row->not_recorded ? tr(lang, "Not recorded") : NULL, small, small, 1.5f * u,
-                   t->alert_background, t->background),
+                   t->alert_text, t->alert_background),
         block_pill(row->next_when, 1.1f * small, small, 6.0f * u, t->background, t->accent),
         block_text(next_title, FONT_BOLD, 0.7f * title_size, small, 1.12f, 1.2f * u, t->text),
         block_text(row->next_speakers, FONT_REGULAR, 3.8f * u, small, 1.25f, 1.0f * u,
                    t->secondary),
     };
-    blocks[6].outlined = true; /* a mark, not a heading: a ring */
-    blocks[7].push = true;     /* the spare height between now and next */
+    blocks[6].push = true; /* the spare height between now and next */
     /* the rest of the day gives way first: the most of its rows under which
      * the talks now and next still stand whole */
     size_t later = s->row_count > 1 ? s->row_count - 1 : 0;
@@ -124,8 +121,9 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
         struct scene probe = {.measuring = true};
         layout_stack_grow(m, blocks, COUNT(blocks), main, ALIGN_START, ALIGN_START,
                           block_largest_text(prog, g), &probe);
+        bool cut = probe.cut;
         scene_clear(&probe);
-        if (!probe.cut || later == 0)
+        if (!cut || later == 0)
             break;
     }
     layout_stack_grow(m, blocks, COUNT(blocks), main, ALIGN_START, ALIGN_START,

@@ -79,6 +79,18 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
     if (slide && slide->qr && slide->kind != SLIDE_IMAGE && slide->kind != SLIDE_VIDEO) {
         qr_at = picture_qr_place(frame, &narrowed.content);
         g = &narrowed;
+        /* a door sign's titles before its code: without it when they do
+         * not stand whole beside it */
+        if (slide->kind == SLIDE_BOARD && slide->room && !scene->measuring) {
+            struct scene probe = {.measuring = true};
+            door_sign(m, prog, slide, g, &probe);
+            bool cut = probe.cut;
+            scene_clear(&probe);
+            if (cut) {
+                qr_at.w = 0;
+                g = frame;
+            }
+        }
     } else if (slide && slide->qr) {
         struct box band = {frame->content.x, frame->content.y, frame->content.w, frame->content.h};
         qr_at = picture_qr_place(frame, &band);
