@@ -21,6 +21,7 @@
 #define SPEAKERS_PER_SLIDE 8     /* more speakers continue on further pages of the session */
 #define DOOR_TITLE_MAX_CHARS 200 /* a door sign cuts a longer title at a word, with an ellipsis */
 #define DOOR_LATER_ROWS 4        /* talks after the next listed on a door sign, at most */
+#define LAYOUT_BOARD_MAX_ROWS 32 /* rooms on one page of the board */
 #define SLIDE_MAX_DURATION_MS (24 * 3600 * 1000) /* a slide's duration:, the theme's slide: */
 
 /* The programme over time */

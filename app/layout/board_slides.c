@@ -76,68 +76,88 @@ static const char *when_that_fits(const struct measurer *m, const char *const fo
     return last;
 }
 
-enum { BOARD_TITLE_LINES = 3, BOARD_TITLE_LEAST_CHARS = 70 };
+enum { BOARD_TITLE_LINES = 3 };
+
+/* How the board is set: its one title size, the columns' widths. */
+struct board_plan {
+    float size, small; /* titles; the when lines and the stacked room names */
+    int room_w, column_w, gap;
+    bool single, stacked; /* one room; a tall screen's rooms over their talks */
+    int heights[LAYOUT_BOARD_MAX_ROWS];
+};
 
 /* One cell of a board: a small line saying when, the title under it, at
  * the board's one size, on up to three lines. */
 static void layout_board_cell(const struct measurer *m, const struct theme *t,
                               const char *const when[3], struct rgba when_colour, const char *title,
-                              float size, float small, struct box cell, struct scene *scene)
+                              const struct board_plan *plan, struct box cell, struct scene *scene)
 {
-    (void)size;
-    float when_size = small;
-    const char *line = when_that_fits(m, when, (int)lroundf(when_size), cell.w);
+    const char *line = when_that_fits(m, when, (int)lroundf(plan->small), cell.w);
     struct block blocks[] = {
-        block_one_line(block_text(line, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
-        block_text(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
+        block_one_line(block_text(line, FONT_BOLD, plan->small, plan->small, 1.2f, 0, when_colour)),
+        block_text(title, FONT_BOLD, plan->size, plan->size, 1.15f, 0.15f * plan->size, t->text),
     };
     blocks[1].max_lines = BOARD_TITLE_LINES;
     layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
 }
 
-/* True when text, set at px in width, shows whole in lines lines, or shows
- * at least its first BOARD_TITLE_LEAST_CHARS characters and fills them. */
-static bool title_fits(const struct measurer *m, const char *text, int px, int width, int lines,
-                       bool whole)
+/* The lines text takes at px in width, at most BOARD_TITLE_LINES; 0 for
+ * none; *broke when a word had to be broken inside. */
+static int title_lines(const struct measurer *m, const char *text, int px, int width, bool *broke)
 {
+    if (!text || !text[0])
+        return 0;
     struct line_list set = {0};
-    bool more = false, broke = false;
-    bool ok = !text || (layout_wrap_words(m, FONT_BOLD, px, text, width, (size_t)lines, &set, &more,
-                                          &broke) &&
-                        !broke);
-    if (ok && more) {
-        size_t shown =
-                   set.count ? set.lines[set.count - 1].start + set.lines[set.count - 1].length : 0,
-               chars = 0;
-        for (size_t i = 0; i < shown; i += utf8_char_len(text + i))
-            chars++;
-        ok = !whole && chars >= BOARD_TITLE_LEAST_CHARS;
-    }
+    bool more = false, split = false;
+    int n = layout_wrap_words(m, FONT_BOLD, px, text, width, BOARD_TITLE_LINES, &set, &more, &split)
+                ? (int)set.count
+                : BOARD_TITLE_LINES;
+    *broke |= split;
     line_list_free(&set);
-    return ok;
+    return n;
 }
 
-/* The largest title size, up to size and down to smallest, at which every
- * title of the board fits its cell whole in its lines (or, failing that at
- * every size, shows its first 70 characters), and every room its name. */
-static float board_size(const struct measurer *m, const struct slide *s, float size, float smallest,
-                        int room_w, int column_w, int lines)
+/* The height of a cell: its when line and the title's lines, as the
+ * layout_stack() of layout_board_cell() sets them. */
+static int cell_height(const struct board_plan *plan, int lines, bool when)
 {
-    for (int whole = 1; whole >= 0; whole--)
-        for (float at = size; at >= smallest; at *= 0.92f) {
-            int px = (int)lroundf(at);
-            bool fit = true;
-            for (size_t i = 0; i < s->row_count && fit; i++)
-                fit = title_fits(m, s->rows[i].title, px, column_w, lines, whole) &&
-                      title_fits(m, s->rows[i].next_title, px, column_w, lines, whole) &&
-                      (room_w <= 0 || title_fits(m, s->rows[i].room, px, room_w, 2, true));
-            if (fit)
-                return at;
-        }
-    return smallest;
+    if (!when && !lines)
+        return 0;
+    int px = (int)lroundf(plan->size), small = (int)lroundf(plan->small);
+    return (int)lroundf(1.2f * (float)small) +
+           (lines ? lines * (int)lroundf(1.15f * (float)px) + (int)lroundf(0.15f * plan->size)
+                  : 0) +
+           plan->gap;
 }
 
-/* The width of the widest room name at px, on at most two lines. */
+/* The height each row needs at plan's size, into plan->heights; their sum
+ * (what the board needs); *broke when a title's word is broken. */
+static int board_heights(const struct measurer *m, const struct slide *s, struct board_plan *plan,
+                         bool *broke)
+{
+    int px = (int)lroundf(plan->size), total = 0;
+    for (size_t i = 0; i < s->row_count && i < LAYOUT_BOARD_MAX_ROWS; i++) {
+        const struct overview_row *row = &s->rows[i];
+        int now = cell_height(
+            plan, title_lines(m, row->title, px, plan->column_w - plan->gap, broke), row->when);
+        int next = cell_height(
+            plan, title_lines(m, row->next_title, px, plan->column_w - plan->gap, broke),
+            row->next_when);
+        int h;
+        if (plan->stacked) {
+            h = (int)lroundf(1.25f * plan->small) + now + next;
+        } else {
+            int room = 2 * (int)lroundf(1.15f * (float)px);
+            h = now > next ? now : next;
+            h = (h > room ? h : room) + plan->gap;
+        }
+        plan->heights[i] = h;
+        total += h;
+    }
+    return total;
+}
+
+/* The width of the widest room name at px. */
 static int rooms_width(const struct measurer *m, const struct slide *s, int px)
 {
     int widest = 0;
@@ -150,10 +170,49 @@ static int rooms_width(const struct measurer *m, const struct slide *s, int px)
     return widest;
 }
 
+/* Plans the board in area: the largest title size, from largest down to
+ * the theme's smallest, at which every row's talks stand whole (up to
+ * three lines each) with no word broken inside; the rows' heights by what
+ * they hold, the spare height shared among them. */
+static void board_plan(const struct measurer *m, const struct slide *s, struct box area,
+                       float largest, float small, int gap, bool portrait, struct board_plan *plan)
+{
+    size_t rows = s->row_count < LAYOUT_BOARD_MAX_ROWS ? s->row_count : LAYOUT_BOARD_MAX_ROWS;
+    *plan = (struct board_plan){.small = small, .gap = gap};
+    plan->single = rows == 1;
+    plan->stacked = portrait || plan->single;
+    if (plan->stacked)
+        plan->gap = gap / 2;
+    float size = largest;
+    for (;; size *= 0.93f) {
+        if (size < small)
+            size = small;
+        plan->size = size;
+        plan->room_w = 0;
+        if (!plan->stacked) { /* as wide as the widest name, at most a quarter */
+            plan->room_w = rooms_width(m, s, (int)lroundf(size)) + 2 * gap;
+            if (plan->room_w > area.w / 4)
+                plan->room_w = area.w / 4;
+        }
+        plan->column_w = plan->stacked ? area.w : (area.w - plan->room_w - 2 * gap) / 2;
+        bool broke = false;
+        int need = board_heights(m, s, plan, &broke);
+        if ((need <= area.h && !broke) || size <= small)
+            break;
+    }
+    int need = 0;
+    for (size_t i = 0; i < rows; i++)
+        need += plan->heights[i];
+    for (size_t i = 0; i < rows; i++) /* spare height shared; too little: cut alike */
+        plan->heights[i] = need <= area.h
+                               ? plan->heights[i] + (area.h - need) / (int)rows
+                               : (int)((int64_t)plan->heights[i] * area.h / (need ? need : 1));
+}
+
 /* Each room's talk now and its next, one row a room under a heading; the
  * columns: room (as wide as the names need), now, next. On a portrait
- * screen each room's name stands above its talks. A single room (its door
- * sign) gets the whole height. */
+ * screen each room's name stands above its talks. Rows as high as what
+ * they hold. A single room (its door sign) gets the whole height. */
 void board_now_and_next(const struct measurer *m, const struct programme *prog,
                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
@@ -175,43 +234,14 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
     struct box area = g->content;
     area.y += used + block_px(3.0f, g);
     area.h -= used + block_px(3.0f, g);
-    size_t rows = s->row_count ? s->row_count : 1;
-    int row_h = area.h / (int)rows, gap = block_px(2.0f, g);
-    bool single = s->row_count == 1;
-    bool portrait = g->h > g->w;
-    /* on a tall screen: each room's name, then its talk now and its next
-     * under it across the slide, rather than three narrow columns */
-    bool stacked = portrait && !single;
     float small = block_smallest(prog, g);
-    /* the room column as wide as its widest name at the board's size, at
-     * most a quarter of the width (a longer name takes two lines) */
-    float largest = (float)block_largest_text(prog, g);
-    int room_w = 0;
-    if (!single && !stacked) {
-        int px = (int)lroundf(fminf(largest, 0.22f * (float)row_h));
-        room_w = rooms_width(m, s, px) + 2 * gap;
-        if (room_w > area.w / 4)
-            room_w = area.w / 4;
-    }
-    /* landscape: now and next side by side; portrait and a single room:
-     * now above next, across the slide */
-    int column_w = single || stacked ? area.w : (area.w - room_w - 2 * gap) / 2;
-    int room_line = stacked ? (int)lroundf(1.25f * small) : 0;
-    int cell_h = single || stacked ? (row_h - room_line) / 2 : row_h;
-    /* as many title lines (up to three) as the cell holds under its when
-     * line at the smallest size; the size that fills them */
-    if (stacked)
-        gap /= 2;
-    float when_h = 1.35f * small + (float)gap;
-    int lines = (int)(((float)cell_h - when_h) / (1.15f * small) + 0.05f);
-    lines = lines < 1 ? 1 : lines > BOARD_TITLE_LINES ? BOARD_TITLE_LINES : lines;
-    float cap = ((float)cell_h - when_h) / (1.15f * (float)lines + 0.15f);
-    float size = board_size(m, s, fmaxf(small, fminf(largest, cap)),
-                            single ? block_floor(4.5f * u, prog, g) : small, room_w - gap,
-                            column_w - gap, lines);
-    for (size_t i = 0; i < s->row_count; i++) {
+    struct board_plan plan;
+    board_plan(m, s, area, fmaxf(small, (float)block_largest_text(prog, g) * 0.6f), small,
+               block_px(2.0f, g), g->h > g->w, &plan);
+    int gap = plan.gap, y = area.y;
+    for (size_t i = 0; i < s->row_count && i < LAYOUT_BOARD_MAX_ROWS; i++) {
         const struct overview_row *row = &s->rows[i];
-        int y = area.y + (int)i * row_h;
+        int row_h = plan.heights[i];
         if (i > 0) {
             struct item line = {
                 .kind = ITEM_FILL,
@@ -219,28 +249,38 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
                 .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
             scene_add(scene, &line);
         }
-        if (!single) {
-            float room_size = stacked ? small : size;
-            struct block room =
-                block_text(row->room, FONT_BOLD, room_size, small, 1.15f, 0, t->accent);
-            room.max_lines = stacked ? 1 : 2;
+        int room_line = plan.stacked && !plan.single ? (int)lroundf(1.25f * small) : 0;
+        if (!plan.single) {
+            struct block room = block_text(row->room, FONT_BOLD, plan.stacked ? small : plan.size,
+                                           small, 1.15f, 0, t->accent);
+            room.max_lines = plan.stacked ? 1 : 2;
             layout_stack(m, &room, 1,
-                         (struct box){area.x, y, stacked ? area.w : room_w - gap,
-                                      stacked ? room_line : row_h - gap},
+                         (struct box){area.x, y, plan.stacked ? area.w : plan.room_w - gap,
+                                      plan.stacked ? room_line : row_h - gap},
                          ALIGN_CENTRE, ALIGN_START, scene);
         }
-        int x = area.x + room_w + (single || stacked ? 0 : gap);
-        int cells_y = y + room_line;
-        struct box now = {x, cells_y, column_w - gap, cell_h - gap};
-        struct box next = {x + column_w + gap, cells_y, column_w - gap, cell_h - gap};
-        if (single || stacked)
-            next = (struct box){x, cells_y + cell_h, column_w - gap, cell_h - gap};
+        int x = area.x + plan.room_w + (plan.stacked ? 0 : gap);
+        int cells_y = y + room_line, cell_h = plan.stacked ? (row_h - room_line) / 2 : row_h;
+        struct box now = {x, cells_y, plan.column_w - gap, cell_h - gap};
+        struct box next = {x + plan.column_w + gap, cells_y, plan.column_w - gap, cell_h - gap};
+        if (plan.stacked) { /* each cell as high as it needs, the spare under both */
+            bool broke = false;
+            int px = (int)lroundf(plan.size);
+            int now_h = cell_height(
+                &plan, title_lines(m, row->title, px, plan.column_w - gap, &broke), row->when);
+            int spare =
+                row_h - room_line - now_h -
+                cell_height(&plan, title_lines(m, row->next_title, px, plan.column_w - gap, &broke),
+                            row->next_when);
+            now.h = now_h + (spare > 0 ? spare / 2 : 0);
+            next = (struct box){x, cells_y + now.h, plan.column_w - gap, row_h - room_line - now.h};
+        }
         const char *now_when[3] = {row->when, row->when_short, row->when_shortest};
         const char *next_when[3] = {row->next_when, NULL, NULL};
         if (row->title || row->when) /* the talk now, or when the room is free until */
-            layout_board_cell(m, t, now_when, t->now, row->title, size, small, now, scene);
+            layout_board_cell(m, t, now_when, t->now, row->title, &plan, now, scene);
         if (row->next_title)
-            layout_board_cell(m, t, next_when, t->secondary, row->next_title, size, small, next,
-                              scene);
+            layout_board_cell(m, t, next_when, t->secondary, row->next_title, &plan, next, scene);
+        y += row_h;
     }
 }
