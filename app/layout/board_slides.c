@@ -76,7 +76,7 @@ static const char *when_that_fits(const struct measurer *m, const char *const fo
     return last;
 }
 
-enum { BOARD_TITLE_LINES = 3 };
+enum { BOARD_TITLE_LINES = 3, BOARD_TITLE_LEAST_CHARS = 70 };
 
 /* How the board is set: its one title size, the columns' widths. */
 struct board_plan {
@@ -84,7 +84,32 @@ struct board_plan {
     int room_w, column_w, gap;
     bool single, stacked; /* one room; a tall screen's rooms over their talks */
     int heights[LAYOUT_BOARD_MAX_ROWS];
+    bool overflow; /* the rows do not fit even at the smallest size */
 };
+
+/* The lines text takes at px in width: all of them up to
+ * BOARD_TITLE_LINES, more when those hold less than its first
+ * BOARD_TITLE_LEAST_CHARS characters; 0 for none. *bad when a word had to
+ * be broken inside. */
+static int title_lines(const struct measurer *m, const char *text, int px, int width, bool *bad)
+{
+    if (!text || !text[0])
+        return 0;
+    struct line_list set = {0};
+    bool more = false, split = false;
+    int n = 0;
+    if (layout_wrap_words(m, FONT_BOLD, px, text, width, 0, &set, &more, &split)) {
+        size_t least = 0; /* the byte after the first BOARD_TITLE_LEAST_CHARS characters */
+        for (size_t k = 0; text[least] && k < BOARD_TITLE_LEAST_CHARS; k++)
+            least += utf8_char_len(text + least);
+        while ((size_t)n < set.count &&
+               (n < BOARD_TITLE_LINES || set.lines[n - 1].start + set.lines[n - 1].length < least))
+            n++;
+    }
+    *bad |= split;
+    line_list_free(&set);
+    return n;
+}
 
 /* One cell of a board: a small line saying when, the title under it, at
  * the board's one size, on up to three lines. */
@@ -92,29 +117,15 @@ static void layout_board_cell(const struct measurer *m, const struct theme *t,
                               const char *const when[3], struct rgba when_colour, const char *title,
                               const struct board_plan *plan, struct box cell, struct scene *scene)
 {
+    bool broke = false;
+    int lines = title_lines(m, title, (int)lroundf(plan->size), cell.w, &broke);
     const char *line = when_that_fits(m, when, (int)lroundf(plan->small), cell.w);
     struct block blocks[] = {
         block_one_line(block_text(line, FONT_BOLD, plan->small, plan->small, 1.2f, 0, when_colour)),
         block_text(title, FONT_BOLD, plan->size, plan->size, 1.15f, 0.15f * plan->size, t->text),
     };
-    blocks[1].max_lines = BOARD_TITLE_LINES;
+    blocks[1].max_lines = lines;
     layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
-}
-
-/* The lines text takes at px in width, at most BOARD_TITLE_LINES; 0 for
- * none; *broke when a word had to be broken inside. */
-static int title_lines(const struct measurer *m, const char *text, int px, int width, bool *broke)
-{
-    if (!text || !text[0])
-        return 0;
-    struct line_list set = {0};
-    bool more = false, split = false;
-    int n = layout_wrap_words(m, FONT_BOLD, px, text, width, BOARD_TITLE_LINES, &set, &more, &split)
-                ? (int)set.count
-                : BOARD_TITLE_LINES;
-    *broke |= split;
-    line_list_free(&set);
-    return n;
 }
 
 /* The height of a cell: its when line and the title's lines, as the
@@ -179,8 +190,7 @@ static void board_plan(const struct measurer *m, const struct slide *s, struct b
 {
     size_t rows = s->row_count < LAYOUT_BOARD_MAX_ROWS ? s->row_count : LAYOUT_BOARD_MAX_ROWS;
     *plan = (struct board_plan){.small = small, .gap = gap};
-    plan->single = rows == 1;
-    plan->stacked = portrait || plan->single;
+    plan->stacked = portrait;
     if (plan->stacked)
         plan->gap = gap / 2;
     float size = largest;
@@ -203,6 +213,7 @@ static void board_plan(const struct measurer *m, const struct slide *s, struct b
     int need = 0;
     for (size_t i = 0; i < rows; i++)
         need += plan->heights[i];
+    plan->overflow = need > area.h || s->row_count > LAYOUT_BOARD_MAX_ROWS;
     for (size_t i = 0; i < rows; i++) /* spare height shared; too little: cut alike */
         plan->heights[i] = need <= area.h
                                ? plan->heights[i] + (area.h - need) / (int)rows
@@ -239,6 +250,7 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
     board_plan(m, s, area, fmaxf(small, (float)block_largest_text(prog, g) * 0.6f), small,
                block_px(2.0f, g), g->h > g->w, &plan);
     int gap = plan.gap, y = area.y;
+    bool cut = scene->cut; /* a title cut after three lines is the board's way */
     for (size_t i = 0; i < s->row_count && i < LAYOUT_BOARD_MAX_ROWS; i++) {
         const struct overview_row *row = &s->rows[i];
         int row_h = plan.heights[i];
@@ -283,4 +295,5 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
             layout_board_cell(m, t, next_when, t->secondary, row->next_title, &plan, next, scene);
         y += row_h;
     }
+    scene->cut = cut || plan.overflow; /* the rooms want pages */
 }

@@ -9,6 +9,7 @@
 #include "../util/str.h"
 #include "../util/translate.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +34,27 @@ static char *door_title(const char *title)
     return str_printf("%.*s\u2026", (int)(word_end ? word_end : at), title);
 }
 
-/* "Now  ·  14:00–15:00  ·  45 min left", of what the row gives */
-static char *now_times(const char *now, const struct overview_row *row)
+/* "Now · 14:00–15:00 · 45 min left", of what the row gives, or as much
+ * of it as fits width at px on the sign's mark: the times are never cut. */
+static char *now_times(const struct measurer *m, const char *now, const struct overview_row *row,
+                       int px, int width)
 {
-    return str_printf("%s%s%s%s%s", now, row->span ? BLOCK_SEPARATOR : "",
-                      row->span ? row->span : "", row->left ? BLOCK_SEPARATOR : "",
-                      row->left ? row->left : "");
+    const char *span = row->span ? row->span : "", *left = row->left ? row->left : "";
+    char *forms[] = {
+        str_printf("%s \u00b7 %s \u00b7 %s", now, span, left),
+        str_printf("%s \u00b7 %s", span, left),
+        str_printf("%s", span),
+    };
+    size_t chosen = 0;
+    while (chosen + 1 < COUNT(forms) && forms[chosen] &&
+           m->text_width(m->ctx, FONT_BOLD, px, forms[chosen], strlen(forms[chosen])) +
+                   (int)(1.2f * (float)px) >
+               width)
+        chosen++;
+    for (size_t i = 0; i < COUNT(forms); i++)
+        if (i != chosen)
+            free(forms[i]);
+    return forms[chosen];
 }
 
 /* The rest of the day after the next talk, under a heading, one line each
@@ -90,7 +106,8 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
     char *title = door_title(row->title), *next_title = door_title(row->next_title);
     char now[96];
     tr_each(e->languages, e->language_count, "Now", now, sizeof now);
-    char *times = now_times(now, row);
+    char *times =
+        row->span ? now_times(m, now, row, (int)lroundf(small), g->content.w) : str_dup(now);
     /* the talk now first and largest; the next under it, smaller; each
      * title whole, at no less than the theme's smallest text */
     float title_size = portrait ? 9.0f * u : 8.0f * u;

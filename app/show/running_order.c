@@ -461,6 +461,34 @@ static void add_door_sign(struct builder *b, struct slide *s, const struct timed
     }
 }
 
+/* The most rooms a page of the board holds at this screen's size (all of
+ * them on one page when they fit): pages only when the rooms do not fit. */
+static size_t board_rows_that_fit(const struct builder *b, struct overview_row *rows, size_t count)
+{
+    const struct page_fitter *f = &b->view->fitter;
+    char both[160];
+    tr_each(b->prog->event.languages, b->prog->event.language_count, "Now and next", both,
+            sizeof both);
+    size_t per_page = count < LAYOUT_BOARD_MAX_ROWS ? count : LAYOUT_BOARD_MAX_ROWS;
+    for (; per_page > 1; per_page--) {
+        size_t pages = (count + per_page - 1) / per_page;
+        bool fit = true;
+        for (size_t p = 0; p < pages && fit; p++) {
+            size_t first = p * per_page;
+            struct slide page = {.kind = SLIDE_BOARD,
+                                 .label = both,
+                                 .rows = rows + first,
+                                 .row_count = count - first < per_page ? count - first : per_page,
+                                 .page = (int)p + 1,
+                                 .page_count = (int)pages};
+            fit = f->fits(f->ctx, b->out, &page);
+        }
+        if (fit)
+            break;
+    }
+    return per_page;
+}
+
 /* A board: each room with a talk now or later today, in the order the
  * schedule lists rooms, with its talk now and its next. One room (beside
  * its door, or the only one) gets its door sign: the board slide with its
@@ -496,6 +524,8 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             door_now = now, door_next = next;
         fill_board_row(b, &rows[count++], s->room, now, next);
     }
+    if (count > 1 && b->view->fitter.fits)
+        rows_per_page = board_rows_that_fit(b, rows, count);
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
     for (size_t p = 0; p < pages; p++) {
         struct slide *s = add_slide(b);
