@@ -314,10 +314,60 @@ static void door_signs_and_boards_over_every_schedule_fixture(void **state)
     assert_true(shown_rows > 100);
 }
 
+/* The largest text and the last line of a slide's page, in px. */
+static void page_sizes(const struct programme *shown, const struct slide *s,
+                       const struct frame_geometry *g, int *largest, int *last)
+{
+    struct scene scene = {0};
+    layout_slide(&fake, shown, s, g, &scene);
+    *largest = *last = 0;
+    for (size_t i = 0; i < scene.count; i++)
+        if (scene.items[i].kind == ITEM_TEXT) {
+            if (scene.items[i].px > *largest)
+                *largest = scene.items[i].px;
+            *last = scene.items[i].px;
+        }
+    scene_clear(&scene);
+}
+
+static void a_talks_pages_are_set_at_one_size(void **state)
+{
+    (void)state;
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(FIXTURES_DIR "/long", &base, &prog, &diags));
+    int paged = 0;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        struct order_view view = {.overview_rows = 5, .fitter = {fake_fits, &g}};
+        struct programme shown;
+        order_build_view(&prog, 1000, &view, &shown);
+        for (size_t i = 1; i < shown.slide_count; i++) {
+            const struct slide *a = &shown.slides[i - 1], *b = &shown.slides[i];
+            if (b->page < 2 || strcmp(a->source, b->source) != 0)
+                continue;
+            int largest_a, last_a, largest_b, last_b;
+            page_sizes(&shown, a, &g, &largest_a, &last_a);
+            page_sizes(&shown, b, &g, &largest_b, &last_b);
+            assert_int_equal(largest_a, largest_b); /* the title */
+            assert_int_equal(last_a, last_b);       /* the text going on */
+            paged++;
+        }
+        programme_free(&shown);
+    }
+    assert_true(paged >= 8);
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(door_signs_and_boards_over_every_schedule_fixture),
+        cmocka_unit_test(a_talks_pages_are_set_at_one_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
