@@ -37,9 +37,9 @@ static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, 
 
 static bool fake_image(void *ctx, const char *path, int *w, int *h)
 {
-    (void)ctx, (void)path;
-    *w = 400, *h = 200;
-    return false;
+    (void)ctx;
+    *w = 1600, *h = 900;
+    return str_ends_with(path, ".png");
 }
 
 static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL};
@@ -363,11 +363,64 @@ static void a_talks_pages_are_set_at_one_size(void **state)
     diag_list_clear(&diags);
 }
 
+/* The texts of the scene's lines that start with prefix. */
+static size_t lines_starting(const struct scene *scene, const char *prefix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < scene->count; i++)
+        n += scene->items[i].kind == ITEM_TEXT &&
+             strncmp(scene->items[i].text, prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+static void a_portrait_footer_keeps_the_name_and_the_place(void **state)
+{
+    (void)state;
+    struct programme prog = {0};
+    theme_init_defaults(&prog.theme);
+    char name[] = "Poster Day of the Regional Public Administration Association";
+    char place[] = "Congress Centre Astana, Hall of Nations, Level 2";
+    prog.event.name = name;
+    prog.event.place = place;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        struct scene footer = {0};
+        layout_footer(&fake, &prog, "Wed 12 Feb 2025  10:00", &g, &footer);
+        /* each on a line of its own, or both on one: never the place lost */
+        assert_int_equal(lines_starting(&footer, "Poster Day"), 1);
+        bool placed = lines_starting(&footer, "Congress") == 1;
+        for (size_t i = 0; i < footer.count && !placed; i++)
+            placed = footer.items[i].text && strstr(footer.items[i].text, "Congress");
+        assert_true(placed);
+        scene_clear(&footer);
+    }
+    theme_free(&prog.theme);
+}
+
+static void a_portrait_caption_wraps_at_words(void **state)
+{
+    (void)state;
+    struct programme prog = {0};
+    theme_init_defaults(&prog.theme);
+    char image[] = "poster.png";
+    char caption[] = "The exhibition of the regional public administration posters in the foyer";
+    struct slide poster = {.kind = SLIDE_IMAGE, .image = image, .caption = caption};
+    struct frame_geometry g = layout_geometry(1080, 1920);
+    struct scene scene = {0};
+    layout_slide(&fake, &prog, &poster, &g, &scene);
+    int small = (int)lroundf(prog.theme.smallest_text * g.unit);
+    assert_title_shown(&scene, poster.caption, 0, small, g.w, "portrait caption");
+    scene_clear(&scene);
+    theme_free(&prog.theme);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(door_signs_and_boards_over_every_schedule_fixture),
         cmocka_unit_test(a_talks_pages_are_set_at_one_size),
+        cmocka_unit_test(a_portrait_footer_keeps_the_name_and_the_place),
+        cmocka_unit_test(a_portrait_caption_wraps_at_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
