@@ -76,7 +76,7 @@ static const char *when_that_fits(const struct measurer *m, const char *const fo
     return last;
 }
 
-enum { BOARD_TITLE_LINES = 3, BOARD_TITLE_LEAST_CHARS = 70 };
+enum { BOARD_TITLE_LINES = 3, BOARD_WHOLE_LINES = 4, BOARD_TITLE_LEAST_CHARS = 70 };
 
 /* How the board is set: its one title size, the columns' widths. */
 struct board_plan {
@@ -85,13 +85,15 @@ struct board_plan {
     bool single, stacked; /* one room; a tall screen's rooms over their talks */
     int heights[LAYOUT_BOARD_MAX_ROWS];
     bool overflow; /* the rows do not fit even at the smallest size */
+    bool whole;    /* every title whole, on up to BOARD_WHOLE_LINES lines */
 };
 
 /* The lines text takes at px in width: all of them up to
  * BOARD_TITLE_LINES, more when those hold less than its first
  * BOARD_TITLE_LEAST_CHARS characters; 0 for none. *bad when a word had to
  * be broken inside. */
-static int title_lines(const struct measurer *m, const char *text, int px, int width, bool *bad)
+static int title_lines(const struct measurer *m, const char *text, int px, int width, bool whole,
+                       bool *bad)
 {
     if (!text || !text[0])
         return 0;
@@ -105,6 +107,10 @@ static int title_lines(const struct measurer *m, const char *text, int px, int w
         while ((size_t)n < set.count &&
                (n < BOARD_TITLE_LINES || set.lines[n - 1].start + set.lines[n - 1].length < least))
             n++;
+        if (whole) { /* all of it, in few enough lines */
+            split |= set.count > BOARD_WHOLE_LINES;
+            n = (int)set.count;
+        }
     }
     *bad |= split;
     line_list_free(&set);
@@ -118,7 +124,7 @@ static void layout_board_cell(const struct measurer *m, const struct theme *t,
                               const struct board_plan *plan, struct box cell, struct scene *scene)
 {
     bool broke = false;
-    int lines = title_lines(m, title, (int)lroundf(plan->size), cell.w, &broke);
+    int lines = title_lines(m, title, (int)lroundf(plan->size), cell.w, plan->whole, &broke);
     const char *line = when_that_fits(m, when, (int)lroundf(plan->small), cell.w);
     struct block blocks[] = {
         block_one_line(block_text(line, FONT_BOLD, plan->small, plan->small, 1.2f, 0, when_colour)),
@@ -150,9 +156,11 @@ static int board_heights(const struct measurer *m, const struct slide *s, struct
     for (size_t i = 0; i < s->row_count && i < LAYOUT_BOARD_MAX_ROWS; i++) {
         const struct overview_row *row = &s->rows[i];
         int now = cell_height(
-            plan, title_lines(m, row->title, px, plan->column_w - plan->gap, broke), row->when);
+            plan, title_lines(m, row->title, px, plan->column_w - plan->gap, plan->whole, broke),
+            row->when);
         int next = cell_height(
-            plan, title_lines(m, row->next_title, px, plan->column_w - plan->gap, broke),
+            plan,
+            title_lines(m, row->next_title, px, plan->column_w - plan->gap, plan->whole, broke),
             row->next_when);
         int h;
         if (plan->stacked) {
@@ -193,8 +201,15 @@ static void board_plan(const struct measurer *m, const struct slide *s, struct b
     plan->stacked = portrait;
     if (plan->stacked)
         plan->gap = gap / 2;
+    /* first every title whole; when they cannot all be at the smallest,
+     * their first lines (and first 70 characters) */
     float size = largest;
+    plan->whole = true;
     for (;; size *= 0.93f) {
+        if (size < small && plan->whole) {
+            plan->whole = false;
+            size = largest;
+        }
         if (size < small)
             size = small;
         plan->size = size;
@@ -279,11 +294,13 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
             bool broke = false;
             int px = (int)lroundf(plan.size);
             int now_h = cell_height(
-                &plan, title_lines(m, row->title, px, plan.column_w - gap, &broke), row->when);
-            int spare =
-                row_h - room_line - now_h -
-                cell_height(&plan, title_lines(m, row->next_title, px, plan.column_w - gap, &broke),
-                            row->next_when);
+                &plan, title_lines(m, row->title, px, plan.column_w - gap, plan.whole, &broke),
+                row->when);
+            int spare = row_h - room_line - now_h -
+                        cell_height(&plan,
+                                    title_lines(m, row->next_title, px, plan.column_w - gap,
+                                                plan.whole, &broke),
+                                    row->next_when);
             now.h = now_h + (spare > 0 ? spare / 2 : 0);
             next = (struct box){x, cells_y + now.h, plan.column_w - gap, row_h - room_line - now.h};
         }
