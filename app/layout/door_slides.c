@@ -122,7 +122,7 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
         block_pill(row->not_recorded ? tr(lang, "Not recorded") : NULL, small, small, 1.5f * u,
                    t->alert_text, t->alert_background),
         block_pill(row->next_when, 1.1f * small, small, 6.0f * u, t->background, t->accent),
-        block_text(next_title, FONT_BOLD, 0.7f * title_size, small, 1.12f, 1.2f * u, t->text),
+        block_text(next_title, FONT_BOLD, 0.8f * title_size, small, 1.12f, 1.2f * u, t->text),
         block_text(row->next_speakers, FONT_REGULAR, 3.8f * u, small, 1.25f, 1.0f * u,
                    t->secondary),
     };
