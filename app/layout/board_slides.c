@@ -196,7 +196,9 @@ static int rooms_width(const struct measurer *m, const struct slide *s, int px)
 static void board_plan(const struct measurer *m, const struct slide *s, struct box area,
                        float largest, float small, int gap, bool portrait, struct board_plan *plan)
 {
-    size_t rows = s->row_count < LAYOUT_BOARD_MAX_ROWS ? s->row_count : LAYOUT_BOARD_MAX_ROWS;
+    size_t rows = s->row_count;
+    if (rows > LAYOUT_BOARD_MAX_ROWS)
+        rows = LAYOUT_BOARD_MAX_ROWS;
     *plan = (struct board_plan){.small = small, .gap = gap};
     plan->stacked = portrait;
     if (plan->stacked)
@@ -304,12 +306,14 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
             now.h = now_h + (spare > 0 ? spare / 2 : 0);
             next = (struct box){x, cells_y + now.h, plan.column_w - gap, row_h - room_line - now.h};
         }
-        const char *now_when[3] = {row->when, row->when_short, row->when_shortest};
-        const char *next_when[3] = {row->next_when, NULL, NULL};
-        if (row->title || row->when) /* the talk now, or when the room is free until */
+        if (row->title || row->when) { /* the talk now, or when the room is free until */
+            const char *now_when[3] = {row->when, row->when_short, row->when_shortest};
             layout_board_cell(m, t, now_when, t->now, row->title, &plan, now, scene);
-        if (row->next_title)
+        }
+        if (row->next_title) {
+            const char *next_when[3] = {row->next_when, NULL, NULL};
             layout_board_cell(m, t, next_when, t->secondary, row->next_title, &plan, next, scene);
+        }
         y += row_h;
     }
     scene->cut = cut || plan.overflow; /* the rooms want pages */

@@ -377,9 +377,10 @@ static void fill_board_row(const struct builder *b, struct overview_row *row, co
                            const struct timed *now, const struct timed *next)
 {
     const char *lang = event_language(&b->prog->event);
-    char clock[16], start[16];
+    char clock[16];
     row->room = str_dup(room ? room : "");
     if (now) {
+        char start[16];
         format_clock_at(now->start, start, sizeof start);
         format_clock_at(now->end, clock, sizeof clock);
         int left = (int)((now->end - b->now + 59) / 60);
