@@ -462,32 +462,40 @@ static void add_door_sign(struct builder *b, struct slide *s, const struct timed
     }
 }
 
-/* The most rooms a page of the board holds at this screen's size (all of
- * them on one page when they fit): pages only when the rooms do not fit. */
-static size_t board_rows_that_fit(const struct builder *b, struct overview_row *rows, size_t count)
+/* True when the board's rows, per_page a page, fit this screen's pages. */
+static bool board_pages_fit(const struct builder *b, struct overview_row *rows, size_t count,
+                            size_t per_page)
 {
     const struct page_fitter *f = &b->view->fitter;
     char both[160];
     tr_each(b->prog->event.languages, b->prog->event.language_count, "Now and next", both,
             sizeof both);
-    size_t per_page = count < LAYOUT_BOARD_MAX_ROWS ? count : LAYOUT_BOARD_MAX_ROWS;
-    for (; per_page > 1; per_page--) {
-        size_t pages = (count + per_page - 1) / per_page;
-        bool fit = true;
-        for (size_t p = 0; p < pages && fit; p++) {
-            size_t first = p * per_page;
-            struct slide page = {.kind = SLIDE_BOARD,
-                                 .label = both,
-                                 .rows = rows + first,
-                                 .row_count = count - first < per_page ? count - first : per_page,
-                                 .page = (int)p + 1,
-                                 .page_count = (int)pages};
-            fit = f->fits(f->ctx, b->out, &page);
-        }
-        if (fit)
-            break;
+    size_t pages = (count + per_page - 1) / per_page;
+    bool fit = true;
+    for (size_t p = 0; p < pages && fit; p++) {
+        size_t first = p * per_page;
+        struct slide page = {.kind = SLIDE_BOARD,
+                             .label = both,
+                             .rows = rows + first,
+                             .row_count = count - first < per_page ? count - first : per_page,
+                             .page = (int)p + 1,
+                             .page_count = (int)pages};
+        fit = f->fits(f->ctx, b->out, &page);
     }
-    return per_page;
+    return fit;
+}
+
+/* The most rooms a page of the board holds at this screen's size (all of
+ * them on one page when they fit): pages only when the rooms do not fit. */
+static size_t board_rows_that_fit(const struct builder *b, struct overview_row *rows, size_t count)
+{
+    size_t per_page = count < LAYOUT_BOARD_MAX_ROWS ? count : LAYOUT_BOARD_MAX_ROWS;
+    while (per_page > 1 && !board_pages_fit(b, rows, count, per_page))
+        per_page--;
+    /* as many pages, the rooms shared evenly among them: 2 and 2, not 3 and 1 */
+    size_t pages = (count + per_page - 1) / per_page;
+    size_t even = (count + pages - 1) / pages;
+    return even < per_page && board_pages_fit(b, rows, count, even) ? even : per_page;
 }
 
 /* A board: each room with a talk now or later today, in the order the
