@@ -489,9 +489,16 @@ static bool board_pages_fit(const struct builder *b, struct overview_row *rows, 
  * them on one page when they fit): pages only when the rooms do not fit. */
 static size_t board_rows_that_fit(const struct builder *b, struct overview_row *rows, size_t count)
 {
-    size_t per_page = count < LAYOUT_BOARD_MAX_ROWS ? count : LAYOUT_BOARD_MAX_ROWS;
-    while (per_page > 1 && !board_pages_fit(b, rows, count, per_page))
-        per_page--;
+    /* the most that fit, by halving: fewer rooms a page fit where more do */
+    size_t lo = 1, hi = count < LAYOUT_BOARD_MAX_ROWS ? count : LAYOUT_BOARD_MAX_ROWS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (board_pages_fit(b, rows, count, mid))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    size_t per_page = lo;
     /* as many pages, the rooms shared evenly among them: 2 and 2, not 3 and 1 */
     size_t pages = (count + per_page - 1) / per_page;
     size_t even = (count + pages - 1) / pages;
