@@ -167,8 +167,8 @@ static int board_heights(const struct measurer *m, const struct slide *s, struct
             h = (int)lroundf(1.25f * plan->small) + now + next;
         } else {
             int room = 2 * (int)lroundf(1.15f * (float)px);
-            h = now > next ? now : next;
-            h = (h > room ? h : room) + plan->gap;
+            h = now > next ? now : next; /* each with its gap */
+            h = h > room ? h : room + plan->gap;
         }
         plan->heights[i] = h;
         total += h;
@@ -257,7 +257,12 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
     };
     struct box top = g->content;
     top.h = g->content.h / 4;
-    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
+    /* the heading's height as drawn, also when only measuring (which
+     * would take it at its smallest): the rows' room is the same */
+    struct scene drawn = {0};
+    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START,
+                            scene->measuring ? &drawn : scene);
+    scene_clear(&drawn);
     free(heading);
     struct box area = g->content;
     area.y += used + block_px(3.0f, g);
