@@ -314,6 +314,40 @@ static void door_signs_and_boards_over_every_schedule_fixture(void **state)
     assert_true(shown_rows > 100);
 }
 
+static void event_yaml_says_where_the_door_signs_code_leads(void **state)
+{
+    (void)state;
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(FIXTURES_DIR "/schedules/long-titles", &base, &prog, &diags));
+    assert_int_equal(diags.count, 0);
+    assert_int_equal(prog.event.talk_qr, TALK_QR_FEEDBACK); /* talk_qr: feedback */
+    struct frame_geometry g = layout_geometry(1920, 1080);
+    struct order_view view = {
+        .overview_rows = 5, .fitter = {fake_fits, &g}, .room = "hall-a", .clock_given = true};
+    struct programme shown;
+    order_build_view(&prog, utc_of(&fixtures[5], &fixtures[5].at[0]), &view, &shown);
+    const struct slide *door = NULL;
+    for (size_t i = 0; i < shown.slide_count && !door; i++)
+        if (shown.slides[i].kind == SLIDE_BOARD)
+            door = &shown.slides[i];
+    assert_non_null(door);
+    assert_string_equal(door->qr, "https://example.org/lt25/talk/1/feedback/");
+    /* drawn: the code, and the mark of a talk not recorded */
+    struct scene scene = {0};
+    layout_slide(&fake, &shown, door, &g, &scene);
+    char *text = scene_text(&scene);
+    assert_non_null(strstr(text, "Not recorded"));
+    free(text);
+    scene_clear(&scene);
+    programme_free(&shown);
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
 /* The largest text and the last line of a slide's page, in px. */
 static void page_sizes(const struct programme *shown, const struct slide *s,
                        const struct frame_geometry *g, int *largest, int *last)
@@ -419,6 +453,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(door_signs_and_boards_over_every_schedule_fixture),
         cmocka_unit_test(a_talks_pages_are_set_at_one_size),
+        cmocka_unit_test(event_yaml_says_where_the_door_signs_code_leads),
         cmocka_unit_test(a_portrait_footer_keeps_the_name_and_the_place),
         cmocka_unit_test(a_portrait_caption_wraps_at_words),
     };
