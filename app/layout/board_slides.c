@@ -151,7 +151,7 @@ static int cell_height(const struct board_plan *plan, int lines, bool when)
  * the line of its state and notice (rooms.yaml) under it. */
 static int room_line_height(const struct board_plan *plan, const struct overview_row *row)
 {
-    return (int)lroundf(1.25f * plan->small) * (row->notice ? 2 : 1);
+    return (int)lroundf(1.25f * plan->small) * (row->notice ? 3 : 1); /* notice: 2 lines */
 }
 
 /* The height each row needs at plan's size, into plan->heights; their sum
@@ -174,7 +174,7 @@ static int board_heights(const struct measurer *m, const struct slide *s, struct
             h = room_line_height(plan, row) + now + next;
         } else {
             int room = 2 * (int)lroundf(1.15f * (float)px) +
-                       (row->notice ? 2 * (int)lroundf(1.15f * plan->small) : 0);
+                       (row->notice ? 3 * (int)lroundf(1.15f * plan->small) : 0);
             h = now > next ? now : next; /* each with its gap */
             h = h > room ? h : room + plan->gap;
         }
@@ -184,15 +184,18 @@ static int board_heights(const struct measurer *m, const struct slide *s, struct
     return total;
 }
 
-/* The width of the widest room name at px. */
-static int rooms_width(const struct measurer *m, const struct slide *s, int px)
+/* The width of the widest room name at px, or of half a room's state and
+ * notice (rooms.yaml) at small, which wraps over up to three lines. */
+static int rooms_width(const struct measurer *m, const struct slide *s, int px, int small)
 {
     int widest = 0;
     for (size_t i = 0; i < s->row_count; i++) {
         const char *room = s->rows[i].room ? s->rows[i].room : "";
+        const char *notice = s->rows[i].notice;
         int w = m->text_width(m->ctx, FONT_BOLD, px, room, strlen(room));
-        if (w > widest)
-            widest = w;
+        int n = notice ? m->text_width(m->ctx, FONT_BOLD, small, notice, strlen(notice)) / 2 : 0;
+        widest = w > widest ? w : widest;
+        widest = n > widest ? n : widest;
     }
     return widest;
 }
@@ -225,7 +228,7 @@ static void board_plan(const struct measurer *m, const struct slide *s, struct b
         plan->size = size;
         plan->room_w = 0;
         if (!plan->stacked) { /* as wide as the widest name, at most a quarter */
-            plan->room_w = rooms_width(m, s, (int)lroundf(size)) + 2 * gap;
+            plan->room_w = rooms_width(m, s, (int)lroundf(size), (int)lroundf(small)) + 2 * gap;
             if (plan->room_w > area.w / 4)
                 plan->room_w = area.w / 4;
         }
@@ -311,7 +314,7 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
                 block_text(row->notice, FONT_BOLD, small, small, 1.15f, 0, t->text),
             };
             room[0].max_lines = plan.stacked ? 1 : 2;
-            room[1].max_lines = plan.stacked ? 1 : 2; /* its state and notice (rooms.yaml) */
+            room[1].max_lines = plan.stacked ? 2 : 3; /* its state and notice (rooms.yaml) */
             layout_stack(m, room, COUNT(room),
                          (struct box){area.x, y, plan.stacked ? area.w : plan.room_w - gap,
                                       plan.stacked ? room_line : row_h - gap},
@@ -340,7 +343,7 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
             layout_board_cell(m, t, now_when, t->now, row->title, &plan, now, scene);
         }
         if (row->next_title) {
-            const char *next_when[3] = {row->next_when, NULL, NULL};
+            const char *next_when[3] = {row->next_when, row->next_when_short, NULL};
             layout_board_cell(m, t, next_when, t->secondary, row->next_title, &plan, next, scene);
         }
         y += row_h;

@@ -148,6 +148,7 @@ void slide_free(struct slide *slide)
         free(slide->rows[i].next_speakers);
         free(slide->rows[i].when_short);
         free(slide->rows[i].when_shortest);
+        free(slide->rows[i].next_when_short);
     }
     free(slide->rows);
     memset(slide, 0, sizeof *slide);
@@ -280,7 +281,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
                               &dst->rows[i].notice);
             ok = COPY_STRINGS(&dst->rows[i].span, &dst->rows[i].left, &dst->rows[i].speakers,
                               &dst->rows[i].next_speakers, &dst->rows[i].when_short,
-                              &dst->rows[i].when_shortest) &&
+                              &dst->rows[i].when_shortest, &dst->rows[i].next_when_short) &&
                  ok;
         }
     }

@@ -164,6 +164,7 @@ struct overview_row {
     char *span, *left, *speakers, *next_speakers;
     bool not_recorded;
     char *when_short, *when_shortest; /* when, shorter: "Now · until 15:00", "until 15:00" */
+    char *next_when_short;            /* next_when, shorter: "Next · 16:00" */
 };
 
 struct partner {

@@ -498,9 +498,10 @@ static char *speakers_of(const struct slide *s)
 
 static void row_free(struct overview_row *row)
 {
-    char *texts[] = {row->room,          row->title,      row->when,          row->next_title,
-                     row->next_when,     row->span,       row->left,          row->speakers,
-                     row->next_speakers, row->when_short, row->when_shortest, row->notice};
+    char *texts[] = {row->room,           row->title,      row->when,          row->next_title,
+                     row->next_when,      row->span,       row->left,          row->speakers,
+                     row->next_speakers,  row->when_short, row->when_shortest, row->notice,
+                     row->next_when_short};
     for (size_t i = 0; i < COUNT(texts); i++)
         free(texts[i]);
     memset(row, 0, sizeof *row);
@@ -548,6 +549,8 @@ static void fill_board_row(const struct builder *b, struct overview_row *row, co
             in <= SOON_MINUTES ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
                                : str_printf(tr(lang, "Next \u00b7 %s"), clock),
             next->late, next->slide, true, door);
+        row->next_when_short = with_notes(lang, str_printf(tr(lang, "Next \u00b7 %s"), clock),
+                                          next->late, next->slide, true, door);
         row->next_speakers = speakers_of(next->slide);
     }
 }
