@@ -220,9 +220,15 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
         name = str_printf("%s%s%s", shortened ? shortened : "", BLOCK_SEPARATOR, e->place);
         free(shortened);
     }
+    /* a name alone, too wide for its line: over the band's two lines */
+    bool name_wraps = !e->place && name && left.h >= 2 * px_size &&
+                      m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w;
+    struct block name_block =
+        block_text(two_lines ? e->name : name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
+    if (name_wraps)
+        name_block.max_lines = 2;
     struct block event[] = {
-        block_one_line(block_text(two_lines ? e->name : name, FONT_REGULAR, size, size, 1.0f, 0,
-                                  t->footer_text)),
+        name_wraps ? name_block : block_one_line(name_block),
         block_one_line(block_text(two_lines ? e->place : NULL, FONT_REGULAR, size, size, 1.0f, 0,
                                   t->footer_text)),
     };
