@@ -37,4 +37,8 @@
 #define STATUS_RETRY_MS 5000        /* --status: a file that cannot be written is tried again */
 #define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
 
+/* The stage timer (--timer ROOM) */
+#define TIMER_OVERTIME_MAX_MINUTES 20 /* "+m:ss" at most this long; then the next talk's count */
+#define TIMER_BLINK_MS 500            /* the overrun blinks: on and off this long each */
+
 #endif
