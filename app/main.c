@@ -110,7 +110,8 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     if (opts->render_dir) {
         const struct export_request rq = {opts->render_dir, opts->width, opts->height};
         int64_t utc_ms = opts->has_now ? zone_utc(opts->now) * 1000 : clock_wall_ms();
-        status = export_slides(&rq, live, utc_ms);
+        status = opts->timer_room ? export_timer(&rq, live, opts->timer_room, utc_ms)
+                                  : export_slides(&rq, live, utc_ms);
     } else {
         status = loop_run(opts, live);
     }
@@ -211,6 +212,8 @@ int main(int argc, char **argv)
         const struct check_request rq = {opts.room, opts.hwdec, assets_dir, opts.json};
         status = check_report(&live.prog, &diags, &rq);
     } else {
+        if (opts.timer_room) /* a room the programme does not have is said at once */
+            order_check_room(&live.prog, opts.timer_room, &diags);
         status = run_drawing(&opts, &live, &diags);
     }
     video_shutdown();
