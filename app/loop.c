@@ -14,6 +14,7 @@
 #include "platform/wakeup.h"
 #include "platform/window.h"
 #include "render/clips.h"
+#include "render/png.h"
 #include "render/stage.h"
 #include "render/timer_screen.h"
 #include "show/pacing.h"
@@ -181,7 +182,13 @@ static void draw_timer_if_due(struct loop *l, int64_t now_ms)
         timer_read(prog, room, timer_late_minutes(prog, room), &l->timer_keys, utc_ms);
     int w, h;
     SDL_GetRendererOutputSize(l->stage.sdl, &w, &h);
-    if (timer_screen_draw(&l->timer, l->stage.renderer, prog, room, &r, w, h))
+    bool drawn = timer_screen_draw(&l->timer, l->stage.renderer, prog, room, &r, w, h);
+    char why[256];
+    if (drawn && l->stage.screenshot && /* SIGUSR1 */
+        !png_save_target(l->stage.sdl, w, h, l->stage.screenshot, why, sizeof why))
+        LOG(LOG_WARN, "screen", "cannot write a screenshot to %s: %s", l->stage.screenshot, why);
+    l->stage.screenshot = NULL;
+    if (drawn)
         SDL_RenderPresent(l->stage.sdl);
     l->stage.dirty = false;
     l->status.presented_ms = clock_wall_ms();
