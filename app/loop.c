@@ -195,7 +195,8 @@ static void draw_timer_if_due(struct loop *l, int64_t now_ms)
     char count[sizeof l->status.timer_count];
     timer_format_count(&r, count, sizeof count);
     l->status.stale |= strcmp(count, l->status.timer_count) != 0 ||
-                       l->status.timer_held != r.held || l->status.timer_phase != timer_phases[r.phase];
+                       l->status.timer_held != r.held ||
+                       l->status.timer_phase != timer_phases[r.phase];
     memcpy(l->status.timer_count, count, sizeof count);
     l->status.timer_held = r.held;
     l->status.timer_phase = timer_phases[r.phase];
@@ -393,9 +394,9 @@ static bool sleep_until_next(struct loop *l, int64_t now_ms, int64_t utc_ms)
     int64_t waits[WAIT_COUNT] = {
         [WAIT_CLOCK] = 60000 - utc_ms % 60000,
         [WAIT_SLIDE] = until_change,
-        [WAIT_PREPARE] = timer ? -1
-                               : stage_prepare(stage, shown, live_next_slide(l->live),
-                                               until_prepare, now_ms),
+        [WAIT_PREPARE] =
+            timer ? -1
+                  : stage_prepare(stage, shown, live_next_slide(l->live), until_prepare, now_ms),
         [WAIT_WATCHDOG] = l->watchdog_ms > 0 ? l->alive_at_ms - now_ms : -1,
         [WAIT_SETTLE] = settle_wait_ms(&l->settle, now_ms),
         [WAIT_WATCH] = watch_wait_ms(l->watch, now_ms),

@@ -141,7 +141,8 @@ static void after_the_end_it_counts_up_in_red_blinking_until_the_next(void **sta
 static void a_room_that_runs_late_counts_later(void **state)
 {
     (void)state;
-    struct timer_reading r = timer_read(&prog, "saal-1", 10, NULL, at(12, 36, 0)); /* any spelling */
+    struct timer_reading r =
+        timer_read(&prog, "saal-1", 10, NULL, at(12, 36, 0)); /* any spelling */
     char count[32];
     timer_format_count(&r, count, sizeof count);
     assert_int_equal(r.phase, TIMER_RUNNING);
@@ -169,9 +170,9 @@ static void keys_hold_move_and_reset_the_count(void **state)
     assert_true(timer_take_key(&c, ' ', at(12, 0, 0))); /* held */
     assert_true(timer_read(&prog, "Saal 1", 0, &c, at(12, 1, 0)).held);
     count_at(&c, at(12, 1, 0), "30:00");
-    assert_int_equal(timer_wait_ms(&(struct timer_reading){.phase = TIMER_RUNNING, .held = true},
-                                   at(12, 1, 0)),
-                     -1);
+    assert_int_equal(
+        timer_wait_ms(&(struct timer_reading){.phase = TIMER_RUNNING, .held = true}, at(12, 1, 0)),
+        -1);
     assert_true(timer_take_key(&c, ' ', at(12, 2, 0))); /* resumed where it stood */
     assert_false(c.held);
     count_at(&c, at(12, 2, 0), "30:00");

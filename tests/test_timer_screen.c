@@ -65,8 +65,8 @@ static Uint32 *pixel(const struct canvas *c, int x, int y)
 static void draw_at(struct canvas *c, int64_t t)
 {
     struct timer_reading r = timer_read(&prog, "Saal 1", 0, NULL, t);
-    assert_true(timer_screen_draw(&c->screen, c->r, &prog, "Saal 1", &r, c->surface->w,
-                                  c->surface->h));
+    assert_true(
+        timer_screen_draw(&c->screen, c->r, &prog, "Saal 1", &r, c->surface->w, c->surface->h));
 }
 
 /* Pixels of box in colour (within a little, for the edges of glyphs: the

@@ -98,13 +98,14 @@ void layout_timer_still(const struct measurer *m, const struct programme *prog, 
     }
     const char *title = r->talk ? r->talk->title : tr(lang, "Nothing more in this room today");
     struct block top[] = {
-        block_one_line(block_text(r->talk ? when : room, FONT_REGULAR, 4.5f * u, 3.0f * u, 1.2f,
-                                  0, grey)),
+        block_one_line(
+            block_text(r->talk ? when : room, FONT_REGULAR, 4.5f * u, 3.0f * u, 1.2f, 0, grey)),
         block_text(title, FONT_BOLD, 7.5f * u, 4.0f * u, 1.15f, 1.0f * u, colours[TIMER_WHITE]),
     };
     top[1].max_lines = 2;
-    layout_stack(m, top, COUNT(top), (struct box){b.margin_x, b.top_y, g->w - 2 * b.margin_x, b.top_h},
-                 ALIGN_START, ALIGN_CENTRE, scene);
+    layout_stack(m, top, COUNT(top),
+                 (struct box){b.margin_x, b.top_y, g->w - 2 * b.margin_x, b.top_h}, ALIGN_START,
+                 ALIGN_CENTRE, scene);
     if (!r->next)
         return;
     char next_when[16], next_label[64];

@@ -30,8 +30,8 @@ static SDL_Texture *still_texture(struct timer_screen *ts, struct renderer *r,
         ts->still = NULL;
     }
     if (!ts->still)
-        ts->still = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
-                                      g->w, g->h);
+        ts->still =
+            SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, g->w, g->h);
     if (!ts->still) {
         LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", g->w, g->h, SDL_GetError());
         return NULL;

@@ -13,10 +13,10 @@
 #include <stdint.h>
 
 struct timer_screen {
-    uint64_t held_key;     /* layout_timer_still_key() of the still part the target holds; 0: none */
-    int held_w, held_h;    /* at which logical size */
-    SDL_Texture *still;    /* the still part, for targets that lose their pixels; or NULL */
-    uint64_t still_key;    /* of what it shows */
+    uint64_t held_key;  /* layout_timer_still_key() of the still part the target holds; 0: none */
+    int held_w, held_h; /* at which logical size */
+    SDL_Texture *still; /* the still part, for targets that lose their pixels; or NULL */
+    uint64_t still_key; /* of what it shows */
     int still_w, still_h;
 };
 

@@ -529,8 +529,7 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
     return b.signature;
 }
 
-bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start,
-                         int64_t *end)
+bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start, int64_t *end)
 {
     if (!is_timed(s))
         return false;

@@ -63,7 +63,6 @@ void order_check_room(const struct programme *prog, const char *room, struct dia
 /* When session s runs, in UTC seconds: a talk's exact time, else its
  * date's start and end (today_local's, event days since 1970, when it has
  * no date). False when s is not a session with a start. */
-bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start,
-                         int64_t *end);
+bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start, int64_t *end);
 
 #endif

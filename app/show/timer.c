@@ -89,7 +89,8 @@ struct timer_reading timer_read(const struct programme *prog, const char *room, 
     const struct timer_control none = {0};
     const struct timer_control *c = control ? control : &none;
     int64_t at = c->held ? c->held_at_ms : now_ms;
-    struct room_now rn = find_room_now(prog, room, (int64_t)late_minutes * MINUTE_MS + c->shift_ms, at);
+    struct room_now rn =
+        find_room_now(prog, room, (int64_t)late_minutes * MINUTE_MS + c->shift_ms, at);
     struct timer_reading r = {.visible = true, .held = c->held};
     const struct placed *talk = NULL, *next = &rn.coming;
     bool over_shown = rn.over.slide && at - rn.over.end < TIMER_OVERTIME_MAX_MINUTES * MINUTE_MS;
