@@ -93,10 +93,10 @@ static void reload(struct loop *l, int64_t now_ms)
                       sizeof l->clock); /* the language may have changed */
     l->status.stale = true;
     metrics_file_soon(&l->metrics, now_ms);
-    if (change & LIVE_PROGRAMME)
+    if (change & LIVE_PROGRAMME) {
         stage_new_content(&l->stage, &l->live->prog.theme, change & LIVE_FONTS);
-    if (change & LIVE_PROGRAMME)
         timer_screen_invalidate(&l->timer);
+    }
     l->clip_failures_listed = 0; /* the problems are the content's again */
 }
 

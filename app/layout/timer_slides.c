@@ -89,8 +89,9 @@ void layout_timer_still(const struct measurer *m, const struct programme *prog, 
                                     .box = {0, 0, g->w, g->h},
                                     .colour = layout_timer_background});
     scene->background = scene->count;
-    char when[96] = "", start[16], end[16];
+    char when[96] = "";
     if (r->talk) {
+        char start[16], end[16];
         format_clock(r->start_ms, start, sizeof start);
         format_clock(r->end_ms, end, sizeof end);
         snprintf(when, sizeof when, "%s" BLOCK_SEPARATOR "%s\u2013%s", room ? room : "", start,

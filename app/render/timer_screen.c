@@ -3,9 +3,12 @@
  * tick. */
 #include "timer_screen.h"
 
+#include "fonts.h"
 #include "render_internal.h"
 #include "../layout/timer_slides.h"
 #include "../util/log.h"
+
+#include <string.h>
 
 /* Lays out and draws the still part onto the current target. */
 static void draw_still(struct renderer *r, const struct programme *prog, const char *room,
@@ -47,6 +50,69 @@ static SDL_Texture *still_texture(struct timer_screen *ts, struct renderer *r,
     return ok ? ts->still : NULL;
 }
 
+static void drop_figures(struct timer_figures *f)
+{
+    for (size_t i = 0; i < sizeof f->glyph / sizeof *f->glyph; i++)
+        if (f->glyph[i])
+            SDL_DestroyTexture(f->glyph[i]);
+    memset(f, 0, sizeof *f);
+}
+
+/* The figures at px, drawn now unless they are already. False when one
+ * cannot be. */
+static bool figures_at(struct timer_figures *f, struct renderer *r, int px)
+{
+    if (f->px == px)
+        return true;
+    drop_figures(f);
+    const struct rgba white = {0xff, 0xff, 0xff, 0xff};
+    for (size_t i = 0; i < sizeof TIMER_FIGURES - 1; i++) {
+        const char one[] = {TIMER_FIGURES[i], '\0'};
+        SDL_Surface *s =
+            fonts_draw_line(render_fonts(r), FONT_BOLD, px, one, false, white, &f->ascent[i]);
+        f->glyph[i] = s ? SDL_CreateTextureFromSurface(r->sdl, s) : NULL;
+        if (s) {
+            f->w[i] = s->w;
+            f->h[i] = s->h;
+        }
+        SDL_FreeSurface(s);
+        if (!f->glyph[i]) {
+            drop_figures(f);
+            return false;
+        }
+        SDL_SetTextureBlendMode(f->glyph[i], SDL_BLENDMODE_BLEND);
+        f->advance[i] = fonts_text_width(render_fonts(r), FONT_BOLD, px, one, 1);
+    }
+    f->px = px;
+    return true;
+}
+
+/* True when item is a line of the count's figures alone. */
+static bool is_count(const struct item *item)
+{
+    return item->kind == ITEM_TEXT && item->text[0] &&
+           strspn(item->text, TIMER_FIGURES) == strlen(item->text);
+}
+
+/* Draws the count from its figures, tinted; as a line of text where they
+ * cannot be had. */
+static void draw_count(struct timer_screen *ts, struct renderer *r, const struct item *item)
+{
+    struct timer_figures *f = &ts->figures;
+    if (!figures_at(f, r, item->px)) {
+        render_draw_scene(r, &(struct scene){.items = (struct item *)item, .count = 1});
+        return;
+    }
+    int x = item->box.x;
+    for (const char *c = item->text; *c; c++) {
+        size_t i = (size_t)(strchr(TIMER_FIGURES, *c) - TIMER_FIGURES);
+        SDL_Rect dst = {x, item->baseline - f->ascent[i], f->w[i], f->h[i]};
+        SDL_SetTextureColorMod(f->glyph[i], item->colour.r, item->colour.g, item->colour.b);
+        SDL_RenderCopy(r->sdl, f->glyph[i], NULL, &dst);
+        x += f->advance[i];
+    }
+}
+
 /* Draws the timer at logical size g onto the current target, which keeps
  * its pixels from the last call when keeps is set. */
 static bool draw_timer(struct timer_screen *ts, struct renderer *r, const struct programme *prog,
@@ -74,7 +140,13 @@ static bool draw_timer(struct timer_screen *ts, struct renderer *r, const struct
     struct scene scene = {0};
     layout_timer_moving(render_measurer(r), prog, reading, g, &scene);
     SDL_RenderSetClipRect(r->sdl, &area); /* nothing drawn where the still part stands */
-    render_draw_scene(r, &scene);
+    for (size_t i = 0; i < scene.count; i++) {
+        struct item *item = &scene.items[i];
+        if (is_count(item))
+            draw_count(ts, r, item);
+        else
+            render_draw_scene(r, &(struct scene){.items = item, .count = 1});
+    }
     SDL_RenderSetClipRect(r->sdl, NULL);
     scene_clear(&scene);
     return true;
@@ -106,11 +178,13 @@ bool timer_screen_draw(struct timer_screen *ts, struct renderer *r, const struct
 void timer_screen_invalidate(struct timer_screen *ts)
 {
     ts->held_key = ts->still_key = 0;
+    drop_figures(&ts->figures); /* perhaps in other fonts now */
 }
 
 void timer_screen_free(struct timer_screen *ts)
 {
     if (ts->still)
         SDL_DestroyTexture(ts->still);
+    drop_figures(&ts->figures);
     *ts = (struct timer_screen){0};
 }
