@@ -93,6 +93,22 @@ static bool start_setup_screen(const char *content_dir, const struct theme *base
     return true;
 }
 
+/* Reports to diags when the programme has no room --timer names (or
+ * two), under the option's name. */
+static void check_timer_room(const struct programme *prog, const char *room,
+                             struct diag_list *diags)
+{
+    size_t before = diags->count;
+    order_check_room(prog, room, diags);
+    for (size_t i = before; i < diags->count; i++) {
+        char *option = str_dup("--timer");
+        if (!option)
+            continue;
+        free(diags->items[i].path);
+        diags->items[i].path = option;
+    }
+}
+
 /* The show in a window or on screen, or its slides to PNG files: the
  * modes that draw. Returns the exit status. */
 static int run_drawing(const struct options *opts, struct live *live, struct diag_list *diags)
@@ -213,7 +229,7 @@ int main(int argc, char **argv)
         status = check_report(&live.prog, &diags, &rq);
     } else {
         if (opts.timer_room) /* a room the programme does not have is said at once */
-            order_check_room(&live.prog, opts.timer_room, &diags);
+            check_timer_room(&live.prog, opts.timer_room, &diags);
         status = run_drawing(&opts, &live, &diags);
     }
     video_shutdown();
