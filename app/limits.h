@@ -38,7 +38,8 @@
 #define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
 
 /* The stage timer (--timer ROOM) */
-#define TIMER_OVERTIME_MAX_MINUTES 20 /* "+m:ss" at most this long; then the next talk's count */
-#define TIMER_BLINK_MS 500            /* the overrun blinks: on and off this long each */
+#define TIMER_OVERTIME_MAX_MINUTES 20   /* "+m:ss" at most this long; then the next talk's count */
+#define TIMER_BLINK_MS 500              /* the overrun blinks: on and off this long each */
+#define TIMER_COUNTDOWN_MAX_MINUTES 180 /* a talk's start is counted down to from this soon */
 
 #endif

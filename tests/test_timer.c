@@ -71,6 +71,12 @@ static void before_a_talk_it_counts_down_to_its_start(void **state)
     assert_string_equal(layout_timer_label(&r, NULL), "Starts in");
     r = read_at(at(10, 59, 59) + 400, count, sizeof count); /* rounded up: never 0:00 early */
     assert_string_equal(count, "0:01");
+    r = read_at(at(8, 0, 0), count, sizeof count); /* three hours before: counted down */
+    assert_int_equal(r.phase, TIMER_BEFORE);
+    assert_string_equal(count, "3:00:00");
+    r = read_at(at(7, 59, 59), count, sizeof count); /* earlier: not yet */
+    assert_int_equal(r.phase, TIMER_NONE);
+    assert_null(r.talk);
 }
 
 static void during_a_talk_white_then_orange_then_red(void **state)

@@ -35,6 +35,12 @@ static int64_t ceil_div(int64_t a, int64_t b)
     return -floor_div(-a, b);
 }
 
+/* The event's day (days since 1970 in its time zone) of an instant in ms. */
+static int64_t day_of(int64_t utc_ms)
+{
+    return floor_div(zone_local(floor_div(utc_ms, MS)), SECONDS_PER_DAY);
+}
+
 /* What the room's sessions say at now: the talk running, the last one over
  * and the first to come, each moved by shift. */
 struct room_now {
@@ -54,7 +60,7 @@ static struct room_now find_room_now(const struct programme *prog, const char *r
     const char *name = room ? order_find_room(prog, room, &second) : NULL;
     if (!name)
         return rn;
-    int64_t today = floor_div(zone_local(floor_div(now_ms, MS)), SECONDS_PER_DAY);
+    int64_t today = day_of(now_ms);
     for (size_t i = 0; i < prog->slide_count; i++) {
         const struct slide *s = &prog->slides[i];
         int64_t start, end;
@@ -107,7 +113,7 @@ struct timer_reading timer_read(const struct programme *prog, const char *room, 
         r.colour = TIMER_RED;
         r.progress = 1.0f;
         r.visible = c->held || (at - talk->end) % (2 * TIMER_BLINK_MS) < TIMER_BLINK_MS;
-    } else if (rn.coming.slide) {
+    } else if (rn.coming.slide && rn.coming.start - at <= TIMER_COUNTDOWN_MAX_MINUTES * MINUTE_MS) {
         talk = &rn.coming;
         next = &rn.after_coming;
         r.phase = TIMER_BEFORE;

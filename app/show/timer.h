@@ -15,8 +15,8 @@
 #include <stdint.h>
 
 enum timer_phase {
-    TIMER_NONE,    /* no talk in the room is running, over or to come */
-    TIMER_BEFORE,  /* counting down to the next talk's start */
+    TIMER_NONE,    /* no talk in the room is running, just over or coming soon */
+    TIMER_BEFORE,  /* counting down to the start of the room's next talk */
     TIMER_RUNNING, /* counting down to the running talk's end */
     TIMER_OVER,    /* counting up since the talk's end, until the next starts */
 };
