@@ -74,9 +74,10 @@ static void before_a_talk_it_counts_down_to_its_start(void **state)
     r = read_at(at(8, 0, 0), count, sizeof count); /* three hours before: counted down */
     assert_int_equal(r.phase, TIMER_BEFORE);
     assert_string_equal(count, "3:00:00");
-    r = read_at(at(7, 59, 59), count, sizeof count); /* earlier: not yet */
+    r = read_at(at(7, 59, 59), count, sizeof count); /* earlier: not yet, but next */
     assert_int_equal(r.phase, TIMER_NONE);
     assert_null(r.talk);
+    assert_string_equal(r.next->title, "31C3 Opening Event");
 }
 
 static void during_a_talk_white_then_orange_then_red(void **state)

@@ -97,7 +97,9 @@ void layout_timer_still(const struct measurer *m, const struct programme *prog, 
         snprintf(when, sizeof when, "%s" BLOCK_SEPARATOR "%s\u2013%s", room ? room : "", start,
                  end);
     }
-    const char *title = r->talk ? r->talk->title : tr(lang, "Nothing more in this room today");
+    const char *title = r->talk   ? r->talk->title
+                        : r->next ? NULL /* it is below */
+                                  : tr(lang, "Nothing more in this room today");
     struct block top[] = {
         block_one_line(
             block_text(r->talk ? when : room, FONT_REGULAR, 4.5f * u, 3.0f * u, 1.2f, 0, grey)),

@@ -120,8 +120,11 @@ struct timer_reading timer_read(const struct programme *prog, const char *room, 
         r.count_s = ceil_div(talk->start - at, MS);
         r.colour = TIMER_WHITE;
     }
-    if (!talk)
+    if (!talk) { /* a talk later on, not counted down to yet, is the next */
+        r.next = rn.coming.slide;
+        r.next_start_ms = rn.coming.start;
         return r;
+    }
     r.talk = talk->slide;
     r.start_ms = talk->start;
     r.end_ms = talk->end;

@@ -38,7 +38,7 @@ struct timer_control {
 struct timer_reading {
     enum timer_phase phase;
     const struct slide *talk; /* the talk counted (running, coming or over); NULL: none */
-    const struct slide *next; /* the room's talk after it; NULL: none */
+    const struct slide *next; /* the room's talk after it (with no talk: the next); NULL: none */
     int64_t start_ms, end_ms; /* talk's times, moved by late and by the keys (UTC ms) */
     int64_t next_start_ms;    /* next's start, moved the same way */
     int64_t count_s; /* shown: seconds left (before, running, rounded up), or over (rounded down) */
@@ -63,7 +63,8 @@ struct timer_reading timer_read(const struct programme *prog, const char *room, 
 void timer_format_count(const struct timer_reading *r, char *buf, size_t size);
 
 /* Milliseconds from now_ms until what r shows changes (its count, its
- * blink, its phase); -1 when it stands still (held, or no talk). */
+ * blink, its phase); -1 when it stands still (held, or no talk: a talk's
+ * countdown begins on a whole minute, when the screen is drawn anyway). */
 int64_t timer_wait_ms(const struct timer_reading *r, int64_t now_ms);
 
 /* The chair's key: ' ' holds or resumes the count, '+' and '-' give or
