@@ -19,6 +19,9 @@
 /* What one slide holds */
 #define PARTNERS_PER_SLIDE 24 /* more partners go on to further slides */
 #define SPEAKERS_PER_SLIDE 8  /* more speakers continue on further pages of the session */
+#define EVENT_MAX_ROOMS 200   /* rooms: listed in event.yaml; a congress export has 58 */
+#define ROOM_MAX_INFO_LINES 4 /* info: lines of one room on its door sign */
+#define QR_DEFAULT_SIZE 25    /* % of the screen's shorter side a QR code spans (qr_size:) */
 #define SLIDE_MAX_DURATION_MS (24 * 3600 * 1000) /* a slide's duration:, the theme's slide: */
 
 /* The programme over time */
@@ -35,6 +38,7 @@
 /* Drawing and publishing */
 #define STAGE_PREPARE_AHEAD_MS 1500 /* the next slide is composed this long before its turn */
 #define STATUS_RETRY_MS 5000        /* --status: a file that cannot be written is tried again */
+#define SCREEN_RETRY_MS 5000        /* under systemd, a screen that cannot be opened is tried again */
 #define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
 
 /* The stage timer (--timer ROOM) */

@@ -179,6 +179,10 @@ int main(int argc, char **argv)
      * an arena per thread, freed memory would stay scattered over many. */
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_ARENA_MAX, 2);
+    /* PipeWire's client library, under libmpv, prints its own warnings to
+     * stderr each time a clip tries it for sound: the show says once what
+     * it needs to (set here, before any thread reads the environment). */
+    setenv("PIPEWIRE_DEBUG", "0", 0);
     struct options opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {

@@ -4,6 +4,7 @@
 
 #include "contrast.h"
 #include "../render/clips.h"
+#include "../show/rooms.h"
 #include "../show/running_order.h"
 #include "../util/str.h"
 #include "../util/translate.h"
@@ -41,6 +42,7 @@ int check_report(const struct programme *prog, struct diag_list *diags,
 {
     if (rq->room)
         order_check_room(prog, rq->room, diags);
+    rooms_check(prog, diags);
     clips_check(prog, rq->hwdec, diags);
     check_languages(prog, diags);
     char *theme_path = theme_file(prog, rq->assets_dir);

@@ -152,6 +152,21 @@ bool event_copy(struct event *dst, const struct event *src)
     ok = copy_string_list(&dst->languages, &dst->language_count, src->languages,
                           ok ? src->language_count : 0) &&
          ok;
+    dst->rooms = NULL;
+    dst->room_count = 0;
+    if (ok && src->room_count) {
+        dst->rooms = calloc(src->room_count, sizeof *dst->rooms);
+        ok = dst->rooms != NULL;
+        for (size_t i = 0; ok && i < src->room_count; i++) {
+            struct room_entry *r = &dst->rooms[i];
+            *r = src->rooms[i];
+            dst->room_count = i + 1;
+            ok = COPY_STRINGS(&r->name, &r->display, &r->stream);
+            ok = copy_string_list(&r->info, &r->info_count, src->rooms[i].info,
+                                  ok ? src->rooms[i].info_count : 0) &&
+                 ok;
+        }
+    }
     if (!ok)
         event_free(dst);
     return ok;
@@ -169,7 +184,21 @@ void event_free(struct event *event)
     free(event->logo);
     free_string_list(event->schedules, event->schedule_count);
     free_string_list(event->languages, event->language_count);
+    for (size_t i = 0; i < event->room_count; i++)
+        room_entry_free(&event->rooms[i]);
+    free(event->rooms);
     memset(event, 0, sizeof *event);
+}
+
+void room_entry_free(struct room_entry *room)
+{
+    if (!room)
+        return;
+    free(room->name);
+    free(room->display);
+    free(room->stream);
+    free_string_list(room->info, room->info_count);
+    memset(room, 0, sizeof *room);
 }
 
 const char *event_language(const struct event *event)
@@ -250,6 +279,7 @@ uint64_t slide_fingerprint(const struct slide *s)
                          s->audio,
                          s->loops,
                          s->poster_ms,
+                         (int64_t)(s->qr_size * 100),
                          (int64_t)(s->focus.x * 1000) * 1000 + (int64_t)(s->focus.y * 1000)};
     for (size_t i = 0; i < COUNT(numbers); i++)
         h = hash_number(h, (uint64_t)numbers[i]);

@@ -77,6 +77,16 @@ struct optional_moment {
     int64_t local; /* event time: seconds since 1970-01-01 00:00 of its calendar */
 };
 
+/* A room of the board, as event.yaml's rooms: list names it. */
+struct room_entry {
+    char *name;    /* as the programme (its export) writes it */
+    char *display; /* shown instead of name; NULL: name */
+    char **info;   /* lines of its door sign: the floor, the way there, the translation channel */
+    size_t info_count;
+    char *stream; /* an address of its stream: a QR code on its door sign; NULL: none */
+    int line;     /* in event.yaml, for reports */
+};
+
 struct event {
     char *name;
     char *timezone; /* tz database name, e.g. "Asia/Dubai"; NULL: the machine's */
@@ -90,7 +100,9 @@ struct event {
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
     char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
     size_t language_count;
-    bool sync; /* slides follow the clock, as with --sync */
+    bool sync;                /* slides follow the clock, as with --sync */
+    struct room_entry *rooms; /* the board's rooms, in order; none: every room */
+    size_t room_count;
 };
 
 /* The event's first language (see tr()); NULL: English. */
@@ -186,6 +198,7 @@ struct slide {
     /* any slide */
     char *qr;         /* text of a QR code drawn on the slide, or NULL */
     char *qr_caption; /* a line under it */
+    float qr_size;    /* % of the screen's shorter side the code's modules span; 0: the default */
     /* partners */
     struct partner *partners;
     size_t partner_count;
@@ -220,6 +233,9 @@ bool event_copy(struct event *dst, const struct event *src);
 
 /* Frees the event's strings; NULL is fine. */
 void event_free(struct event *event);
+
+/* Frees the room's strings; NULL is fine. */
+void room_entry_free(struct room_entry *room);
 
 /* Deep copy of src into dst; false when memory runs out (dst is then empty). */
 bool slide_copy(struct slide *dst, const struct slide *src);

@@ -22,6 +22,10 @@ struct talk {
  * or plain minutes ("90"). False when it is none of them. */
 bool talks_duration(const char *text, int *minutes);
 
+/* A time of day as exports write it: "HH:MM", "H:MM" or "HH:MM:SS", under
+ * 24:00. Sets *minutes after midnight; false for anything else ("25:61"). */
+bool talks_clock(const char *text, int *minutes);
+
 /* An ISO 8601 date and time ("2019-12-27T11:00:00+01:00", "...Z",
  * "...+0100", seconds and the offset optional, 'T' or a space between).
  * Sets *utc to the instant when it carries an offset (and *has_offset),

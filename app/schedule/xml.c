@@ -139,11 +139,14 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
                      .speaker_count = speaker_count};
     char what[64];
     snprintf(what, sizeof what, "event%s%s", id ? " " : "", id ? id : "");
-    int turn = conf->day_change >= 0 ? conf->day_change : day_start;
+    int turn = conf->day_change >= 0 ? conf->day_change : day_start, clock;
     if (!duration || !talks_duration(duration, &t.minutes))
         diag_add(b->diags, DIAG_WARNING, b->path, line,
                  "%s: duration '%s' is not a duration (write HH:MM): it is left out", what,
                  duration ? duration : "");
+    else if (start && !talks_clock(start, &clock))
+        diag_add(b->diags, DIAG_WARNING, b->path, line,
+                 "%s: start '%s' is not a time of day (write HH:MM): it is left out", what, start);
     else if (!talks_place(b, date, start, day, turn, line, what, &t.start))
         diag_add(b->diags, DIAG_WARNING, b->path, line, "%s: no date or start time: it is left out",
                  what);
@@ -187,8 +190,12 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
     xmlDoc *doc = xmlReadMemory(text, (int)size, b->path, NULL, options);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
-        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %s",
-                 e && e->message ? e->message : "cannot be parsed");
+        const char *message = e && e->message ? e->message : "cannot be parsed";
+        size_t length = strlen(message); /* libxml2 ends its messages with a newline */
+        while (length && message[length - 1] == '\n')
+            length--;
+        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length,
+                 message);
         return false;
     }
     xmlNode *root = xmlDocGetRootElement(doc);

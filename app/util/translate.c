@@ -37,6 +37,8 @@ static const char *const phrases[] = {
     N_("Nothing more in this room today"),
     N_("The programme resumes %s"),
     N_("The programme starts %s"),
+    N_("The programme resumes tomorrow"),
+    N_("The programme starts on %s"),
     N_("Thank you for joining %s."),
     N_("Thank you for joining us."),
     N_("Session"),
