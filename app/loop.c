@@ -163,13 +163,6 @@ static void follow_clips(struct loop *l, int64_t now_ms)
     list_clip_failures(l);
 }
 
-static const char *const timer_phases[] = {
-    [TIMER_NONE] = "none",
-    [TIMER_BEFORE] = "before",
-    [TIMER_RUNNING] = "running",
-    [TIMER_OVER] = "over",
-};
-
 /* --timer: the timer is drawn when its count or blink turns, or when the
  * screen must be drawn again; the status file follows its count. */
 static void draw_timer_if_due(struct loop *l, int64_t now_ms)
@@ -197,10 +190,10 @@ static void draw_timer_if_due(struct loop *l, int64_t now_ms)
     timer_format_count(&r, count, sizeof count);
     l->status.stale |= strcmp(count, l->status.timer_count) != 0 ||
                        l->status.timer_held != r.held ||
-                       l->status.timer_phase != timer_phases[r.phase];
+                       l->status.timer_phase != timer_phase_name(r.phase);
     memcpy(l->status.timer_count, count, sizeof count);
     l->status.timer_held = r.held;
-    l->status.timer_phase = timer_phases[r.phase];
+    l->status.timer_phase = timer_phase_name(r.phase);
     int64_t wait = timer_wait_ms(&r, utc_ms);
     l->timer_due_ms = wait < 0 ? -1 : now_ms + wait + TIMER_WAKE_SLACK_MS;
 }

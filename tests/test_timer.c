@@ -65,6 +65,7 @@ static void before_a_talk_it_counts_down_to_its_start(void **state)
     struct timer_reading r = read_at(at(10, 50, 0), count, sizeof count);
     assert_int_equal(r.phase, TIMER_BEFORE);
     assert_string_equal(count, "10:00");
+    assert_string_equal(timer_phase_name(r.phase), "before"); /* as --status says it */
     assert_string_equal(r.talk->title, "31C3 Opening Event");
     assert_string_equal(r.next->title, "31C3 Keynote");
     assert_int_equal(r.colour, TIMER_WHITE);

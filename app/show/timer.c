@@ -133,6 +133,17 @@ struct timer_reading timer_read(const struct programme *prog, const char *room, 
     return r;
 }
 
+const char *timer_phase_name(enum timer_phase phase)
+{
+    static const char *const names[] = {
+        [TIMER_NONE] = "none",
+        [TIMER_BEFORE] = "before",
+        [TIMER_RUNNING] = "running",
+        [TIMER_OVER] = "over",
+    };
+    return names[phase];
+}
+
 void timer_format_count(const struct timer_reading *r, char *buf, size_t size)
 {
     if (r->phase == TIMER_NONE) {

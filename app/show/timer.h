@@ -58,6 +58,9 @@ int timer_late_minutes(const struct programme *prog, const char *room);
 struct timer_reading timer_read(const struct programme *prog, const char *room, int late_minutes,
                                 const struct timer_control *control, int64_t now_ms);
 
+/* "none", "before", "running" or "over", as the status file says it. */
+const char *timer_phase_name(enum timer_phase phase);
+
 /* The count as shown: "4:59", "+1:05" over time, "1:02:03" from an hour.
  * Empty with TIMER_NONE. */
 void timer_format_count(const struct timer_reading *r, char *buf, size_t size);
