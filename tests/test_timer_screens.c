@@ -53,24 +53,26 @@ static void write_file(const char *path, const char *text)
 }
 
 /* A show whose room "Stage" has a talk that began 10 minutes ago (at a
- * whole minute) and lasts 40, in UTC; its end, in ms since 1970. */
+ * whole minute) and lasts 40, in UTC (an end past midnight is the next
+ * day's, as exports have it); its end, in ms since 1970. */
 static int64_t make_show(const char *dir)
 {
     char path[512], text[512];
     snprintf(path, sizeof path, "%s/event.yaml", dir);
     write_file(path, "name: Timers\ntimezone: UTC\n");
-    time_t start = time(NULL) / 60 * 60 - 600, end = start + 2400, next = end + 900;
-    struct tm a, b, c;
+    time_t start = time(NULL) / 60 * 60 - 600, end = start + 2400, next = end + 900,
+           next_end = next + 1800;
+    struct tm a, b, c, d;
     gmtime_r(&start, &a);
     gmtime_r(&end, &b);
     gmtime_r(&next, &c);
+    gmtime_r(&next_end, &d);
     snprintf(text, sizeof text,
              "date,start,end,room,title\n"
              "%04d-%02d-%02d,%02d:%02d,%02d:%02d,Stage,The talk on stage\n"
              "%04d-%02d-%02d,%02d:%02d,%02d:%02d,Stage,The next talk\n",
              a.tm_year + 1900, a.tm_mon + 1, a.tm_mday, a.tm_hour, a.tm_min, b.tm_hour, b.tm_min,
-             c.tm_year + 1900, c.tm_mon + 1, c.tm_mday, c.tm_hour, c.tm_min, c.tm_hour,
-             c.tm_min == 59 ? 59 : c.tm_min + 1);
+             c.tm_year + 1900, c.tm_mon + 1, c.tm_mday, c.tm_hour, c.tm_min, d.tm_hour, d.tm_min);
     snprintf(path, sizeof path, "%s/schedule.csv", dir);
     write_file(path, text);
     return (int64_t)end * 1000;
