@@ -166,18 +166,18 @@ void layout_timer_moving(const struct measurer *m, const struct programme *prog,
     int label_px = block_px(4.5f, g), ascent, descent;
     m->font_metrics(m->ctx, FONT_BOLD, label_px, &ascent, &descent);
     int bar_h = block_px(1.2f, g) > 2 ? block_px(1.2f, g) : 2;
-    int gap = block_px(3.0f, g);
-    struct box bar = {b.margin_x, area.y + area.h - bar_h, g->w - 2 * b.margin_x, bar_h};
-    /* the label and the count, together in the middle of what is above the bar */
-    int room_h = bar.y - gap - area.y, label_h = ascent + descent;
+    int gap = block_px(3.0f, g), label_h = ascent + descent;
     char count[32];
     timer_format_count(r, count, sizeof count);
-    int px = count_px(m, count, g->w - 2 * b.margin_x, room_h - label_h - gap);
+    int px = count_px(m, count, g->w - 2 * b.margin_x, area.h - label_h - 2 * gap - bar_h);
     int figures_h = (int)lroundf(FIGURE_HEIGHT * (float)px);
-    int top = area.y + (room_h - (label_h + gap + figures_h)) / 2;
+    /* the label, the count and the bar, together in the middle of the box */
+    int top = area.y + (area.h - (label_h + gap + figures_h + gap + bar_h)) / 2;
+    int baseline = top + label_h + gap + figures_h;
+    struct box bar = {b.margin_x, baseline + gap, g->w - 2 * b.margin_x, bar_h};
     add_centred(m, g, label, label_px, top + ascent, grey, scene);
     if (r->visible)
-        add_centred(m, g, count, px, top + label_h + gap + figures_h, colours[r->colour], scene);
+        add_centred(m, g, count, px, baseline, colours[r->colour], scene);
     if (r->phase == TIMER_BEFORE)
         return; /* no talk has begun: no bar */
     scene_add(scene, &(struct item){.kind = ITEM_FILL, .box = bar, .colour = track});
