@@ -237,6 +237,8 @@ static void publish_status(struct loop *l, int64_t now_ms)
     l->status.reloads = l->live->reloads;
     l->status.polling = watch_polls(l->watch);
     l->status.sync = synced(l);
+    l->status.content = &l->live->prog;
+    l->status.wall_ms = clock_wall_ms();
     status_publish(&l->status, l->opts->status_path, now_ms);
 }
 
@@ -261,7 +263,9 @@ static void publish_metrics(struct loop *l, int64_t now_ms)
                         .resident_bytes = metrics_resident_bytes(),
                         .clock_synchronised = l->status.clock_synchronised,
                         .sync = synced(l),
-                        .in_step = show_in_step(&live->show)};
+                        .in_step = show_in_step(&live->show),
+                        .content = &live->prog,
+                        .wall_ms = clock_wall_ms()};
     metrics_file_write(&l->metrics, &m);
 }
 

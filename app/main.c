@@ -93,6 +93,24 @@ static bool start_setup_screen(const char *content_dir, const struct theme *base
     return true;
 }
 
+/* What changed since the screen first saw the programme: kept in --state,
+ * else in the unit's StateDirectory= (the first of $STATE_DIRECTORY), else
+ * for as long as the show runs; --render marks only with --state. */
+static void start_changes(const struct options *opts, struct live *live)
+{
+    const char *env = getenv("STATE_DIRECTORY");
+    char *dir = opts->state_dir                      ? str_dup(opts->state_dir)
+                : env && env[0] && !opts->render_dir ? str_dup(env)
+                                                     : NULL;
+    if (dir && strchr(dir, ':'))
+        *strchr(dir, ':') = '\0'; /* systemd lists one folder per StateDirectory= */
+    if (opts->render_dir && !dir)
+        return;
+    int64_t now_ms = opts->has_now ? zone_utc(opts->now) * 1000 : clock_wall_ms();
+    live_use_state(live, dir, now_ms / 1000);
+    free(dir);
+}
+
 /* Reports to diags when the programme has no room --timer names (or
  * two), under the option's name. */
 static void check_timer_room(const struct programme *prog, const char *room,
@@ -121,6 +139,7 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     live->diags = *diags;
     memset(diags, 0, sizeof *diags);
     zone_use(live->prog.event.timezone);
+    start_changes(opts, live);
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
     int status;
     if (opts->render_dir) {

@@ -5,6 +5,7 @@
 #include "field_values.h"
 
 #include "named_files.h"
+#include "schedule_sources.h"
 #include "../model/programme.h"
 #include "../util/civil_time.h"
 #include "../util/qr.h"
@@ -219,6 +220,13 @@ static enum outcome read_text_list(struct value *v)
     *(char ***)v->place = list;
     *count_of(v) = n;
     return VALUE_TAKEN;
+}
+
+/* Schedule exports: see schedule_sources.h. */
+static enum outcome read_schedules(struct value *v)
+{
+    return schedule_sources_read(v->file, v->f, v->node, v->place, count_of(v)) ? VALUE_TAKEN
+                                                                                : VALUE_REFUSED;
 }
 
 /* Partners: a list of names, or of 'name:' and 'logo:' fields. */
@@ -654,6 +662,7 @@ static const struct value_type value_types[] = {
                      "a focus: write center, top, bottom, left, right, a pair such as "
                      "top left, or two percentages such as 30% 70%"},
     [FIELD_ROOMS] = {read_rooms, false, NULL},
+    [FIELD_SCHEDULES] = {read_schedules, false, NULL},
     [FIELD_KIND] = {read_kind, true, NULL},
 };
 _Static_assert(sizeof value_types / sizeof *value_types == FIELD_KIND + 1,

@@ -88,7 +88,7 @@ static const struct field event_fields[] = {
      .required = false},
     {.name = "logo", .type = FIELD_FILE, .offset = offsetof(struct event, logo)},
     {.name = "schedule",
-     .type = FIELD_TEXT_LIST,
+     .type = FIELD_SCHEDULES,
      .offset = offsetof(struct event, schedules),
      .count_offset = offsetof(struct event, schedule_count),
      .max = 8},

@@ -136,6 +136,9 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
         block_text(heading, FONT_BOLD, 6.0f * u, block_floor(3.6f * u, prog, g), 1.12f, 0, t->text),
         board_room_info(prog, s, g),
         block_rule(g, 2.0f * u, t->accent),
+        /* beside a door: the room's state and notice (rooms.yaml) */
+        block_pill(s->row_count == 1 ? s->rows[0].notice : NULL, 3.6f * u, block_smallest(prog, g),
+                   1.5f * u, t->alert_text, t->alert_background),
     };
     struct box top = g->content;
     top.h = g->content.h / (s->subtitle ? 3 : 4);
@@ -173,9 +176,14 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
         }
         int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
         if (!single) {
-            struct block room = block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
-            room.max_lines = stacked ? 1 : 2;
-            layout_stack(m, &room, 1,
+            struct block room[] = {
+                block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent),
+                block_text(row->notice, FONT_BOLD, small, small, 1.15f, 0.1f * size,
+                           t->text), /* its state and notice (rooms.yaml) */
+            };
+            room[0].max_lines = stacked ? 1 : 2;
+            room[1].max_lines = 3;
+            layout_stack(m, room, COUNT(room),
                          (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
                          ALIGN_CENTRE, ALIGN_START, scene);
         }

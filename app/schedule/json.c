@@ -71,6 +71,7 @@ static void read_event(struct talks *b, const cJSON *e, const cJSON *conference,
     const char *track = string_of(e, "track");
     const char *abstract = string_of(e, "abstract");
     struct talk t = {.id = id[0] ? id : id_text,
+                     .guid = id_text,
                      .title = string_of(e, "title"),
                      .room = string_of(e, "room") ? string_of(e, "room") : room,
                      .track = track,

@@ -280,6 +280,8 @@ bool talks_add(struct talks *b, const struct talk *t, int line)
     s->description = t->abstract && t->abstract[0] ? plain_text_from_markup(t->abstract) : NULL;
     s->source = t->id && t->id[0] ? str_printf("%s#%s", b->path, t->id)
                                   : str_printf("%s#%zu", b->path, b->count + 1);
+    const char *key = t->guid && t->guid[0] ? t->guid : t->id;
+    s->talk_key = key && key[0] ? str_dup(key) : NULL;
     s->speakers = t->speaker_count ? calloc(t->speaker_count, sizeof *s->speakers) : NULL;
     for (size_t i = 0; s->speakers && i < t->speaker_count; i++)
         if (t->speakers[i] && t->speakers[i][0])

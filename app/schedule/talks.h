@@ -8,7 +8,8 @@
 
 /* One talk as read from an export; strings stay the reader's. */
 struct talk {
-    const char *id; /* the export's id, or NULL */
+    const char *id;   /* the export's id, or NULL */
+    const char *guid; /* the export's guid, which stays when ids are renumbered; or NULL */
     const char *title, *room, *track, *language, *type, *abstract;
     const char *const *speakers;
     size_t speaker_count;

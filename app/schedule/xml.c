@@ -114,6 +114,7 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
                        const char *room_name, const struct conference *conf)
 {
     int line = line_of(e);
+    char *guid = attribute(e, "guid");
     char *id = attribute(e, "id"), *title = child_text(e, "title");
     char *room = child_text(e, "room"), *date = child_text(e, "date");
     char *start = child_text(e, "start"), *duration = child_text(e, "duration");
@@ -129,6 +130,7 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
         if (named(p, "person") && (speakers[speaker_count] = text_of(p)))
             speaker_count++;
     struct talk t = {.id = id,
+                     .guid = guid,
                      .title = title,
                      .room = room ? room : room_name,
                      .track = track,
@@ -154,7 +156,7 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
         talks_add(b, &t, line);
     for (size_t i = 0; i < speaker_count; i++)
         free(speakers[i]);
-    free(id), free(title), free(room), free(date), free(start), free(duration);
+    free(guid), free(id), free(title), free(room), free(date), free(start), free(duration);
     free(track), free(type), free(language), free(abstract);
 }
 
@@ -194,8 +196,7 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
         size_t length = strlen(message); /* libxml2 ends its messages with a newline */
         while (length && message[length - 1] == '\n')
             length--;
-        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length,
-                 message);
+        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length, message);
         return false;
     }
     xmlNode *root = xmlDocGetRootElement(doc);

@@ -3,6 +3,7 @@
 #include "running_order.h"
 
 #include "../util/translate.h"
+#include "rooms_state.h"
 
 #include "rooms.h"
 
@@ -24,6 +25,7 @@ struct timed {
     const struct slide *slide;
     int64_t start, end; /* UTC */
     enum mark mark;
+    int late; /* minutes its room runs late (rooms.yaml), in start and end already */
 };
 
 struct builder {
@@ -53,10 +55,10 @@ static int64_t day_of(int64_t local)
 
 /* Places a session with a start time on the day it happens (today, for a
  * session with no date); a talk of an export where it says. */
-static struct timed place_session(const struct builder *b, const struct slide *s)
+static struct timed place_on_calendar(const struct builder *b, const struct slide *s)
 {
     if (s->runs.set) /* a talk of an export: its exact time, however long */
-        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE};
+        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE, 0};
     int64_t day = s->date.set ? s->date.days : b->today;
     int64_t start = day * SECONDS_PER_DAY + s->start.minutes * 60;
     int64_t end = start + SESSION_DEFAULT_MINUTES * 60;
@@ -65,7 +67,40 @@ static struct timed place_session(const struct builder *b, const struct slide *s
         if (s->end.minutes <= s->start.minutes)
             end += SECONDS_PER_DAY; /* over midnight */
     }
-    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE};
+    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE, 0};
+}
+
+/* The session placed, later by as much as its room runs late. */
+static struct timed place_session(const struct builder *b, const struct slide *s)
+{
+    struct timed t = place_on_calendar(b, s);
+    t.late = rooms_state_late(b->prog, s->room, b->now);
+    t.start += (int64_t)t.late * 60;
+    t.end += (int64_t)t.late * 60;
+    return t;
+}
+
+/* What changed and how late the room runs, then text: "Cancelled",
+ * "15 min late · Now · ends 11:45" (first, so that a line cut short keeps
+ * them); takes text over. A ghost (where a cancelled or moved talk stood)
+ * says only what became of it when ghost_alone. */
+static char *with_notes(const char *lang, char *text, int late, const struct slide *s,
+                        bool ghost_alone, bool door)
+{
+    /* beside a door, the long form: "Moved to Hall A · 14:10" */
+    const char *change = s ? (door ? s->change_note : s->change_short) : NULL;
+    if (change && s->change >= TALK_CANCELLED && ghost_alone) {
+        free(text);
+        return str_dup(change);
+    }
+    if (!text || (!late && !change))
+        return text;
+    char *late_text = late ? str_printf(tr(lang, "%d min late"), late) : NULL;
+    char *joined = str_printf("%s%s%s%s%s", change ? change : "", change ? " \u00b7 " : "",
+                              late_text ? late_text : "", late_text ? " \u00b7 " : "", text);
+    free(late_text);
+    free(text);
+    return joined;
 }
 
 static bool is_timed(const struct slide *s)
@@ -95,7 +130,7 @@ static void format_clock_at(int64_t utc, char *buf, size_t size)
     civil_format_clock((int)((local - day_of(local) * SECONDS_PER_DAY) / 60), buf, size);
 }
 
-static char *mark_text(const struct builder *b, const struct timed *t)
+static char *mark_text_alone(const struct builder *b, const struct timed *t)
 {
     const char *lang = event_language(&b->prog->event);
     char clock[16];
@@ -121,6 +156,13 @@ static char *mark_text(const struct builder *b, const struct timed *t)
     return NULL;
 }
 
+/* The mark, and how late the room runs. */
+static char *mark_text(const struct builder *b, const struct timed *t)
+{
+    return with_notes(event_language(&b->prog->event), mark_text_alone(b, t), t->late, NULL, false,
+                      false);
+}
+
 static struct slide *add_slide(struct builder *b)
 {
     struct programme *out = b->out;
@@ -136,7 +178,8 @@ static struct slide *add_slide(struct builder *b)
 static void add_copy(struct builder *b, const struct slide *src, const struct timed *t)
 {
     struct slide marked = *src;
-    char *text = t && t->mark != MARK_NONE ? mark_text(b, t) : NULL;
+    /* where a talk stood (a ghost) is not now or next: its change says it */
+    char *text = t && t->mark != MARK_NONE && src->change < TALK_CANCELLED ? mark_text(b, t) : NULL;
     if (text) {
         marked.mark = t->mark;
         marked.mark_text = text;
@@ -146,6 +189,7 @@ static void add_copy(struct builder *b, const struct slide *src, const struct ti
     size_t count = slide_pages(&marked, b->prog, fitter, &pages);
     sign(b, src->source);
     sign(b, marked.mark_text);
+    sign(b, src->change_note);
     free(text);
     for (size_t i = 0; i < count; i++) {
         struct slide *s = add_slide(b);
@@ -195,7 +239,10 @@ static void add_overview(struct builder *b, const char *label, const char *title
         format_clock_at(t->start, start, sizeof start);
         format_clock_at(t->end, end, sizeof end);
         struct overview_row *row = &s->rows[s->row_count++];
-        row->when = t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start);
+        row->when =
+            with_notes(event_language(&b->prog->event),
+                       t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start),
+                       t->late, t->slide, false, false);
         row->title = str_dup(t->slide->title);
         row->room = str_dup(rooms_display(&b->prog->event, t->slide->room));
         row->mark = t->mark;
@@ -454,7 +501,8 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             const struct timed *t = &today[j];
             if (!order_same_room(t->slide->room, rooms[i]))
                 continue;
-            if (t->mark == MARK_NOW && !now)
+            bool ghost = t->slide->change >= TALK_CANCELLED; /* where a talk stood */
+            if (t->mark == MARK_NOW && (!now || (now->slide->change >= TALK_CANCELLED && !ghost)))
                 now = t;
             else if (t->mark != MARK_NOW && (!next || t->start < next->start))
                 next = t;
@@ -467,11 +515,14 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         if (name == rooms[i] && prog->event.room_count && !b->view->room)
             name = (now ? now : next)->slide->room; /* as the programme writes it */
         row->room = str_dup(name);
+        row->notice = rooms_state_notice(prog, rooms[i], b->now, lang);
         if (now) { /* how long it has left */
             format_clock_at(now->end, clock, sizeof clock);
             int left = (int)((now->end - b->now + 59) / 60);
             row->title = str_dup(now->slide->title);
-            row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
+            row->when = with_notes(
+                lang, str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock),
+                now->late, now->slide, true, b->view->room != NULL);
             row->mark = MARK_NOW;
         }
         if (next) { /* when it starts: soon, in minutes */
@@ -479,9 +530,11 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
             row->next_when =
-                in <= SOON_MINUTES
-                    ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                    : str_printf(tr(lang, "Next \u00b7 %s"), clock);
+                with_notes(lang,
+                           in <= SOON_MINUTES
+                               ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
+                               : str_printf(tr(lang, "Next \u00b7 %s"), clock),
+                           next->late, next->slide, true, b->view->room != NULL);
         }
     }
     free(rooms);
@@ -518,6 +571,7 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         free(rows[i].when);
         free(rows[i].next_title);
         free(rows[i].next_when);
+        free(rows[i].notice);
     }
     free(rows);
 }

@@ -48,6 +48,22 @@ static const char *const phrases[] = {
     N_("Partners"),
     N_("Notice"),
     N_("No slides to show yet"),
+    /* what changed since the printed programme (show/changes.c); a room's
+     * state from rooms.yaml (show/rooms_state.c) */
+    N_("Moved from %s"),
+    N_("%1$s (was %2$s)"),
+    N_("from %s"),
+    N_("was %s"),
+    N_("Moved to %1$s \u00b7 %2$s"),
+    N_("Moved to %s"),
+    N_("to %1$s \u00b7 %2$s"),
+    N_("to %s"),
+    N_("Cancelled"),
+    N_("New"),
+    N_("%d min late"),
+    N_("Room empty"),
+    N_("Room full"),
+    N_("Room too full: please find another"),
     /* the stage timer (--timer) */
     N_("Starts in"),
     N_("Time left"),
