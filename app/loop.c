@@ -173,7 +173,7 @@ static void draw_timer_if_due(struct loop *l, int64_t now_ms)
     const struct programme *prog = &l->live->prog;
     int64_t utc_ms = utc_ms_at(l, now_ms);
     struct timer_reading r =
-        timer_read(prog, room, timer_late_minutes(prog, room), &l->timer_keys, utc_ms);
+        timer_read(prog, room, timer_late_minutes(prog, room, utc_ms), &l->timer_keys, utc_ms);
     int w, h;
     SDL_GetRendererOutputSize(l->stage.sdl, &w, &h);
     bool drawn = timer_screen_draw(&l->timer, l->stage.renderer, prog, room, &r, w, h);

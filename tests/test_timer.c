@@ -12,10 +12,13 @@
 #include "../app/util/translate.h"
 #include "../app/util/zone.h"
 
+#include "temp.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,9 +160,39 @@ static void a_room_that_runs_late_counts_later(void **state)
     assert_string_equal(count, "4:00");
     assert_int_equal(r.colour, TIMER_ORANGE);
     assert_int_equal(r.end_ms, at(12, 40, 0));
-    assert_int_equal(timer_late_minutes(&prog, "Saal 1"), 0);
+    assert_int_equal(timer_late_minutes(&prog, "Saal 1", at(12, 36, 0)), 0); /* no rooms.yaml */
     r = timer_read(&prog, "Saal 9", 0, NULL, at(12, 0, 0));
     assert_int_equal(r.phase, TIMER_NONE);
+}
+
+static void rooms_yaml_late_reaches_the_timer(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hallscreen-timer-" TEMP_SUFFIX, cmd[256], path[300];
+    assert_non_null(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "cp -r '%s'/* '%s'", FIXTURES_DIR "/schedules/31c3", dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/rooms.yaml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("\"Saal 1\":\n  late: 10\n", f);
+    fclose(f);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme late = {0};
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &late, &diags));
+    int minutes = timer_late_minutes(&late, "Saal 1", at(12, 36, 0));
+    assert_int_equal(minutes, 10);
+    struct timer_reading r = timer_read(&late, "Saal 1", minutes, NULL, at(12, 36, 0));
+    char count[32];
+    timer_format_count(&r, count, sizeof count);
+    assert_string_equal(count, "4:00"); /* the keynote ends at 12:40 */
+    programme_free(&late);
+    theme_free(&base);
+    diag_list_clear(&diags);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
 }
 
 static void count_at(const struct timer_control *c, int64_t t, const char *expected)
@@ -319,6 +352,7 @@ int main(void)
         cmocka_unit_test(during_a_talk_white_then_orange_then_red),
         cmocka_unit_test(after_the_end_it_counts_up_in_red_blinking_until_the_next),
         cmocka_unit_test(a_room_that_runs_late_counts_later),
+        cmocka_unit_test(rooms_yaml_late_reaches_the_timer),
         cmocka_unit_test(keys_hold_move_and_reset_the_count),
         cmocka_unit_test(it_ticks_on_the_clocks_seconds),
         cmocka_unit_test(counts_of_an_hour_and_more_show_hours),

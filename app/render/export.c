@@ -158,7 +158,7 @@ int export_timer(const struct export_request *rq, struct live *live, const char 
     int status = 1;
     struct timer_screen screen = {0};
     struct timer_reading reading =
-        timer_read(prog, room, timer_late_minutes(prog, room), NULL, utc_ms);
+        timer_read(prog, room, timer_late_minutes(prog, room, utc_ms), NULL, utc_ms);
     char why[256] = "out of memory";
     if (!r)
         snprintf(why, sizeof why, "%s", err[0] ? err : SDL_GetError());

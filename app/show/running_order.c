@@ -690,7 +690,7 @@ bool order_session_times(const struct slide *s, int64_t today_local, int64_t *st
     if (!is_timed(s))
         return false;
     const struct builder b = {.today = today_local};
-    struct timed t = place_session(&b, s);
+    struct timed t = place_on_calendar(&b, s);
     *start = t.start;
     *end = t.end;
     return true;

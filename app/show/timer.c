@@ -2,6 +2,7 @@
 /* The stage timer's count, from the room's sessions and the chair's keys. */
 #include "timer.h"
 
+#include "rooms_state.h"
 #include "running_order.h"
 #include "../util/civil_time.h"
 #include "../util/zone.h"
@@ -10,13 +11,6 @@
 #include <string.h>
 
 enum { MS = 1000, MINUTE_MS = 60 * MS, ORANGE_S = 5 * 60, RED_S = 2 * 60 };
-
-int timer_late_minutes(const struct programme *prog, const char *room)
-{
-    (void)prog; /* rooms.yaml's late: for room, once the programme has it */
-    (void)room;
-    return 0;
-}
 
 /* A session of the room, placed, in UTC ms. */
 struct placed {
@@ -33,6 +27,11 @@ static int64_t floor_div(int64_t a, int64_t b)
 static int64_t ceil_div(int64_t a, int64_t b)
 {
     return -floor_div(-a, b);
+}
+
+int timer_late_minutes(const struct programme *prog, const char *room, int64_t now_ms)
+{
+    return rooms_state_late(prog, room, floor_div(now_ms, MS));
 }
 
 /* The event's day (days since 1970 in its time zone) of an instant in ms. */
@@ -64,8 +63,9 @@ static struct room_now find_room_now(const struct programme *prog, const char *r
     for (size_t i = 0; i < prog->slide_count; i++) {
         const struct slide *s = &prog->slides[i];
         int64_t start, end;
-        if (!s->room || strcmp(s->room, name) != 0 || !order_session_times(s, today, &start, &end))
-            continue;
+        if (!s->room || strcmp(s->room, name) != 0 || s->change >= TALK_CANCELLED ||
+            !order_session_times(s, today, &start, &end))
+            continue; /* another room's, or where a cancelled or moved talk stood */
         struct placed p = {s, start * MS + shift_ms, end * MS + shift_ms};
         if (p.start <= now_ms && now_ms < p.end) {
             if (!rn.running.slide || p.start > rn.running.start) /* the latest to begin */

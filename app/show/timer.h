@@ -48,9 +48,10 @@ struct timer_reading {
     bool held;
 };
 
-/* How many minutes late the room runs: the one place a room's late:
- * (rooms.yaml) reaches the timer. 0 while there is none. */
-int timer_late_minutes(const struct programme *prog, const char *room);
+/* How many minutes late room runs at now_ms: the one place a room's
+ * late: (rooms.yaml, see rooms_state.h) reaches the timer; 0 when it
+ * says nothing. */
+int timer_late_minutes(const struct programme *prog, const char *room, int64_t now_ms);
 
 /* The timer of room (as --timer names it; order_find_room() matches it)
  * over prog's sessions and talks at now_ms, the room's talks moved by
