@@ -42,7 +42,10 @@ struct order_view {
  * and talks play, and its board shows it alone. Talks of a schedule export
  * get a slide while they run or start within the event's lookahead; a
  * board lists each room's talk now and its next, rooms in the export's
- * order, split over pages of view->overview_rows rooms. */
+ * order, on as few pages as view->fitter finds they fit (without a fitter,
+ * view->overview_rows rooms a page); one room's board is its door sign (its
+ * room set), with the rest of the room's day after its own row and, from
+ * the export, a QR code to the talk now as event.talk_qr says. */
 uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
                           const struct order_view *view, struct programme *out);
 

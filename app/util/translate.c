@@ -64,6 +64,14 @@ static const char *const phrases[] = {
     N_("Room empty"),
     N_("Room full"),
     N_("Room too full: please find another"),
+    /* a door sign's and a board's */
+    N_("Free until %s"),
+    N_("%d min left"),
+    N_("Now \u00b7 until %s"),
+    N_("until %s"),
+    N_("Not recorded"),
+    N_("About this talk"),
+    N_("Feedback on this talk"),
     /* the stage timer (--timer) */
     N_("Starts in"),
     N_("Time left"),
