@@ -63,4 +63,9 @@
 #define CHANGES_DAY_STARTS_HOUR 5  /* the baseline rolls forward at this hour, event time */
 #define CHANGES_STATE_MAX_BYTES (16 * 1024 * 1024) /* --state: the file of what the screen saw */
 
+/* The stage timer (--timer ROOM) */
+#define TIMER_OVERTIME_MAX_MINUTES 20   /* "+m:ss" at most this long; then the next talk's count */
+#define TIMER_BLINK_MS 500              /* the overrun blinks: on and off this long each */
+#define TIMER_COUNTDOWN_MAX_MINUTES 180 /* a talk's start is counted down to from this soon */
+
 #endif

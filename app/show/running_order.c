@@ -834,3 +834,14 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
     free(today);
     return b.signature;
 }
+
+bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start, int64_t *end)
+{
+    if (!is_timed(s))
+        return false;
+    const struct builder b = {.today = today_local};
+    struct timed t = place_on_calendar(&b, s);
+    *start = t.start;
+    *end = t.end;
+    return true;
+}

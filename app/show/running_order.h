@@ -63,4 +63,10 @@ const char *order_find_room(const struct programme *prog, const char *name, cons
  * is in room, or when room could stand for two of its rooms. */
 void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
 
+/* When session s runs as scheduled (its room's late: not applied), in UTC
+ * seconds: a talk's exact time, else its date's start and end
+ * (today_local's, event days since 1970, when it has no date). False when
+ * s is not a session with a start. */
+bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start, int64_t *end);
+
 #endif

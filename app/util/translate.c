@@ -72,6 +72,11 @@ static const char *const phrases[] = {
     N_("Not recorded"),
     N_("About this talk"),
     N_("Feedback on this talk"),
+    /* the stage timer (--timer) */
+    N_("Starts in"),
+    N_("Time left"),
+    N_("Over time"),
+    N_("Held"),
     /* dates: a moment, a day, a span of days, and the footer's clock; the
      * months as a date has them (genitive, where a language says so) */
     N_("%1$s at %2$s"),
