@@ -5,6 +5,7 @@
 #include "field_values.h"
 
 #include "named_files.h"
+#include "rooms_list.h"
 #include "schedule_sources.h"
 #include "../model/programme.h"
 #include "../util/civil_time.h"
@@ -49,20 +50,6 @@ static char *take_trimmed(struct value *v)
     char *text = v->trimmed;
     v->trimmed = NULL;
     return text;
-}
-
-/* A copy of text with surrounding white space removed; NULL when nothing is left. */
-static char *trimmed_copy(const char *text)
-{
-    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
-        text++;
-    size_t n = strlen(text);
-    while (n > 0 && strchr(" \t\r\n", text[n - 1]))
-        n--;
-    char *copy = n ? str_ndup(text, n) : NULL;
-    if (copy)
-        utf8_bound_invisible(copy);
-    return copy;
 }
 
 static bool parse_hex_byte(const char *s, uint8_t *out)
@@ -213,7 +200,7 @@ static enum outcome read_text_list(struct value *v)
             free(list);
             return VALUE_REFUSED;
         }
-        char *copy = trimmed_copy(text);
+        char *copy = fields_trimmed_copy(text);
         if (copy)
             list[n++] = copy;
     }
@@ -257,7 +244,7 @@ static enum outcome read_partners(struct value *v)
         yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
         struct partner p = {0};
         if (fields_node_text(item)) {
-            p.name = trimmed_copy(fields_node_text(item));
+            p.name = fields_trimmed_copy(fields_node_text(item));
         } else if (item->type == YAML_MAPPING_NODE) {
             if (!fields_read(file, item, partner_fields,
                              sizeof partner_fields / sizeof *partner_fields, &p))
@@ -279,97 +266,11 @@ static enum outcome read_partners(struct value *v)
     return ok ? VALUE_TAKEN : VALUE_REFUSED;
 }
 
-static const struct field room_fields[] = {
-    {.name = "name",
-     .type = FIELD_TEXT,
-     .offset = offsetof(struct room_entry, name),
-     .required = true},
-    {.name = "display", .type = FIELD_TEXT, .offset = offsetof(struct room_entry, display)},
-    {.name = "info",
-     .type = FIELD_TEXT_LIST,
-     .offset = offsetof(struct room_entry, info),
-     .count_offset = offsetof(struct room_entry, info_count),
-     .max = ROOM_MAX_INFO_LINES},
-    {.name = "stream", .type = FIELD_TEXT, .offset = offsetof(struct room_entry, stream)},
-};
-
-/* One room of rooms: a name, or name: display: info: stream: fields. False
- * after reporting an error. */
-static bool read_room(struct value *v, yaml_node_t *item, struct room_entry *room)
-{
-    struct yaml_file *file = v->file;
-    room->line = fields_node_line(item);
-    if (fields_node_text(item)) {
-        room->name = trimmed_copy(fields_node_text(item));
-        return true;
-    }
-    if (item->type != YAML_MAPPING_NODE) {
-        diag_add(file->src->diags, DIAG_ERROR, file->src->path, room->line,
-                 "%s: each room is a name, or 'name:' and 'display:', 'info:', 'stream:'",
-                 v->f->name);
-        return false;
-    }
-    if (!fields_read(file, item, room_fields, sizeof room_fields / sizeof *room_fields, room))
-        return false;
-    struct qr_code code = {0};
-    if (room->stream && !qr_encode(room->stream, &code)) {
-        diag_add(file->src->diags, DIAG_ERROR, file->src->path, room->line,
-                 "%s: the stream address of '%s' is too long for a QR code (at most about "
-                 "2,000 characters)",
-                 v->f->name, room->name);
-        return false;
-    }
-    qr_free(&code);
-    return true;
-}
-
-/* The board's rooms, in order: a list of names or of name: fields, each
- * room once. */
+/* The board's rooms: see rooms_list.h. */
 static enum outcome read_rooms(struct value *v)
 {
-    struct yaml_file *file = v->file;
-    const struct field *f = v->f;
-    if (v->node->type != YAML_SEQUENCE_NODE) {
-        diag_add(file->src->diags, DIAG_ERROR, file->src->path, v->line,
-                 "%s: expected a list of rooms, one per line starting with '- '", f->name);
-        return VALUE_REFUSED;
-    }
-    yaml_node_item_t *start = v->node->data.sequence.items.start;
-    yaml_node_item_t *top = v->node->data.sequence.items.top;
-    if (top - start > EVENT_MAX_ROOMS) {
-        diag_add(file->src->diags, DIAG_WARNING, file->src->path, v->line,
-                 "%s: %zu rooms; the first %d are shown", f->name, (size_t)(top - start),
-                 EVENT_MAX_ROOMS);
-        top = start + EVENT_MAX_ROOMS;
-    }
-    struct room_entry *list = calloc((size_t)(top - start) + 1, sizeof *list);
-    if (!list)
-        return VALUE_REFUSED;
-    size_t n = 0;
-    bool ok = true;
-    for (yaml_node_item_t *it = start; it < top; it++) {
-        struct room_entry room = {0};
-        if (!read_room(v, yaml_document_get_node(&file->doc, *it), &room))
-            ok = false;
-        const struct room_entry *twice = NULL;
-        for (size_t i = 0; room.name && i < n && !twice; i++)
-            if (strcmp(list[i].name, room.name) == 0)
-                twice = &list[i];
-        if (twice)
-            diag_add(file->src->diags, DIAG_WARNING, file->src->path, room.line,
-                     "%s: '%s' is listed twice (first at line %d); the second is ignored", f->name,
-                     room.name, twice->line);
-        if (room.name && !twice)
-            list[n++] = room;
-        else
-            room_entry_free(&room);
-    }
-    for (size_t i = 0; i < *count_of(v); i++) /* a default the file overrides */
-        room_entry_free(&(*(struct room_entry **)v->place)[i]);
-    free(*(struct room_entry **)v->place);
-    *(struct room_entry **)v->place = list;
-    *count_of(v) = n;
-    return ok ? VALUE_TAKEN : VALUE_REFUSED;
+    return rooms_list_read(v->file, v->f, v->node, v->line, v->place, count_of(v)) ? VALUE_TAKEN
+                                                                                   : VALUE_REFUSED;
 }
 
 /* Track colours: a mapping of track names to colours. */
@@ -394,7 +295,7 @@ static enum outcome read_tracks(struct value *v)
         yaml_node_t *key = yaml_document_get_node(&file->doc, pairs[i].key);
         yaml_node_t *colour = yaml_document_get_node(&file->doc, pairs[i].value);
         const char *name = fields_node_text(key), *text = fields_node_text(colour);
-        char *trimmed = text ? trimmed_copy(text) : NULL;
+        char *trimmed = text ? fields_trimmed_copy(text) : NULL;
         struct rgba c;
         if (name && trimmed && parse_colour(trimmed, &c)) {
             list[kept++] = (struct track_colour){str_dup(name), c};
@@ -695,7 +596,7 @@ bool field_value_read(struct yaml_file *file, const struct field *f, yaml_node_t
                  "%s: expected a single value", f->name);
         return false;
     }
-    v.trimmed = type->one_value ? trimmed_copy(v.text) : NULL;
+    v.trimmed = type->one_value ? fields_trimmed_copy(v.text) : NULL;
     enum outcome outcome = type->read(&v);
     if (outcome == VALUE_MALFORMED)
         diag_add(file->src->diags, DIAG_ERROR, file->src->path, v.line, "%s: '%s' is not %s",

@@ -93,6 +93,11 @@ void fields_free(struct yaml_file *file);
  * node). */
 const char *fields_node_text(const yaml_node_t *node);
 
+/* A copy of text without the white space around it, its invisible
+ * controls bounded (utf8_bound_invisible()); NULL when nothing is left or
+ * memory runs out. */
+char *fields_trimmed_copy(const char *text);
+
 /* The line node (not NULL) starts on, counted from 1. */
 int fields_node_line(const yaml_node_t *node);
 

@@ -8,20 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A copy of text without the space around it; NULL when nothing is left. */
-static char *trimmed_copy(const char *text)
-{
-    while (*text && strchr(" \t\r\n", *text))
-        text++;
-    size_t n = strlen(text);
-    while (n > 0 && strchr(" \t\r\n", text[n - 1]))
-        n--;
-    char *copy = n ? str_ndup(text, n) : NULL;
-    if (copy)
-        utf8_bound_invisible(copy);
-    return copy;
-}
-
 static const struct field schedule_source_fields[] = {
     {.name = "file",
      .type = FIELD_TEXT,
@@ -106,7 +92,7 @@ bool schedule_sources_read(struct yaml_file *file, const struct field *f, yaml_n
         yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
         struct schedule_source source = {0};
         if (fields_node_text(item)) {
-            source.file = trimmed_copy(fields_node_text(item));
+            source.file = fields_trimmed_copy(fields_node_text(item));
         } else if (item->type == YAML_MAPPING_NODE) {
             ok = read_schedule_source(file, f, item, &source) && ok;
         } else {
