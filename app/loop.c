@@ -422,6 +422,8 @@ static void start_overlay(struct loop *l)
             strerror(errno));
     l->overlay_watch = watch_open(dir, l->opts->poll_ms);
     settle_init(&l->overlay_settle, 0, watch_polls(l->overlay_watch));
+    /* what the agent wrote since the content was read is read now */
+    settle_note(&l->overlay_settle, FILE_RESCAN, "", clock_monotonic_ms());
     l->control_path = str_printf("%s/%s", dir, OVERLAY_CONTROL_NAME);
     l->screenshot_path = str_printf("%s/%s", dir, OVERLAY_SCREENSHOT_NAME);
     l->control_fd = l->control_path ? control_open(l->control_path) : -1;
