@@ -38,13 +38,13 @@
 #define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
 
 /* hallscreen-agent: the fleet over MQTT */
-#define FLEET_RETRY_FIRST_MS 1000        /* the first wait before connecting again */
-#define FLEET_RETRY_MAX_MS 30000         /* the longest, doubling from the first */
-#define FLEET_STATUS_EVERY_MS 30000      /* the status is published at least this often */
-#define FLEET_STATUS_LOOK_MS 250         /* the status file is looked at this often */
-#define FLEET_RETAINED_WAIT_MS 2000      /* after subscribing, a retained file not sent again is gone */
-#define FLEET_SCREENSHOT_WAIT_MS 5000    /* the show's screenshot is waited for this long */
+#define FLEET_RETRY_FIRST_MS 1000             /* the first wait before connecting again */
+#define FLEET_RETRY_MAX_MS 30000              /* the longest, doubling from the first */
+#define FLEET_STATUS_EVERY_MS 30000           /* the status is published at least this often */
+#define FLEET_STATUS_LOOK_MS 250              /* the status file is looked at this often */
+#define FLEET_RETAINED_WAIT_MS 2000           /* retained files not sent again by then are gone */
+#define FLEET_SCREENSHOT_WAIT_MS 5000         /* the show's screenshot is waited for this long */
 #define FLEET_SCREENSHOT_MAX_BYTES (64 << 20) /* a larger picture is not published */
-#define FLEET_KEEPALIVE_S 30             /* MQTT keep-alive: a dead link is noticed after 1.5 times this */
+#define FLEET_KEEPALIVE_S 30                  /* MQTT keep-alive: a dead link shows in 1.5 times */
 
 #endif

@@ -131,8 +131,8 @@ static void apply(struct agent *a, size_t i)
 {
     const struct overlay_file *f = &overlay_files[i];
     size_t size;
-    const char *data = fleet_choose(a->own[i].data, a->own[i].size, a->all[i].data,
-                                    a->all[i].size, &size);
+    const char *data =
+        fleet_choose(a->own[i].data, a->own[i].size, a->all[i].data, a->all[i].size, &size);
     char *path = str_printf("%s/%s", a->set.overlay_dir, f->name);
     if (!path)
         return;
@@ -322,11 +322,11 @@ static void follow_status(struct agent *a, int64_t now)
         return;
     struct stat st;
     bool there = stat(a->set.status_path, &st) == 0;
-    bool same = there == a->status_seen_ok &&
-                (!there || (st.st_ino == a->status_seen.st_ino &&
-                            st.st_size == a->status_seen.st_size &&
-                            st.st_mtim.tv_sec == a->status_seen.st_mtim.tv_sec &&
-                            st.st_mtim.tv_nsec == a->status_seen.st_mtim.tv_nsec));
+    bool same =
+        there == a->status_seen_ok &&
+        (!there || (st.st_ino == a->status_seen.st_ino && st.st_size == a->status_seen.st_size &&
+                    st.st_mtim.tv_sec == a->status_seen.st_mtim.tv_sec &&
+                    st.st_mtim.tv_nsec == a->status_seen.st_mtim.tv_nsec));
     bool due = !a->status_published_ms || now - a->status_published_ms >= FLEET_STATUS_EVERY_MS;
     if (same && !due)
         return;
@@ -335,9 +335,9 @@ static void follow_status(struct agent *a, int64_t now)
         a->status_seen = st;
     char why[256] = "";
     size_t size = 0;
-    char *text = there ? file_read_all(a->set.status_path, CONTENT_FILE_MAX_BYTES, &size, why,
-                                       sizeof why)
-                       : NULL;
+    char *text =
+        there ? file_read_all(a->set.status_path, CONTENT_FILE_MAX_BYTES, &size, why, sizeof why)
+              : NULL;
     if (!text) {
         char problem[600];
         snprintf(problem, sizeof problem, "no status file at %s%s%s", a->set.status_path,
@@ -425,8 +425,8 @@ static bool read_password(struct agent *a)
         return true;
     char why[256];
     size_t size;
-    char *text = file_read_all(a->set.password_file, sizeof a->password - 1, &size, why,
-                               sizeof why);
+    char *text =
+        file_read_all(a->set.password_file, sizeof a->password - 1, &size, why, sizeof why);
     if (!text) {
         say("error", "--password-file %s: %s", a->set.password_file, why);
         return false;
@@ -465,9 +465,9 @@ static bool make_client(struct agent *a)
     }
     char *will_topic = fleet_topic_name(a->set.prefix, a->set.screen, "status");
     char *will = offline_json(a->set.screen, NULL);
-    rc = will_topic && will ? mosquitto_will_set(a->mosq, will_topic, (int)strlen(will), will, 1,
-                                                 true)
-                            : MOSQ_ERR_NOMEM;
+    rc = will_topic && will
+             ? mosquitto_will_set(a->mosq, will_topic, (int)strlen(will), will, 1, true)
+             : MOSQ_ERR_NOMEM;
     free(will_topic);
     free(will);
     if (rc != MOSQ_ERR_SUCCESS)

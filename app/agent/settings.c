@@ -32,8 +32,18 @@ const char agent_settings_usage[] =
     "_PREFIX, _SCREEN, _OVERLAY, _STATUS, _USERNAME, _PASSWORD_FILE, _CAFILE (the\n"
     "unit hallscreen-agent@.service reads them from /etc/default/hallscreen-agent).\n";
 
-enum { OPT_BROKER = 256, OPT_PREFIX, OPT_SCREEN, OPT_OVERLAY, OPT_STATUS, OPT_USERNAME,
-       OPT_PASSWORD_FILE, OPT_CAFILE, OPT_VERBOSE, OPT_VERSION };
+enum {
+    OPT_BROKER = 256,
+    OPT_PREFIX,
+    OPT_SCREEN,
+    OPT_OVERLAY,
+    OPT_STATUS,
+    OPT_USERNAME,
+    OPT_PASSWORD_FILE,
+    OPT_CAFILE,
+    OPT_VERBOSE,
+    OPT_VERSION
+};
 
 static const struct option table[] = {
     {"broker", required_argument, NULL, OPT_BROKER},
@@ -90,8 +100,7 @@ static bool parse_broker(const char *value, struct agent_settings *s, char *err,
     return true;
 }
 
-static bool take(int code, const char *value, struct agent_settings *s, char *err,
-                 size_t err_size)
+static bool take(int code, const char *value, struct agent_settings *s, char *err, size_t err_size)
 {
     switch (code) {
     case OPT_BROKER:
@@ -153,10 +162,8 @@ static bool complete(const struct agent_settings *s, char *err, size_t err_size)
     char why[200];
     if (!fleet_name_ok(s->prefix, false, why, sizeof why) ||
         !fleet_name_ok(s->screen, true, why, sizeof why)) {
-        snprintf(err, err_size, "%s: %s", fleet_name_ok(s->prefix, false, why, sizeof why)
-                                              ? "--screen"
-                                              : "--prefix",
-                 why);
+        snprintf(err, err_size, "%s: %s",
+                 fleet_name_ok(s->prefix, false, why, sizeof why) ? "--screen" : "--prefix", why);
         return false;
     }
     if (s->password_file && !s->username) {
@@ -185,8 +192,9 @@ bool agent_settings_parse(int argc, char **argv, const char *(*env)(const char *
     for (int code; (code = getopt_long(argc, argv, ":h", table, NULL)) != -1;) {
         const char *arg = argv[optind - 1];
         if (code == ':' || code == '?') {
-            snprintf(err, err_size, code == ':' ? "%s needs a value (see --help)"
-                                                : "unknown option '%s' (see --help)",
+            snprintf(err, err_size,
+                     code == ':' ? "%s needs a value (see --help)"
+                                 : "unknown option '%s' (see --help)",
                      arg);
             return false;
         }

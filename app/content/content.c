@@ -294,8 +294,7 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
 /* True when path leads to a regular file inside the folder dir, the "content"
  * or "overlay" folder as what says (a link
  * may lead elsewhere only to be refused); else says why not in diags. */
-static bool confined(const char *dir, const char *what, const char *path,
-                     struct diag_list *diags)
+static bool confined(const char *dir, const char *what, const char *path, struct diag_list *diags)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
@@ -339,7 +338,8 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
     char *path = str_printf("%s/%s", dir, name);
     struct content_file *f = find_file(c, name);
     bool busy = settle_is_busy(c->settle, name) || (f && refs_busy(c, &f->refs));
-    if (!path || (busy && !f) || !confined(dir, dir == c->dir ? "content" : "overlay", path, problems)) {
+    if (!path || (busy && !f) ||
+        !confined(dir, dir == c->dir ? "content" : "overlay", path, problems)) {
         free(path);
         return NULL;
     }

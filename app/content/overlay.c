@@ -20,8 +20,7 @@ static bool check_alert(const char *path, const char *text, size_t size, struct 
 }
 
 /* A YAML mapping, as the show reads it (UTF-8, no NUL, no syntax error). */
-static bool check_mapping(const char *path, const char *text, size_t size,
-                          struct diag_list *diags)
+static bool check_mapping(const char *path, const char *text, size_t size, struct diag_list *diags)
 {
     const struct source src = {.path = path, .diags = diags};
     struct yaml_file file = {.src = &src, .text = text, .size = size};

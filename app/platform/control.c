@@ -43,8 +43,7 @@ enum remote_command control_take(int fd)
         enum remote_command command = remote_parse(buf, (size_t)n);
         if (command != REMOTE_NONE)
             return command;
-        LOG(LOG_WARN, "control", "a datagram that is not a command was passed over (%zd bytes)",
-            n);
+        LOG(LOG_WARN, "control", "a datagram that is not a command was passed over (%zd bytes)", n);
     }
     return REMOTE_NONE;
 }

@@ -5,12 +5,8 @@
 #include <string.h>
 
 static const char *const names[] = {
-    [REMOTE_NONE] = "",
-    [REMOTE_NEXT] = "next",
-    [REMOTE_PREVIOUS] = "previous",
-    [REMOTE_PAUSE] = "pause",
-    [REMOTE_RESUME] = "resume",
-    [REMOTE_SCREENSHOT] = "screenshot",
+    [REMOTE_NONE] = "",       [REMOTE_NEXT] = "next",     [REMOTE_PREVIOUS] = "previous",
+    [REMOTE_PAUSE] = "pause", [REMOTE_RESUME] = "resume", [REMOTE_SCREENSHOT] = "screenshot",
 };
 
 static int is_space(char c)
