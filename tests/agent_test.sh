@@ -47,6 +47,19 @@ for s in $screens; do eventually grep -q "connected to" "$tmp/$s/agent.log" || b
 staff_pub -r -t "$prefix/alert" -m 'title: Please leave hall A by the north doors'
 alert_on_all '"title":	"Please leave hall A by the north doors"' "the alert on all"
 [ -f "$tmp/s1/content/alert.yaml" ] && fail "the agent wrote into the content folder" || ok
+# --render with the overlay draws the alert first.
+SDL_VIDEODRIVER=dummy "$bin" --render "$tmp/render" --size 320x180 --now 2025-02-12T10:00 \
+    --overlay "$tmp/s1/overlay" "$tmp/s1/content" >"$tmp/render.log" 2>&1
+[ -s "$tmp/render/00-alert.png" ] && ok || fail "--render --overlay: no alert: $(ls "$tmp/render")"
+
+# The rooms' state goes into the overlay as it came; a list is refused.
+staff_pub -r -t "$prefix/rooms" -m "$(printf 'hall-a:\n  late: 10\n')"
+eventually grep -q "late: 10" "$tmp/s7/overlay/rooms.yaml" && ok || fail "no rooms.yaml in the overlay"
+staff_pub -r -t "$prefix/rooms" -m "$(printf -- '- hall-a\n')"
+eventually grep -q "$prefix/rooms.*expected fields" "$tmp/s7/agent.log" && ok ||
+    fail "a list as rooms.yaml not reported: $(tail -3 "$tmp/s7/agent.log")"
+grep -q "late: 10" "$tmp/s7/overlay/rooms.yaml" && ok || fail "rooms.yaml not kept after a bad one"
+[ -f "$tmp/s7/content/rooms.yaml" ] && fail "rooms.yaml written into the content folder" || ok
 
 # One screen's own alert stands over it; cleared, the general one is back.
 staff_pub -r -t "$prefix/screens/s3/alert" -m 'title: Hall B is full'
