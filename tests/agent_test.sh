@@ -54,7 +54,7 @@ SDL_VIDEODRIVER=dummy "$bin" --render "$tmp/render" --size 320x180 --now 2025-02
 
 # The rooms' state goes into the overlay as it came; a list is refused.
 staff_pub -r -t "$prefix/rooms" -m "$(printf 'hall-a:\n  late: 10\n')"
-eventually grep -q "late: 10" "$tmp/s7/overlay/rooms.yaml" && ok || fail "no rooms.yaml in the overlay"
+eventually grep -qs "late: 10" "$tmp/s7/overlay/rooms.yaml" && ok || fail "no rooms.yaml in the overlay"
 staff_pub -r -t "$prefix/rooms" -m "$(printf -- '- hall-a\n')"
 eventually grep -q "$prefix/rooms.*expected fields" "$tmp/s7/agent.log" && ok ||
     fail "a list as rooms.yaml not reported: $(tail -3 "$tmp/s7/agent.log")"
@@ -161,6 +161,17 @@ alert_on_all 'Back to normal soon' "an alert after the broker came back"
 for s in $screens; do
     [ "$(grep -c "connected to" "$tmp/$s/agent.log")" -ge 2 ] || { fail "$s did not reconnect"; break; }
 done
+
+# Cleared while a screen's agent was away: cleared when it is back.
+staff_pub -r -t "$prefix/screens/s9/alert" -m 'title: Only on s9'
+holds s9 "s9's own alert" 'Only on s9'
+kill "$(cat "$tmp/s9/agent.pid")"
+wait "$(cat "$tmp/s9/agent.pid")" 2>/dev/null
+staff_pub -r -t "$prefix/screens/s9/alert" -n
+sleep 0.5
+holds s9 "the last state while the agent is away" 'Only on s9'
+start_agent s9
+holds s9 "cleared while away, cleared once back" 'Back to normal soon'
 
 # Cleared on all.
 staff_pub -r -t "$prefix/alert" -n
