@@ -19,6 +19,9 @@
 /* What one slide holds */
 #define PARTNERS_PER_SLIDE 24 /* more partners go on to further slides */
 #define SPEAKERS_PER_SLIDE 8  /* more speakers continue on further pages of the session */
+#define EVENT_MAX_ROOMS 200   /* rooms: listed in event.yaml; a congress export has 58 */
+#define ROOM_MAX_INFO_LINES 4 /* info: lines of one room on its door sign */
+#define QR_DEFAULT_SIZE 25    /* % of the screen's shorter side a QR code spans (qr_size:) */
 #define SLIDE_MAX_DURATION_MS (24 * 3600 * 1000) /* a slide's duration:, the theme's slide: */
 
 /* The programme over time */
@@ -35,7 +38,27 @@
 /* Drawing and publishing */
 #define STAGE_PREPARE_AHEAD_MS 1500 /* the next slide is composed this long before its turn */
 #define STATUS_RETRY_MS 5000        /* --status: a file that cannot be written is tried again */
-#define METRICS_EVERY_MS 5000       /* --metrics: rewritten at least this often */
+#define SCREEN_RETRY_MS 5000  /* under systemd, a screen that cannot be opened is tried again */
+#define METRICS_EVERY_MS 5000 /* --metrics: rewritten at least this often */
+
+/* hallscreen-fetch: the schedule: entries of event.yaml with a url: */
+#define FETCH_EVERY_DEFAULT_S 300          /* every: seconds between checks of a source */
+#define FETCH_EVERY_MIN_S 10               /* every: at least (the organisers' server is shared) */
+#define FETCH_EVERY_MAX_S (24 * 3600)      /* every: at most */
+#define FETCH_JITTER_PERCENT 10            /* each wait is this much shorter or longer, at random */
+#define FETCH_START_SPREAD_S 30            /* a copy already there is first checked within this */
+#define FETCH_RETRY_FIRST_S 10             /* after a failure; doubled after each one in a row */
+#define FETCH_RETRY_MAX_S 900              /* ... up to this (or every:, when longer) */
+#define FETCH_CONNECT_TIMEOUT_S 15         /* to connect to the server */
+#define FETCH_TIMEOUT_S 120                /* --timeout: for the whole download */
+#define FETCH_MAX_BYTES SCHEDULE_MAX_BYTES /* a larger download is refused */
+#define FETCH_MAX_REDIRECTS 5              /* redirects followed for one download */
+#define FETCH_STATUS_EVERY_MS 15000 /* --status and --metrics: rewritten at least this often */
+
+/* What changed, and rooms.yaml */
+#define ROOMS_MAX_LATE_MINUTES 240 /* rooms.yaml: late: at most this */
+#define CHANGES_DAY_STARTS_HOUR 5  /* the baseline rolls forward at this hour, event time */
+#define CHANGES_STATE_MAX_BYTES (16 * 1024 * 1024) /* --state: the file of what the screen saw */
 
 /* hallscreen-agent: the fleet over MQTT */
 #define FLEET_RETRY_FIRST_MS 1000             /* the first wait before connecting again */

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* Everything the show loop owns. */
 struct loop {
@@ -188,6 +189,8 @@ static void publish_status(struct loop *l, int64_t now_ms)
     l->status.reloads = l->live->reloads;
     l->status.polling = watch_polls(l->watch);
     l->status.sync = synced(l);
+    l->status.content = &l->live->prog;
+    l->status.wall_ms = clock_wall_ms();
     status_publish(&l->status, l->opts->status_path, now_ms);
 }
 
@@ -212,7 +215,9 @@ static void publish_metrics(struct loop *l, int64_t now_ms)
                         .resident_bytes = metrics_resident_bytes(),
                         .clock_synchronised = l->status.clock_synchronised,
                         .sync = synced(l),
-                        .in_step = show_in_step(&live->show)};
+                        .in_step = show_in_step(&live->show),
+                        .content = &live->prog,
+                        .wall_ms = clock_wall_ms()};
     metrics_file_write(&l->metrics, &m);
 }
 
@@ -454,6 +459,45 @@ static void start_following(struct loop *l)
     l->wakeup = wakeup_start(fds, (int)COUNT(fds), l->wakeup_event);
 }
 
+/* Opens the window and its stage. Under systemd, a screen that cannot be
+ * had (a monitor or a driver not there yet, a card another process holds)
+ * is said once and tried again every SCREEN_RETRY_MS, the watchdog fed
+ * meanwhile, rather than left to a restart loop; elsewhere it is an error
+ * at once. SIGTERM meanwhile ends the process by its default action (SDL's
+ * handler goes with the video subsystem). */
+static bool open_screen(struct loop *l, const struct window_request *window)
+{
+    char said[256] = "";
+    for (;;) {
+        char err[256] = "";
+        if (window_open(&l->window, window, err, sizeof err) &&
+            stage_open(&l->stage, l->window.renderer, l->window.vsync, &l->live->prog.theme,
+                       l->opts->rotate, l->opts->hwdec, err, sizeof err)) {
+            if (said[0])
+                LOG(LOG_INFO, "screen", "the screen can be opened now");
+            return true;
+        }
+        if (!err[0])
+            snprintf(err, sizeof err, "%s", SDL_GetError());
+        stage_close(&l->stage);
+        window_close(&l->window);
+        if (!service_managed()) {
+            fprintf(stderr, "hallscreen: %s\n", err);
+            return false;
+        }
+        if (strcmp(err, said) != 0) {
+            LOG(LOG_ERROR, "screen", "%s; tried again every %d s", err, SCREEN_RETRY_MS / 1000);
+            snprintf(said, sizeof said, "%s", err);
+            service_waiting(err);
+        }
+        for (int waited = 0; waited < SCREEN_RETRY_MS; waited += 1000) {
+            service_alive();
+            struct timespec second = {1, 0};
+            nanosleep(&second, NULL);
+        }
+    }
+}
+
 int loop_run(const struct options *opts, struct live *live)
 {
     struct loop l = {.opts = opts, .live = live, .metrics = {.path = opts->metrics_path}};
@@ -462,15 +506,8 @@ int loop_run(const struct options *opts, struct live *live)
                                           .width = opts->width,
                                           .height = opts->height,
                                           .renderer = opts->renderer};
-    char err[256] = "";
-    if (!window_open(&l.window, &window, err, sizeof err) ||
-        !stage_open(&l.stage, l.window.renderer, l.window.vsync, &live->prog.theme, opts->rotate,
-                    opts->hwdec, err, sizeof err)) {
-        fprintf(stderr, "hallscreen: %s\n", err[0] ? err : SDL_GetError());
-        stage_close(&l.stage);
-        window_close(&l.window);
+    if (!open_screen(&l, &window))
         return 1;
-    }
     l.status.stale = true;
     start_following(&l);
     l.watchdog_ms = service_watchdog_interval_ms();

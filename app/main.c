@@ -97,6 +97,24 @@ static bool start_setup_screen(const char *content_dir, const struct theme *base
     return true;
 }
 
+/* What changed since the screen first saw the programme: kept in --state,
+ * else in the unit's StateDirectory= (the first of $STATE_DIRECTORY), else
+ * for as long as the show runs; --render marks only with --state. */
+static void start_changes(const struct options *opts, struct live *live)
+{
+    const char *env = getenv("STATE_DIRECTORY");
+    char *dir = opts->state_dir                      ? str_dup(opts->state_dir)
+                : env && env[0] && !opts->render_dir ? str_dup(env)
+                                                     : NULL;
+    if (dir && strchr(dir, ':'))
+        *strchr(dir, ':') = '\0'; /* systemd lists one folder per StateDirectory= */
+    if (opts->render_dir && !dir)
+        return;
+    int64_t now_ms = opts->has_now ? zone_utc(opts->now) * 1000 : clock_wall_ms();
+    live_use_state(live, dir, now_ms / 1000);
+    free(dir);
+}
+
 /* The show in a window or on screen, or its slides to PNG files: the
  * modes that draw. Returns the exit status. */
 static int run_drawing(const struct options *opts, struct live *live, struct diag_list *diags)
@@ -109,6 +127,7 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     live->diags = *diags;
     memset(diags, 0, sizeof *diags);
     zone_use(live->prog.event.timezone);
+    start_changes(opts, live);
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
     int status;
     if (opts->render_dir) {
@@ -166,6 +185,10 @@ int main(int argc, char **argv)
      * an arena per thread, freed memory would stay scattered over many. */
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_ARENA_MAX, 2);
+    /* PipeWire's client library, under libmpv, prints its own warnings to
+     * stderr each time a clip tries it for sound: the show says once what
+     * it needs to (set here, before any thread reads the environment). */
+    setenv("PIPEWIRE_DEBUG", "0", 0);
     struct options opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {

@@ -27,6 +27,9 @@ const char options_usage[] =
     "  --json                with --check: the report as JSON, for scripts\n"
     "  --now YYYY-MM-DDTHH:MM  take this as the time now, in the event's time\n"
     "  --status FILE         keep the show's state in FILE (JSON, rewritten atomically)\n"
+    "  --state DIR           keep the programme as this screen first saw it in DIR,\n"
+    "                        to show what moved or was cancelled (default:\n"
+    "                        $STATE_DIRECTORY, set by the unit's StateDirectory=)\n"
     "  --metrics FILE        keep figures for Prometheus in FILE (node_exporter's\n"
     "                        textfile collector), rewritten atomically\n"
     "  --sync                slides follow the clock: every screen playing the same\n"
@@ -78,6 +81,7 @@ enum option_code {
     OPT_SIZE,
     OPT_RENDER,
     OPT_STATUS,
+    OPT_STATE,
     OPT_METRICS,
     OPT_SCREENSHOT,
     OPT_POLL,
@@ -104,6 +108,7 @@ static const struct option table[] = {
     {"size", required_argument, NULL, OPT_SIZE},
     {"render", required_argument, NULL, OPT_RENDER},
     {"status", required_argument, NULL, OPT_STATUS},
+    {"state", required_argument, NULL, OPT_STATE},
     {"metrics", required_argument, NULL, OPT_METRICS},
     {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
     {"poll", required_argument, NULL, OPT_POLL},
@@ -159,6 +164,13 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
         return true;
     case OPT_METRICS:
         opts->metrics_path = value;
+        return true;
+    case OPT_STATE:
+        if (!value[0]) {
+            snprintf(err, err_size, "--state: the folder's name is empty: name a folder");
+            return false;
+        }
+        opts->state_dir = value;
         return true;
     case OPT_SCREENSHOT:
         opts->screenshot_path = value;

@@ -128,6 +128,9 @@ static void payloads_are_checked_by_the_show_parsers(void **state)
     assert_false(fleet_payload_ok(rooms, "p/rooms", list, strlen(list), why, sizeof why));
     const char *fields = "hall-a:\n  late: 10\n";
     assert_true(fleet_payload_ok(rooms, "p/rooms", fields, strlen(fields), why, sizeof why));
+    const char *too_late = "hall-a:\n  late: 999\n"; /* rooms.yaml's own parser says no */
+    assert_false(fleet_payload_ok(rooms, "p/rooms", too_late, strlen(too_late), why, sizeof why));
+    assert_non_null(strstr(why, "p/rooms:2"));
 }
 
 static void a_screen_own_alert_stands_over_the_general_one(void **state)
@@ -308,6 +311,16 @@ static void the_show_reads_the_overlay_first(void **state)
         assert_int_equal(prog.slide_count, 1);
         programme_free(&prog);
         diag_list_clear(&diags);
+    }
+    /* rooms.yaml from the overlay too */
+    write_file(overlay_dir, "rooms.yaml", "\"Hall A\":\n  late: 15\n");
+    {
+        struct programme p;
+        struct diag_list d = {0};
+        assert_true(content_refresh(c, &p, &d, NULL));
+        assert_int_equal(p.room_state_count, 1);
+        programme_free(&p);
+        diag_list_clear(&d);
     }
     /* a slide put into the overlay is not read: only the overlay's files */
     snprintf(cmd, sizeof cmd, "%s/slides", overlay_dir);

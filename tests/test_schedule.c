@@ -380,6 +380,43 @@ static void a_json_talk_with_an_impossible_start(void **state)
     parsed_free(&p);
 }
 
+/* An XML talk whose start is no time of day is reported with its line and
+ * left out; a talk at midnight is kept. */
+static void an_xml_talk_with_an_impossible_start(void **state)
+{
+    (void)state;
+    const char *xml = "<schedule><conference><title>T</title></conference>\n"
+                      "<day index=\"1\" date=\"2026-07-01\"><room name=\"A\">\n"
+                      "<event id=\"1\"><date>2026-07-01</date><start>25:61</start>"
+                      "<duration>1:00</duration><title>Bad</title></event>\n"
+                      "<event id=\"2\"><start>00:00</start><duration>0:30</duration>"
+                      "<title>Midnight</title></event>\n"
+                      "</room></day></schedule>\n";
+    struct parsed p = parse_text("schedule.xml", xml, strlen(xml), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_when(talk(&p, "Midnight"), "2026-07-01", "00:00", "00:30");
+    assert_true(has_problem(&p, 3, "event 1: start '25:61' is not a time of day"));
+    parsed_free(&p);
+}
+
+/* Times of day as exports write them, and what is none. */
+static void clock_times(void **state)
+{
+    (void)state;
+    int m;
+    assert_true(talks_clock("00:00", &m) && m == 0);
+    assert_true(talks_clock("9:05", &m) && m == 9 * 60 + 5);
+    assert_true(talks_clock("23:59:59", &m) && m == 23 * 60 + 59);
+    assert_true(talks_clock(" 10:30 ", &m) && m == 10 * 60 + 30);
+    assert_false(talks_clock("24:00", &m));
+    assert_false(talks_clock("25:61", &m));
+    assert_false(talks_clock("10", &m));
+    assert_false(talks_clock("10:5", &m));
+    assert_false(talks_clock("+1:00", &m));
+    assert_false(talks_clock("10:00:6", &m));
+    assert_false(talks_clock("", &m));
+}
+
 /* CSV rows' problems name the field that is wrong; a file without an end
  * or duration column gives its talks the default length. */
 static void csv_problems_name_the_field(void **state)
@@ -504,6 +541,7 @@ static void hostile_schedules_are_refused_clearly(void **state)
             assert_true(has_problem(&p, -1, cases[i].problem));
         else
             assert_true(p.diags.count > 0 || p.count > 0);
+        assert_false(has_problem(&p, -1, "\\n")); /* no stray escaped newline */
         parsed_free(&p);
     }
     /* nested 10,000 deep */
@@ -551,6 +589,8 @@ int main(void)
         cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
         cmocka_unit_test(a_talk_before_its_day_starts),
         cmocka_unit_test(a_json_talk_with_an_impossible_start),
+        cmocka_unit_test(an_xml_talk_with_an_impossible_start),
+        cmocka_unit_test(clock_times),
         cmocka_unit_test(csv_problems_name_the_field),
         cmocka_unit_test(a_hackathon_of_a_day_or_two),
         cmocka_unit_test(a_time_that_happens_twice_or_never),

@@ -7,6 +7,7 @@
 #include "named_files.h"
 #include "../util/font_lookup.h"
 #include "loader.h"
+#include "rooms_file.h"
 #include "overlay.h"
 #include "../schedule/import.h"
 #include "../watch/settle.h"
@@ -23,7 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE };
+enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE, ROLE_ROOMS };
 
 struct content_file {
     char *name; /* relative to the content folder */
@@ -37,6 +38,8 @@ struct content_file {
     struct event event;
     struct slide *slides;
     size_t slide_count;
+    struct room_state *rooms; /* rooms.yaml */
+    size_t room_count;
     struct diag_list diags; /* the problems of the file as it is now */
 };
 
@@ -120,6 +123,9 @@ static void drop_good_version(struct content_file *f)
     free(f->slides);
     f->slides = NULL;
     f->slide_count = 0;
+    room_states_free(f->rooms, f->room_count);
+    f->rooms = NULL;
+    f->room_count = 0;
     f->has_good = false;
 }
 
@@ -253,6 +259,16 @@ static bool parse_role(struct content *c, struct content_file *f, const struct s
         }
         f->slides[0] = alert;
         f->slide_count = 1;
+        break;
+    }
+    case ROLE_ROOMS: {
+        struct room_state *rooms;
+        size_t count;
+        if (!rooms_parse(src, text, size, &rooms, &count))
+            return false;
+        drop_good_version(f);
+        f->rooms = rooms;
+        f->room_count = count;
         break;
     }
     case ROLE_SCHEDULE:
@@ -472,7 +488,7 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
     char **resolved = calloc(count, sizeof *resolved); /* each export's real path, or NULL */
     c->zone = e->timezone;
     for (size_t i = 0; event_path && i < count; i++) {
-        const char *name = e->schedule_count ? e->schedules[i] : usual[i];
+        const char *name = e->schedule_count ? e->schedules[i].file : usual[i];
         if (name[0] == '/' || strstr(name, "..")) {
             diag_add(diags, DIAG_ERROR, event_path, 0,
                      "schedule: '%s' must be a file in the content folder", name);
@@ -488,10 +504,10 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
         if (twin != i) { /* one file named twice: read once */
             int nth = 1;
             for (size_t j = 0; j < i; j++)
-                nth += strcmp(e->schedules[j], name) == 0;
+                nth += strcmp(e->schedules[j].file, name) == 0;
             diag_add(diags, DIAG_WARNING, event_path, line_naming(event_path, name, nth),
                      "schedule: '%s' is '%s' again: it is read once (remove one of them)", name,
-                     e->schedules[twin]);
+                     e->schedules[twin].file);
             free(real);
             continue;
         }
@@ -551,6 +567,11 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
             prog->alert = NULL;
         }
     }
+
+    struct content_file *rooms = refresh_file(c, "rooms.yaml", ROLE_ROOMS, diags, changes);
+    if (rooms && rooms->has_good &&
+        room_states_copy(&prog->room_states, rooms->rooms, rooms->room_count))
+        prog->room_state_count = rooms->room_count;
 
     size_t count;
     path = str_printf("%s/slides", c->dir);

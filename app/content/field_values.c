@@ -5,8 +5,10 @@
 #include "field_values.h"
 
 #include "named_files.h"
+#include "schedule_sources.h"
 #include "../model/programme.h"
 #include "../util/civil_time.h"
+#include "../util/qr.h"
 #include "../util/str.h"
 #include "../util/zone.h"
 
@@ -220,6 +222,13 @@ static enum outcome read_text_list(struct value *v)
     return VALUE_TAKEN;
 }
 
+/* Schedule exports: see schedule_sources.h. */
+static enum outcome read_schedules(struct value *v)
+{
+    return schedule_sources_read(v->file, v->f, v->node, v->place, count_of(v)) ? VALUE_TAKEN
+                                                                                : VALUE_REFUSED;
+}
+
 /* Partners: a list of names, or of 'name:' and 'logo:' fields. */
 static enum outcome read_partners(struct value *v)
 {
@@ -266,6 +275,99 @@ static enum outcome read_partners(struct value *v)
         }
     }
     *(struct partner **)v->place = list;
+    *count_of(v) = n;
+    return ok ? VALUE_TAKEN : VALUE_REFUSED;
+}
+
+static const struct field room_fields[] = {
+    {.name = "name",
+     .type = FIELD_TEXT,
+     .offset = offsetof(struct room_entry, name),
+     .required = true},
+    {.name = "display", .type = FIELD_TEXT, .offset = offsetof(struct room_entry, display)},
+    {.name = "info",
+     .type = FIELD_TEXT_LIST,
+     .offset = offsetof(struct room_entry, info),
+     .count_offset = offsetof(struct room_entry, info_count),
+     .max = ROOM_MAX_INFO_LINES},
+    {.name = "stream", .type = FIELD_TEXT, .offset = offsetof(struct room_entry, stream)},
+};
+
+/* One room of rooms: a name, or name: display: info: stream: fields. False
+ * after reporting an error. */
+static bool read_room(struct value *v, yaml_node_t *item, struct room_entry *room)
+{
+    struct yaml_file *file = v->file;
+    room->line = fields_node_line(item);
+    if (fields_node_text(item)) {
+        room->name = trimmed_copy(fields_node_text(item));
+        return true;
+    }
+    if (item->type != YAML_MAPPING_NODE) {
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, room->line,
+                 "%s: each room is a name, or 'name:' and 'display:', 'info:', 'stream:'",
+                 v->f->name);
+        return false;
+    }
+    if (!fields_read(file, item, room_fields, sizeof room_fields / sizeof *room_fields, room))
+        return false;
+    struct qr_code code = {0};
+    if (room->stream && !qr_encode(room->stream, &code)) {
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, room->line,
+                 "%s: the stream address of '%s' is too long for a QR code (at most about "
+                 "2,000 characters)",
+                 v->f->name, room->name);
+        return false;
+    }
+    qr_free(&code);
+    return true;
+}
+
+/* The board's rooms, in order: a list of names or of name: fields, each
+ * room once. */
+static enum outcome read_rooms(struct value *v)
+{
+    struct yaml_file *file = v->file;
+    const struct field *f = v->f;
+    if (v->node->type != YAML_SEQUENCE_NODE) {
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, v->line,
+                 "%s: expected a list of rooms, one per line starting with '- '", f->name);
+        return VALUE_REFUSED;
+    }
+    yaml_node_item_t *start = v->node->data.sequence.items.start;
+    yaml_node_item_t *top = v->node->data.sequence.items.top;
+    if (top - start > EVENT_MAX_ROOMS) {
+        diag_add(file->src->diags, DIAG_WARNING, file->src->path, v->line,
+                 "%s: %zu rooms; the first %d are shown", f->name, (size_t)(top - start),
+                 EVENT_MAX_ROOMS);
+        top = start + EVENT_MAX_ROOMS;
+    }
+    struct room_entry *list = calloc((size_t)(top - start) + 1, sizeof *list);
+    if (!list)
+        return VALUE_REFUSED;
+    size_t n = 0;
+    bool ok = true;
+    for (yaml_node_item_t *it = start; it < top; it++) {
+        struct room_entry room = {0};
+        if (!read_room(v, yaml_document_get_node(&file->doc, *it), &room))
+            ok = false;
+        const struct room_entry *twice = NULL;
+        for (size_t i = 0; room.name && i < n && !twice; i++)
+            if (strcmp(list[i].name, room.name) == 0)
+                twice = &list[i];
+        if (twice)
+            diag_add(file->src->diags, DIAG_WARNING, file->src->path, room.line,
+                     "%s: '%s' is listed twice (first at line %d); the second is ignored", f->name,
+                     room.name, twice->line);
+        if (room.name && !twice)
+            list[n++] = room;
+        else
+            room_entry_free(&room);
+    }
+    for (size_t i = 0; i < *count_of(v); i++) /* a default the file overrides */
+        room_entry_free(&(*(struct room_entry **)v->place)[i]);
+    free(*(struct room_entry **)v->place);
+    *(struct room_entry **)v->place = list;
     *count_of(v) = n;
     return ok ? VALUE_TAKEN : VALUE_REFUSED;
 }
@@ -559,6 +661,8 @@ static const struct value_type value_types[] = {
     [FIELD_FOCUS] = {read_focus, true,
                      "a focus: write center, top, bottom, left, right, a pair such as "
                      "top left, or two percentages such as 30% 70%"},
+    [FIELD_ROOMS] = {read_rooms, false, NULL},
+    [FIELD_SCHEDULES] = {read_schedules, false, NULL},
     [FIELD_KIND] = {read_kind, true, NULL},
 };
 _Static_assert(sizeof value_types / sizeof *value_types == FIELD_KIND + 1,

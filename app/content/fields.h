@@ -35,6 +35,8 @@ enum field_type {
     FIELD_PERCENT,    /* float, a number such as 3.4 from the field's min to its max */
     FIELD_CLIP,       /* char *, full path of a video file inside the content folder */
     FIELD_FOCUS,      /* the focus of a slide: "top", "bottom left", "30% 70%" */
+    FIELD_ROOMS,      /* struct room_entry *, a count after: names, or name: display: info: */
+    FIELD_SCHEDULES,  /* struct schedule_source *, a count after: names or file: url: every: */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 

@@ -3,8 +3,8 @@
  * written there: by the show's own parsers. */
 #include "overlay.h"
 
-#include "fields.h"
 #include "loader.h"
+#include "rooms_file.h"
 #include "../util/array.h"
 
 #include <string.h>
@@ -19,20 +19,20 @@ static bool check_alert(const char *path, const char *text, size_t size, struct 
     return true;
 }
 
-/* A YAML mapping, as the show reads it (UTF-8, no NUL, no syntax error). */
-static bool check_mapping(const char *path, const char *text, size_t size, struct diag_list *diags)
+static bool check_rooms(const char *path, const char *text, size_t size, struct diag_list *diags)
 {
     const struct source src = {.path = path, .diags = diags};
-    struct yaml_file file = {.src = &src, .text = text, .size = size};
-    bool ok = fields_load(&file) != NULL;
-    fields_free(&file);
-    return ok;
+    struct room_state *rooms;
+    size_t count;
+    if (!rooms_parse(&src, text, size, &rooms, &count))
+        return false;
+    room_states_free(rooms, count);
+    return true;
 }
 
 const struct overlay_file overlay_files[] = {
     {"alert.yaml", "alert", check_alert},
-    /* rooms.yaml: checked as YAML fields until its own parser is called here */
-    {"rooms.yaml", "rooms", check_mapping},
+    {"rooms.yaml", "rooms", check_rooms},
 };
 const size_t overlay_file_count = COUNT(overlay_files);
 

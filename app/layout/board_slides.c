@@ -112,6 +112,17 @@ static float board_size(const struct measurer *m, const struct slide *s, float s
     return smallest;
 }
 
+/* A door sign's lines of its room (rooms: in event.yaml: the floor, the
+ * way there, the translation channel) under its name; NULL text (left out)
+ * on other boards. */
+static struct block board_room_info(const struct programme *prog, const struct slide *s,
+                                    const struct frame_geometry *g)
+{
+    float small = block_smallest(prog, g);
+    return block_text(s->subtitle, FONT_REGULAR, fmaxf(3.6f * g->unit, small), small, 1.2f,
+                      1.0f * g->unit, prog->theme.secondary);
+}
+
 /* Each room's talk now and its next, one row a room under a heading; the
  * columns: room, now, next. A single room (a screen beside its door) gets
  * the whole height. */
@@ -123,10 +134,14 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
     char *heading = block_with_page(s->label, s);
     struct block blocks[] = {
         block_text(heading, FONT_BOLD, 6.0f * u, block_floor(3.6f * u, prog, g), 1.12f, 0, t->text),
+        board_room_info(prog, s, g),
         block_rule(g, 2.0f * u, t->accent),
+        /* beside a door: the room's state and notice (rooms.yaml) */
+        block_pill(s->row_count == 1 ? s->rows[0].notice : NULL, 3.6f * u, block_smallest(prog, g),
+                   1.5f * u, t->alert_text, t->alert_background),
     };
     struct box top = g->content;
-    top.h = g->content.h / 4;
+    top.h = g->content.h / (s->subtitle ? 3 : 4);
     int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
     free(heading);
     struct box area = g->content;
@@ -161,9 +176,14 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
         }
         int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
         if (!single) {
-            struct block room = block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
-            room.max_lines = stacked ? 1 : 2;
-            layout_stack(m, &room, 1,
+            struct block room[] = {
+                block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent),
+                block_text(row->notice, FONT_BOLD, small, small, 1.15f, 0.1f * size,
+                           t->text), /* its state and notice (rooms.yaml) */
+            };
+            room[0].max_lines = stacked ? 1 : 2;
+            room[1].max_lines = 3;
+            layout_stack(m, room, COUNT(room),
                          (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
                          ALIGN_CENTRE, ALIGN_START, scene);
         }

@@ -77,11 +77,11 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
     const struct frame_geometry *g = frame;
     struct box qr_at = {0};
     if (slide && slide->qr && slide->kind != SLIDE_IMAGE && slide->kind != SLIDE_VIDEO) {
-        qr_at = picture_qr_place(frame, &narrowed.content);
+        qr_at = picture_qr_place(m, &prog->theme, frame, slide, &narrowed.content);
         g = &narrowed;
     } else if (slide && slide->qr) {
         struct box band = {frame->content.x, frame->content.y, frame->content.w, frame->content.h};
-        qr_at = picture_qr_place(frame, &band);
+        qr_at = picture_qr_place(NULL, NULL, frame, slide, &band);
     }
     if (!slide) {
         talk_nothing_to_show(m, prog, g, scene);

@@ -175,6 +175,8 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
         block_pill(s->label ? s->label : session, small, small, 0,
                    track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
         block_pill(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
+        /* what changed since the printed programme (show/changes.h) */
+        block_pill(s->change_note, small, small, 1.5f * u, t->alert_text, t->alert_background),
         block_text(title, FONT_BOLD, 6.6f * u, block_floor(3.6f * u, prog, g), 1.12f, 3.0f * u,
                    t->text),
         block_text(s->translated_title, FONT_BOLD, 5.0f * u, small, 1.15f, 1.2f * u, t->text),
@@ -191,6 +193,7 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     };
     enum text_direction directions[] = {
         reads(s, s->directions.label),
+        DIRECTION_AUTO,
         DIRECTION_AUTO,
         reads(s, s->directions.title),
         reads(s, s->directions.translation),

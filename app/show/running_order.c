@@ -3,6 +3,9 @@
 #include "running_order.h"
 
 #include "../util/translate.h"
+#include "rooms_state.h"
+
+#include "rooms.h"
 
 #include "../util/array.h"
 #include "../util/civil_time.h"
@@ -22,6 +25,7 @@ struct timed {
     const struct slide *slide;
     int64_t start, end; /* UTC */
     enum mark mark;
+    int late; /* minutes its room runs late (rooms.yaml), in start and end already */
 };
 
 struct builder {
@@ -51,10 +55,10 @@ static int64_t day_of(int64_t local)
 
 /* Places a session with a start time on the day it happens (today, for a
  * session with no date); a talk of an export where it says. */
-static struct timed place_session(const struct builder *b, const struct slide *s)
+static struct timed place_on_calendar(const struct builder *b, const struct slide *s)
 {
     if (s->runs.set) /* a talk of an export: its exact time, however long */
-        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE};
+        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE, 0};
     int64_t day = s->date.set ? s->date.days : b->today;
     int64_t start = day * SECONDS_PER_DAY + s->start.minutes * 60;
     int64_t end = start + SESSION_DEFAULT_MINUTES * 60;
@@ -63,7 +67,40 @@ static struct timed place_session(const struct builder *b, const struct slide *s
         if (s->end.minutes <= s->start.minutes)
             end += SECONDS_PER_DAY; /* over midnight */
     }
-    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE};
+    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE, 0};
+}
+
+/* The session placed, later by as much as its room runs late. */
+static struct timed place_session(const struct builder *b, const struct slide *s)
+{
+    struct timed t = place_on_calendar(b, s);
+    t.late = rooms_state_late(b->prog, s->room, b->now);
+    t.start += (int64_t)t.late * 60;
+    t.end += (int64_t)t.late * 60;
+    return t;
+}
+
+/* What changed and how late the room runs, then text: "Cancelled",
+ * "15 min late · Now · ends 11:45" (first, so that a line cut short keeps
+ * them); takes text over. A ghost (where a cancelled or moved talk stood)
+ * says only what became of it when ghost_alone. */
+static char *with_notes(const char *lang, char *text, int late, const struct slide *s,
+                        bool ghost_alone, bool door)
+{
+    /* beside a door, the long form: "Moved to Hall A · 14:10" */
+    const char *change = s ? (door ? s->change_note : s->change_short) : NULL;
+    if (change && s->change >= TALK_CANCELLED && ghost_alone) {
+        free(text);
+        return str_dup(change);
+    }
+    if (!text || (!late && !change))
+        return text;
+    char *late_text = late ? str_printf(tr(lang, "%d min late"), late) : NULL;
+    char *joined = str_printf("%s%s%s%s%s", change ? change : "", change ? " \u00b7 " : "",
+                              late_text ? late_text : "", late_text ? " \u00b7 " : "", text);
+    free(late_text);
+    free(text);
+    return joined;
 }
 
 static bool is_timed(const struct slide *s)
@@ -93,7 +130,7 @@ static void format_clock_at(int64_t utc, char *buf, size_t size)
     civil_format_clock((int)((local - day_of(local) * SECONDS_PER_DAY) / 60), buf, size);
 }
 
-static char *mark_text(const struct builder *b, const struct timed *t)
+static char *mark_text_alone(const struct builder *b, const struct timed *t)
 {
     const char *lang = event_language(&b->prog->event);
     char clock[16];
@@ -119,6 +156,13 @@ static char *mark_text(const struct builder *b, const struct timed *t)
     return NULL;
 }
 
+/* The mark, and how late the room runs. */
+static char *mark_text(const struct builder *b, const struct timed *t)
+{
+    return with_notes(event_language(&b->prog->event), mark_text_alone(b, t), t->late, NULL, false,
+                      false);
+}
+
 static struct slide *add_slide(struct builder *b)
 {
     struct programme *out = b->out;
@@ -134,7 +178,8 @@ static struct slide *add_slide(struct builder *b)
 static void add_copy(struct builder *b, const struct slide *src, const struct timed *t)
 {
     struct slide marked = *src;
-    char *text = t && t->mark != MARK_NONE ? mark_text(b, t) : NULL;
+    /* where a talk stood (a ghost) is not now or next: its change says it */
+    char *text = t && t->mark != MARK_NONE && src->change < TALK_CANCELLED ? mark_text(b, t) : NULL;
     if (text) {
         marked.mark = t->mark;
         marked.mark_text = text;
@@ -144,6 +189,7 @@ static void add_copy(struct builder *b, const struct slide *src, const struct ti
     size_t count = slide_pages(&marked, b->prog, fitter, &pages);
     sign(b, src->source);
     sign(b, marked.mark_text);
+    sign(b, src->change_note);
     free(text);
     for (size_t i = 0; i < count; i++) {
         struct slide *s = add_slide(b);
@@ -193,9 +239,12 @@ static void add_overview(struct builder *b, const char *label, const char *title
         format_clock_at(t->start, start, sizeof start);
         format_clock_at(t->end, end, sizeof end);
         struct overview_row *row = &s->rows[s->row_count++];
-        row->when = t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start);
+        row->when =
+            with_notes(event_language(&b->prog->event),
+                       t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start),
+                       t->late, t->slide, false, false);
         row->title = str_dup(t->slide->title);
-        row->room = str_dup(t->slide->room);
+        row->room = str_dup(rooms_display(&b->prog->event, t->slide->room));
         row->mark = t->mark;
         sign(b, row->when);
         sign(b, row->title);
@@ -214,16 +263,57 @@ static void format_moment_at(int64_t utc, const char *lang, char *buf, size_t si
     snprintf(buf, size, tr(lang, "%1$s at %2$s"), date, clock);
 }
 
+/* The event's last day: last_day: in event.yaml, else the last day of a
+ * talk of the export or of a dated session; -1 when nothing says (sessions
+ * with no date come every day). */
+static int64_t last_day(const struct builder *b)
+{
+    const struct event *e = &b->prog->event;
+    if (e->last_day.set)
+        return e->last_day.days;
+    int64_t last = -1;
+    for (size_t i = 0; i < b->prog->slide_count; i++) {
+        const struct slide *s = &b->prog->slides[i];
+        if (!is_timed(s) || (!s->runs.set && !s->date.set))
+            continue;
+        int64_t day = s->runs.set ? day_of(zone_local(s->runs.start)) : s->date.days;
+        if (day > last)
+            last = day;
+    }
+    return last;
+}
+
+/* Moves to the front of today, in time order, the sessions still to come
+ * that a board beside them leaves to the list: those in rooms the board
+ * shows (or in no room), not running. Returns how many. */
+static size_t coming_on_board(const struct builder *b, struct timed *today, size_t today_count)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < today_count; i++) {
+        const struct slide *s = today[i].slide;
+        if (today[i].mark == MARK_NOW || (s->room && !rooms_on_board(&b->prog->event, s->room)))
+            continue;
+        struct timed t = today[i];
+        memmove(&today[kept + 1], &today[kept], (i - kept) * sizeof *today);
+        today[kept++] = t;
+    }
+    return kept;
+}
+
 /* The overview pages: what comes today, or when the programme resumes, or
- * that the event is over. */
+ * that the event is over (after last, its last day; -1: when nothing comes). */
 static void add_overviews(struct builder *b, struct timed *today, size_t today_count,
-                          const struct timed *upcoming, bool any_timed, int rows_per_page)
+                          const struct timed *upcoming, bool any_timed, int64_t last,
+                          int rows_per_page)
 {
     const struct event *e = &b->prog->event;
     const char *lang = event_language(e);
     char date[96], when[160], heading[160];
     civil_format_date(b->today, lang, date, sizeof date);
-    bool event_over = e->last_day.set && b->today > e->last_day.days;
+    bool event_over = last >= 0 && b->today > last;
+    /* between two days of the event, and nothing of the next in the
+     * programme yet */
+    bool between = last >= 0 && b->today < last && !upcoming && any_timed;
     if (today_count > 0) {
         size_t pages = (today_count + (size_t)rows_per_page - 1) / (size_t)rows_per_page;
         for (size_t p = 0; p < pages; p++) {
@@ -246,7 +336,21 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
         /* beside a door: the room, free for the rest of the day */
         tr_each(e->languages, e->language_count, "Nothing more in this room today", heading,
                 sizeof heading);
-        add_overview(b, b->room ? b->room : b->view->room, heading, NULL, NULL, 0, 1, 1);
+        add_overview(b, b->room ? rooms_display(&b->prog->event, b->room) : b->view->room, heading,
+                     NULL, NULL, 0, 1, 1);
+    } else if (between) {
+        bool before = e->first_day.set && b->today < e->first_day.days;
+        char *body = NULL;
+        if (before) {
+            civil_format_date(e->first_day.days, lang, when, sizeof when);
+            body = str_printf(tr(lang, "The programme starts on %s"), when);
+        } else {
+            body = str_dup(tr(lang, "The programme resumes tomorrow"));
+        }
+        tr_each(e->languages, e->language_count,
+                before ? "Coming soon" : "That was today's programme", heading, sizeof heading);
+        add_overview(b, date, heading, body, NULL, 0, 1, 1);
+        free(body);
     } else if (event_over || any_timed) {
         /* "Thank you for joining NAME, 10–12 February 2025.", then its motto
          * and website, from what event.yaml gives */
@@ -288,6 +392,9 @@ const char *order_find_room(const struct programme *prog, const char *name, cons
 {
     const char *first = NULL;
     *second = NULL;
+    const struct room_entry *named = rooms_entry_named(&prog->event, name);
+    if (named) /* its display name in rooms: */
+        name = named->name;
     for (size_t i = 0; i < prog->slide_count; i++) {
         const char *room = prog->slides[i].room;
         if (room && strcmp(room, name) == 0) {
@@ -347,43 +454,75 @@ static bool in_view(const struct builder *b, const struct slide *s)
     return b->room ? s->room && strcmp(s->room, b->room) == 0 : false;
 }
 
-/* A board: each room with a talk now or later today, in the order the
- * schedule lists rooms, with its talk now and its next. */
+/* The rooms of a board, in order: those event.yaml's rooms: lists, else
+ * (and beside a door) each room as the export first names it, then those of
+ * hand-made sessions the export does not have. The names point into prog;
+ * the caller frees the list. */
+static const char **board_rooms(const struct builder *b, size_t *count)
+{
+    const struct programme *prog = b->prog;
+    const struct event *e = &prog->event;
+    const char **rooms = calloc(prog->slide_count + e->room_count + 1, sizeof *rooms);
+    *count = 0;
+    if (rooms && e->room_count && !b->view->room) {
+        for (size_t i = 0; i < e->room_count; i++)
+            rooms[(*count)++] = e->rooms[i].name;
+        return rooms;
+    }
+    for (int pass = 0; rooms && pass < 2; pass++) /* the export's, then hand-made */
+        for (size_t i = 0; i < prog->slide_count; i++) {
+            const struct slide *s = &prog->slides[i];
+            if (s->scheduled != (pass == 0) || !s->room || !is_timed(s) || !in_view(b, s))
+                continue;
+            bool listed = false;
+            for (size_t r = 0; r < *count && !listed; r++)
+                listed = order_same_room(rooms[r], s->room);
+            if (!listed)
+                rooms[(*count)++] = s->room;
+        }
+    return rooms;
+}
+
+/* A board: each room with a talk now or later today, in board_rooms()'
+ * order, with its talk now and its next, hand-made sessions with a room
+ * among the export's talks. */
 static void add_board(struct builder *b, const struct timed *today, size_t today_count)
 {
     const struct programme *prog = b->prog;
     const char *lang = event_language(&prog->event);
     size_t rows_per_page = b->view->overview_rows > 0 ? (size_t)b->view->overview_rows : 1;
-    struct overview_row *rows = calloc(today_count + 1, sizeof *rows);
+    size_t room_count = 0;
+    const char **rooms = board_rooms(b, &room_count);
+    struct overview_row *rows = calloc(room_count + 1, sizeof *rows);
     size_t count = 0;
-    /* rooms in the order of their first talk in the export */
-    for (size_t i = 0; rows && i < prog->slide_count; i++) {
-        const struct slide *s = &prog->slides[i];
-        if (!s->scheduled || !in_view(b, s))
-            continue;
-        bool listed = false;
-        for (size_t r = 0; r < count && !listed; r++)
-            listed = order_same_room(rows[r].room, s->room);
+    for (size_t i = 0; rows && rooms && i < room_count; i++) {
         const struct timed *now = NULL, *next = NULL;
-        for (size_t j = 0; !listed && j < today_count; j++) {
+        for (size_t j = 0; j < today_count; j++) {
             const struct timed *t = &today[j];
-            if (!t->slide->scheduled || !order_same_room(t->slide->room, s->room))
+            if (!order_same_room(t->slide->room, rooms[i]))
                 continue;
-            if (t->mark == MARK_NOW && !now)
+            bool ghost = t->slide->change >= TALK_CANCELLED; /* where a talk stood */
+            if (t->mark == MARK_NOW && (!now || (now->slide->change >= TALK_CANCELLED && !ghost)))
                 now = t;
             else if (t->mark != MARK_NOW && (!next || t->start < next->start))
                 next = t;
         }
-        if (listed || (!now && !next))
+        if (!now && !next)
             continue; /* nothing more today in this room */
         struct overview_row *row = &rows[count++];
         char clock[16];
-        row->room = str_dup(s->room ? s->room : "");
+        const char *name = rooms_display(&prog->event, rooms[i]);
+        if (name == rooms[i] && prog->event.room_count && !b->view->room)
+            name = (now ? now : next)->slide->room; /* as the programme writes it */
+        row->room = str_dup(name);
+        row->notice = rooms_state_notice(prog, rooms[i], b->now, lang);
         if (now) { /* how long it has left */
             format_clock_at(now->end, clock, sizeof clock);
             int left = (int)((now->end - b->now + 59) / 60);
             row->title = str_dup(now->slide->title);
-            row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
+            row->when = with_notes(
+                lang, str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock),
+                now->late, now->slide, true, b->view->room != NULL);
             row->mark = MARK_NOW;
         }
         if (next) { /* when it starts: soon, in minutes */
@@ -391,11 +530,14 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             int in = (int)((next->start - b->now + 59) / 60);
             row->next_title = str_dup(next->slide->title);
             row->next_when =
-                in <= SOON_MINUTES
-                    ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                    : str_printf(tr(lang, "Next \u00b7 %s"), clock);
+                with_notes(lang,
+                           in <= SOON_MINUTES
+                               ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
+                               : str_printf(tr(lang, "Next \u00b7 %s"), clock),
+                           next->late, next->slide, true, b->view->room != NULL);
         }
     }
+    free(rooms);
     size_t pages = (count + rows_per_page - 1) / rows_per_page;
     for (size_t p = 0; p < pages; p++) {
         struct slide *s = add_slide(b);
@@ -418,6 +560,8 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
             s->rows[s->row_count++] = rows[first + i];
             memset(&rows[first + i], 0, sizeof rows[first + i]);
         }
+        if (count == 1 && b->view->room)
+            rooms_door_sign(&b->prog->event, b->room, s);
         b->out->slide_count++;
         b->signature = hash_number(b->signature, slide_fingerprint(s));
     }
@@ -427,6 +571,7 @@ static void add_board(struct builder *b, const struct timed *today, size_t today
         free(rows[i].when);
         free(rows[i].next_title);
         free(rows[i].next_when);
+        free(rows[i].notice);
     }
     free(rows);
 }
@@ -498,15 +643,25 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
         today[i].mark = first_in_room ? MARK_NEXT : MARK_LATER;
     }
     /* A board of the rooms stands in for the list of what comes next, but
-     * beside one room's door the rest of its day is listed too. */
-    bool scheduled_today = false;
-    for (size_t i = 0; i < today_count && !scheduled_today; i++)
-        scheduled_today = today[i].slide->scheduled;
+     * beside one room's door the rest of its day is listed too, and beside
+     * an export, hand-made sessions to come get the list's first page. */
+    bool scheduled_today = false, made_today = false;
+    for (size_t i = 0; i < today_count; i++) {
+        scheduled_today = scheduled_today || today[i].slide->scheduled;
+        made_today = made_today || !today[i].slide->scheduled;
+    }
     if (scheduled_today)
         add_board(&b, today, today_count);
-    if (!scheduled_today || view->room)
+    int rows = view->overview_rows > 0 ? view->overview_rows : 1;
+    if (!scheduled_today || view->room) {
         add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
-                      view->overview_rows > 0 ? view->overview_rows : 1);
+                      last_day(&b), rows);
+    } else if (made_today) {
+        size_t coming = coming_on_board(&b, today, today_count);
+        if (coming)
+            add_overviews(&b, today, coming > (size_t)rows ? (size_t)rows : coming, NULL, true,
+                          last_day(&b), rows);
+    }
     int lookahead =
         prog->event.lookahead_minutes > 0 ? prog->event.lookahead_minutes : ORDER_LOOKAHEAD_MINUTES;
 
@@ -517,7 +672,8 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
             continue;
         if (is_timed(s)) {
             /* a talk of the export: while it runs, or when it comes soon */
-            for (size_t j = 0; j < today_count; j++)
+            bool shown = !s->scheduled || view->room || rooms_on_board(&prog->event, s->room);
+            for (size_t j = 0; shown && j < today_count; j++)
                 if (today[j].slide == s &&
                     (!s->scheduled || today[j].start <= now_utc + lookahead * 60))
                     add_copy(&b, s, &today[j]);

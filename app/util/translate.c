@@ -37,6 +37,8 @@ static const char *const phrases[] = {
     N_("Nothing more in this room today"),
     N_("The programme resumes %s"),
     N_("The programme starts %s"),
+    N_("The programme resumes tomorrow"),
+    N_("The programme starts on %s"),
     N_("Thank you for joining %s."),
     N_("Thank you for joining us."),
     N_("Session"),
@@ -46,6 +48,22 @@ static const char *const phrases[] = {
     N_("Partners"),
     N_("Notice"),
     N_("No slides to show yet"),
+    /* what changed since the printed programme (show/changes.c); a room's
+     * state from rooms.yaml (show/rooms_state.c) */
+    N_("Moved from %s"),
+    N_("%1$s (was %2$s)"),
+    N_("from %s"),
+    N_("was %s"),
+    N_("Moved to %1$s \u00b7 %2$s"),
+    N_("Moved to %s"),
+    N_("to %1$s \u00b7 %2$s"),
+    N_("to %s"),
+    N_("Cancelled"),
+    N_("New"),
+    N_("%d min late"),
+    N_("Room empty"),
+    N_("Room full"),
+    N_("Room too full: please find another"),
     /* dates: a moment, a day, a span of days, and the footer's clock; the
      * months as a date has them (genitive, where a language says so) */
     N_("%1$s at %2$s"),
