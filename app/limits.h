@@ -17,11 +17,14 @@
 #define FONT_IN_MEMORY_MAX (32 << 20)         /* larger font files are read as they are used */
 
 /* What one slide holds */
-#define PARTNERS_PER_SLIDE 24 /* more partners go on to further slides */
-#define SPEAKERS_PER_SLIDE 8  /* more speakers continue on further pages of the session */
-#define EVENT_MAX_ROOMS 200   /* rooms: listed in event.yaml; a congress export has 58 */
-#define ROOM_MAX_INFO_LINES 4 /* info: lines of one room on its door sign */
-#define QR_DEFAULT_SIZE 25    /* % of the screen's shorter side a QR code spans (qr_size:) */
+#define PARTNERS_PER_SLIDE 24    /* more partners go on to further slides */
+#define SPEAKERS_PER_SLIDE 8     /* more speakers continue on further pages of the session */
+#define EVENT_MAX_ROOMS 200      /* rooms: listed in event.yaml; a congress export has 58 */
+#define ROOM_MAX_INFO_LINES 4    /* info: lines of one room on its door sign */
+#define QR_DEFAULT_SIZE 25       /* % of the screen's shorter side a QR code spans (qr_size:) */
+#define DOOR_TITLE_MAX_CHARS 200 /* a door sign cuts a longer title at a word, with an ellipsis */
+#define DOOR_LATER_ROWS 4        /* talks after the next listed on a door sign, at most */
+#define LAYOUT_BOARD_MAX_ROWS 32 /* rooms on one page of the board */
 #define SLIDE_MAX_DURATION_MS (24 * 3600 * 1000) /* a slide's duration:, the theme's slide: */
 
 /* The programme over time */
@@ -69,5 +72,10 @@
 #define FLEET_SCREENSHOT_WAIT_MS 5000         /* the show's screenshot is waited for this long */
 #define FLEET_SCREENSHOT_MAX_BYTES (64 << 20) /* a larger picture is not published */
 #define FLEET_KEEPALIVE_S 30                  /* MQTT keep-alive: a dead link shows in 1.5 times */
+
+/* The stage timer (--timer ROOM) */
+#define TIMER_OVERTIME_MAX_MINUTES 20   /* "+m:ss" at most this long; then the next talk's count */
+#define TIMER_BLINK_MS 500              /* the overrun blinks: on and off this long each */
+#define TIMER_COUNTDOWN_MAX_MINUTES 180 /* a talk's start is counted down to from this soon */
 
 #endif

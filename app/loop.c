@@ -16,8 +16,11 @@
 #include "platform/wakeup.h"
 #include "platform/window.h"
 #include "render/clips.h"
+#include "render/png.h"
 #include "render/stage.h"
+#include "render/timer_screen.h"
 #include "show/pacing.h"
+#include "show/timer.h"
 #include "util/array.h"
 #include "util/log.h"
 #include "util/str.h"
@@ -59,7 +62,14 @@ struct loop {
     int control_fd;        /* the control socket, or -1 */
     char *control_path;    /* OVERLAY/.control */
     char *screenshot_path; /* OVERLAY/.screenshot.png, for the command "screenshot" */
+    /* --timer: the stage timer instead of the slides */
+    struct timer_screen timer;
+    struct timer_control timer_keys; /* what the chair's keys did */
+    int64_t timer_due_ms;            /* when what it shows changes next; -1: at a key */
 };
+
+/* Waking this much after the timer's second has turned, never just before. */
+enum { TIMER_WAKE_SLACK_MS = 2 };
 
 /* The time now, in milliseconds since 1970 UTC: --now (read in event time)
  * plus the time since the loop started, else the real-time clock. */
@@ -97,8 +107,10 @@ static void reload(struct loop *l, int64_t now_ms)
                       sizeof l->clock); /* the language may have changed */
     l->status.stale = true;
     metrics_file_soon(&l->metrics, now_ms);
-    if (change & LIVE_PROGRAMME)
+    if (change & LIVE_PROGRAMME) {
         stage_new_content(&l->stage, &l->live->prog.theme, change & LIVE_FONTS);
+        timer_screen_invalidate(&l->timer);
+    }
     l->clip_failures_listed = 0; /* the problems are the content's again */
 }
 
@@ -131,6 +143,8 @@ static void follow_clock(struct loop *l, int64_t now_ms, int64_t utc_ms)
 /* Step: the next slide comes when its turn has come. */
 static void advance_show(struct loop *l, int64_t now_ms, int64_t utc_ms)
 {
+    if (l->opts->timer_room)
+        return; /* no slides play */
     if (show_advance(&l->live->show, &l->live->shown, synced(l), utc_ms, now_ms))
         l->status.stale = true;
 }
@@ -150,6 +164,8 @@ static void list_clip_failures(struct loop *l)
  * other slide would follow); slides whose clip cannot play are passed over. */
 static void follow_clips(struct loop *l, int64_t now_ms)
 {
+    if (l->opts->timer_room)
+        return;
     struct clips *clips = &l->stage.clips;
     struct show *show = &l->live->show;
     const struct programme *shown = &l->live->shown;
@@ -162,10 +178,57 @@ static void follow_clips(struct loop *l, int64_t now_ms)
     list_clip_failures(l);
 }
 
+/* --timer: the timer is drawn when its count or blink turns, or when the
+ * screen must be drawn again; the status file follows its count. */
+static void draw_timer_if_due(struct loop *l, int64_t now_ms)
+{
+    if (!l->stage.dirty && (l->timer_due_ms < 0 || now_ms < l->timer_due_ms))
+        return;
+    const char *room = l->opts->timer_room;
+    const struct programme *prog = &l->live->prog;
+    int64_t utc_ms = utc_ms_at(l, now_ms);
+    struct timer_reading r =
+        timer_read(prog, room, timer_late_minutes(prog, room, utc_ms), &l->timer_keys, utc_ms);
+    int w, h;
+    SDL_GetRendererOutputSize(l->stage.sdl, &w, &h);
+    bool drawn = timer_screen_draw(&l->timer, l->stage.renderer, prog, room, &r, w, h);
+    char why[256];
+    if (drawn && l->stage.screenshot && /* SIGUSR1 */
+        !png_save_target(l->stage.sdl, w, h, l->stage.screenshot, why, sizeof why))
+        LOG(LOG_WARN, "screen", "cannot write a screenshot to %s: %s", l->stage.screenshot, why);
+    l->stage.screenshot = NULL;
+    if (drawn)
+        SDL_RenderPresent(l->stage.sdl);
+    l->stage.dirty = false;
+    l->status.presented_ms = clock_wall_ms();
+    char count[sizeof l->status.timer_count];
+    timer_format_count(&r, count, sizeof count);
+    l->status.stale |= strcmp(count, l->status.timer_count) != 0 ||
+                       l->status.timer_held != r.held ||
+                       l->status.timer_phase != timer_phase_name(r.phase);
+    memcpy(l->status.timer_count, count, sizeof count);
+    l->status.timer_held = r.held;
+    l->status.timer_phase = timer_phase_name(r.phase);
+    int64_t wait = timer_wait_ms(&r, utc_ms);
+    l->timer_due_ms = wait < 0 ? -1 : now_ms + wait + TIMER_WAKE_SLACK_MS;
+}
+
+/* Milliseconds until the timer is due; -1: not before something else. */
+static int64_t timer_wait(const struct loop *l, int64_t now_ms)
+{
+    if (!l->opts->timer_room || l->timer_due_ms < 0)
+        return -1;
+    return l->timer_due_ms > now_ms ? l->timer_due_ms - now_ms : 0;
+}
+
 /* Step: the stage takes the slide on screen; a frame is drawn when due.
  * Returns true when a new slide began to come on. */
 static bool draw_if_due(struct loop *l, int64_t now_ms)
 {
+    if (l->opts->timer_room) {
+        draw_timer_if_due(l, now_ms);
+        return false;
+    }
     bool new_slide = stage_follow(&l->stage, &l->live->shown, live_slide(l->live), now_ms);
     if (new_slide) {
         l->status.slide_started_ms = utc_ms_at(l, clock_monotonic_ms());
@@ -272,9 +335,35 @@ static void set_paused(struct loop *l, bool paused, int64_t now_ms)
         video_pause(l->stage.clips.playing.video, show->paused, now_ms);
 }
 
+/* --timer: the chair's key, as timer_take_key() names it; 0: not one. */
+static int timer_key(SDL_Keycode key)
+{
+    switch (key) {
+    case SDLK_SPACE:
+        return ' ';
+    case SDLK_PLUS:
+    case SDLK_EQUALS: /* + without shift */
+    case SDLK_KP_PLUS:
+        return '+';
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        return '-';
+    case SDLK_0:
+    case SDLK_KP_0:
+        return '0';
+    default:
+        return 0;
+    }
+}
+
 static void take_key(struct loop *l, SDL_Keycode key, int64_t now_ms)
 {
     struct show *show = &l->live->show;
+    if (l->opts->timer_room &&
+        timer_take_key(&l->timer_keys, timer_key(key), utc_ms_at(l, now_ms))) {
+        l->stage.dirty = true;
+        return;
+    }
     if (key == SDLK_RIGHT || key == SDLK_LEFT)
         show_step(show, &l->live->shown, key == SDLK_LEFT ? -1 : 1, now_ms);
     if (key == SDLK_LEFT)
@@ -327,6 +416,7 @@ static bool take_event(struct loop *l, const SDL_Event *e, int64_t now_ms)
         wakeup_rearm(l->wakeup);
     } else if (e->type == SDL_WINDOWEVENT) {
         stage_invalidate(&l->stage); /* at least present again */
+        timer_screen_invalidate(&l->timer);
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
             update_shown(l, now_ms, false);
     } else if (e->type == SDL_KEYDOWN) {
@@ -350,7 +440,9 @@ static bool sleep_until_next(struct loop *l, int64_t now_ms, int64_t utc_ms)
 {
     struct stage *stage = &l->stage;
     const struct programme *shown = &l->live->shown;
-    int64_t until_change = show_advance_wait(&l->live->show, shown, synced(l), utc_ms, now_ms);
+    bool timer = l->opts->timer_room != NULL; /* no slides play */
+    int64_t until_change =
+        timer ? -1 : show_advance_wait(&l->live->show, shown, synced(l), utc_ms, now_ms);
     struct video *playing = stage->clips.playing.video;
     int64_t until_prepare =
         until_change < 0 && playing ? video_remaining_ms(playing, now_ms) : until_change;
@@ -358,7 +450,8 @@ static bool sleep_until_next(struct loop *l, int64_t now_ms, int64_t utc_ms)
         [WAIT_CLOCK] = 60000 - utc_ms % 60000,
         [WAIT_SLIDE] = until_change,
         [WAIT_PREPARE] =
-            stage_prepare(stage, shown, live_next_slide(l->live), until_prepare, now_ms),
+            timer ? -1
+                  : stage_prepare(stage, shown, live_next_slide(l->live), until_prepare, now_ms),
         [WAIT_WATCHDOG] = l->watchdog_ms > 0 ? l->alive_at_ms - now_ms : -1,
         [WAIT_SETTLE] = settle_wait_ms(&l->settle, now_ms),
         [WAIT_WATCH] = watch_wait_ms(l->watch, now_ms),
@@ -367,6 +460,7 @@ static bool sleep_until_next(struct loop *l, int64_t now_ms, int64_t utc_ms)
         [WAIT_METRICS] = metrics_file_wait_ms(&l->metrics, now_ms),
         [WAIT_OVERLAY] = soonest_of(settle_wait_ms(&l->overlay_settle, now_ms),
                                     watch_wait_ms(l->overlay_watch, now_ms)),
+        [WAIT_TIMER] = timer_wait(l, now_ms),
     };
     SDL_Event e;
     bool paced_by_display = stage->vsync && stage->transition.running;
@@ -518,6 +612,7 @@ int loop_run(const struct options *opts, struct live *live)
     update_shown(&l, l.started_ms, true);
     run_steps(&l);
     service_stopping();
+    timer_screen_free(&l.timer);
     wakeup_stop(l.wakeup);
     watch_close(l.watch);
     settle_free(&l.settle);

@@ -115,6 +115,22 @@ static void start_changes(const struct options *opts, struct live *live)
     free(dir);
 }
 
+/* Reports to diags when the programme has no room --timer names (or
+ * two), under the option's name. */
+static void check_timer_room(const struct programme *prog, const char *room,
+                             struct diag_list *diags)
+{
+    size_t before = diags->count;
+    order_check_room(prog, room, diags);
+    for (size_t i = before; i < diags->count; i++) {
+        char *option = str_dup("--timer");
+        if (!option)
+            continue;
+        free(diags->items[i].path);
+        diags->items[i].path = option;
+    }
+}
+
 /* The show in a window or on screen, or its slides to PNG files: the
  * modes that draw. Returns the exit status. */
 static int run_drawing(const struct options *opts, struct live *live, struct diag_list *diags)
@@ -133,7 +149,8 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     if (opts->render_dir) {
         const struct export_request rq = {opts->render_dir, opts->width, opts->height};
         int64_t utc_ms = opts->has_now ? zone_utc(opts->now) * 1000 : clock_wall_ms();
-        status = export_slides(&rq, live, utc_ms);
+        status = opts->timer_room ? export_timer(&rq, live, opts->timer_room, utc_ms)
+                                  : export_slides(&rq, live, utc_ms);
     } else {
         status = loop_run(opts, live);
     }
@@ -240,6 +257,8 @@ int main(int argc, char **argv)
         const struct check_request rq = {opts.room, opts.hwdec, assets_dir, opts.json};
         status = check_report(&live.prog, &diags, &rq);
     } else {
+        if (opts.timer_room) /* a room the programme does not have is said at once */
+            check_timer_room(&live.prog, opts.timer_room, &diags);
         status = run_drawing(&opts, &live, &diags);
     }
     video_shutdown();

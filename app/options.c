@@ -48,6 +48,9 @@ const char options_usage[] =
     "  --renderer NAME       auto (default: the GPU if there is a real one),\n"
     "                        software or gpu\n"
     "  --room NAME           the screen beside one room's door: its talks only, large\n"
+    "  --timer NAME          the stage timer of room NAME, for the chair and the\n"
+    "                        speaker: the time left of the talk running now, large;\n"
+    "                        keys: Space hold/resume, + and - a minute, 0 the schedule\n"
     "  --hwdec MODE          how clips are decoded: mpv's hwdec choice (default\n"
     "                        auto-safe; v4l2m2m-copy on a Raspberry Pi; no: CPU only)\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
@@ -97,6 +100,7 @@ enum option_code {
     OPT_VERBOSE,
     OPT_QUIET,
     OPT_OVERLAY,
+    OPT_TIMER,
 };
 
 static const struct option table[] = {
@@ -124,6 +128,7 @@ static const struct option table[] = {
     {"sync", no_argument, NULL, OPT_SYNC},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"quiet", no_argument, NULL, OPT_QUIET},
+    {"timer", required_argument, NULL, OPT_TIMER},
     {NULL, 0, NULL, 0},
 };
 
@@ -186,6 +191,15 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
             return false;
         }
         opts->room = value;
+        return true;
+    case OPT_TIMER:
+        if (!value[0]) {
+            snprintf(err, err_size,
+                     "--timer: the room's name is empty (an unset variable?): name the room as "
+                     "the programme writes it");
+            return false;
+        }
+        opts->timer_room = value;
         return true;
     case OPT_ASSETS:
         opts->assets_dir = value;

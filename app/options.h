@@ -23,6 +23,7 @@ struct options {
     const char *renderer;        /* --renderer: "auto", "software" or "gpu" */
     const char *room;            /* --room: the one room this screen shows; NULL: all */
     const char *hwdec;           /* --hwdec: how clips are decoded; NULL: auto-safe */
+    const char *timer_room;      /* --timer: the stage timer of this room instead of slides */
     bool windowed;
     bool check;
     bool json;     /* --check --json */

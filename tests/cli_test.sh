@@ -402,4 +402,16 @@ wait "$pid"
 status=$?
 if [ "$status" -eq 0 ]; then ok; else fail "exit $status after SIGTERM"; cat "$tmp/out"; fi
 
+# --render with --timer: the stage timer at --now, one picture; a room the
+# programme lacks is named, with the rooms it has.
+fixture="$src/tests/fixtures/schedules/31c3"
+if "$bin" --render "$tmp/timer" --timer saal-1 --now 2014-12-27T12:27 "$fixture" >"$tmp/out" 2>&1 &&
+    grep -qx "$tmp/timer/timer.png" "$tmp/out" && [ -s "$tmp/timer/timer.png" ] &&
+    [ "$(find "$tmp/timer" -name '*.png' | wc -l)" -eq 1 ]; then ok; else
+    fail "--render --timer: $(cat "$tmp/out")"; fi
+"$bin" --render "$tmp/timer" --timer "Saal 9" --now 2014-12-27T12:27 "$fixture" >"$tmp/out" 2>&1
+if grep -q "^--timer: error: 'Saal 9' is no room of the programme; its rooms: Saal 1" "$tmp/out"; then
+    ok; else fail "--timer with a room the programme lacks: $(cat "$tmp/out")"; fi
+if "$bin" --help | grep -q -- "--timer NAME"; then ok; else fail "--help does not name --timer"; fi
+
 finish

@@ -365,7 +365,8 @@ static struct slide talk(int i, const char *title, const char *date, const char 
 }
 
 /* The board's rows and the "Up next" list's, one room or talk each:
- * "Saal 1: Now-title | Next-title" and "Up next: 09:30 Keynote (Hall A)". */
+ * "Saal 1: Now-title | Next-title", a door sign's later talks as "later:
+ * Title", and "Up next: 09:30 Keynote (Hall A)". */
 static void describe_boards(const struct programme *shown, char *buf, size_t size)
 {
     buf[0] = '\0';
@@ -374,7 +375,9 @@ static void describe_boards(const struct programme *shown, char *buf, size_t siz
         for (size_t r = 0; r < s->row_count; r++) {
             const struct overview_row *row = &s->rows[r];
             size_t used = strlen(buf);
-            if (s->kind == SLIDE_BOARD)
+            if (s->kind == SLIDE_BOARD && row->mark == MARK_LATER) /* a door sign's rest of day */
+                snprintf(buf + used, size - used, "%slater: %s", used ? "; " : "", row->title);
+            else if (s->kind == SLIDE_BOARD)
                 snprintf(buf + used, size - used, "%s%s: %s | %s", used ? "; " : "", row->room,
                          row->title ? row->title : "-", row->next_title ? row->next_title : "-");
             else
@@ -425,7 +428,8 @@ static void hand_made_sessions_join_the_exports_board(void **state)
                   "Up next: 11:45\u201312:30 Late talk (Hall A)");
     /* the hall's door sign has both */
     assert_boards(&p, "Hall A", at("2025-02-12 09:00"),
-                  "Hall A: - | Keynote; Up next: 09:30\u201310:30 Keynote (Hall A); "
+                  "Hall A: - | Keynote; later: Late talk; "
+                  "Up next: 09:30\u201310:30 Keynote (Hall A); "
                   "Up next: 11:45\u201312:30 Late talk (Hall A)");
     /* no hand-made session left to come: the board alone, as before */
     assert_boards(&p, NULL, at("2025-02-12 10:40"), "Hall B: Workshop | -; Hall A: - | Late talk");

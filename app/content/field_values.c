@@ -552,6 +552,16 @@ static enum outcome read_direction(struct value *v)
     return VALUE_TAKEN;
 }
 
+static enum outcome read_talk_qr(struct value *v)
+{
+    static const char *const leads_to[] = {"url", "feedback", "none"};
+    int chosen = word_index(v->trimmed, leads_to);
+    if (chosen < 0)
+        return VALUE_MALFORMED;
+    *(enum talk_qr *)v->place = (enum talk_qr)chosen;
+    return VALUE_TAKEN;
+}
+
 static enum outcome read_fit(struct value *v)
 {
     const char *text = v->trimmed;
@@ -663,6 +673,8 @@ static const struct value_type value_types[] = {
                      "top left, or two percentages such as 30% 70%"},
     [FIELD_ROOMS] = {read_rooms, false, NULL},
     [FIELD_SCHEDULES] = {read_schedules, false, NULL},
+    [FIELD_TALK_QR] = {read_talk_qr, true,
+                       "what the door sign's code leads to: write url, feedback or none"},
     [FIELD_KIND] = {read_kind, true, NULL},
 };
 _Static_assert(sizeof value_types / sizeof *value_types == FIELD_KIND + 1,

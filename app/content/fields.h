@@ -37,6 +37,7 @@ enum field_type {
     FIELD_FOCUS,      /* the focus of a slide: "top", "bottom left", "30% 70%" */
     FIELD_ROOMS,      /* struct room_entry *, a count after: names, or name: display: info: */
     FIELD_SCHEDULES,  /* struct schedule_source *, a count after: names or file: url: every: */
+    FIELD_TALK_QR,    /* enum talk_qr: url, feedback or none */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 

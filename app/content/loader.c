@@ -106,6 +106,7 @@ static const struct field event_fields[] = {
      .type = FIELD_ROOMS,
      .offset = offsetof(struct event, rooms),
      .count_offset = offsetof(struct event, room_count)},
+    {.name = "talk_qr", .type = FIELD_TALK_QR, .offset = offsetof(struct event, talk_qr)},
 };
 
 #define THEME_COLOUR(member)                                                                       \

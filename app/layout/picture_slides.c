@@ -71,9 +71,13 @@ void picture_partners(const struct measurer *m, const struct programme *prog, co
 }
 
 /* The height of the caption band under a picture or video. */
+/* A caption's band: one line on a landscape screen, up to three lines on
+ * a portrait one (whose width is short for a sentence). */
+enum { PORTRAIT_CAPTION_LINES = 3 };
+
 static int caption_band(const struct frame_geometry *g)
 {
-    return block_px(9.0f, g);
+    return g->h > g->w ? block_px(6.0f * PORTRAIT_CAPTION_LINES, g) : block_px(9.0f, g);
 }
 
 /* The background of a picture or video slide; area loses a caption's band
@@ -104,6 +108,8 @@ static void layout_caption(const struct measurer *m, const struct programme *pro
     struct box caption = {left, y, right - left, caption_band(g)};
     struct block text = block_one_line(block_text(
         s->caption, FONT_BOLD, 4.0f * g->unit, block_smallest(prog, g), 1.2f, 0, prog->theme.text));
+    if (g->h > g->w)
+        text.max_lines = PORTRAIT_CAPTION_LINES;
     text.direction = s->direction;
     layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }

@@ -38,6 +38,11 @@ void board_overview(const struct measurer *m, const struct programme *prog, cons
 void board_now_and_next(const struct measurer *m, const struct programme *prog,
                         const struct slide *s, const struct frame_geometry *g, struct scene *scene);
 
+/* The door sign: a board of one room (its room set): the room's name,
+ * its talk now and next whole, then the rest of its day. */
+void door_sign(const struct measurer *m, const struct programme *prog, const struct slide *s,
+               const struct frame_geometry *g, struct scene *scene);
+
 /* Partners' logos (or names) on cards in a grid under a heading. */
 void picture_partners(const struct measurer *m, const struct programme *prog, const struct slide *s,
                       const struct frame_geometry *g, struct scene *scene);

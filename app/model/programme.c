@@ -120,6 +120,8 @@ void slide_free(struct slide *slide)
     free(slide->caption);
     free(slide->qr);
     free(slide->qr_caption);
+    free(slide->url);
+    free(slide->feedback_url);
     free(slide->translated_title);
     free(slide->translated_subtitle);
     free(slide->translated_body);
@@ -140,6 +142,13 @@ void slide_free(struct slide *slide)
         free(slide->rows[i].next_when);
         free(slide->rows[i].next_title);
         free(slide->rows[i].notice);
+        free(slide->rows[i].span);
+        free(slide->rows[i].left);
+        free(slide->rows[i].speakers);
+        free(slide->rows[i].next_speakers);
+        free(slide->rows[i].when_short);
+        free(slide->rows[i].when_shortest);
+        free(slide->rows[i].next_when_short);
     }
     free(slide->rows);
     memset(slide, 0, sizeof *slide);
@@ -248,6 +257,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
                            &dst->qr_caption, &dst->translated_title, &dst->translated_subtitle,
                            &dst->translated_body, &dst->translated_description);
     ok = COPY_STRINGS(&dst->talk_key, &dst->change_note, &dst->change_short) && ok;
+    ok = COPY_STRINGS(&dst->url, &dst->feedback_url) && ok;
     ok = copy_string_list(&dst->speakers, &dst->speaker_count, src->speakers,
                           ok ? src->speaker_count : 0) &&
          ok;
@@ -269,6 +279,10 @@ bool slide_copy(struct slide *dst, const struct slide *src)
             ok = COPY_STRINGS(&dst->rows[i].when, &dst->rows[i].title, &dst->rows[i].room,
                               &dst->rows[i].next_when, &dst->rows[i].next_title,
                               &dst->rows[i].notice);
+            ok = COPY_STRINGS(&dst->rows[i].span, &dst->rows[i].left, &dst->rows[i].speakers,
+                              &dst->rows[i].next_speakers, &dst->rows[i].when_short,
+                              &dst->rows[i].when_shortest, &dst->rows[i].next_when_short) &&
+                 ok;
         }
     }
     if (!ok)
@@ -296,6 +310,13 @@ uint64_t slide_fingerprint(const struct slide *s)
             h = hash_text(h, row_texts[k]);
         h += r->mark;
     }
+    for (size_t i = 0; i < s->row_count; i++) /* a door sign's */
+        h = hash_number(
+            hash_text(hash_text(hash_text(hash_text(h, s->rows[i].span), s->rows[i].left),
+                                s->rows[i].speakers),
+                      s->rows[i].next_speakers),
+            s->rows[i].not_recorded);
+    h = hash_number(hash_text(hash_text(h, s->url), s->feedback_url), s->not_recorded);
     int64_t numbers[] = {s->date.set ? s->date.days : -1,
                          s->start.set ? s->start.minutes : -1,
                          s->end.set ? s->end.minutes : -1,

@@ -94,6 +94,9 @@ struct schedule_source {
     char *url;  /* http or https address hallscreen-fetch keeps file from; NULL: none */
     int every;  /* seconds between hallscreen-fetch's checks of url; 0: the default */
 };
+/* What the QR code on a door sign leads to: the talk now's page (its url,
+ * else its feedback_url), its feedback form (or else its page), or none. */
+enum talk_qr { TALK_QR_URL, TALK_QR_FEEDBACK, TALK_QR_NONE };
 
 struct event {
     char *name;
@@ -111,6 +114,7 @@ struct event {
     bool sync;                /* slides follow the clock, as with --sync */
     struct room_entry *rooms; /* the board's rooms, in order; none: every room */
     size_t room_count;
+    enum talk_qr talk_qr; /* what a door sign's QR code leads to */
 };
 
 /* The event's first language (see tr()); NULL: English. */
@@ -154,6 +158,13 @@ struct overview_row {
     enum mark mark;
     char *next_when, *next_title; /* a board: the room's next talk ("Next · 14:35"), or NULL */
     char *notice; /* a board: the room's state and notice from rooms.yaml ("Full · ..."), or NULL */
+    /* what a door sign says besides: the talk now's "14:00–15:00" and time
+     * left ("45 min left"), each talk's speakers ("A, B"), whether the talk
+     * now is not recorded; NULL, false: nothing to say */
+    char *span, *left, *speakers, *next_speakers;
+    bool not_recorded;
+    char *when_short, *when_shortest; /* when, shorter: "Now · until 15:00", "until 15:00" */
+    char *next_when_short;            /* next_when, shorter: "Next · 16:00" */
 };
 
 struct partner {
@@ -203,6 +214,8 @@ struct slide {
     enum talk_change change;  /* since the baseline, set by changes_mark() */
     char *change_note;        /* "Moved from Hall B · 14:10 (was 16:00)", or NULL */
     char *change_short;       /* the same for a board: "from Hall B · was 16:00", or NULL */
+    char *url, *feedback_url; /* a talk's page and its feedback form, as the export gives */
+    bool not_recorded;        /* the export says: do not record (or stream) it */
     /* image and video */
     char *image;   /* full path of the picture */
     char *video;   /* full path of the clip */

@@ -77,6 +77,12 @@ char *status_json(const struct status *st)
     cJSON_AddStringToObject(root, "watching", st->polling ? "polling" : "inotify");
     cJSON_AddBoolToObject(root, "paused", st->show->paused);
     cJSON_AddNumberToObject(root, "slide_started_ms", (double)st->slide_started_ms);
+    if (st->timer_phase) {
+        cJSON *timer = cJSON_AddObjectToObject(root, "timer");
+        cJSON_AddStringToObject(timer, "phase", st->timer_phase);
+        cJSON_AddStringToObject(timer, "count", st->timer_count);
+        cJSON_AddBoolToObject(timer, "held", st->timer_held);
+    }
     cJSON *sync = cJSON_AddObjectToObject(root, "sync");
     cJSON_AddBoolToObject(sync, "enabled", st->sync);
     cJSON_AddBoolToObject(sync, "in_step", st->sync && show_in_step(st->show));

@@ -80,7 +80,11 @@ static void read_event(struct talks *b, const cJSON *e, const cJSON *conference,
                      .abstract = abstract ? abstract : string_of(e, "description"),
                      .speakers = speakers,
                      .speaker_count = speaker_count,
-                     .colour = track_colour(conference, track)};
+                     .colour = track_colour(conference, track),
+                     .url = string_of(e, "url"),
+                     .feedback_url = string_of(e, "feedback_url"),
+                     .not_recorded =
+                         cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "do_not_record"))};
     const char *duration = string_of(e, "duration"), *start = string_of(e, "start");
     int clock;
     if (!duration || !talks_duration(duration, &t.minutes)) {

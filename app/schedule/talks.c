@@ -286,6 +286,9 @@ bool talks_add(struct talks *b, const struct talk *t, int line)
     for (size_t i = 0; s->speakers && i < t->speaker_count; i++)
         if (t->speakers[i] && t->speakers[i][0])
             s->speakers[s->speaker_count++] = str_dup(t->speakers[i]);
+    s->url = t->url && t->url[0] ? str_dup(t->url) : NULL;
+    s->feedback_url = t->feedback_url && t->feedback_url[0] ? str_dup(t->feedback_url) : NULL;
+    s->not_recorded = t->not_recorded;
     char *texts[] = {s->title, s->room, s->label, s->description};
     for (size_t i = 0; i < COUNT(texts); i++)
         if (texts[i])

@@ -15,7 +15,9 @@ struct talk {
     size_t speaker_count;
     int64_t start; /* UTC */
     int minutes;
-    struct rgba colour; /* of its track; alpha 0: none */
+    struct rgba colour;             /* of its track; alpha 0: none */
+    const char *url, *feedback_url; /* its page and feedback form, or NULL */
+    bool not_recorded;              /* the export says do not record it */
 };
 
 /* A duration as exports write it: "HH:MM", "H:MM", hours past 24 ("25:30"),

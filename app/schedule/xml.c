@@ -122,6 +122,9 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
     char *language = child_text(e, "language"), *abstract = child_text(e, "abstract");
     if (!abstract)
         abstract = child_text(e, "description");
+    char *url = child_text(e, "url"), *feedback_url = child_text(e, "feedback_url");
+    const xmlNode *recording = child(e, "recording"); /* frab: <recording><optout> */
+    char *optout = recording ? child_text(recording, "optout") : NULL;
     char *speakers[SPEAKERS_PER_TALK];
     size_t speaker_count = 0;
     const xmlNode *persons = child(e, "persons");
@@ -138,7 +141,10 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
                      .language = language,
                      .abstract = abstract,
                      .speakers = (const char *const *)speakers,
-                     .speaker_count = speaker_count};
+                     .speaker_count = speaker_count,
+                     .url = url,
+                     .feedback_url = feedback_url,
+                     .not_recorded = optout && strcmp(optout, "true") == 0};
     char what[64];
     snprintf(what, sizeof what, "event%s%s", id ? " " : "", id ? id : "");
     int turn = conf->day_change >= 0 ? conf->day_change : day_start, clock;
@@ -158,6 +164,7 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
         free(speakers[i]);
     free(guid), free(id), free(title), free(room), free(date), free(start), free(duration);
     free(track), free(type), free(language), free(abstract);
+    free(url), free(feedback_url), free(optout);
 }
 
 static void read_day(struct talks *b, const xmlNode *d, const struct conference *conf)

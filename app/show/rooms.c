@@ -67,7 +67,7 @@ void rooms_door_sign(const struct event *event, const char *room, struct slide *
             strcat(s->subtitle, "\n");
         strcat(s->subtitle, r->info[i]);
     }
-    if (r->stream) {
+    if (r->stream && !s->qr) { /* a QR code to the talk now comes first */
         s->qr = str_dup(r->stream);
         s->qr_caption = address_caption(r->stream);
     }

@@ -28,7 +28,8 @@ const char *rooms_display(const struct event *event, const char *room);
 /* Gives s, the board of room's door sign, what rooms: says of the room:
  * its info lines under its name (s->subtitle, one a line) and its stream's
  * address as a QR code (s->qr, the address without its scheme as the
- * caption). Nothing when rooms: does not list the room. */
+ * caption) unless s has one already (to the talk now). Nothing when rooms:
+ * does not list the room. */
 void rooms_door_sign(const struct event *event, const char *room, struct slide *s);
 
 /* Warns (path:line of event.yaml) about each room rooms: lists that no

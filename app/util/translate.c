@@ -64,6 +64,19 @@ static const char *const phrases[] = {
     N_("Room empty"),
     N_("Room full"),
     N_("Room too full: please find another"),
+    /* a door sign's and a board's */
+    N_("Free until %s"),
+    N_("%d min left"),
+    N_("Now \u00b7 until %s"),
+    N_("until %s"),
+    N_("Not recorded"),
+    N_("About this talk"),
+    N_("Feedback on this talk"),
+    /* the stage timer (--timer) */
+    N_("Starts in"),
+    N_("Time left"),
+    N_("Over time"),
+    N_("Held"),
     /* dates: a moment, a day, a span of days, and the footer's clock; the
      * months as a date has them (genitive, where a language says so) */
     N_("%1$s at %2$s"),
