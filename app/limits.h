@@ -63,6 +63,16 @@
 #define CHANGES_DAY_STARTS_HOUR 5  /* the baseline rolls forward at this hour, event time */
 #define CHANGES_STATE_MAX_BYTES (16 * 1024 * 1024) /* --state: the file of what the screen saw */
 
+/* hallscreen-agent: the fleet over MQTT */
+#define FLEET_RETRY_FIRST_MS 1000             /* the first wait before connecting again */
+#define FLEET_RETRY_MAX_MS 30000              /* the longest, doubling from the first */
+#define FLEET_STATUS_EVERY_MS 30000           /* the status is published at least this often */
+#define FLEET_STATUS_LOOK_MS 250              /* the status file is looked at this often */
+#define FLEET_RETAINED_WAIT_MS 2000           /* retained files not sent again by then are gone */
+#define FLEET_SCREENSHOT_WAIT_MS 5000         /* the show's screenshot is waited for this long */
+#define FLEET_SCREENSHOT_MAX_BYTES (64 << 20) /* a larger picture is not published */
+#define FLEET_KEEPALIVE_S 30                  /* MQTT keep-alive: a dead link shows in 1.5 times */
+
 /* The stage timer (--timer ROOM) */
 #define TIMER_OVERTIME_MAX_MINUTES 20   /* "+m:ss" at most this long; then the next talk's count */
 #define TIMER_BLINK_MS 500              /* the overrun blinks: on and off this long each */

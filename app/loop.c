@@ -6,9 +6,11 @@
 #include "loop.h"
 
 #include "content/content.h"
+#include "content/overlay.h"
 #include "monitor/metrics.h"
 #include "monitor/status.h"
 #include "platform/clock.h"
+#include "platform/control.h"
 #include "platform/service.h"
 #include "platform/signals.h"
 #include "platform/wakeup.h"
@@ -21,14 +23,17 @@
 #include "show/timer.h"
 #include "util/array.h"
 #include "util/log.h"
+#include "util/str.h"
 #include "util/zone.h"
 #include "watch/settle.h"
 #include "watch/watch.h"
 
 #include <SDL.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 /* Everything the show loop owns. */
@@ -50,6 +55,13 @@ struct loop {
     int64_t watchdog_ms;         /* how often to tell systemd the loop is alive; -1: never */
     int64_t alive_at_ms;         /* when to tell it next */
     size_t clip_failures_listed; /* of the stage's, among the content's problems */
+    /* --overlay: the folder the agent writes, watched apart from the content
+     * folder; its files are written whole, so a change there is read at once */
+    struct watch *overlay_watch;
+    struct settle overlay_settle;
+    int control_fd;        /* the control socket, or -1 */
+    char *control_path;    /* OVERLAY/.control */
+    char *screenshot_path; /* OVERLAY/.screenshot.png, for the command "screenshot" */
     /* --timer: the stage timer instead of the slides */
     struct timer_screen timer;
     struct timer_control timer_keys; /* what the chair's keys did */
@@ -86,6 +98,7 @@ static void update_shown(struct loop *l, int64_t now_ms, bool force)
 static void reload(struct loop *l, int64_t now_ms)
 {
     settle_take(&l->settle, now_ms);
+    settle_take(&l->overlay_settle, now_ms);
     int64_t utc_ms = utc_ms_at(l, now_ms);
     stage_fit_view(&l->stage, &l->live->view);
     unsigned change = live_reload(l->live, utc_ms / 1000, now_ms);
@@ -106,7 +119,9 @@ static void read_settled_changes(struct loop *l, int64_t now_ms)
 {
     if (settle_wait_ms(&l->settle, now_ms) == 0 || watch_wait_ms(l->watch, now_ms) == 0)
         watch_check(l->watch, &l->settle, now_ms);
-    if (settle_wait_ms(&l->settle, now_ms) == 0)
+    if (l->overlay_watch && watch_wait_ms(l->overlay_watch, now_ms) == 0)
+        watch_check(l->overlay_watch, &l->overlay_settle, now_ms);
+    if (settle_wait_ms(&l->settle, now_ms) == 0 || settle_wait_ms(&l->overlay_settle, now_ms) == 0)
         reload(l, now_ms);
 }
 
@@ -311,6 +326,15 @@ static void take_signals(struct loop *l, int64_t now_ms)
     }
 }
 
+/* The show (and its clip) paused or going on. */
+static void set_paused(struct loop *l, bool paused, int64_t now_ms)
+{
+    struct show *show = &l->live->show;
+    show_set_paused(show, paused, now_ms);
+    if (l->stage.clips.playing.video)
+        video_pause(l->stage.clips.playing.video, show->paused, now_ms);
+}
+
 /* --timer: the chair's key, as timer_take_key() names it; 0: not one. */
 static int timer_key(SDL_Keycode key)
 {
@@ -345,12 +369,37 @@ static void take_key(struct loop *l, SDL_Keycode key, int64_t now_ms)
     if (key == SDLK_LEFT)
         l->stage.direction = -1;
     if (key == SDLK_SPACE)
-        show_set_paused(show, !show->paused, now_ms);
-    if (key == SDLK_SPACE && l->stage.clips.playing.video)
-        video_pause(l->stage.clips.playing.video, show->paused, now_ms);
+        set_paused(l, !show->paused, now_ms);
     if (key == SDLK_f)
         window_toggle_fullscreen(&l->window);
     l->stage.dirty = l->status.stale = true;
+}
+
+/* The commands that came on the control socket, as the keys would do them. */
+static void take_commands(struct loop *l, int64_t now_ms)
+{
+    struct show *show = &l->live->show;
+    for (enum remote_command c; (c = control_take(l->control_fd)) != REMOTE_NONE;) {
+        LOG(LOG_INFO, "control", "command: %s", remote_name(c));
+        switch (c) {
+        case REMOTE_NEXT:
+        case REMOTE_PREVIOUS:
+            show_step(show, &l->live->shown, c == REMOTE_PREVIOUS ? -1 : 1, now_ms);
+            l->stage.direction = c == REMOTE_PREVIOUS ? -1 : l->stage.direction;
+            break;
+        case REMOTE_PAUSE:
+        case REMOTE_RESUME:
+            set_paused(l, c == REMOTE_PAUSE, now_ms);
+            break;
+        case REMOTE_SCREENSHOT:
+            if (l->screenshot_path)
+                stage_screenshot(&l->stage, l->screenshot_path);
+            break;
+        case REMOTE_NONE:
+            break;
+        }
+        l->stage.dirty = l->status.stale = true;
+    }
 }
 
 /* Returns false when the event ends the show. */
@@ -361,7 +410,9 @@ static bool take_event(struct loop *l, const SDL_Event *e, int64_t now_ms)
     if (e->type == l->wakeup_event) {
         clips_update(&l->stage.clips, now_ms);
         take_signals(l, now_ms);
+        take_commands(l, now_ms);
         watch_check(l->watch, &l->settle, now_ms);
+        watch_check(l->overlay_watch, &l->overlay_settle, now_ms);
         wakeup_rearm(l->wakeup);
     } else if (e->type == SDL_WINDOWEVENT) {
         stage_invalidate(&l->stage); /* at least present again */
@@ -375,6 +426,12 @@ static bool take_event(struct loop *l, const SDL_Event *e, int64_t now_ms)
         take_key(l, key, now_ms);
     }
     return true;
+}
+
+/* The sooner of two waits, where -1 is none. */
+static int64_t soonest_of(int64_t a, int64_t b)
+{
+    return a < 0 ? b : b < 0 ? a : a < b ? a : b;
 }
 
 /* Step: sleeps until the soonest thing to do, or an event; then takes the
@@ -401,6 +458,8 @@ static bool sleep_until_next(struct loop *l, int64_t now_ms, int64_t utc_ms)
         [WAIT_FRAME] = stage_frame_wait(stage, now_ms),
         [WAIT_STATUS] = status_wait_ms(&l->status, now_ms),
         [WAIT_METRICS] = metrics_file_wait_ms(&l->metrics, now_ms),
+        [WAIT_OVERLAY] = soonest_of(settle_wait_ms(&l->overlay_settle, now_ms),
+                                    watch_wait_ms(l->overlay_watch, now_ms)),
         [WAIT_TIMER] = timer_wait(l, now_ms),
     };
     SDL_Event e;
@@ -448,6 +507,36 @@ static void ignore_own_outputs(struct loop *l)
     }
 }
 
+/* --overlay: the folder watched (made when missing: the agent may start
+ * later) and the control socket opened in it. */
+static void start_overlay(struct loop *l)
+{
+    const char *dir = l->opts->overlay_dir;
+    settle_init(&l->overlay_settle, 0, false);
+    l->control_fd = -1;
+    if (!dir)
+        return;
+    if (mkdir(dir, 0750) != 0 && errno != EEXIST)
+        LOG(LOG_WARN, "overlay", "%s: %s: the overlay is read once it appears", dir,
+            strerror(errno));
+    l->overlay_watch = watch_open(dir, l->opts->poll_ms);
+    settle_init(&l->overlay_settle, 0, watch_polls(l->overlay_watch));
+    /* what the agent wrote since the content was read is read now */
+    settle_note(&l->overlay_settle, FILE_RESCAN, "", clock_monotonic_ms());
+    l->control_path = str_printf("%s/%s", dir, OVERLAY_CONTROL_NAME);
+    l->screenshot_path = str_printf("%s/%s", dir, OVERLAY_SCREENSHOT_NAME);
+    l->control_fd = l->control_path ? control_open(l->control_path) : -1;
+}
+
+static void stop_overlay(struct loop *l)
+{
+    control_close(l->control_fd, l->control_path);
+    watch_close(l->overlay_watch);
+    settle_free(&l->overlay_settle);
+    free(l->control_path);
+    free(l->screenshot_path);
+}
+
 /* Starts watching the folder and listening for wake-ups. */
 static void start_following(struct loop *l)
 {
@@ -458,7 +547,9 @@ static void start_following(struct loop *l)
     ignore_own_outputs(l);
     content_use_settle(l->live->content, &l->settle);
     l->wakeup_event = SDL_RegisterEvents(1);
-    int fds[] = {watch_fd(l->watch), signals_fd(), clips_wake_fd(&l->stage.clips)};
+    start_overlay(l);
+    int fds[] = {watch_fd(l->watch), signals_fd(), clips_wake_fd(&l->stage.clips),
+                 watch_fd(l->overlay_watch), l->control_fd};
     l->wakeup = wakeup_start(fds, (int)COUNT(fds), l->wakeup_event);
 }
 
@@ -525,6 +616,7 @@ int loop_run(const struct options *opts, struct live *live)
     wakeup_stop(l.wakeup);
     watch_close(l.watch);
     settle_free(&l.settle);
+    stop_overlay(&l);
     stage_close(&l.stage);
     window_close(&l.window);
     return 0;

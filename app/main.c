@@ -49,6 +49,10 @@ static bool load_content(const struct options *opts, const char *assets_dir,
     struct content *content = content_open(opts->content_dir, base_theme);
     if (content)
         content_keep_problems(content, &theme_problems);
+    if (content && !content_use_overlay(content, opts->overlay_dir)) {
+        content_close(content);
+        content = NULL;
+    }
     diag_list_clear(&theme_problems);
     struct programme prog = {0};
     if (!content || !content_refresh(content, &prog, diags, NULL)) {
@@ -242,6 +246,8 @@ int main(int argc, char **argv)
                                               : "; showing the set-up screen until it appears");
     bool setup = !loaded && !opts.check && !opts.render_dir &&
                  start_setup_screen(content_dir, &base_theme, &live);
+    if (setup && !content_use_overlay(live.content, opts.overlay_dir))
+        LOG(LOG_ERROR, "overlay", "out of memory: the overlay is not read");
     live.view = (struct order_view){.room = opts.room, .clock_given = opts.has_now};
     if (setup) {
         status = run_drawing(&opts, &live, &diags);

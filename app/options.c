@@ -35,6 +35,9 @@ const char options_usage[] =
     "  --sync                slides follow the clock: every screen playing the same\n"
     "                        content shows the same slide at the same moment\n"
     "  --screenshot FILE     on SIGUSR1, write what is on screen to FILE (PNG)\n"
+    "  --overlay DIR         read alert.yaml and rooms.yaml from DIR first (as\n"
+    "                        hallscreen-agent writes them), and take commands on\n"
+    "                        the socket DIR/.control\n"
     "  --poll SECONDS        look for content changes this often instead of inotify\n"
     "                        (default: inotify; polling every 2 s where it cannot work)\n"
     "  --settle MS           a file still being written is read after MS of quiet\n"
@@ -96,6 +99,7 @@ enum option_code {
     OPT_SYNC,
     OPT_VERBOSE,
     OPT_QUIET,
+    OPT_OVERLAY,
     OPT_TIMER,
 };
 
@@ -112,6 +116,7 @@ static const struct option table[] = {
     {"metrics", required_argument, NULL, OPT_METRICS},
     {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
     {"poll", required_argument, NULL, OPT_POLL},
+    {"overlay", required_argument, NULL, OPT_OVERLAY},
     {"settle", required_argument, NULL, OPT_SETTLE},
     {"rotate", required_argument, NULL, OPT_ROTATE},
     {"display", required_argument, NULL, OPT_DISPLAY},
@@ -174,6 +179,9 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
         return true;
     case OPT_SCREENSHOT:
         opts->screenshot_path = value;
+        return true;
+    case OPT_OVERLAY:
+        opts->overlay_dir = value;
         return true;
     case OPT_ROOM:
         if (!value[0]) {

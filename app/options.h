@@ -15,6 +15,7 @@ struct options {
     const char *metrics_path;    /* --metrics: keep figures for Prometheus in this file */
     const char *screenshot_path; /* --screenshot: SIGUSR1 writes the screen here */
     const char *state_dir;       /* --state: what the screen saw of the programme; NULL: none */
+    const char *overlay_dir;     /* --overlay: alert.yaml and rooms.yaml read from here first */
     int poll_ms;                 /* --poll: look for changes this often instead of inotify */
     int settle_ms;               /* --settle: quiet time before reading a file still open */
     int rotate;                  /* --rotate: 0, 90, 180 or 270 degrees clockwise */

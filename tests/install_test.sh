@@ -58,5 +58,22 @@ grep -q "^PrivateNetwork=yes" "$prefix/lib/systemd/system/hallscreen@.service" &
 grep -q "^PrivateNetwork" "$unit" && fail "the fetcher's unit has no network" || ok
 check "installed hallscreen-fetch --version" "$prefix/bin/hallscreen-fetch" --version
 grep -q "^hallscreen-fetch " "$tmp/out" && ok || fail "--version: $(cat "$tmp/out")"
+# The fleet agent and its unit, which shares the show's runtime folder.
+[ -x "$prefix/bin/hallscreen-agent" ] && ok || fail "not installed: bin/hallscreen-agent"
+check "installed agent --help" "$prefix/bin/hallscreen-agent" --help
+agent_unit="$prefix/lib/systemd/system/hallscreen-agent@.service"
+sed "s|^ExecStart=[^ ]*|ExecStart=$prefix/bin/hallscreen-agent|" "$agent_unit" \
+    >"$tmp/units/hallscreen-agent@.service"
+check "systemd-analyze verify (agent)" systemd-analyze verify "$tmp/units/hallscreen-agent@.service"
+if grep -q "hallscreen-agent@.service" "$tmp/out"; then fail "systemd-analyze: $(cat "$tmp/out")"; else ok; fi
+for u in hallscreen@.service hallscreen-agent@.service; do
+    grep -q "^RuntimeDirectory=hallscreen-%i$" "$tmp/units/$u" &&
+        grep -q "^RuntimeDirectoryPreserve=yes$" "$tmp/units/$u" && ok ||
+        fail "$u does not share /run/hallscreen-%i"
+done
+grep -q -- "--overlay /run/hallscreen-%i/overlay" "$tmp/units/hallscreen@.service" &&
+    grep -q -- "--overlay /run/hallscreen-%i/overlay" "$tmp/units/hallscreen-agent@.service" &&
+    ok || fail "the units do not name the same overlay folder"
+grep -q "^PrivateNetwork=yes" "$tmp/units/hallscreen@.service" && ok || fail "the show has network"
 
 finish

@@ -8,6 +8,7 @@
 #include "../util/font_lookup.h"
 #include "loader.h"
 #include "rooms_file.h"
+#include "overlay.h"
 #include "../schedule/import.h"
 #include "../watch/settle.h"
 #include "../util/hash.h"
@@ -44,6 +45,7 @@ struct content_file {
 
 struct content {
     char *dir;
+    char *overlay_dir;           /* NULL, or where the overlay's files are read first */
     const struct settle *settle; /* NULL, or which files are still being written */
     const char *zone;            /* the event's time zone during a refresh; NULL: the machine's */
     struct diag_list standing;   /* problems from outside the folder, reported at every refresh */
@@ -82,6 +84,16 @@ void content_keep_problems(struct content *c, const struct diag_list *problems)
 void content_use_settle(struct content *c, const struct settle *settle)
 {
     c->settle = settle;
+}
+
+bool content_use_overlay(struct content *c, const char *dir)
+{
+    char *copy = dir ? str_dup(dir) : NULL;
+    if (dir && !copy)
+        return false;
+    free(c->overlay_dir);
+    c->overlay_dir = copy;
+    return true;
 }
 
 char *content_relative_name(const char *dir, const char *path)
@@ -134,6 +146,7 @@ void content_close(struct content *c)
     free(c->files);
     theme_free(&c->base_theme);
     diag_list_clear(&c->standing);
+    free(c->overlay_dir);
     free(c->dir);
     free(c);
 }
@@ -294,25 +307,40 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     return parsed;
 }
 
-/* True when path leads to a regular file inside the content folder (a link
+/* True when path leads to a regular file inside the folder dir, the "content"
+ * or "overlay" folder as what says (a link
  * may lead elsewhere only to be refused); else says why not in diags. */
-static bool confined(const struct content *c, const char *path, struct diag_list *diags)
+static bool confined(const char *dir, const char *what, const char *path, struct diag_list *diags)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
         return false;
     if (!S_ISLNK(st.st_mode))
         return S_ISREG(st.st_mode);
-    char *real_dir = realpath(c->dir, NULL), *real_file = realpath(path, NULL);
+    char *real_dir = realpath(dir, NULL), *real_file = realpath(path, NULL);
     size_t n = real_dir ? strlen(real_dir) : 0;
     bool inside = real_dir && real_file && strncmp(real_file, real_dir, n) == 0 &&
                   real_file[n] == '/' && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
     if (real_file && !inside)
         diag_add(diags, DIAG_ERROR, path, 0,
-                 "is a link leading outside the content folder: it is not read");
+                 "is a link leading outside the %s folder: it is not read", what);
     free(real_dir);
     free(real_file);
     return inside;
+}
+
+/* The folder the file name is read from: the overlay's, for the files it
+ * may hold, when it holds that one (a link in it as well); else the content
+ * folder. */
+static const char *source_dir(const struct content *c, const char *name)
+{
+    if (!c->overlay_dir || !overlay_find(name))
+        return c->dir;
+    char *path = str_printf("%s/%s", c->overlay_dir, name);
+    struct stat st;
+    bool there = path && lstat(path, &st) == 0;
+    free(path);
+    return there ? c->overlay_dir : c->dir;
 }
 
 /* Brings the file name up to date if its bytes, or a file it names,
@@ -322,10 +350,12 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
                                          struct diag_list *problems,
                                          struct content_changes *changes)
 {
-    char *path = str_printf("%s/%s", c->dir, name);
+    const char *dir = source_dir(c, name);
+    char *path = str_printf("%s/%s", dir, name);
     struct content_file *f = find_file(c, name);
     bool busy = settle_is_busy(c->settle, name) || (f && refs_busy(c, &f->refs));
-    if (!path || (busy && !f) || !confined(c, path, problems)) {
+    if (!path || (busy && !f) ||
+        !confined(dir, dir == c->dir ? "content" : "overlay", path, problems)) {
         free(path);
         return NULL;
     }
