@@ -9,6 +9,7 @@
 #include "../app/layout/slide_layout.h"
 #include "../app/show/running_order.h"
 #include "../app/util/str.h"
+#include "fake_font.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,31 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fake_width(void *ctx, enum font_style style, int px, const char *text, size_t n)
-{
-    (void)ctx;
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i += utf8_char_len(text + i))
-        chars++;
-    return (int)(chars * (size_t)px * (style == FONT_BOLD ? 60 : 55) / 100);
-}
-
-static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, int *descent)
-{
-    (void)ctx, (void)style;
-    *ascent = px * 107 / 100;
-    *descent = px * 29 / 100;
-}
-
-static bool fake_image(void *ctx, const char *path, int *w, int *h)
-{
-    (void)ctx;
-    *w = 1600, *h = 900;
-    return str_ends_with(path, ".png");
-}
-
-static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL};
 
 static bool fake_fits(void *ctx, const struct programme *prog, const struct slide *page)
 {
