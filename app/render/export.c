@@ -99,44 +99,65 @@ static bool page_fits(void *ctx, const struct programme *prog, const struct slid
     return layout_slide_fits(render_measurer(screen->renderer), prog, page, &screen->geometry);
 }
 
+/* An opaque picture of the request's size (a screen is opaque: the
+ * pictures are what one shows), its software renderer and the show's. */
+struct canvas {
+    int w, h;
+    SDL_Surface *surface;
+    SDL_Renderer *sdl;
+    struct renderer *r;
+};
+
+/* Makes the canvas and its folder; false (after saying why) when it
+ * cannot be had. The caller closes it either way. */
+static bool canvas_open(struct canvas *c, const struct export_request *rq, const struct theme *t)
+{
+    c->w = rq->width ? rq->width : DEFAULT_RENDER_W;
+    c->h = rq->height ? rq->height : DEFAULT_RENDER_H;
+    if (!make_folders(rq->dir)) {
+        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", rq->dir, strerror(errno));
+        return false;
+    }
+    c->surface = SDL_CreateRGBSurfaceWithFormat(0, c->w, c->h, 32, SDL_PIXELFORMAT_RGB888);
+    c->sdl = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
+    char err[256] = "";
+    c->r = c->sdl ? render_create(c->sdl, t, err, sizeof err) : NULL;
+    if (!c->r)
+        fprintf(stderr, "hallscreen: cannot render: %s\n", err[0] ? err : SDL_GetError());
+    return c->r != NULL;
+}
+
+static void canvas_close(struct canvas *c)
+{
+    render_destroy(c->r);
+    if (c->sdl)
+        SDL_DestroyRenderer(c->sdl);
+    SDL_FreeSurface(c->surface);
+}
+
 int export_slides(const struct export_request *rq, struct live *live, int64_t utc_ms)
 {
     const struct programme *prog = &live->prog;
-    int w = rq->width ? rq->width : DEFAULT_RENDER_W;
-    int h = rq->height ? rq->height : DEFAULT_RENDER_H;
     if (prog->slide_count == 0 && !prog->alert) {
         fprintf(stderr, "hallscreen: %s has no slides to render\n", prog->content_dir);
         return 1;
     }
-    if (!make_folders(rq->dir)) {
-        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", rq->dir, strerror(errno));
-        return 1;
-    }
-    /* opaque, as a screen is: the pictures are what a screen shows */
-    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
-    SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
-    char err[256] = "";
-    struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
+    struct canvas c = {0};
     int status = 1;
-    if (!r) {
-        fprintf(stderr, "hallscreen: cannot render: %s\n", err[0] ? err : SDL_GetError());
-    } else {
+    if (canvas_open(&c, rq, &prog->theme)) {
         char clock[64];
         zone_format_clock(utc_ms, event_language(&prog->event), clock, sizeof clock);
-        struct frame_geometry g = layout_geometry(w, h);
-        struct export_screen screen = {r, g};
+        struct frame_geometry g = layout_geometry(c.w, c.h);
+        struct export_screen screen = {c.r, g};
         live->view.overview_rows = layout_overview_rows(&g);
         live->view.fitter = (struct page_fitter){page_fits, &screen};
         live_follow_time(live, utc_ms / 1000, 0, true);
         const struct programme *shown = &live->shown;
         size_t total = shown->slide_count + (shown->alert != NULL);
-        status = write_slides(r, sdl, rq->dir, shown, clock, w, h) == total ? 0 : 1;
+        status = write_slides(c.r, c.sdl, rq->dir, shown, clock, c.w, c.h) == total ? 0 : 1;
         live->view.fitter = (struct page_fitter){0};
     }
-    render_destroy(r);
-    if (sdl)
-        SDL_DestroyRenderer(sdl);
-    SDL_FreeSurface(canvas);
+    canvas_close(&c);
     return status;
 }
 
@@ -144,27 +165,20 @@ int export_timer(const struct export_request *rq, struct live *live, const char 
                  int64_t utc_ms)
 {
     const struct programme *prog = &live->prog;
-    int w = rq->width ? rq->width : DEFAULT_RENDER_W;
-    int h = rq->height ? rq->height : DEFAULT_RENDER_H;
-    if (!make_folders(rq->dir)) {
-        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", rq->dir, strerror(errno));
+    struct canvas c = {0};
+    if (!canvas_open(&c, rq, &prog->theme)) {
+        canvas_close(&c);
         return 1;
     }
-    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
-    SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
-    char err[256] = "";
-    struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
     char *path = str_printf("%s/timer.png", rq->dir);
     int status = 1;
     struct timer_screen screen = {0};
     struct timer_reading reading =
         timer_read(prog, room, timer_late_minutes(prog, room, utc_ms), NULL, utc_ms);
     char why[256] = "out of memory";
-    if (!r)
-        snprintf(why, sizeof why, "%s", err[0] ? err : SDL_GetError());
-    else if (path && !timer_screen_draw(&screen, r, prog, room, &reading, w, h))
+    if (path && !timer_screen_draw(&screen, c.r, prog, room, &reading, c.w, c.h))
         snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
-    else if (path && png_save_target(sdl, w, h, path, why, sizeof why))
+    else if (path && png_save_target(c.sdl, c.w, c.h, path, why, sizeof why))
         status = 0;
     if (status == 0)
         printf("%s\n", path);
@@ -172,9 +186,6 @@ int export_timer(const struct export_request *rq, struct live *live, const char 
         fprintf(stderr, "hallscreen: cannot write %s: %s\n", path ? path : "the timer", why);
     free(path);
     timer_screen_free(&screen);
-    render_destroy(r);
-    if (sdl)
-        SDL_DestroyRenderer(sdl);
-    SDL_FreeSurface(canvas);
+    canvas_close(&c);
     return status;
 }
