@@ -37,13 +37,15 @@ struct canvas {
 static struct canvas open_canvas(const struct theme *theme, int w, int h)
 {
     struct canvas c;
-    c.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    /* XRGB, as a window's surface: crossfades write its pixels themselves */
+    c.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
     assert_non_null(c.surface);
     c.sdl = SDL_CreateSoftwareRenderer(c.surface);
     assert_non_null(c.sdl);
     char err[256];
     c.r = render_create(c.sdl, theme, err, sizeof err);
     assert_non_null(c.r);
+    render_set_canvas(c.r, c.surface);
     return c;
 }
 
