@@ -153,6 +153,15 @@ static char *absolute_content_dir(const char *given, const char *data_dir)
     return resolved;
 }
 
+/* SIGHUP and SIGUSR1 held back from the start, before the libraries'
+ * constructors run (see signals_hold()). */
+static void hold_signals_at_start(void)
+{
+    signals_hold();
+}
+__attribute__((section(".preinit_array"), used)) static void (*const hold_at_start)(void) =
+    hold_signals_at_start;
+
 int main(int argc, char **argv)
 {
     /* Slide pictures (8 MB at 1080p) are large, short-lived buffers: give
@@ -176,7 +185,9 @@ int main(int argc, char **argv)
         log_set_level(opts.verbosity > 0 ? LOG_DEBUG : LOG_WARN);
     /* Before anything slow: a SIGHUP or SIGUSR1 during start-up is kept for
      * the loop, not fatal. */
-    if (!opts.check && !opts.render_dir && signals_open() < 0)
+    if (opts.check || opts.render_dir)
+        signals_release();
+    else if (signals_open() < 0)
         LOG(LOG_WARN, "signals", "SIGHUP and SIGUSR1 cannot be caught");
 
     char *data_dir = data_dir_find();

@@ -15,19 +15,22 @@
 #include <arm_neon.h>
 #endif
 
-static uint8_t mix(unsigned a, unsigned b, unsigned t)
+/* One pixel, two channels at a time: red and blue, then green and the
+ * fourth byte, each in a 16-bit lane of its own that no sum overflows. */
+static uint32_t mix_pixel(uint32_t a, uint32_t b, uint32_t t)
 {
-    return (uint8_t)((a * (CROSSFADE_ONE - t) + b * t + 128) >> 8);
+    uint32_t u = CROSSFADE_ONE - t;
+    uint32_t rb =
+        (((a & 0x00ff00ffu) * u + (b & 0x00ff00ffu) * t + 0x00800080u) >> 8) & 0x00ff00ffu;
+    uint32_t ga =
+        (((a >> 8) & 0x00ff00ffu) * u + ((b >> 8) & 0x00ff00ffu) * t + 0x00800080u) & 0xff00ff00u;
+    return rb | ga;
 }
 
 static void mix_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, unsigned t)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint32_t pa = a[i], pb = b[i], v = 0;
-        for (int shift = 0; shift < 32; shift += 8)
-            v |= (uint32_t)mix((pa >> shift) & 0xff, (pb >> shift) & 0xff, t) << shift;
-        out[i] = v;
-    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = mix_pixel(a[i], b[i], t);
 }
 
 /* 0 and CROSSFADE_ONE are copies; true when the row was done so. */
