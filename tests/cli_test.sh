@@ -350,9 +350,22 @@ sleep 1
 if kill -0 "$pid" 2>/dev/null; then ok; else fail "the show did not keep running"; cat "$tmp/out"; fi
 # a show without clips never loads the video player's libraries
 if grep -q libmpv "/proc/$pid/maps"; then fail "libmpv loaded without a clip"; else ok; fi
+# nor, without a schedule, the schedule readers' (libxml2 with ICU, libcsv)
+if grep -qE 'libxml2|libicu|libcsv' "/proc/$pid/maps"; then
+    fail "schedule libraries loaded without a schedule"; else ok; fi
 kill -TERM "$pid"
 wait "$pid"
 status=$?
 if [ "$status" -eq 0 ]; then ok; else fail "exit $status after SIGTERM"; cat "$tmp/out"; fi
+
+# A show with a schedule export loads libxml2 to read it, and shows its talks.
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2019-05-22T14:20 \
+    --status "$tmp/schedule-status.json" "$src/tests/fixtures/schedules/lswt2019" >"$tmp/out" 2>&1 &
+pid=$!
+status="$tmp/schedule-status.json" log="$tmp/out"
+shows "a schedule's talks" 'xCOR - a Value Chain Framework Ontology'
+if grep -q libxml2 "/proc/$pid/maps"; then ok; else fail "libxml2 not loaded for schedule.xml"; fi
+kill -TERM "$pid"
+wait "$pid"
 
 finish
