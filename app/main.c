@@ -6,10 +6,12 @@
 #include "content/content.h"
 #include "content/loader.h"
 #include "loop.h"
+#include "main.h"
 #include "options.h"
 #include "platform/clock.h"
 #include "platform/data_dir.h"
 #include "platform/signals.h"
+#include "render/clip_probe.h"
 #include "render/export.h"
 #include "render/video.h"
 #include "util/font_lookup.h"
@@ -153,17 +155,9 @@ static char *absolute_content_dir(const char *given, const char *data_dir)
     return resolved;
 }
 
-/* SIGHUP and SIGUSR1 held back from the start, before the libraries'
- * constructors run (see signals_hold()). */
-static void hold_signals_at_start(void)
+int hallscreen_main(int argc, char **argv)
 {
-    signals_hold();
-}
-__attribute__((section(".preinit_array"), used)) static void (*const hold_at_start)(void) =
-    hold_signals_at_start;
-
-int main(int argc, char **argv)
-{
+    clip_probe_serve(); /* a probe child ends there */
     /* Slide pictures (8 MB at 1080p) are large, short-lived buffers: give
      * each back to the system when it is freed, so memory stays flat. Lines
      * of text drawn into a slide are smaller and many: from the heap, they

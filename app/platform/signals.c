@@ -22,23 +22,13 @@ static void on_signal(int sig)
     errno = saved;
 }
 
-static void set_held(int how)
+void signals_release(void)
 {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGHUP);
     sigaddset(&set, SIGUSR1);
-    sigprocmask(how, &set, NULL);
-}
-
-void signals_hold(void)
-{
-    set_held(SIG_BLOCK);
-}
-
-void signals_release(void)
-{
-    set_held(SIG_UNBLOCK);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 int signals_open(void)

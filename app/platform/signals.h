@@ -11,13 +11,10 @@ struct signals_seen {
     bool user1;  /* SIGUSR1 */
 };
 
-/* Holds SIGHUP and SIGUSR1 back (blocked: one that comes stays pending)
- * from the start of the process, so that one sent while it starts waits
- * for signals_open() instead of ending it. Called by main.c before any
- * library's constructor (.preinit_array), the earliest a program's own
- * code can run: only the dynamic loader's mapping of the libraries comes
- * before. Async-signal-safe. */
-void signals_hold(void);
+/* The program's start (app/launch.c) holds SIGHUP and SIGUSR1 back
+ * (blocked: one that comes stays pending) before the program and its
+ * libraries are loaded, so that one sent while it starts waits for
+ * signals_open() instead of ending it. */
 
 /* Lets the held signals through with their default actions (--check and
  * --render end on SIGHUP, as any program does). */
