@@ -34,14 +34,14 @@ static void mix_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_
 }
 
 /* 0 and CROSSFADE_ONE are copies; true when the row was done so. */
-static bool ends(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int *t)
+static bool ends(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
 {
-    if (*t <= 0) {
+    if (t <= 0) {
         if (out != a)
             memmove(out, a, n * sizeof *out);
         return true;
     }
-    if (*t >= CROSSFADE_ONE) {
+    if (t >= CROSSFADE_ONE) {
         if (out != b)
             memmove(out, b, n * sizeof *out);
         return true;
@@ -51,14 +51,14 @@ static bool ends(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, 
 
 void crossfade_row_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
 {
-    if (!ends(out, a, b, n, &t))
+    if (!ends(out, a, b, n, t))
         mix_plain(out, a, b, n, (unsigned)t);
 }
 
 #if defined(__SSE2__)
 void crossfade_row(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
 {
-    if (ends(out, a, b, n, &t))
+    if (ends(out, a, b, n, t))
         return;
     const __m128i zero = _mm_setzero_si128();
     const __m128i tb = _mm_set1_epi16((short)t), ta = _mm_set1_epi16((short)(CROSSFADE_ONE - t));
@@ -85,7 +85,7 @@ const char *crossfade_kind(void)
 #elif defined(__ARM_NEON)
 void crossfade_row(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
 {
-    if (ends(out, a, b, n, &t))
+    if (ends(out, a, b, n, t))
         return;
     /* 1 to 255 each here, so both fit a byte */
     const uint8x8_t tb = vdup_n_u8((uint8_t)t), ta = vdup_n_u8((uint8_t)(CROSSFADE_ONE - t));
