@@ -51,6 +51,10 @@ static bool load_content(const struct options *opts, const char *assets_dir,
     struct content *content = content_open(opts->content_dir, base_theme);
     if (content)
         content_keep_problems(content, &theme_problems);
+    if (content && !content_use_overlay(content, opts->overlay_dir)) {
+        content_close(content);
+        content = NULL;
+    }
     diag_list_clear(&theme_problems);
     struct programme prog = {0};
     if (!content || !content_refresh(content, &prog, diags, NULL)) {
@@ -95,6 +99,40 @@ static bool start_setup_screen(const char *content_dir, const struct theme *base
     return true;
 }
 
+/* What changed since the screen first saw the programme: kept in --state,
+ * else in the unit's StateDirectory= (the first of $STATE_DIRECTORY), else
+ * for as long as the show runs; --render marks only with --state. */
+static void start_changes(const struct options *opts, struct live *live)
+{
+    const char *env = getenv("STATE_DIRECTORY");
+    char *dir = opts->state_dir                      ? str_dup(opts->state_dir)
+                : env && env[0] && !opts->render_dir ? str_dup(env)
+                                                     : NULL;
+    if (dir && strchr(dir, ':'))
+        *strchr(dir, ':') = '\0'; /* systemd lists one folder per StateDirectory= */
+    if (opts->render_dir && !dir)
+        return;
+    int64_t now_ms = opts->has_now ? zone_utc(opts->now) * 1000 : clock_wall_ms();
+    live_use_state(live, dir, now_ms / 1000);
+    free(dir);
+}
+
+/* Reports to diags when the programme has no room --timer names (or
+ * two), under the option's name. */
+static void check_timer_room(const struct programme *prog, const char *room,
+                             struct diag_list *diags)
+{
+    size_t before = diags->count;
+    order_check_room(prog, room, diags);
+    for (size_t i = before; i < diags->count; i++) {
+        char *option = str_dup("--timer");
+        if (!option)
+            continue;
+        free(diags->items[i].path);
+        diags->items[i].path = option;
+    }
+}
+
 /* The show in a window or on screen, or its slides to PNG files: the
  * modes that draw. Returns the exit status. */
 static int run_drawing(const struct options *opts, struct live *live, struct diag_list *diags)
@@ -107,12 +145,14 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     live->diags = *diags;
     memset(diags, 0, sizeof *diags);
     zone_use(live->prog.event.timezone);
+    start_changes(opts, live);
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
     int status;
     if (opts->render_dir) {
         const struct export_request rq = {opts->render_dir, opts->width, opts->height};
         int64_t utc_ms = opts->has_now ? zone_utc(opts->now) * 1000 : clock_wall_ms();
-        status = export_slides(&rq, live, utc_ms);
+        status = opts->timer_room ? export_timer(&rq, live, opts->timer_room, utc_ms)
+                                  : export_slides(&rq, live, utc_ms);
     } else {
         status = loop_run(opts, live);
     }
@@ -165,6 +205,10 @@ int hallscreen_main(int argc, char **argv)
      * an arena per thread, freed memory would stay scattered over many. */
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
     mallopt(M_ARENA_MAX, 2);
+    /* PipeWire's client library, under libmpv, prints its own warnings to
+     * stderr each time a clip tries it for sound: the show says once what
+     * it needs to (set here, before any thread reads the environment). */
+    setenv("PIPEWIRE_DEBUG", "0", 0);
     struct options opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {
@@ -207,6 +251,8 @@ int hallscreen_main(int argc, char **argv)
                                               : "; showing the set-up screen until it appears");
     bool setup = !loaded && !opts.check && !opts.render_dir &&
                  start_setup_screen(content_dir, &base_theme, &live);
+    if (setup && !content_use_overlay(live.content, opts.overlay_dir))
+        LOG(LOG_ERROR, "overlay", "out of memory: the overlay is not read");
     live.view = (struct order_view){.room = opts.room, .clock_given = opts.has_now};
     if (setup) {
         status = run_drawing(&opts, &live, &diags);
@@ -216,6 +262,8 @@ int hallscreen_main(int argc, char **argv)
         const struct check_request rq = {opts.room, opts.hwdec, assets_dir, opts.json};
         status = check_report(&live.prog, &diags, &rq);
     } else {
+        if (opts.timer_room) /* a room the programme does not have is said at once */
+            check_timer_room(&live.prog, opts.timer_room, &diags);
         status = run_drawing(&opts, &live, &diags);
     }
     video_shutdown();

@@ -27,11 +27,17 @@ const char options_usage[] =
     "  --json                with --check: the report as JSON, for scripts\n"
     "  --now YYYY-MM-DDTHH:MM  take this as the time now, in the event's time\n"
     "  --status FILE         keep the show's state in FILE (JSON, rewritten atomically)\n"
+    "  --state DIR           keep the programme as this screen first saw it in DIR,\n"
+    "                        to show what moved or was cancelled (default:\n"
+    "                        $STATE_DIRECTORY, set by the unit's StateDirectory=)\n"
     "  --metrics FILE        keep figures for Prometheus in FILE (node_exporter's\n"
     "                        textfile collector), rewritten atomically\n"
     "  --sync                slides follow the clock: every screen playing the same\n"
     "                        content shows the same slide at the same moment\n"
     "  --screenshot FILE     on SIGUSR1, write what is on screen to FILE (PNG)\n"
+    "  --overlay DIR         read alert.yaml and rooms.yaml from DIR first (as\n"
+    "                        hallscreen-agent writes them), and take commands on\n"
+    "                        the socket DIR/.control\n"
     "  --poll SECONDS        look for content changes this often instead of inotify\n"
     "                        (default: inotify; polling every 2 s where it cannot work)\n"
     "  --settle MS           a file still being written is read after MS of quiet\n"
@@ -42,6 +48,9 @@ const char options_usage[] =
     "  --renderer NAME       auto (default: the GPU if there is a real one),\n"
     "                        software or gpu\n"
     "  --room NAME           the screen beside one room's door: its talks only, large\n"
+    "  --timer NAME          the stage timer of room NAME, for the chair and the\n"
+    "                        speaker: the time left of the talk running now, large;\n"
+    "                        keys: Space hold/resume, + and - a minute, 0 the schedule\n"
     "  --hwdec MODE          how clips are decoded: mpv's hwdec choice (default\n"
     "                        auto-safe; v4l2m2m-copy on a Raspberry Pi; no: CPU only)\n"
     "  --assets DIR          theme and fonts (default: found next to the program)\n"
@@ -75,6 +84,7 @@ enum option_code {
     OPT_SIZE,
     OPT_RENDER,
     OPT_STATUS,
+    OPT_STATE,
     OPT_METRICS,
     OPT_SCREENSHOT,
     OPT_POLL,
@@ -89,6 +99,8 @@ enum option_code {
     OPT_SYNC,
     OPT_VERBOSE,
     OPT_QUIET,
+    OPT_OVERLAY,
+    OPT_TIMER,
 };
 
 static const struct option table[] = {
@@ -100,9 +112,11 @@ static const struct option table[] = {
     {"size", required_argument, NULL, OPT_SIZE},
     {"render", required_argument, NULL, OPT_RENDER},
     {"status", required_argument, NULL, OPT_STATUS},
+    {"state", required_argument, NULL, OPT_STATE},
     {"metrics", required_argument, NULL, OPT_METRICS},
     {"screenshot", required_argument, NULL, OPT_SCREENSHOT},
     {"poll", required_argument, NULL, OPT_POLL},
+    {"overlay", required_argument, NULL, OPT_OVERLAY},
     {"settle", required_argument, NULL, OPT_SETTLE},
     {"rotate", required_argument, NULL, OPT_ROTATE},
     {"display", required_argument, NULL, OPT_DISPLAY},
@@ -114,6 +128,7 @@ static const struct option table[] = {
     {"sync", no_argument, NULL, OPT_SYNC},
     {"verbose", no_argument, NULL, OPT_VERBOSE},
     {"quiet", no_argument, NULL, OPT_QUIET},
+    {"timer", required_argument, NULL, OPT_TIMER},
     {NULL, 0, NULL, 0},
 };
 
@@ -155,8 +170,18 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
     case OPT_METRICS:
         opts->metrics_path = value;
         return true;
+    case OPT_STATE:
+        if (!value[0]) {
+            snprintf(err, err_size, "--state: the folder's name is empty: name a folder");
+            return false;
+        }
+        opts->state_dir = value;
+        return true;
     case OPT_SCREENSHOT:
         opts->screenshot_path = value;
+        return true;
+    case OPT_OVERLAY:
+        opts->overlay_dir = value;
         return true;
     case OPT_ROOM:
         if (!value[0]) {
@@ -166,6 +191,15 @@ static bool take(int code, const char *value, struct options *opts, char *err, s
             return false;
         }
         opts->room = value;
+        return true;
+    case OPT_TIMER:
+        if (!value[0]) {
+            snprintf(err, err_size,
+                     "--timer: the room's name is empty (an unset variable?): name the room as "
+                     "the programme writes it");
+            return false;
+        }
+        opts->timer_room = value;
         return true;
     case OPT_ASSETS:
         opts->assets_dir = value;

@@ -14,6 +14,8 @@ struct options {
     const char *status_path;     /* --status: keep the show's state in this file */
     const char *metrics_path;    /* --metrics: keep figures for Prometheus in this file */
     const char *screenshot_path; /* --screenshot: SIGUSR1 writes the screen here */
+    const char *state_dir;       /* --state: what the screen saw of the programme; NULL: none */
+    const char *overlay_dir;     /* --overlay: alert.yaml and rooms.yaml read from here first */
     int poll_ms;                 /* --poll: look for changes this often instead of inotify */
     int settle_ms;               /* --settle: quiet time before reading a file still open */
     int rotate;                  /* --rotate: 0, 90, 180 or 270 degrees clockwise */
@@ -21,6 +23,7 @@ struct options {
     const char *renderer;        /* --renderer: "auto", "software" or "gpu" */
     const char *room;            /* --room: the one room this screen shows; NULL: all */
     const char *hwdec;           /* --hwdec: how clips are decoded; NULL: auto-safe */
+    const char *timer_room;      /* --timer: the stage timer of this room instead of slides */
     bool windowed;
     bool check;
     bool json;     /* --check --json */

@@ -95,6 +95,12 @@ for size in 1280x720 1920x1080 1080x1920 3840x2160; do
     else fail "QR code at $size read as '$decoded'"; fi
 done
 
+# It scans from the seats: from the 1080p picture at a quarter of its size.
+convert "$tmp/render-1920x1080/08-headline.png" -resize 25% "$tmp/qr-quarter.png"
+decoded=$(zbarimg --raw -q "$tmp/qr-quarter.png" 2>/dev/null)
+if [ "$decoded" = "https://www.worldgovernmentssummit.org/events/2025" ]; then ok
+else fail "QR code at 25 % of 1920x1080 read as '$decoded'"; fi
+
 # After the event: it says so, and the dated sessions are gone.
 expect 0 "render after the event" "$bin" --render "$tmp/after" --now 2025-02-14T10:00 "$src/content"
 names=$(cd "$tmp/after" && ls | tr '\n' ' ')
@@ -309,6 +315,35 @@ kill -TERM "$pid"
 wait "$pid"
 case "$seen" in *red*green* | *green*red*) ok ;; *) fail "screenshots of a playing clip saw:$seen" ;; esac
 
+# A clip with audio: true where no sound device answers (every sound
+# library pointed at nothing): the show says once that sound cannot be
+# played, whatever the number of plays, and the libraries' own lines stay
+# out of its log.
+sound="$tmp/sound"
+mkdir -p "$sound/slides" "$sound/videos"
+printf 'name: Sound\n' >"$sound/event.yaml"
+ffmpeg -v error -f lavfi -i 'color=c=blue:s=160x90:r=10:d=1' -f lavfi -i 'sine=d=1' -shortest \
+    -pix_fmt yuv420p "$sound/videos/tone.mp4"
+printf 'kind: video\nvideo: videos/tone.mp4\naudio: true\n' >"$sound/slides/10-a.yaml"
+printf 'kind: video\nvideo: videos/tone.mp4\naudio: true\nloop: 2\n' >"$sound/slides/20-b.yaml"
+printf 'slide_duration: 2\ntransition_duration: 0.2\n' >"$sound/theme.yaml"
+printf '# nothing\n' >"$tmp/no-alsa.conf"
+status="$tmp/sound-status.json"
+ALSA_CONFIG_PATH="$tmp/no-alsa.conf" PULSE_SERVER=unix:/nonexistent PIPEWIRE_REMOTE=nonexistent \
+    SDL_AUDIODRIVER=alsa SDL_VIDEODRIVER=dummy "$bin" --windowed --status "$status" "$sound" \
+    >"$tmp/sound.log" 2>&1 &
+pid=$!
+on_slide() { grep -q "\"source\":.*$1" "$status" 2>/dev/null; }
+# a, then b, then a again: the clip opened three times
+eventually on_slide 20-b.yaml && eventually on_slide 10-a.yaml || fail "sound: the clips never played in turn"
+kill -TERM "$pid"
+wait "$pid"
+[ "$(grep -c 'sound cannot be played' "$tmp/sound.log")" -eq 1 ] && ok ||
+    { fail "sound: not said once"; cat "$tmp/sound.log"; }
+if grep -v '^hallscreen: ' "$tmp/sound.log" | grep -q .; then
+    fail "sound: the libraries' own lines reach the log"; cat "$tmp/sound.log"
+else ok; fi
+
 # The metrics file, for node_exporter: its counters move as slides change
 # and the folder is read again, and a broken file is counted.
 show="$tmp/metrics-show"
@@ -342,6 +377,18 @@ if command -v promtool >/dev/null; then
 fi
 kill -TERM "$pid"
 wait "$pid"
+
+# rooms: in event.yaml: --check warns, at its line, of a room the export
+# lacks; --room finds a room by its display name.
+mkdir -p "$tmp/rooms/slides"
+printf 'name: Rooms\ntimezone: Europe/Berlin\nrooms:\n  - name: Saal 1\n    display: Hall One\n  - Saal 6\n' \
+    >"$tmp/rooms/event.yaml"
+printf 'Date,Start,End,Room,Title\n2025-12-28,14:00,15:00,Saal 1,Talk one\n2025-12-28,14:00,15:00,Table 7,Chat\n' \
+    >"$tmp/rooms/schedule.csv"
+expect 1 "check rooms" "$bin" --check "$tmp/rooms"
+says "check rooms" "event.yaml:6: warning: rooms: 'Saal 6' is no room of the programme"
+expect 0 "render rooms door" "$bin" --render "$tmp/rooms-door" --room "hall one" --now 2025-12-28T14:10 "$tmp/rooms"
+if [ -e "$tmp/rooms-door/01-board.png" ]; then ok; else fail "no door sign for 'hall one': $(ls "$tmp/rooms-door")"; fi
 
 # The show runs until SIGTERM, then exits cleanly.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --now 2025-02-12T10:00 "$src/content" >"$tmp/out" 2>&1 &
@@ -387,5 +434,17 @@ for sig in HUP USR1; do
     done
     [ "$alive" -eq 4 ] && ok || fail "SIG$sig 10 ms after the start ended the show ($alive of 4 ran on)"
 done
+
+# --render with --timer: the stage timer at --now, one picture; a room the
+# programme lacks is named, with the rooms it has.
+fixture="$src/tests/fixtures/schedules/31c3"
+if "$bin" --render "$tmp/timer" --timer saal-1 --now 2014-12-27T12:27 "$fixture" >"$tmp/out" 2>&1 &&
+    grep -qx "$tmp/timer/timer.png" "$tmp/out" && [ -s "$tmp/timer/timer.png" ] &&
+    [ "$(find "$tmp/timer" -name '*.png' | wc -l)" -eq 1 ]; then ok; else
+    fail "--render --timer: $(cat "$tmp/out")"; fi
+"$bin" --render "$tmp/timer" --timer "Saal 9" --now 2014-12-27T12:27 "$fixture" >"$tmp/out" 2>&1
+if grep -q "^--timer: error: 'Saal 9' is no room of the programme; its rooms: Saal 1" "$tmp/out"; then
+    ok; else fail "--timer with a room the programme lacks: $(cat "$tmp/out")"; fi
+if "$bin" --help | grep -q -- "--timer NAME"; then ok; else fail "--help does not name --timer"; fi
 
 finish

@@ -22,6 +22,11 @@ eventually() {
     return 1
 }
 
+# ended PID: the process has ended (gone, or a zombie not yet waited for).
+ended() {
+    [ ! -e "/proc/$1" ] || [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" = Z ]
+}
+
 # shows WHAT TEXT: the status file $status comes to hold TEXT (waits up to
 # 10 s); else the failure names $name (when set) and WHAT, and the status
 # file and the last lines of $log are printed.

@@ -65,4 +65,24 @@ kill -TERM "$pid"
 wait "$pid"
 pid=
 
+# A screen that cannot be had (here a monitor that is not there; on the
+# console also a card another instance holds) is no restart loop: the
+# program says it once, tells systemd it waits (so neither the start
+# timeout nor the watchdog ends it), tries again, and stops on SIGTERM.
+: >"$tmp/notes"
+NOTIFY_SOCKET="$tmp/notify" WATCHDOG_USEC=3000000 SDL_VIDEODRIVER=dummy "$bin" --display 3 \
+    "$src/content" >"$tmp/log" 2>&1 &
+pid=$!
+eventually grep -q "STATUS=--display 3: there is only 1 display here" "$tmp/notes" && ok ||
+    fail "the missing screen is not said to systemd: $(cat "$tmp/notes")"
+sleep 6 # past the first try again
+kill -0 "$pid" 2>/dev/null && ok || fail "it ended while waiting for its screen: $(cat "$tmp/log")"
+[ "$(grep -c "there is only 1 display" "$tmp/log")" -eq 1 ] && ok ||
+    fail "the missing screen is not said once: $(cat "$tmp/log")"
+grep -q "WATCHDOG=1" "$tmp/notes" && ok || fail "no keep-alive while waiting"
+kill -TERM "$pid"
+eventually ended "$pid" && ok || fail "SIGTERM does not end the wait"
+wait "$pid"
+pid=
+
 finish

@@ -141,6 +141,33 @@ static void the_machine_zone_comes_back_without_removing_tz(void **state)
     assert_int_equal(again.tm_gmtoff, machine.tm_gmtoff);
 }
 
+/* The night the clocks go back in Berlin (27 October 2024, 02:00 to 03:00
+ * twice) and the one they go forward (31 March 2024, 02:00 to 03:00 never):
+ * a wall-clock time gives the same instant whatever was converted before
+ * (mktime() would remember whether its last answer was summer time). */
+static void a_daylight_saving_night_gives_one_answer(void **state)
+{
+    (void)state;
+    zone_use("Europe/Berlin");
+    int64_t twice = civil_days(2024, 10, 27) * 86400 + 2 * 3600 + 30 * 60;
+    int64_t never = civil_days(2024, 3, 31) * 86400 + 2 * 3600 + 30 * 60;
+    int64_t summer = civil_days(2024, 7, 1) * 86400, winter = civil_days(2024, 12, 1) * 86400;
+    int64_t first_twice = civil_days(2024, 10, 27) * 86400 + 30 * 60; /* 00:30 UTC: CEST */
+    int64_t first_never = civil_days(2024, 3, 31) * 86400 + 1 * 3600 + 30 * 60; /* CET: 03:30 */
+    enum zone_fold fold;
+    for (int before = 0; before < 2; before++) {
+        (void)zone_utc(before ? winter : summer);
+        assert_int_equal(zone_utc_fold(twice, &fold), first_twice);
+        assert_int_equal(fold, ZONE_TWICE);
+        (void)zone_utc(before ? summer : winter);
+        assert_int_equal(zone_utc_fold(never, &fold), first_never);
+        assert_int_equal(fold, ZONE_NEVER);
+        assert_int_equal(zone_utc_fold(summer, &fold), summer - 2 * 3600);
+        assert_int_equal(fold, ZONE_ONCE);
+    }
+    zone_use(NULL);
+}
+
 int main(void)
 {
     translate_init(LOCALE_DIR);
@@ -152,6 +179,7 @@ int main(void)
         cmocka_unit_test(formats_speak_each_language),
         cmocka_unit_test(formats_read_naturally),
         cmocka_unit_test(the_machine_zone_comes_back_without_removing_tz),
+        cmocka_unit_test(a_daylight_saving_night_gives_one_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -375,6 +375,64 @@ static void a_schedule_export_plays_and_keeps_its_last_good_version(void **state
     assert_non_null(strstr(f->diags.items[0].message, "'./day1.csv' is 'day1.csv' again"));
 }
 
+/* A schedule: entry may say where hallscreen-fetch keeps the file from:
+ * the show reads file: as it reads a plain name; url: and every: are
+ * checked, each mistake at its line. */
+static void a_schedule_entry_names_its_url(void **state)
+{
+    struct folder *f = *state;
+    char live[256];
+    snprintf(live, sizeof live, "%s/live", f->dir);
+    assert_int_equal(mkdir(live, 0755), 0);
+    write_file(f, "day1.csv", "title,start,duration,room\nFirst,2025-02-12 09:00,60,Hall\n");
+    write_file(f, "live/day2.csv", "title,start,duration,room\nSecond,2025-02-13 09:00,60,Hall\n");
+    write_file(f, "event.yaml",
+               "name: Test event\ntimezone: UTC\nschedule:\n"
+               "  - file: live/day2.csv\n"
+               "    url: https://pretalx.example.org/ev/schedule/export/schedule.json\n"
+               "    every: 60\n"
+               "  - day1.csv\n");
+    assert_true(refresh(f));
+    assert_titles(f, (const char *[]){"A", "B", "Second", "First"}, 4);
+    assert_int_equal(f->diags.count, 0);
+    const struct event *e = &f->prog.event;
+    assert_int_equal(e->schedule_count, 2);
+    assert_string_equal(e->schedules[0].file, "live/day2.csv");
+    assert_string_equal(e->schedules[0].url,
+                        "https://pretalx.example.org/ev/schedule/export/schedule.json");
+    assert_int_equal(e->schedules[0].every, 60);
+    assert_string_equal(e->schedules[1].file, "day1.csv");
+    assert_null(e->schedules[1].url);
+    /* mistakes: not a web address, too often, no file:, every: without url: */
+    write_file(f, "event.yaml",
+               "name: Test event\nschedule:\n"
+               "  - file: day1.csv\n    url: pretalx.example.org/x.json\n"
+               "  - file: day1.csv\n    url: https://x.example/a b\n"
+               "  - file: live/day2.csv\n    url: https://x.example/\n    every: 1\n"
+               "  - url: https://x.example/\n");
+    assert_true(refresh(f));
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 4);
+    int lines[4] = {0};
+    for (size_t i = 0, n = 0; i < f->diags.count && n < 4; i++)
+        if (f->diags.items[i].severity == DIAG_ERROR)
+            lines[n++] = f->diags.items[i].line;
+    assert_int_equal(lines[0], 4);
+    assert_int_equal(lines[1], 6);
+    assert_int_equal(lines[2], 9);
+    assert_int_equal(lines[3], 10);
+    assert_non_null(strstr(f->diags.items[0].message, "is not a web address"));
+    /* the last good event.yaml stays */
+    assert_int_equal(f->prog.event.schedule_count, 2);
+    write_file(f, "event.yaml", "name: Test event\nschedule:\n  - file: day1.csv\n    every: 60\n");
+    assert_true(refresh(f));
+    bool warned = false;
+    for (size_t i = 0; i < f->diags.count; i++)
+        warned |= f->diags.items[i].line == 4 &&
+                  strstr(f->diags.items[i].message, "every: is for a file with a url:") != NULL;
+    assert_true(warned);
+    assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
+}
+
 static void the_theme_colours_tracks(void **state)
 {
     struct folder *f = *state;
@@ -428,6 +486,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(a_new_time_zone_reads_the_schedule_again, setup, teardown),
         cmocka_unit_test_setup_teardown(the_theme_colours_tracks, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_schedule_entry_names_its_url, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -406,6 +406,90 @@ static void translations_and_directions_are_read(void **state)
     unload(l);
 }
 
+static bool event_from(const char *text, struct event *event, struct diag_list *diags)
+{
+    memset(event, 0, sizeof *event);
+    return event_parse(&(struct source){.path = "event.yaml", .dir = "/tmp", .diags = diags}, text,
+                       strlen(text), event);
+}
+
+/* rooms: in event.yaml: names in order, or name: with display:, info:
+ * lines and a stream: address; every mistake with its line. */
+static void the_events_rooms_are_read_with_their_lines(void **state)
+{
+    (void)state;
+    struct event e;
+    struct diag_list diags = {0};
+    assert_true(event_from("name: 31C3\n"
+                           "rooms:\n"
+                           "  - Saal 1\n"
+                           "  - name: Saal G\n"
+                           "    display: Hall G\n"
+                           "    info:\n"
+                           "      - Ground floor, left\n"
+                           "      - \"Translation: channel 2\"\n"
+                           "    stream: https://streaming.media.ccc.de/31c3/saalg\n"
+                           "  - Saal 1\n",
+                           &e, &diags));
+    print_problems(&diags);
+    assert_int_equal(e.room_count, 2);
+    assert_string_equal(e.rooms[0].name, "Saal 1");
+    assert_null(e.rooms[0].display);
+    assert_int_equal(e.rooms[0].line, 3);
+    assert_string_equal(e.rooms[1].name, "Saal G");
+    assert_string_equal(e.rooms[1].display, "Hall G");
+    assert_int_equal(e.rooms[1].info_count, 2);
+    assert_string_equal(e.rooms[1].info[1], "Translation: channel 2");
+    assert_string_equal(e.rooms[1].stream, "https://streaming.media.ccc.de/31c3/saalg");
+    assert_true(has_problem(&diags, "event.yaml", 10, DIAG_WARNING,
+                            "rooms: 'Saal 1' is listed twice (first at line 3)"));
+    struct event copy;
+    assert_true(event_copy(&copy, &e));
+    assert_string_equal(copy.rooms[1].info[0], "Ground floor, left");
+    event_free(&copy);
+    event_free(&e);
+    diag_list_clear(&diags);
+
+    /* a room with a display name and no stream */
+    assert_true(
+        event_from("name: X\nrooms:\n  - name: Saal 1\n    display: Hall One\n", &e, &diags));
+    assert_string_equal(e.rooms[0].display, "Hall One");
+    assert_null(e.rooms[0].stream);
+    event_free(&e);
+    assert_false(event_from("name: X\nrooms: Saal 1\n", &e, &diags));
+    assert_true(has_problem(&diags, "event.yaml", 2, DIAG_ERROR, "rooms: expected a list"));
+    assert_false(event_from("name: X\nrooms:\n  - display: Hall G\n", &e, &diags));
+    assert_true(has_problem(&diags, "event.yaml", 3, DIAG_ERROR, "name: missing"));
+    assert_false(
+        event_from("name: X\nrooms:\n  - name: A\n    dispaly: B\n    info: [[1]]\n", &e, &diags));
+    assert_true(
+        has_problem(&diags, "event.yaml", 4, DIAG_WARNING, "unknown field 'dispaly' (did you"));
+    assert_true(has_problem(&diags, "event.yaml", 5, DIAG_ERROR, "info: each item must be plain"));
+    assert_false(event_from("name: X\nrooms:\n  - [A, B]\n", &e, &diags));
+    assert_true(has_problem(&diags, "event.yaml", 3, DIAG_ERROR, "rooms: each room is a name"));
+    diag_list_clear(&diags);
+}
+
+/* qr_size: a slide's QR code's size, in % of the screen's shorter side. */
+static void a_qr_codes_size_is_read_in_range(void **state)
+{
+    (void)state;
+    const char *text = "kind: headline\ntitle: T\nqr: https://example.org\nqr_size: 40\n";
+    char *dir = folder_with_slide(text, strlen(text));
+    struct loaded *l = load(dir);
+    assert_int_equal(l->prog.slide_count, 1);
+    assert_float_equal(l->prog.slides[0].qr_size, 40, 0.001);
+    unload(l);
+    remove_folder(dir);
+    text = "kind: headline\ntitle: T\nqr: https://example.org\nqr_size: 90\n";
+    dir = folder_with_slide(text, strlen(text));
+    l = load(dir);
+    assert_true(has_problem(&l->diags, "a.yaml", 4, DIAG_ERROR,
+                            "qr_size: 90 is out of range: write 10 to 60"));
+    unload(l);
+    remove_folder(dir);
+}
+
 static void default_show_is_valid_and_faithful(void **state)
 {
     (void)state;
@@ -456,6 +540,8 @@ int main(void)
         cmocka_unit_test(bad_theme_keeps_the_previous_theme),
         cmocka_unit_test(text_sizes_are_read_in_range),
         cmocka_unit_test(translations_and_directions_are_read),
+        cmocka_unit_test(the_events_rooms_are_read_with_their_lines),
+        cmocka_unit_test(a_qr_codes_size_is_read_in_range),
         cmocka_unit_test(default_show_is_valid_and_faithful),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

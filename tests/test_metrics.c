@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { MAX_NAMES = 64, MAX_SERIES = 128 };
 
@@ -214,11 +217,58 @@ static void a_programme_differing_by_a_slide_has_another_fingerprint(void **stat
     assert_true(before == programme_fingerprint(&two));
 }
 
+/* The age of each schedule export the programme takes talks from (not
+ * of slide files, each export once), from its modification time; a gone
+ * export has a time of 0 and no age. */
+static void each_schedule_export_played_has_its_age(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hallscreen-metrics-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128], talk_a[160], talk_b[160], gone[160], title[] = "Talk", slide[] = "a.yaml";
+    snprintf(path, sizeof path, "%s/live/schedule.json", dir);
+    snprintf(talk_a, sizeof talk_a, "%s#1", path);
+    snprintf(talk_b, sizeof talk_b, "%s#2", path);
+    snprintf(gone, sizeof gone, "%s/gone.csv#1", dir);
+    char live[128];
+    snprintf(live, sizeof live, "%s/live", dir);
+    assert_int_equal(mkdir(live, 0755), 0);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    struct timespec times[2] = {{1739337600, 0}, {1739337600, 0}}; /* 2025-02-12 05:20 UTC */
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+    struct slide slides[4] = {
+        {.kind = SLIDE_HEADLINE, .title = title, .source = slide},
+        {.kind = SLIDE_SESSION, .title = title, .source = talk_a, .scheduled = true},
+        {.kind = SLIDE_SESSION, .title = title, .source = talk_b, .scheduled = true},
+        {.kind = SLIDE_SESSION, .title = title, .source = gone, .scheduled = true}};
+    struct programme prog = {.content_dir = dir, .slides = slides, .slide_count = 4};
+    struct metrics m = {.now_ms = 1, .content = &prog, .wall_ms = 1739340000000};
+    char *text = metrics_text(&m);
+    assert_non_null(text);
+    struct parsed p;
+    parse(text, &p);
+    assert_true(value_of(&p, "hallscreen_schedule_age_seconds{file=\"live/schedule.json\"}") ==
+                2400);
+    assert_true(value_of(&p, "hallscreen_schedule_modified_timestamp_seconds{file=\"live/"
+                             "schedule.json\"}") == 1739337600);
+    assert_true(value_of(&p, "hallscreen_schedule_modified_timestamp_seconds{file=\"gone.csv\"}") ==
+                0);
+    assert_null(strstr(text, "hallscreen_schedule_age_seconds{file=\"gone.csv\"}"));
+    assert_null(strstr(text, "a.yaml"));
+    free(text);
+    remove(path);
+    rmdir(live);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_file_is_prometheus_text_with_the_shows_figures),
         cmocka_unit_test(a_programme_differing_by_a_slide_has_another_fingerprint),
+        cmocka_unit_test(each_schedule_export_played_has_its_age),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

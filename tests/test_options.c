@@ -103,11 +103,30 @@ static void mistakes_are_explained(void **state)
                              "/var/lib/prometheus/node-exporter/hallscreen.prom)");
 }
 
+static void timer_names_its_room(void **state)
+{
+    (void)state;
+    struct options o;
+    char err[200];
+    assert_true(PARSE(&o, err, "--timer saal-1 --render /tmp/out"));
+    assert_string_equal(o.timer_room, "saal-1");
+    assert_null(o.room);
+    char arg0[] = "hallscreen", arg1[] = "--timer", arg2[] = "";
+    char *empty[] = {arg0, arg1, arg2, NULL};
+    assert_false(options_parse(3, empty, &o, err, sizeof err));
+    assert_string_equal(err, "--timer: the room's name is empty (an unset variable?): name the "
+                             "room as the programme writes it");
+    assert_false(PARSE(&o, err, "--timer"));
+    assert_string_equal(err, "--timer needs a value (see --help)");
+    assert_non_null(strstr(options_usage, "--timer NAME"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_option_is_read),
         cmocka_unit_test(mistakes_are_explained),
+        cmocka_unit_test(timer_names_its_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 #include "../app/render/fonts.h"
 #include "../app/render/frame.h"
 #include "../app/render/render.h"
+#include "../app/render/stage.h"
 #include "../app/show/running_order.h"
 #include "../app/util/civil_time.h"
 #include "../app/util/zone.h"
@@ -429,6 +430,60 @@ static void a_crossfade_to_another_background_mixes_everywhere(void **state)
     theme_free(&base);
 }
 
+/* The stage remembers which pages fit: asked again, about the same page or
+ * one that changed, it answers as measuring the page afresh does. */
+static void a_remembered_fit_is_the_fit_of_the_page_as_it_is(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    const struct slide *session = NULL;
+    for (size_t i = 0; i < prog.slide_count && !session; i++)
+        if (prog.slides[i].kind == SLIDE_SESSION)
+            session = &prog.slides[i];
+    assert_non_null(session);
+    struct canvas c = open_canvas(&prog.theme, 1280, 720);
+    struct stage stage;
+    char err[256];
+    assert_true(stage_open(&stage, c.sdl, false, &prog.theme, 0, "no", err, sizeof err));
+    struct order_view view = {0};
+    stage_fit_view(&stage, &view);
+    struct frame_geometry g = layout_geometry(1280, 720);
+    const struct measurer *m = render_measurer(stage.renderer);
+    char *long_text = malloc(12001);
+    for (int i = 0; i < 12000; i++)
+        long_text[i] = i % 7 == 6 ? ' ' : 'a' + i % 5;
+    long_text[12000] = '\0';
+    struct slide variants[3];
+    for (int v = 0; v < 3; v++)
+        assert_true(slide_copy(&variants[v], session));
+    free(variants[1].description);
+    variants[1].description = str_dup(long_text); /* too long for one page */
+    free(variants[2].translated_description);
+    variants[2].translated_description = str_dup(long_text); /* only its translation */
+    for (int round = 0; round < 2; round++)
+        for (int v = 0; v < 3; v++)
+            assert_int_equal(view.fitter.fits(view.fitter.ctx, &prog, &variants[v]),
+                             layout_slide_fits(m, &prog, &variants[v], &g));
+    assert_true(view.fitter.fits(view.fitter.ctx, &prog, &variants[0]));
+    assert_false(view.fitter.fits(view.fitter.ctx, &prog, &variants[1]));
+    assert_false(view.fitter.fits(view.fitter.ctx, &prog, &variants[2]));
+    /* a theme whose smallest text is larger: measured again, not remembered */
+    prog.theme.smallest_text *= 3;
+    prog.theme.largest_text *= 3;
+    for (int v = 0; v < 3; v++)
+        assert_int_equal(view.fitter.fits(view.fitter.ctx, &prog, &variants[v]),
+                         layout_slide_fits(m, &prog, &variants[v], &g));
+    for (int v = 0; v < 3; v++)
+        slide_free(&variants[v]);
+    free(long_text);
+    stage_close(&stage);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 static void a_sideways_screen_gets_a_turned_landscape_frame(void **state)
 {
     (void)state;
@@ -797,6 +852,7 @@ int main(void)
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
+        cmocka_unit_test(a_remembered_fit_is_the_fit_of_the_page_as_it_is),
         cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),
         cmocka_unit_test(a_missing_font_falls_back_to_the_default),
         cmocka_unit_test(files_swapped_for_pipes_never_hang_the_show),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The programme at a moment, driven by a simulated clock in several time
  * zones: marks, sessions leaving the cycle, overviews, windows, a wrong clock. */
+#include "../app/show/rooms.h"
 #include "../app/show/running_order.h"
 #include "../app/util/translate.h"
 #include "../app/util/civil_time.h"
@@ -61,6 +62,8 @@ static void describe(const struct programme *shown, char *buf, size_t size)
         size_t used = strlen(buf);
         if (s->kind == SLIDE_OVERVIEW)
             snprintf(buf + used, size - used, "%s(%s)", i ? " " : "", s->title);
+        else if (s->kind == SLIDE_BOARD)
+            snprintf(buf + used, size - used, "%s[%s]", i ? " " : "", s->label);
         else if (s->mark_text)
             snprintf(buf + used, size - used, "%s%s[%s]", i ? " " : "", s->title, s->mark_text);
         else
@@ -352,6 +355,200 @@ static void a_free_room_says_so_with_its_name(void **state)
     programme_free(&shown);
 }
 
+/* A talk of a schedule export. */
+static struct slide talk(int i, const char *title, const char *date, const char *start,
+                         const char *end, const char *room)
+{
+    struct slide s = session(i, title, date, start, end, room);
+    s.scheduled = true;
+    return s;
+}
+
+/* The board's rows and the "Up next" list's, one room or talk each:
+ * "Saal 1: Now-title | Next-title", a door sign's later talks as "later:
+ * Title", and "Up next: 09:30 Keynote (Hall A)". */
+static void describe_boards(const struct programme *shown, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < shown->slide_count; i++) {
+        const struct slide *s = &shown->slides[i];
+        for (size_t r = 0; r < s->row_count; r++) {
+            const struct overview_row *row = &s->rows[r];
+            size_t used = strlen(buf);
+            if (s->kind == SLIDE_BOARD && row->mark == MARK_LATER) /* a door sign's rest of day */
+                snprintf(buf + used, size - used, "%slater: %s", used ? "; " : "", row->title);
+            else if (s->kind == SLIDE_BOARD)
+                snprintf(buf + used, size - used, "%s%s: %s | %s", used ? "; " : "", row->room,
+                         row->title ? row->title : "-", row->next_title ? row->next_title : "-");
+            else
+                snprintf(buf + used, size - used, "%s%s: %s %s (%s)", used ? "; " : "", s->title,
+                         row->when, row->title, row->room ? row->room : "-");
+        }
+    }
+}
+
+static void assert_boards(const struct programme *prog, const char *room, int64_t now,
+                          const char *want)
+{
+    struct programme shown;
+    const struct order_view view = {.overview_rows = 5, .room = room};
+    order_build_view(prog, now, &view, &shown);
+    char got[2048];
+    describe_boards(&shown, got, sizeof got);
+    assert_string_equal(got, want);
+    programme_free(&shown);
+}
+
+/* Beside an export, a hand-made keynote with a room is that room's next
+ * on the board, and "Up next" lists it with the export's talks by time
+ * (it said the hall's next talk was at 11:45, with the keynote at 09:30). */
+static void hand_made_sessions_join_the_exports_board(void **state)
+{
+    (void)state;
+    zone_use("Asia/Dubai");
+    struct slide s[] = {talk(1, "Opening words", "2025-02-12", "08:30", "09:15", "Hall B"),
+                        talk(2, "Late talk", "2025-02-12", "11:45", "12:30", "Hall A"),
+                        talk(3, "Workshop", "2025-02-12", "10:00", "11:00", "Hall B"),
+                        session(4, "Keynote", "2025-02-12", "09:30", "10:30", "Hall A"),
+                        session(5, "Press point", "2025-02-12", "10:15", "10:30", "Foyer")};
+    struct programme p = prog_of(s, 5);
+    assert_boards(&p, NULL, at("2025-02-12 09:00"),
+                  "Hall B: Opening words | Workshop; Hall A: - | Keynote; "
+                  "Foyer: - | Press point; "
+                  "Up next: 09:30\u201310:30 Keynote (Hall A); "
+                  "Up next: 10:00\u201311:00 Workshop (Hall B); "
+                  "Up next: 10:15\u201310:30 Press point (Foyer); "
+                  "Up next: 11:45\u201312:30 Late talk (Hall A)");
+    /* the keynote runs: the board says so, and the hall's next is after it */
+    assert_boards(&p, NULL, at("2025-02-12 09:45"),
+                  "Hall B: - | Workshop; Hall A: Keynote | Late talk; "
+                  "Foyer: - | Press point; "
+                  "Up next: 10:00\u201311:00 Workshop (Hall B); "
+                  "Up next: 10:15\u201310:30 Press point (Foyer); "
+                  "Up next: 11:45\u201312:30 Late talk (Hall A)");
+    /* the hall's door sign has both */
+    assert_boards(&p, "Hall A", at("2025-02-12 09:00"),
+                  "Hall A: - | Keynote; later: Late talk; "
+                  "Up next: 09:30\u201310:30 Keynote (Hall A); "
+                  "Up next: 11:45\u201312:30 Late talk (Hall A)");
+    /* no hand-made session left to come: the board alone, as before */
+    assert_boards(&p, NULL, at("2025-02-12 10:40"), "Hall B: Workshop | -; Hall A: - | Late talk");
+}
+
+/* A two-day event at 18:00 on its first day, the second day's programme
+ * not in yet: not "the event has ended", but when it resumes; ended only
+ * after the last day, last_day: or the export's. */
+static void between_two_days_the_programme_resumes(void **state)
+{
+    (void)state;
+    zone_use("Asia/Almaty");
+    struct slide s[] = {session(1, "Day one", "2025-02-12", "09:00", "17:00", "Hall 1")};
+    struct programme p = prog_of(s, 1); /* 12 and 13 February */
+    assert_shown(&p, at("2025-02-12 18:00"), "(That was today's programme)");
+    struct programme shown;
+    order_build(&p, at("2025-02-12 18:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body, "The programme resumes tomorrow");
+    programme_free(&shown);
+    char *russian[] = {(char *)"ru"};
+    p.event.languages = russian;
+    p.event.language_count = 1;
+    order_build(&p, at("2025-02-12 18:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body, "Программа продолжится завтра");
+    programme_free(&shown);
+    p.event.language_count = 0;
+    assert_shown(&p, at("2025-02-13 18:00"), "(The event has ended)");
+    assert_shown(&p, at("2025-02-14 09:00"), "(The event has ended)");
+    /* before the first day: when it starts */
+    assert_shown(&p, at("2025-02-11 12:00"), "(Coming soon)");
+    order_build(&p, at("2025-02-11 12:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].body,
+                        "The programme starts Wednesday 12 February 2025 at 09:00");
+    programme_free(&shown);
+    /* before it, with only a daily session over: the day it starts */
+    struct slide daily = session(2, "Daily", NULL, "09:00", "10:00", NULL);
+    p.slides = &daily;
+    order_build(&p, at("2025-02-11 12:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].title, "Coming soon");
+    assert_string_equal(shown.slides[0].body, "The programme starts on Wednesday 12 February 2025");
+    programme_free(&shown);
+    p.slides = s;
+    /* no last_day: the export's last day says it */
+    struct slide t[] = {talk(1, "Day one", "2025-02-12", "09:00", "17:00", "Hall 1"),
+                        talk(2, "Day three", "2025-02-14", "09:00", "17:00", "Hall 1")};
+    struct programme q = {.slides = t, .slide_count = 2};
+    q.event.name = (char *)"Forum";
+    assert_shown(&q, at("2025-02-12 18:00"),
+                 "(That was today's programme)"); /* and it resumes on the 14th */
+    order_build(&q, at("2025-02-13 12:00"), 5, &shown);
+    assert_string_equal(shown.slides[0].title, "That was today's programme");
+    assert_non_null(strstr(shown.slides[0].body, "14 February"));
+    programme_free(&shown);
+    assert_shown(&q, at("2025-02-14 18:00"), "(The event has ended)");
+}
+
+/* rooms: in event.yaml: the board shows those rooms, in that order, by
+ * their display names; the others keep their door signs, found by either
+ * name, and their talks stay off the main screens. */
+static void the_events_rooms_choose_and_order_the_board(void **state)
+{
+    (void)state;
+    zone_use("Europe/Berlin");
+    struct slide s[] = {talk(1, "Estonia", "2025-12-28", "14:00", "15:00", "Saal 1"),
+                        talk(2, "Assembly chat", "2025-12-28", "14:00", "15:00", "Assembly 7"),
+                        talk(3, "Rockets", "2025-12-28", "14:30", "15:30", "Saal G"),
+                        talk(4, "Later in 1", "2025-12-28", "16:00", "17:00", "Saal 1")};
+    struct programme p = prog_of(s, 4);
+    char *info[] = {(char *)"Ground floor, left", (char *)"Translation: channel 2"};
+    struct room_entry rooms[] = {
+        {.name = (char *)"Saal G", .display = (char *)"Hall G", .line = 3},
+        {.name = (char *)"saal 1",
+         .info = info,
+         .info_count = 2,
+         .stream = (char *)"https://streaming.media.ccc.de/31c3/saal1/",
+         .line = 4},
+        {.name = (char *)"Saal 6", .line = 9},
+    };
+    p.event.rooms = rooms;
+    p.event.room_count = 3;
+    /* without rooms: every room, in the export's order */
+    p.event.room_count = 0;
+    assert_boards(&p, NULL, at("2025-12-28 14:10"),
+                  "Saal 1: Estonia | Later in 1; Assembly 7: Assembly chat | -; "
+                  "Saal G: - | Rockets");
+    p.event.room_count = 3;
+    assert_boards(&p, NULL, at("2025-12-28 14:10"),
+                  "Hall G: - | Rockets; Saal 1: Estonia | Later in 1");
+    /* the assembly's talk has no slide of its own on the main screens */
+    assert_shown(&p, at("2025-12-28 14:10"),
+                 "[Now and next] Estonia[Now \u00b7 ends 15:00] Rockets[Next \u00b7 in 20 min]");
+    /* its door sign stays, by its name; Saal G's by its display name */
+    assert_boards(&p, "Assembly 7", at("2025-12-28 14:10"),
+                  "Assembly 7: Assembly chat | -; "
+                  "Up next: 14:00\u201315:00 Assembly chat (Assembly 7)");
+    assert_boards(&p, "Hall G", at("2025-12-28 14:10"),
+                  "Hall G: - | Rockets; Up next: 14:30\u201315:30 Rockets (Hall G)");
+    const char *second;
+    assert_string_equal(order_find_room(&p, "hall g", &second), "Saal G");
+    /* Saal 1's door sign: its info lines and its stream as a QR code */
+    struct programme shown;
+    const struct order_view view = {.overview_rows = 5, .room = "Saal 1"};
+    order_build_view(&p, at("2025-12-28 14:10"), &view, &shown);
+    assert_int_equal(shown.slides[0].kind, SLIDE_BOARD);
+    assert_string_equal(shown.slides[0].subtitle, "Ground floor, left\nTranslation: channel 2");
+    assert_string_equal(shown.slides[0].qr, "https://streaming.media.ccc.de/31c3/saal1/");
+    assert_string_equal(shown.slides[0].qr_caption, "streaming.media.ccc.de/31c3/saal1");
+    programme_free(&shown);
+    /* --check: a room listed that the programme does not have */
+    struct diag_list diags = {0};
+    p.content_dir = (char *)"/show";
+    rooms_check(&p, &diags);
+    assert_int_equal(diags.count, 1);
+    assert_string_equal(diags.items[0].path, "/show/event.yaml");
+    assert_int_equal(diags.items[0].line, 9);
+    assert_non_null(strstr(diags.items[0].message, "'Saal 6' is no room of the programme"));
+    diag_list_clear(&diags);
+}
+
 int main(void)
 {
     translate_init(LOCALE_DIR);
@@ -368,6 +565,9 @@ int main(void)
         cmocka_unit_test(the_signature_changes_only_with_what_is_shown),
         cmocka_unit_test(a_door_sign_shows_its_own_room_only),
         cmocka_unit_test(a_free_room_says_so_with_its_name),
+        cmocka_unit_test(hand_made_sessions_join_the_exports_board),
+        cmocka_unit_test(between_two_days_the_programme_resumes),
+        cmocka_unit_test(the_events_rooms_choose_and_order_the_board),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

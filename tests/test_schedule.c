@@ -213,6 +213,83 @@ static void frab_s_own_export_of_31c3(void **state)
     parsed_free(&p);
 }
 
+/* The door sign of room at local (event time) in zone, its QR code as
+ * talk_qr says; the caller frees shown. */
+static const struct slide *door_at(const struct parsed *p, const char *zone, const char *room,
+                                   int64_t local, enum talk_qr talk_qr, struct programme *shown)
+{
+    zone_use(zone);
+    struct programme prog = {.slides = p->slides, .slide_count = p->count};
+    theme_init_defaults(&prog.theme);
+    prog.event.talk_qr = talk_qr;
+    const struct order_view view = {.overview_rows = 5, .room = room, .clock_given = true};
+    order_build_view(&prog, zone_utc(local), &view, shown);
+    theme_free(&prog.theme);
+    for (size_t i = 0; i < shown->slide_count; i++)
+        if (shown->slides[i].kind == SLIDE_BOARD)
+            return &shown->slides[i];
+    fail_msg("no door sign for %s", room);
+    return NULL;
+}
+
+static void talk_pages_feedback_and_recording_from_exports(void **state)
+{
+    (void)state;
+    /* frab XML: <url>, <feedback_url>, <recording><optout> */
+    struct parsed x = parse_file(SCHEDULES "/long-titles/schedule.xml", "Europe/Berlin");
+    const struct slide *first = &x.slides[0];
+    assert_string_equal(first->url, "https://example.org/lt25/talk/1/");
+    assert_string_equal(first->feedback_url, "https://example.org/lt25/talk/1/feedback/");
+    assert_true(first->not_recorded);
+    assert_false(x.slides[1].not_recorded);
+    assert_null(x.slides[1].url);
+    int64_t ten_twenty = civil_days(2025, 3, 10) * SECONDS_PER_DAY + (10 * 60 + 20) * 60;
+    struct programme shown;
+    const struct slide *door =
+        door_at(&x, "Europe/Berlin", "Hall A", ten_twenty, TALK_QR_URL, &shown);
+    assert_string_equal(door->room, "Hall A");
+    assert_string_equal(door->qr, "https://example.org/lt25/talk/1/");
+    assert_string_equal(door->qr_caption, "About this talk");
+    const struct overview_row *now = &door->rows[0];
+    assert_true(now->not_recorded);
+    assert_string_equal(now->span, "10:00\u201311:00");
+    assert_string_equal(now->left, "40 min left");
+    assert_string_equal(now->speakers, "Ada Example, Grace Sample, Linus Placeholder");
+    assert_string_equal(now->when_shortest, "until 11:00");
+    assert_string_equal(now->next_speakers, "Ada Example");
+    assert_int_equal(door->row_count, 3); /* then the rest of the day: 12:00 and 13:00 */
+    assert_string_equal(door->rows[1].when, "12:00");
+    assert_string_equal(door->rows[2].title, "Lunch");
+    programme_free(&shown);
+    door = door_at(&x, "Europe/Berlin", "Hall A", ten_twenty, TALK_QR_FEEDBACK, &shown);
+    assert_string_equal(door->qr, "https://example.org/lt25/talk/1/feedback/");
+    assert_string_equal(door->qr_caption, "Feedback on this talk");
+    programme_free(&shown);
+    door = door_at(&x, "Europe/Berlin", "Hall A", ten_twenty, TALK_QR_NONE, &shown);
+    assert_null(door->qr);
+    programme_free(&shown);
+    /* a room with nothing now says until when it is free */
+    door = door_at(&x, "Europe/Berlin", "Workshop Room with a Long Name", ten_twenty, TALK_QR_URL,
+                   &shown);
+    assert_null(door->rows[0].title);
+    assert_string_equal(door->rows[0].when, "Free until 16:00");
+    assert_null(door->qr);
+    programme_free(&shown);
+    parsed_free(&x);
+    /* pretalx's frab JSON: url and do_not_record (its demo event) */
+    struct parsed j = parse_file(SCHEDULES "/democon2020/schedule.json", "UTC");
+    const struct slide *loyalty = talk(&j, "Monitored 24hour customer loyalty");
+    assert_true(loyalty->not_recorded);
+    assert_string_equal(loyalty->url, "http://localhost/democon/talk/WE88DZ/");
+    assert_false(talk(&j, "Managed stable function")->not_recorded);
+    parsed_free(&j);
+    /* 31C3's export says <optout>false</optout> */
+    struct parsed c = parse_file(SCHEDULES "/31c3/schedule.xml", "Europe/Berlin");
+    for (size_t i = 0; i < c.count; i++)
+        assert_false(c.slides[i].not_recorded);
+    parsed_free(&c);
+}
+
 static void fosdem_s_pentabarf_export(void **state)
 {
     (void)state;
@@ -380,6 +457,43 @@ static void a_json_talk_with_an_impossible_start(void **state)
     parsed_free(&p);
 }
 
+/* An XML talk whose start is no time of day is reported with its line and
+ * left out; a talk at midnight is kept. */
+static void an_xml_talk_with_an_impossible_start(void **state)
+{
+    (void)state;
+    const char *xml = "<schedule><conference><title>T</title></conference>\n"
+                      "<day index=\"1\" date=\"2026-07-01\"><room name=\"A\">\n"
+                      "<event id=\"1\"><date>2026-07-01</date><start>25:61</start>"
+                      "<duration>1:00</duration><title>Bad</title></event>\n"
+                      "<event id=\"2\"><start>00:00</start><duration>0:30</duration>"
+                      "<title>Midnight</title></event>\n"
+                      "</room></day></schedule>\n";
+    struct parsed p = parse_text("schedule.xml", xml, strlen(xml), "Europe/Berlin");
+    assert_int_equal(p.count, 1);
+    assert_when(talk(&p, "Midnight"), "2026-07-01", "00:00", "00:30");
+    assert_true(has_problem(&p, 3, "event 1: start '25:61' is not a time of day"));
+    parsed_free(&p);
+}
+
+/* Times of day as exports write them, and what is none. */
+static void clock_times(void **state)
+{
+    (void)state;
+    int m;
+    assert_true(talks_clock("00:00", &m) && m == 0);
+    assert_true(talks_clock("9:05", &m) && m == 9 * 60 + 5);
+    assert_true(talks_clock("23:59:59", &m) && m == 23 * 60 + 59);
+    assert_true(talks_clock(" 10:30 ", &m) && m == 10 * 60 + 30);
+    assert_false(talks_clock("24:00", &m));
+    assert_false(talks_clock("25:61", &m));
+    assert_false(talks_clock("10", &m));
+    assert_false(talks_clock("10:5", &m));
+    assert_false(talks_clock("+1:00", &m));
+    assert_false(talks_clock("10:00:6", &m));
+    assert_false(talks_clock("", &m));
+}
+
 /* CSV rows' problems name the field that is wrong; a file without an end
  * or duration column gives its talks the default length. */
 static void csv_problems_name_the_field(void **state)
@@ -504,6 +618,7 @@ static void hostile_schedules_are_refused_clearly(void **state)
             assert_true(has_problem(&p, -1, cases[i].problem));
         else
             assert_true(p.diags.count > 0 || p.count > 0);
+        assert_false(has_problem(&p, -1, "\\n")); /* no stray escaped newline */
         parsed_free(&p);
     }
     /* nested 10,000 deep */
@@ -543,6 +658,7 @@ int main(void)
         cmocka_unit_test(abstracts_become_plain_text),
         cmocka_unit_test(a_real_frab_style_export),
         cmocka_unit_test(frab_s_own_export_of_31c3),
+        cmocka_unit_test(talk_pages_feedback_and_recording_from_exports),
         cmocka_unit_test(fosdem_s_pentabarf_export),
         cmocka_unit_test(frab_offsets_and_nights),
         cmocka_unit_test(pentabarf_without_room_wrappers),
@@ -551,6 +667,8 @@ int main(void)
         cmocka_unit_test(a_daylight_saving_night_and_the_machine_elsewhere),
         cmocka_unit_test(a_talk_before_its_day_starts),
         cmocka_unit_test(a_json_talk_with_an_impossible_start),
+        cmocka_unit_test(an_xml_talk_with_an_impossible_start),
+        cmocka_unit_test(clock_times),
         cmocka_unit_test(csv_problems_name_the_field),
         cmocka_unit_test(a_hackathon_of_a_day_or_two),
         cmocka_unit_test(a_time_that_happens_twice_or_never),

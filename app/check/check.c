@@ -4,6 +4,7 @@
 
 #include "contrast.h"
 #include "../render/clips.h"
+#include "../show/rooms.h"
 #include "../show/running_order.h"
 #include "../util/str.h"
 #include "../util/translate.h"
@@ -36,11 +37,29 @@ static void check_languages(const struct programme *prog, struct diag_list *diag
     free(event_path);
 }
 
+/* rooms.yaml's entries for rooms the programme does not have: a name
+ * mistyped, or a room of another event. */
+static void check_room_states(const struct programme *prog, struct diag_list *diags)
+{
+    for (size_t i = 0; i < prog->room_state_count; i++) {
+        const char *second;
+        if (order_find_room(prog, prog->room_states[i].room, &second))
+            continue;
+        char *path = str_printf("%s/rooms.yaml", prog->content_dir);
+        diag_add(diags, DIAG_WARNING, path ? path : "rooms.yaml", prog->room_states[i].line,
+                 "\"%s\" is no room of the programme: write its name as the programme does",
+                 prog->room_states[i].room);
+        free(path);
+    }
+}
+
 int check_report(const struct programme *prog, struct diag_list *diags,
                  const struct check_request *rq)
 {
+    check_room_states(prog, diags);
     if (rq->room)
         order_check_room(prog, rq->room, diags);
+    rooms_check(prog, diags);
     clips_check(prog, rq->hwdec, diags);
     check_languages(prog, diags);
     char *theme_path = theme_file(prog, rq->assets_dir);

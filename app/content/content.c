@@ -7,6 +7,8 @@
 #include "named_files.h"
 #include "../util/font_lookup.h"
 #include "loader.h"
+#include "rooms_file.h"
+#include "overlay.h"
 #include "../schedule/import.h"
 #include "../watch/settle.h"
 #include "../util/hash.h"
@@ -22,7 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE };
+enum file_role { ROLE_THEME, ROLE_EVENT, ROLE_ALERT, ROLE_SLIDE, ROLE_SCHEDULE, ROLE_ROOMS };
 
 struct content_file {
     char *name; /* relative to the content folder */
@@ -36,11 +38,14 @@ struct content_file {
     struct event event;
     struct slide *slides;
     size_t slide_count;
+    struct room_state *rooms; /* rooms.yaml */
+    size_t room_count;
     struct diag_list diags; /* the problems of the file as it is now */
 };
 
 struct content {
     char *dir;
+    char *overlay_dir;           /* NULL, or where the overlay's files are read first */
     const struct settle *settle; /* NULL, or which files are still being written */
     const char *zone;            /* the event's time zone during a refresh; NULL: the machine's */
     struct diag_list standing;   /* problems from outside the folder, reported at every refresh */
@@ -81,6 +86,16 @@ void content_use_settle(struct content *c, const struct settle *settle)
     c->settle = settle;
 }
 
+bool content_use_overlay(struct content *c, const char *dir)
+{
+    char *copy = dir ? str_dup(dir) : NULL;
+    if (dir && !copy)
+        return false;
+    free(c->overlay_dir);
+    c->overlay_dir = copy;
+    return true;
+}
+
 char *content_relative_name(const char *dir, const char *path)
 {
     char *real_dir = realpath(dir, NULL);
@@ -108,6 +123,9 @@ static void drop_good_version(struct content_file *f)
     free(f->slides);
     f->slides = NULL;
     f->slide_count = 0;
+    room_states_free(f->rooms, f->room_count);
+    f->rooms = NULL;
+    f->room_count = 0;
     f->has_good = false;
 }
 
@@ -128,6 +146,7 @@ void content_close(struct content *c)
     free(c->files);
     theme_free(&c->base_theme);
     diag_list_clear(&c->standing);
+    free(c->overlay_dir);
     free(c->dir);
     free(c);
 }
@@ -242,6 +261,16 @@ static bool parse_role(struct content *c, struct content_file *f, const struct s
         f->slide_count = 1;
         break;
     }
+    case ROLE_ROOMS: {
+        struct room_state *rooms;
+        size_t count;
+        if (!rooms_parse(src, text, size, &rooms, &count))
+            return false;
+        drop_good_version(f);
+        f->rooms = rooms;
+        f->room_count = count;
+        break;
+    }
     case ROLE_SCHEDULE:
     case ROLE_SLIDE: {
         struct slide *slides = NULL;
@@ -278,25 +307,40 @@ static bool parse_file(struct content *c, struct content_file *f, const char *pa
     return parsed;
 }
 
-/* True when path leads to a regular file inside the content folder (a link
+/* True when path leads to a regular file inside the folder dir, the "content"
+ * or "overlay" folder as what says (a link
  * may lead elsewhere only to be refused); else says why not in diags. */
-static bool confined(const struct content *c, const char *path, struct diag_list *diags)
+static bool confined(const char *dir, const char *what, const char *path, struct diag_list *diags)
 {
     struct stat st;
     if (lstat(path, &st) != 0)
         return false;
     if (!S_ISLNK(st.st_mode))
         return S_ISREG(st.st_mode);
-    char *real_dir = realpath(c->dir, NULL), *real_file = realpath(path, NULL);
+    char *real_dir = realpath(dir, NULL), *real_file = realpath(path, NULL);
     size_t n = real_dir ? strlen(real_dir) : 0;
     bool inside = real_dir && real_file && strncmp(real_file, real_dir, n) == 0 &&
                   real_file[n] == '/' && stat(real_file, &st) == 0 && S_ISREG(st.st_mode);
     if (real_file && !inside)
         diag_add(diags, DIAG_ERROR, path, 0,
-                 "is a link leading outside the content folder: it is not read");
+                 "is a link leading outside the %s folder: it is not read", what);
     free(real_dir);
     free(real_file);
     return inside;
+}
+
+/* The folder the file name is read from: the overlay's, for the files it
+ * may hold, when it holds that one (a link in it as well); else the content
+ * folder. */
+static const char *source_dir(const struct content *c, const char *name)
+{
+    if (!c->overlay_dir || !overlay_find(name))
+        return c->dir;
+    char *path = str_printf("%s/%s", c->overlay_dir, name);
+    struct stat st;
+    bool there = path && lstat(path, &st) == 0;
+    free(path);
+    return there ? c->overlay_dir : c->dir;
 }
 
 /* Brings the file name up to date if its bytes, or a file it names,
@@ -306,10 +350,12 @@ static struct content_file *refresh_file(struct content *c, const char *name, en
                                          struct diag_list *problems,
                                          struct content_changes *changes)
 {
-    char *path = str_printf("%s/%s", c->dir, name);
+    const char *dir = source_dir(c, name);
+    char *path = str_printf("%s/%s", dir, name);
     struct content_file *f = find_file(c, name);
     bool busy = settle_is_busy(c->settle, name) || (f && refs_busy(c, &f->refs));
-    if (!path || (busy && !f) || !confined(c, path, problems)) {
+    if (!path || (busy && !f) ||
+        !confined(dir, dir == c->dir ? "content" : "overlay", path, problems)) {
         free(path);
         return NULL;
     }
@@ -442,7 +488,7 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
     char **resolved = calloc(count, sizeof *resolved); /* each export's real path, or NULL */
     c->zone = e->timezone;
     for (size_t i = 0; event_path && i < count; i++) {
-        const char *name = e->schedule_count ? e->schedules[i] : usual[i];
+        const char *name = e->schedule_count ? e->schedules[i].file : usual[i];
         if (name[0] == '/' || strstr(name, "..")) {
             diag_add(diags, DIAG_ERROR, event_path, 0,
                      "schedule: '%s' must be a file in the content folder", name);
@@ -458,10 +504,10 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
         if (twin != i) { /* one file named twice: read once */
             int nth = 1;
             for (size_t j = 0; j < i; j++)
-                nth += strcmp(e->schedules[j], name) == 0;
+                nth += strcmp(e->schedules[j].file, name) == 0;
             diag_add(diags, DIAG_WARNING, event_path, line_naming(event_path, name, nth),
                      "schedule: '%s' is '%s' again: it is read once (remove one of them)", name,
-                     e->schedules[twin]);
+                     e->schedules[twin].file);
             free(real);
             continue;
         }
@@ -521,6 +567,11 @@ bool content_refresh(struct content *c, struct programme *prog, struct diag_list
             prog->alert = NULL;
         }
     }
+
+    struct content_file *rooms = refresh_file(c, "rooms.yaml", ROLE_ROOMS, diags, changes);
+    if (rooms && rooms->has_good &&
+        room_states_copy(&prog->room_states, rooms->rooms, rooms->room_count))
+        prog->room_state_count = rooms->room_count;
 
     size_t count;
     path = str_printf("%s/slides", c->dir);

@@ -36,6 +36,10 @@ struct settle;
  * their last good version (or wait, when new). settle stays the caller's. */
 void content_use_settle(struct content *content, const struct settle *settle);
 
+/* Reads the files of the overlay (overlay.h) from dir when they are there,
+ * over the content folder's; NULL: no overlay. False when memory runs out. */
+bool content_use_overlay(struct content *content, const char *dir);
+
 /* The name of path relative to the folder dir ("status.json",
  * "logos/x.png"), when path is inside it; else NULL. The caller frees it. */
 char *content_relative_name(const char *dir, const char *path);

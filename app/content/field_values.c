@@ -5,8 +5,11 @@
 #include "field_values.h"
 
 #include "named_files.h"
+#include "rooms_list.h"
+#include "schedule_sources.h"
 #include "../model/programme.h"
 #include "../util/civil_time.h"
+#include "../util/qr.h"
 #include "../util/str.h"
 #include "../util/zone.h"
 
@@ -47,20 +50,6 @@ static char *take_trimmed(struct value *v)
     char *text = v->trimmed;
     v->trimmed = NULL;
     return text;
-}
-
-/* A copy of text with surrounding white space removed; NULL when nothing is left. */
-static char *trimmed_copy(const char *text)
-{
-    while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
-        text++;
-    size_t n = strlen(text);
-    while (n > 0 && strchr(" \t\r\n", text[n - 1]))
-        n--;
-    char *copy = n ? str_ndup(text, n) : NULL;
-    if (copy)
-        utf8_bound_invisible(copy);
-    return copy;
 }
 
 static bool parse_hex_byte(const char *s, uint8_t *out)
@@ -211,13 +200,20 @@ static enum outcome read_text_list(struct value *v)
             free(list);
             return VALUE_REFUSED;
         }
-        char *copy = trimmed_copy(text);
+        char *copy = fields_trimmed_copy(text);
         if (copy)
             list[n++] = copy;
     }
     *(char ***)v->place = list;
     *count_of(v) = n;
     return VALUE_TAKEN;
+}
+
+/* Schedule exports: see schedule_sources.h. */
+static enum outcome read_schedules(struct value *v)
+{
+    return schedule_sources_read(v->file, v->f, v->node, v->place, count_of(v)) ? VALUE_TAKEN
+                                                                                : VALUE_REFUSED;
 }
 
 /* Partners: a list of names, or of 'name:' and 'logo:' fields. */
@@ -248,7 +244,7 @@ static enum outcome read_partners(struct value *v)
         yaml_node_t *item = yaml_document_get_node(&file->doc, *it);
         struct partner p = {0};
         if (fields_node_text(item)) {
-            p.name = trimmed_copy(fields_node_text(item));
+            p.name = fields_trimmed_copy(fields_node_text(item));
         } else if (item->type == YAML_MAPPING_NODE) {
             if (!fields_read(file, item, partner_fields,
                              sizeof partner_fields / sizeof *partner_fields, &p))
@@ -268,6 +264,13 @@ static enum outcome read_partners(struct value *v)
     *(struct partner **)v->place = list;
     *count_of(v) = n;
     return ok ? VALUE_TAKEN : VALUE_REFUSED;
+}
+
+/* The board's rooms: see rooms_list.h. */
+static enum outcome read_rooms(struct value *v)
+{
+    return rooms_list_read(v->file, v->f, v->node, v->line, v->place, count_of(v)) ? VALUE_TAKEN
+                                                                                   : VALUE_REFUSED;
 }
 
 /* Track colours: a mapping of track names to colours. */
@@ -292,7 +295,7 @@ static enum outcome read_tracks(struct value *v)
         yaml_node_t *key = yaml_document_get_node(&file->doc, pairs[i].key);
         yaml_node_t *colour = yaml_document_get_node(&file->doc, pairs[i].value);
         const char *name = fields_node_text(key), *text = fields_node_text(colour);
-        char *trimmed = text ? trimmed_copy(text) : NULL;
+        char *trimmed = text ? fields_trimmed_copy(text) : NULL;
         struct rgba c;
         if (name && trimmed && parse_colour(trimmed, &c)) {
             list[kept++] = (struct track_colour){str_dup(name), c};
@@ -450,6 +453,16 @@ static enum outcome read_direction(struct value *v)
     return VALUE_TAKEN;
 }
 
+static enum outcome read_talk_qr(struct value *v)
+{
+    static const char *const leads_to[] = {"url", "feedback", "none"};
+    int chosen = word_index(v->trimmed, leads_to);
+    if (chosen < 0)
+        return VALUE_MALFORMED;
+    *(enum talk_qr *)v->place = (enum talk_qr)chosen;
+    return VALUE_TAKEN;
+}
+
 static enum outcome read_fit(struct value *v)
 {
     const char *text = v->trimmed;
@@ -559,6 +572,10 @@ static const struct value_type value_types[] = {
     [FIELD_FOCUS] = {read_focus, true,
                      "a focus: write center, top, bottom, left, right, a pair such as "
                      "top left, or two percentages such as 30% 70%"},
+    [FIELD_ROOMS] = {read_rooms, false, NULL},
+    [FIELD_SCHEDULES] = {read_schedules, false, NULL},
+    [FIELD_TALK_QR] = {read_talk_qr, true,
+                       "what the door sign's code leads to: write url, feedback or none"},
     [FIELD_KIND] = {read_kind, true, NULL},
 };
 _Static_assert(sizeof value_types / sizeof *value_types == FIELD_KIND + 1,
@@ -579,7 +596,7 @@ bool field_value_read(struct yaml_file *file, const struct field *f, yaml_node_t
                  "%s: expected a single value", f->name);
         return false;
     }
-    v.trimmed = type->one_value ? trimmed_copy(v.text) : NULL;
+    v.trimmed = type->one_value ? fields_trimmed_copy(v.text) : NULL;
     enum outcome outcome = type->read(&v);
     if (outcome == VALUE_MALFORMED)
         diag_add(file->src->diags, DIAG_ERROR, file->src->path, v.line, "%s: '%s' is not %s",

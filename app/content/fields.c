@@ -145,6 +145,19 @@ void fields_free(struct yaml_file *file)
     file->loaded = false;
 }
 
+char *fields_trimmed_copy(const char *text)
+{
+    while (*text && strchr(" \t\r\n", *text))
+        text++;
+    size_t n = strlen(text);
+    while (n > 0 && strchr(" \t\r\n", text[n - 1]))
+        n--;
+    char *copy = n ? str_ndup(text, n) : NULL;
+    if (copy)
+        utf8_bound_invisible(copy);
+    return copy;
+}
+
 const char *fields_node_text(const yaml_node_t *node)
 {
     return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;

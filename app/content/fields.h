@@ -35,6 +35,9 @@ enum field_type {
     FIELD_PERCENT,    /* float, a number such as 3.4 from the field's min to its max */
     FIELD_CLIP,       /* char *, full path of a video file inside the content folder */
     FIELD_FOCUS,      /* the focus of a slide: "top", "bottom left", "30% 70%" */
+    FIELD_ROOMS,      /* struct room_entry *, a count after: names, or name: display: info: */
+    FIELD_SCHEDULES,  /* struct schedule_source *, a count after: names or file: url: every: */
+    FIELD_TALK_QR,    /* enum talk_qr: url, feedback or none */
     FIELD_KIND,       /* read by the caller before the table; skipped here */
 };
 
@@ -89,6 +92,11 @@ void fields_free(struct yaml_file *file);
 /* The text of node when it is a scalar, or NULL (a list, a mapping, or no
  * node). */
 const char *fields_node_text(const yaml_node_t *node);
+
+/* A copy of text without the white space around it, its invisible
+ * controls bounded (utf8_bound_invisible()); NULL when nothing is left or
+ * memory runs out. */
+char *fields_trimmed_copy(const char *text);
 
 /* The line node (not NULL) starts on, counted from 1. */
 int fields_node_line(const yaml_node_t *node);

@@ -37,7 +37,11 @@
 
 #define QR_FIELDS                                                                                  \
     SLIDE_FIELD("qr", FIELD_TEXT, qr, false),                                                      \
-        SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false)
+        SLIDE_FIELD("qr_caption", FIELD_TEXT, qr_caption, false),                                  \
+    {                                                                                              \
+        .name = "qr_size", .type = FIELD_PERCENT, .offset = offsetof(struct slide, qr_size),       \
+        .min = 10, .max = 60                                                                       \
+    }
 
 enum {
     MIN_SLIDE_MS = 2000,
@@ -84,7 +88,7 @@ static const struct field event_fields[] = {
      .required = false},
     {.name = "logo", .type = FIELD_FILE, .offset = offsetof(struct event, logo)},
     {.name = "schedule",
-     .type = FIELD_TEXT_LIST,
+     .type = FIELD_SCHEDULES,
      .offset = offsetof(struct event, schedules),
      .count_offset = offsetof(struct event, schedule_count),
      .max = 8},
@@ -98,6 +102,11 @@ static const struct field event_fields[] = {
      .offset = offsetof(struct event, lookahead_minutes),
      .max = 24 * 60},
     {.name = "sync", .type = FIELD_FLAG, .offset = offsetof(struct event, sync)},
+    {.name = "rooms",
+     .type = FIELD_ROOMS,
+     .offset = offsetof(struct event, rooms),
+     .count_offset = offsetof(struct event, room_count)},
+    {.name = "talk_qr", .type = FIELD_TALK_QR, .offset = offsetof(struct event, talk_qr)},
 };
 
 #define THEME_COLOUR(member)                                                                       \

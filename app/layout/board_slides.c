@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* "10:00–11:30  ·  Hall A  ·  Now" */
 static char *row_meta(const struct overview_row *row, const char *lang)
@@ -59,99 +60,245 @@ void board_overview(const struct measurer *m, const struct programme *prog, cons
     free(heading);
 }
 
-/* One cell of a board: a small line saying when, the title under it, at
- * the board's one size (a title too long for two lines is cut). */
-static void layout_board_cell(const struct measurer *m, const struct theme *t, const char *when,
-                              struct rgba when_colour, const char *title, float size, float small,
-                              struct box cell, struct scene *scene)
+/* The longest of a row's forms of when that fits width at px: the Now
+ * line is shortened, never cut, so that its end time is always read. */
+static const char *when_that_fits(const struct measurer *m, const char *const forms[3], int px,
+                                  int width)
 {
-    float when_size = fmaxf(0.7f * size, small);
+    const char *last = NULL;
+    for (size_t i = 0; i < 3; i++) {
+        if (!forms[i])
+            continue;
+        last = forms[i];
+        if (m->text_width(m->ctx, FONT_BOLD, px, forms[i], strlen(forms[i])) <= width)
+            return forms[i];
+    }
+    return last;
+}
+
+enum { BOARD_TITLE_LINES = 3, BOARD_WHOLE_LINES = 4, BOARD_TITLE_LEAST_CHARS = 70 };
+
+/* How the board is set: its one title size, the columns' widths. */
+struct board_plan {
+    float size, small; /* titles; the when lines and the stacked room names */
+    int room_w, column_w, gap;
+    bool single, stacked; /* one room; a tall screen's rooms over their talks */
+    int heights[LAYOUT_BOARD_MAX_ROWS];
+    bool overflow; /* the rows do not fit even at the smallest size */
+    bool whole;    /* every title whole, on up to BOARD_WHOLE_LINES lines */
+};
+
+/* The lines text takes at px in width: all of them up to
+ * BOARD_TITLE_LINES, more when those hold less than its first
+ * BOARD_TITLE_LEAST_CHARS characters; 0 for none. *bad when a word had to
+ * be broken inside. */
+static int title_lines(const struct measurer *m, const char *text, int px, int width, bool whole,
+                       bool *bad)
+{
+    if (!text || !text[0])
+        return 0;
+    struct line_list set = {0};
+    bool more = false, split = false;
+    int n = 0;
+    if (layout_wrap_words(m, FONT_BOLD, px, text, width, 0, &set, &more, &split)) {
+        size_t least = 0; /* the byte after the first BOARD_TITLE_LEAST_CHARS characters */
+        for (size_t k = 0; text[least] && k < BOARD_TITLE_LEAST_CHARS; k++)
+            least += utf8_char_len(text + least);
+        while ((size_t)n < set.count &&
+               (n < BOARD_TITLE_LINES || set.lines[n - 1].start + set.lines[n - 1].length < least))
+            n++;
+        if (whole) { /* all of it, in few enough lines */
+            split |= set.count > BOARD_WHOLE_LINES;
+            n = (int)set.count;
+        }
+    }
+    *bad |= split;
+    line_list_free(&set);
+    return n;
+}
+
+/* One cell of a board: a small line saying when, the title under it, at
+ * the board's one size, on up to three lines. */
+static void layout_board_cell(const struct measurer *m, const struct theme *t,
+                              const char *const when[3], struct rgba when_colour, const char *title,
+                              const struct board_plan *plan, struct box cell, struct scene *scene)
+{
+    bool broke = false;
+    int lines = title_lines(m, title, (int)lroundf(plan->size), cell.w, plan->whole, &broke);
+    const char *line = when_that_fits(m, when, (int)lroundf(plan->small), cell.w);
     struct block blocks[] = {
-        block_one_line(block_text(when, FONT_BOLD, when_size, when_size, 1.2f, 0, when_colour)),
-        block_text(title, FONT_BOLD, size, size, 1.15f, 0.15f * size, t->text),
+        block_one_line(block_text(line, FONT_BOLD, plan->small, plan->small, 1.2f, 0, when_colour)),
+        block_text(title, FONT_BOLD, plan->size, plan->size, 1.15f, 0.15f * plan->size, t->text),
     };
-    blocks[1].max_lines = 2;
+    blocks[1].max_lines = lines;
     layout_stack(m, blocks, COUNT(blocks), cell, ALIGN_CENTRE, ALIGN_START, scene);
 }
 
-/* True when text, set at px, fits width in two lines. */
-static bool fits_two_lines(const struct measurer *m, const char *text, int px, int width)
+/* The height of a cell: its when line and the title's lines, as the
+ * layout_stack() of layout_board_cell() sets them. */
+static int cell_height(const struct board_plan *plan, int lines, bool when)
 {
-    struct line_list lines = {0};
-    bool more = false;
-    bool ok = !text || (layout_wrap(m, FONT_BOLD, px, text, width, 2, &lines, &more) && !more);
-    line_list_free(&lines);
-    return ok;
+    if (!when && !lines)
+        return 0;
+    int px = (int)lroundf(plan->size), small = (int)lroundf(plan->small);
+    return (int)lroundf(1.2f * (float)small) +
+           (lines ? lines * (int)lroundf(1.15f * (float)px) + (int)lroundf(0.15f * plan->size)
+                  : 0) +
+           plan->gap;
 }
 
-/* True when text fits width in two lines at px, or does not even at
- * smallest (it is cut whatever the size, so it sets no limit). */
-static bool fits_or_never(const struct measurer *m, const char *text, int px, int smallest,
-                          int width)
+/* On a tall screen, the height of a row's line of its room's name, and of
+ * the line of its state and notice (rooms.yaml) under it. */
+static int room_line_height(const struct board_plan *plan, const struct overview_row *row)
 {
-    return fits_two_lines(m, text, px, width) || !fits_two_lines(m, text, smallest, width);
+    return (int)lroundf(1.25f * plan->small) * (row->notice ? 3 : 1); /* notice: 2 lines */
 }
 
-/* The largest title size, up to size and down to smallest, at which every
- * title and room of the board fits its cell in two lines: one size for the
- * whole board; a title too long for two lines at smallest is cut. */
-static float board_size(const struct measurer *m, const struct slide *s, float size, float smallest,
-                        int room_w, int column_w)
+/* The height each row needs at plan's size, into plan->heights; their sum
+ * (what the board needs); *broke when a title's word is broken. */
+static int board_heights(const struct measurer *m, const struct slide *s, struct board_plan *plan,
+                         bool *broke)
 {
-    int least = (int)lroundf(smallest);
-    for (; size > smallest; size *= 0.9f) {
-        int at = (int)lroundf(size);
-        bool fit = true;
-        for (size_t i = 0; i < s->row_count && fit; i++)
-            fit = fits_or_never(m, s->rows[i].title, at, least, column_w) &&
-                  fits_or_never(m, s->rows[i].next_title, at, least, column_w) &&
-                  (room_w <= 0 || fits_or_never(m, s->rows[i].room, at, least, room_w));
-        if (fit)
-            return size;
+    int px = (int)lroundf(plan->size), total = 0;
+    for (size_t i = 0; i < s->row_count && i < LAYOUT_BOARD_MAX_ROWS; i++) {
+        const struct overview_row *row = &s->rows[i];
+        int now = cell_height(
+            plan, title_lines(m, row->title, px, plan->column_w - plan->gap, plan->whole, broke),
+            row->when);
+        int next = cell_height(
+            plan,
+            title_lines(m, row->next_title, px, plan->column_w - plan->gap, plan->whole, broke),
+            row->next_when);
+        int h;
+        if (plan->stacked) {
+            h = room_line_height(plan, row) + now + next;
+        } else {
+            int room = 2 * (int)lroundf(1.15f * (float)px) +
+                       (row->notice ? 3 * (int)lroundf(1.15f * plan->small) : 0);
+            h = now > next ? now : next; /* each with its gap */
+            h = h > room ? h : room + plan->gap;
+        }
+        plan->heights[i] = h;
+        total += h;
     }
-    return smallest;
+    return total;
+}
+
+/* The width of the widest room name at px, or of half a room's state and
+ * notice (rooms.yaml) at small, which wraps over up to three lines. */
+static int rooms_width(const struct measurer *m, const struct slide *s, int px, int small)
+{
+    int widest = 0;
+    for (size_t i = 0; i < s->row_count; i++) {
+        const char *room = s->rows[i].room ? s->rows[i].room : "";
+        const char *notice = s->rows[i].notice;
+        int w = m->text_width(m->ctx, FONT_BOLD, px, room, strlen(room));
+        int n = notice ? m->text_width(m->ctx, FONT_BOLD, small, notice, strlen(notice)) / 2 : 0;
+        widest = w > widest ? w : widest;
+        widest = n > widest ? n : widest;
+    }
+    return widest;
+}
+
+/* Plans the board in area: the largest title size, from largest down to
+ * the theme's smallest, at which every row's talks stand whole (up to
+ * three lines each) with no word broken inside; the rows' heights by what
+ * they hold, the spare height shared among them. */
+static void board_plan(const struct measurer *m, const struct slide *s, struct box area,
+                       float largest, float small, int gap, bool portrait, struct board_plan *plan)
+{
+    size_t rows = s->row_count;
+    if (rows > LAYOUT_BOARD_MAX_ROWS)
+        rows = LAYOUT_BOARD_MAX_ROWS;
+    *plan = (struct board_plan){.small = small, .gap = gap};
+    plan->stacked = portrait;
+    if (plan->stacked)
+        plan->gap = gap / 2;
+    /* first every title whole; when they cannot all be at the smallest,
+     * their first lines (and first 70 characters) */
+    float size = largest;
+    plan->whole = true;
+    for (;; size *= 0.93f) {
+        if (size < small && plan->whole) {
+            plan->whole = false;
+            size = largest;
+        }
+        if (size < small)
+            size = small;
+        plan->size = size;
+        plan->room_w = 0;
+        if (!plan->stacked) { /* as wide as the widest name, at most a quarter */
+            plan->room_w = rooms_width(m, s, (int)lroundf(size), (int)lroundf(small)) + 2 * gap;
+            if (plan->room_w > area.w / 4)
+                plan->room_w = area.w / 4;
+        }
+        plan->column_w = plan->stacked ? area.w : (area.w - plan->room_w - 2 * gap) / 2;
+        bool broke = false;
+        int need = board_heights(m, s, plan, &broke);
+        if ((need <= area.h && !broke) || size <= small)
+            break;
+    }
+    int need = 0;
+    for (size_t i = 0; i < rows; i++)
+        need += plan->heights[i];
+    plan->overflow = need > area.h || s->row_count > LAYOUT_BOARD_MAX_ROWS;
+    for (size_t i = 0; i < rows; i++) /* spare height shared; too little: cut alike */
+        plan->heights[i] = need <= area.h
+                               ? plan->heights[i] + (area.h - need) / (int)rows
+                               : (int)((int64_t)plan->heights[i] * area.h / (need ? need : 1));
+}
+
+/* A door sign's lines of its room (rooms: in event.yaml: the floor, the
+ * way there, the translation channel) under its name; NULL text (left out)
+ * on other boards. */
+static struct block board_room_info(const struct programme *prog, const struct slide *s,
+                                    const struct frame_geometry *g)
+{
+    float small = block_smallest(prog, g);
+    return block_text(s->subtitle, FONT_REGULAR, fmaxf(3.6f * g->unit, small), small, 1.2f,
+                      1.0f * g->unit, prog->theme.secondary);
 }
 
 /* Each room's talk now and its next, one row a room under a heading; the
- * columns: room, now, next. A single room (a screen beside its door) gets
- * the whole height. */
+ * columns: room (as wide as the names need), now, next. On a portrait
+ * screen each room's name stands above its talks. Rows as high as what
+ * they hold. A single room (its door sign) gets the whole height. */
 void board_now_and_next(const struct measurer *m, const struct programme *prog,
                         const struct slide *s, const struct frame_geometry *g, struct scene *scene)
 {
+    if (s->room && s->row_count > 0) {
+        door_sign(m, prog, s, g, scene);
+        return;
+    }
     const struct theme *t = &prog->theme;
     float u = g->unit;
     char *heading = block_with_page(s->label, s);
     struct block blocks[] = {
         block_text(heading, FONT_BOLD, 6.0f * u, block_floor(3.6f * u, prog, g), 1.12f, 0, t->text),
+        board_room_info(prog, s, g), /* a door sign with nothing more today */
         block_rule(g, 2.0f * u, t->accent),
     };
     struct box top = g->content;
     top.h = g->content.h / 4;
-    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START, scene);
+    /* the heading's height as drawn, also when only measuring (which
+     * would take it at its smallest): the rows' room is the same */
+    struct scene drawn = {0};
+    int used = layout_stack(m, blocks, COUNT(blocks), top, ALIGN_START, ALIGN_START,
+                            scene->measuring ? &drawn : scene);
+    scene_clear(&drawn);
     free(heading);
     struct box area = g->content;
     area.y += used + block_px(3.0f, g);
     area.h -= used + block_px(3.0f, g);
-    size_t rows = s->row_count ? s->row_count : 1;
-    int row_h = area.h / (int)rows, gap = block_px(2.0f, g);
-    bool single = s->row_count == 1;
-    bool portrait = g->h > g->w;
-    /* a few rooms on a tall screen: each room's name, then its talk now,
-     * then its next, across the slide, rather than three narrow columns */
-    bool stacked = portrait && !single && rows <= 4;
-    int room_w = single || stacked ? 0 : area.w * (portrait ? 18 : 22) / 100;
-    int column_w = (area.w - room_w - 2 * gap) / 2;
-    if (single || stacked) /* now above, next below, across the slide */
-        column_w = area.w;
-    int cell_h = single ? row_h / 2 : stacked ? row_h * 2 / 5 : row_h;
-    /* few rooms are set large, as far as the theme lets text grow */
     float small = block_smallest(prog, g);
-    float size = board_size(m, s, fminf((float)block_largest_text(prog, g), 0.32f * (float)cell_h),
-                            single ? block_floor(4.5f * u, prog, g) : small,
-                            stacked ? area.w : room_w - gap, column_w - gap);
-    for (size_t i = 0; i < s->row_count; i++) {
+    struct board_plan plan;
+    board_plan(m, s, area, fmaxf(small, (float)block_largest_text(prog, g) * 0.6f), small,
+               block_px(2.0f, g), g->h > g->w, &plan);
+    int gap = plan.gap, y = area.y;
+    bool cut = scene->cut; /* a title cut after three lines is the board's way */
+    for (size_t i = 0; i < s->row_count && i < LAYOUT_BOARD_MAX_ROWS; i++) {
         const struct overview_row *row = &s->rows[i];
-        int y = area.y + (int)i * row_h;
+        int row_h = plan.heights[i];
         if (i > 0) {
             struct item line = {
                 .kind = ITEM_FILL,
@@ -159,28 +306,47 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
                 .colour = {t->muted.r, t->muted.g, t->muted.b, 0x40}};
             scene_add(scene, &line);
         }
-        int room_h = stacked ? row_h - 2 * cell_h : row_h - gap;
-        if (!single) {
-            struct block room = block_text(row->room, FONT_BOLD, size, size, 1.15f, 0, t->accent);
-            room.max_lines = stacked ? 1 : 2;
-            layout_stack(m, &room, 1,
-                         (struct box){area.x, y, (stacked ? area.w : room_w) - gap, room_h},
+        int room_line = plan.stacked && !plan.single ? room_line_height(&plan, row) : 0;
+        if (!plan.single) {
+            struct block room[] = {
+                block_text(row->room, FONT_BOLD, plan.stacked ? small : plan.size, small, 1.15f, 0,
+                           t->accent),
+                block_text(row->notice, FONT_BOLD, small, small, 1.15f, 0, t->text),
+            };
+            room[0].max_lines = plan.stacked ? 1 : 2;
+            room[1].max_lines = plan.stacked ? 2 : 3; /* its state and notice (rooms.yaml) */
+            layout_stack(m, room, COUNT(room),
+                         (struct box){area.x, y, plan.stacked ? area.w : plan.room_w - gap,
+                                      plan.stacked ? room_line : row_h - gap},
                          ALIGN_CENTRE, ALIGN_START, scene);
         }
-        int x = area.x + room_w + (single || stacked ? 0 : gap);
-        struct box now = {x, y, column_w - gap, row_h - gap};
-        struct box next = {x + column_w + gap, y, column_w - gap, row_h - gap};
-        if (single || stacked) {
-            int cells_y = stacked ? y + room_h : y;
-            now = (struct box){x, cells_y, column_w - gap, cell_h - gap};
-            next = (struct box){x, cells_y + cell_h, column_w - gap, cell_h - gap};
-            if (!row->title) /* nothing now: the next talk closes up */
-                next = now;
+        int x = area.x + plan.room_w + (plan.stacked ? 0 : gap);
+        int cells_y = y + room_line, cell_h = plan.stacked ? (row_h - room_line) / 2 : row_h;
+        struct box now = {x, cells_y, plan.column_w - gap, cell_h - gap};
+        struct box next = {x + plan.column_w + gap, cells_y, plan.column_w - gap, cell_h - gap};
+        if (plan.stacked) { /* each cell as high as it needs, the spare under both */
+            bool broke = false;
+            int px = (int)lroundf(plan.size);
+            int now_h = cell_height(
+                &plan, title_lines(m, row->title, px, plan.column_w - gap, plan.whole, &broke),
+                row->when);
+            int spare = row_h - room_line - now_h -
+                        cell_height(&plan,
+                                    title_lines(m, row->next_title, px, plan.column_w - gap,
+                                                plan.whole, &broke),
+                                    row->next_when);
+            now.h = now_h + (spare > 0 ? spare / 2 : 0);
+            next = (struct box){x, cells_y + now.h, plan.column_w - gap, row_h - room_line - now.h};
         }
-        if (row->title)
-            layout_board_cell(m, t, row->when, t->now, row->title, size, small, now, scene);
-        if (row->next_title)
-            layout_board_cell(m, t, row->next_when, t->secondary, row->next_title, size, small,
-                              next, scene);
+        if (row->title || row->when) { /* the talk now, or when the room is free until */
+            const char *now_when[3] = {row->when, row->when_short, row->when_shortest};
+            layout_board_cell(m, t, now_when, t->now, row->title, &plan, now, scene);
+        }
+        if (row->next_title) {
+            const char *next_when[3] = {row->next_when, row->next_when_short, NULL};
+            layout_board_cell(m, t, next_when, t->secondary, row->next_title, &plan, next, scene);
+        }
+        y += row_h;
     }
+    scene->cut = cut || plan.overflow; /* the rooms want pages */
 }

@@ -3,9 +3,11 @@
  * partners' logos on cards; and the QR code any slide may carry. */
 #include "slide_kinds.h"
 
+#include "address.h"
 #include "blocks.h"
 #include "../util/array.h"
 #include "../util/qr.h"
+#include "../util/str.h"
 #include "../util/translate.h"
 
 #include <math.h>
@@ -69,9 +71,13 @@ void picture_partners(const struct measurer *m, const struct programme *prog, co
 }
 
 /* The height of the caption band under a picture or video. */
+/* A caption's band: one line on a landscape screen, up to three lines on
+ * a portrait one (whose width is short for a sentence). */
+enum { PORTRAIT_CAPTION_LINES = 3 };
+
 static int caption_band(const struct frame_geometry *g)
 {
-    return block_px(9.0f, g);
+    return g->h > g->w ? block_px(6.0f * PORTRAIT_CAPTION_LINES, g) : block_px(9.0f, g);
 }
 
 /* The background of a picture or video slide; area loses a caption's band
@@ -102,6 +108,8 @@ static void layout_caption(const struct measurer *m, const struct programme *pro
     struct box caption = {left, y, right - left, caption_band(g)};
     struct block text = block_one_line(block_text(
         s->caption, FONT_BOLD, 4.0f * g->unit, block_smallest(prog, g), 1.2f, 0, prog->theme.text));
+    if (g->h > g->w)
+        text.max_lines = PORTRAIT_CAPTION_LINES;
     text.direction = s->direction;
     layout_stack(m, &text, 1, caption, ALIGN_CENTRE, ALIGN_CENTRE, scene);
 }
@@ -133,28 +141,85 @@ void picture_image(const struct measurer *m, const struct programme *prog, const
     layout_caption(m, prog, s, g, area, picture.box.y + picture.box.h, scene);
 }
 
-/* Where a slide's QR code stands: at the right of the content (at the
- * bottom on a portrait screen, whose column is narrow already), at least a
- * fifth of the screen's shorter side; the content keeps the rest. */
-struct box picture_qr_place(const struct frame_geometry *g, struct box *content)
+/* The room a QR code's caption is given under it: two lines at the
+ * smallest text of the built-in theme. */
+static int qr_caption_room(const struct frame_geometry *g)
 {
-    int side = (int)lroundf(0.3f * (float)(g->w < g->h ? g->w : g->h));
-    int gap = block_px(4.0f, g);
-    if (g->h > g->w) {
-        int block = side + block_px(4.0f, g); /* with its caption */
+    return block_px(2.0f * 1.2f * 4.0f + 0.5f, g);
+}
+
+/* Whole pixels a module of text's code takes for its modules to span size
+ * % of the screen's shorter side (0: QR_DEFAULT_SIZE), and the modules a
+ * side of the code with its quiet zone in *span; 0 when text cannot be
+ * encoded. */
+static int qr_module_px(const struct frame_geometry *g, const char *text, float size, int *span)
+{
+    struct qr_code code;
+    if (!text || !qr_encode(text, &code))
+        return 0;
+    *span = code.width + 2 * QR_QUIET_ZONE;
+    float want =
+        (size > 0 ? size : (float)QR_DEFAULT_SIZE) / 100.0f * (float)(g->w < g->h ? g->w : g->h);
+    int module = (int)ceilf(want / (float)code.width);
+    qr_free(&code);
+    return module;
+}
+
+struct box picture_qr_place(const struct measurer *m, const struct theme *t,
+                            const struct frame_geometry *g, const struct slide *s,
+                            struct box *content)
+{
+    const char *text = s->qr;
+    float size = s->qr_size;
+    int span = 1, module = qr_module_px(g, text, size, &span);
+    int gap = block_px(4.0f, g), caption = qr_caption_room(g);
+    if (g->h > g->w) { /* at the bottom, across the narrow column */
+        int most = (content->h / 2 - caption) / span;
+        if (module > most)
+            module = most > 1 ? most : 1;
+        int block = module * span + caption;
         struct box at = {content->x, content->y + content->h - block, content->w, block};
         content->h -= block + gap;
         return at;
     }
-    if (side > content->h - block_px(6.0f, g))
-        side = content->h - block_px(6.0f, g);
-    /* a quarter wider than the code, for a caption (a web address has no
-     * space to break at) */
+    int most = (content->h - caption) / span; /* whole pixels, as tall as the content */
+    if (module > most)
+        module = most > 1 ? most : 1;
+    int side = module * span;
+    /* a quarter wider than the code, or as wide as its caption at the
+     * smallest size on one line, else as its widest part (up to half the
+     * content) */
     int column = side + side / 4;
-    struct box at = {content->x + content->w - column, content->y + (content->h - side) / 2, column,
-                     side};
+    if (m && t && s->qr_caption) {
+        int px = (int)lroundf(t->smallest_text * g->unit);
+        int whole = m->text_width(m->ctx, FONT_BOLD, px, s->qr_caption, strlen(s->qr_caption));
+        int widest = (whole + px / 2 <= content->w / 2
+                          ? whole
+                          : address_widest_part(m, FONT_BOLD, px, s->qr_caption)) +
+                     px / 2;
+        if (widest > column)
+            column = widest < content->w / 2 ? widest : content->w / 2;
+    }
+    struct box at = {content->x + content->w - column,
+                     content->y + (content->h - side - caption) / 2, column, side + caption};
     content->w -= column + gap;
     return at;
+}
+
+/* The caption under a QR code: a web address broken after '/', '.' or '-'
+ * (never inside a word) at the smallest size, on two lines at most; the
+ * text with its line breaks, *lines and *px set. The caller frees it. */
+static char *qr_caption_lines(const struct measurer *m, const char *caption, float smallest,
+                              int width, size_t *lines, float *px)
+{
+    *px = smallest;
+    char *broken = address_break(m, FONT_BOLD, (int)lroundf(smallest), caption, width, 2, lines);
+    if (broken)
+        return broken;
+    /* a part too wide (the column is at most half the content): one line,
+     * shortened at its end, rather than a word broken */
+    *lines = 1;
+    return str_dup(caption);
 }
 
 /* A QR code of text on a light card: whole pixels per module, a quiet zone
@@ -166,20 +231,20 @@ void picture_qr(const struct measurer *m, const struct theme *t, const char *tex
     struct qr_code code;
     if (!qr_encode(text, &code))
         return;
-    /* the caption at the smallest size, on two lines when one is too
-     * narrow (a web address breaks where it must) */
     float caption_px = t->smallest_text * g->unit;
-    int caption_lines = 0;
-    if (caption)
-        caption_lines = m->text_width(m->ctx, FONT_BOLD, (int)lroundf(caption_px), caption,
-                                      strlen(caption)) <= at.w
-                            ? 1
-                            : 2;
-    int caption_h = (int)lroundf((0.1f + 1.2f * (float)caption_lines) * caption_px);
-    int side = at.h - caption_h < at.w ? at.h - caption_h : at.w;
+    size_t caption_lines = 0;
+    char *lines = caption
+                      ? qr_caption_lines(m, caption, caption_px, at.w, &caption_lines, &caption_px)
+                      : NULL;
+    int caption_h = lines ? (int)lroundf((0.1f + 1.2f * (float)caption_lines) * caption_px) : 0;
+    /* the code as picture_qr_place() sized it, less when its caption
+     * needs more than the room it left */
+    int below = caption_h > qr_caption_room(g) ? caption_h : qr_caption_room(g);
+    int side = at.h - below < at.w ? at.h - below : at.w;
     int module = side / (code.width + 2 * QR_QUIET_ZONE);
     if (module < 1) {
         qr_free(&code);
+        free(lines);
         return;
     }
     int card = module * (code.width + 2 * QR_QUIET_ZONE);
@@ -205,13 +270,16 @@ void picture_qr(const struct measurer *m, const struct theme *t, const char *tex
         }
     }
     qr_free(&code);
-    if (caption) {
+    if (lines) {
         struct block line =
-            block_text(caption, FONT_BOLD, caption_px, caption_px, 1.2f, 0, t->secondary);
-        line.max_lines = caption_lines;
+            block_text(lines, FONT_BOLD, caption_px, caption_px, 1.2f, 0, t->secondary);
+        line.max_lines = (int)caption_lines;
+        if (caption_lines == 1)
+            line = block_one_line(line);
         layout_stack(m, &line, 1, (struct box){at.x, box.y + card, at.w, caption_h}, ALIGN_CENTRE,
                      ALIGN_CENTRE, scene);
     }
+    free(lines);
 }
 
 /* The part of a video slide its clip and caption share: all of it above
@@ -222,7 +290,7 @@ static struct box clip_area(const struct slide *s, const struct frame_geometry *
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
     if (s->qr) {
         area = g->content;
-        picture_qr_place(g, &area);
+        picture_qr_place(NULL, NULL, g, s, &area);
     }
     return area;
 }

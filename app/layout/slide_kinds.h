@@ -38,6 +38,11 @@ void board_overview(const struct measurer *m, const struct programme *prog, cons
 void board_now_and_next(const struct measurer *m, const struct programme *prog,
                         const struct slide *s, const struct frame_geometry *g, struct scene *scene);
 
+/* The door sign: a board of one room (its room set): the room's name,
+ * its talk now and next whole, then the rest of its day. */
+void door_sign(const struct measurer *m, const struct programme *prog, const struct slide *s,
+               const struct frame_geometry *g, struct scene *scene);
+
 /* Partners' logos (or names) on cards in a grid under a heading. */
 void picture_partners(const struct measurer *m, const struct programme *prog, const struct slide *s,
                       const struct frame_geometry *g, struct scene *scene);
@@ -55,9 +60,15 @@ void picture_video(const struct measurer *m, const struct programme *prog, const
 /* Where a video slide's clip is drawn on g (see layout_clip_box()). */
 struct box picture_clip_box(const struct slide *s, const struct frame_geometry *g);
 
-/* Where a slide's QR code stands in g: at the right of *content (at its
- * bottom on a portrait screen); *content shrinks to the rest. */
-struct box picture_qr_place(const struct frame_geometry *g, struct box *content);
+/* Where the QR code of s (its qr: text) stands in g: at the right of
+ * *content (at its bottom on a portrait screen), its modules spanning
+ * s->qr_size % of the screen's shorter side (0: QR_DEFAULT_SIZE), in whole
+ * pixels, less when *content is too small; *content shrinks to the rest.
+ * With m and t, the column is as wide as the widest part of its caption
+ * at the theme's smallest size, up to half the content. */
+struct box picture_qr_place(const struct measurer *m, const struct theme *t,
+                            const struct frame_geometry *g, const struct slide *s,
+                            struct box *content);
 
 /* A QR code of text on a light card in at, caption (NULL: none) under it.
  * Nothing when text cannot be encoded or at is too small. */

@@ -77,11 +77,23 @@ void layout_slide(const struct measurer *m, const struct programme *prog, const 
     const struct frame_geometry *g = frame;
     struct box qr_at = {0};
     if (slide && slide->qr && slide->kind != SLIDE_IMAGE && slide->kind != SLIDE_VIDEO) {
-        qr_at = picture_qr_place(frame, &narrowed.content);
+        qr_at = picture_qr_place(m, &prog->theme, frame, slide, &narrowed.content);
         g = &narrowed;
+        /* a door sign's titles before its code: without it when they do
+         * not stand whole beside it */
+        if (slide->kind == SLIDE_BOARD && slide->room && !scene->measuring) {
+            struct scene probe = {.measuring = true};
+            door_sign(m, prog, slide, g, &probe);
+            bool cut = probe.cut;
+            scene_clear(&probe);
+            if (cut) {
+                qr_at.w = 0;
+                g = frame;
+            }
+        }
     } else if (slide && slide->qr) {
         struct box band = {frame->content.x, frame->content.y, frame->content.w, frame->content.h};
-        qr_at = picture_qr_place(frame, &band);
+        qr_at = picture_qr_place(NULL, NULL, frame, slide, &band);
     }
     if (!slide) {
         talk_nothing_to_show(m, prog, g, scene);
@@ -127,6 +139,29 @@ bool layout_slide_fits(const struct measurer *m, const struct programme *prog,
     return fits;
 }
 
+/* text, shortened after a whole word with an ellipsis to fit width at px
+ * (its first word alone when none fits); malloc'd. */
+static char *footer_shortened(const struct measurer *m, const char *text, int px, int width)
+{
+    if (m->text_width(m->ctx, FONT_REGULAR, px, text, strlen(text)) <= width)
+        return str_dup(text);
+    size_t best = 0;
+    for (size_t i = 1; text[i]; i++) {
+        if (text[i] != ' ' || text[i - 1] == ' ')
+            continue;
+        char *trial = str_printf("%.*s\u2026", (int)i, text);
+        bool fits = trial && m->text_width(m->ctx, FONT_REGULAR, px, trial, strlen(trial)) <= width;
+        free(trial);
+        if (!fits)
+            break;
+        best = i;
+    }
+    if (!best)
+        while (text[best] && text[best] != ' ')
+            best++;
+    return str_printf("%.*s\u2026", (int)best, text);
+}
+
 void layout_footer(const struct measurer *m, const struct programme *prog, const char *clock_text,
                    const struct frame_geometry *g, struct scene *scene)
 {
@@ -165,18 +200,38 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
         left.x += logo.box.w + block_px(2.0f, g);
         left.w -= logo.box.w + block_px(2.0f, g);
     }
-    /* where one line is too narrow (a portrait screen): the place under
-     * the name, or the name alone over two lines */
+    /* where one line is too narrow: on a portrait screen (whose band holds
+     * two lines) the name on one line and the place on the next, each
+     * shortened rather than wrapped; else the name shortened so that the
+     * place stays on the line */
     int px_size = (int)lroundf(size);
-    if (name && e->name && e->place &&
-        m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w) {
+    bool too_wide = name && e->name && e->place &&
+                    m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w;
+    bool two_lines = too_wide && left.h >= 2 * px_size;
+    if (too_wide && !two_lines) {
+        int place_w = m->text_width(m->ctx, FONT_REGULAR, px_size, e->place, strlen(e->place));
+        int sep_w =
+            m->text_width(m->ctx, FONT_REGULAR, px_size, BLOCK_SEPARATOR, strlen(BLOCK_SEPARATOR));
+        int name_w = left.w - place_w - sep_w;
+        if (name_w < left.w / 2)
+            name_w = left.w / 2;
+        char *shortened = footer_shortened(m, e->name, px_size, name_w);
         free(name);
-        bool name_fits =
-            m->text_width(m->ctx, FONT_REGULAR, px_size, e->name, strlen(e->name)) <= left.w;
-        name = name_fits ? str_printf("%s\n%s", e->name, e->place) : str_dup(e->name);
+        name = str_printf("%s%s%s", shortened ? shortened : "", BLOCK_SEPARATOR, e->place);
+        free(shortened);
     }
-    struct block event = block_text(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
-    event.max_lines = 2;
-    layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
+    /* a name alone, too wide for its line: over the band's two lines */
+    bool name_wraps = !e->place && name && left.h >= 2 * px_size &&
+                      m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w;
+    struct block name_block =
+        block_text(two_lines ? e->name : name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
+    if (name_wraps)
+        name_block.max_lines = 2;
+    struct block event[] = {
+        name_wraps ? name_block : block_one_line(name_block),
+        block_one_line(block_text(two_lines ? e->place : NULL, FONT_REGULAR, size, size, 1.0f, 0,
+                                  t->footer_text)),
+    };
+    layout_stack(m, event, sizeof event / sizeof *event, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);
 }

@@ -68,11 +68,14 @@ static int set_column(struct column *c, float scale)
             size_t max_lines = pill ? 1 : (size_t)b->max_lines;
             if (max_lines && max_lines < room)
                 room = max_lines;
-            if (!layout_wrap(c->m, b->style, s->px, b->text, c->box.w - 2 * s->pad_x, room,
-                             &s->lines, &s->cut))
+            bool broke = false;
+            if (!layout_wrap_words(c->m, b->style, s->px, b->text, c->box.w - 2 * s->pad_x, room,
+                                   &s->lines, &s->cut, &broke))
                 s->lines.count = 0;
             s->height = (int)s->lines.count * s->line_h + 2 * s->pad_y;
-            c->overflow |= s->cut;
+            /* a word broken inside: smaller type first (a lone word
+             * wider than the line even at the smallest is broken then) */
+            c->overflow |= s->cut || broke;
         }
         total += s->gap + s->height;
     }
@@ -209,9 +212,17 @@ static void emit_block(struct column *c, size_t i, int y, enum align horizontal,
         if (b->kind == BLOCK_PILL) {
             struct item pill = {.kind = ITEM_FILL,
                                 .box = {x, y, w + 2 * s->pad_x, s->height},
-                                .colour = b->fill,
+                                .colour = b->outlined ? b->colour : b->fill,
                                 .radius = s->height / 2};
             scene_add(scene, &pill);
+            if (b->outlined) { /* the fill inside the ring */
+                int ring = s->px / 10 > 1 ? s->px / 10 : 2;
+                pill.box =
+                    (struct box){x + ring, y + ring, pill.box.w - 2 * ring, s->height - 2 * ring};
+                pill.colour = b->fill;
+                pill.radius = pill.box.h / 2;
+                scene_add(scene, &pill);
+            }
         }
         struct item line = {.kind = ITEM_TEXT,
                             .box = {x + s->pad_x, top, w, s->line_h},
@@ -278,6 +289,13 @@ int layout_stack_grow(const struct measurer *m, const struct block *blocks, size
     int total = set_column(&c, scale);
     if (total > box.h)
         total = cut_to_fit(&c, total);
+    int pushed = 0, spare = 0; /* spare height above the pushed blocks */
+    for (size_t i = 0; i < c.count; i++)
+        pushed += c.set[i].present && blocks[i].push;
+    if (pushed && total < box.h) {
+        spare = box.h - total;
+        total = box.h;
+    }
     int y = box.y;
     if (vertical == ALIGN_CENTRE)
         y += (box.h - total) / 2;
@@ -291,6 +309,11 @@ int layout_stack_grow(const struct measurer *m, const struct block *blocks, size
         if (!c.set[i].present)
             continue;
         y += first ? 0 : c.set[i].gap;
+        if (blocks[i].push && pushed) {
+            int share = spare / pushed--;
+            y += share;
+            spare -= share;
+        }
         first = false;
         emit_block(&c, i, y, horizontal, scene);
         y += c.set[i].height;

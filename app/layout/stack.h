@@ -29,6 +29,8 @@ struct block {
     struct rgba fill;              /* pill background */
     int max_lines;                 /* 0: as many as fit (a pill has one) */
     enum text_direction direction; /* auto: each paragraph by its first strong letter */
+    bool outlined;                 /* pill: a ring of colour around the text, fill inside */
+    bool push; /* the column's spare height goes above it (shared with the other pushed) */
 };
 
 /* Lays the blocks out top to bottom inside box, aligned vertically as

@@ -20,6 +20,25 @@ struct headline_text {
     const struct slide *slide; /* for the reading directions; NULL: auto */
 };
 
+/* Lays blocks out on g's content: set as large as they fit, or, on the
+ * pages of a slide that goes on over pages, every page at the same sizes
+ * (the smallest, at which the pages were filled). */
+static void layout_column(const struct measurer *m, const struct programme *prog,
+                          const struct slide *s, struct block *blocks, size_t count,
+                          const struct frame_geometry *g, struct scene *scene)
+{
+    if (s && s->page_count > 1) {
+        for (size_t i = 0; i < count; i++) {
+            blocks[i].space_before *= blocks[i].min_size / blocks[i].size;
+            blocks[i].size = blocks[i].min_size;
+        }
+        layout_stack(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START, scene);
+        return;
+    }
+    layout_stack_grow(m, blocks, count, g->content, ALIGN_CENTRE, ALIGN_START,
+                      block_largest_text(prog, g), scene);
+}
+
 /* The direction a field reads in: its own if the slide sets one, else the
  * slide's. */
 static enum text_direction reads(const struct slide *s, enum text_direction field)
@@ -62,8 +81,7 @@ static void layout_headline_text(const struct measurer *m, const struct programm
     _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
-    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      block_largest_text(prog, g), scene);
+    layout_column(m, prog, s->slide, blocks, COUNT(blocks), g, scene);
     free(title);
 }
 
@@ -144,14 +162,6 @@ static char *join_lines(char *const *items, size_t count)
     return text;
 }
 
-/* Black or white, whichever reads better on colour. */
-static struct rgba readable_on(struct rgba colour)
-{
-    int luma = (299 * colour.r + 587 * colour.g + 114 * colour.b) / 1000;
-    return luma > 140 ? (struct rgba){0x10, 0x10, 0x10, 0xff}
-                      : (struct rgba){0xff, 0xff, 0xff, 0xff};
-}
-
 void talk_session(const struct measurer *m, const struct programme *prog, const struct slide *s,
                   const struct frame_geometry *g, struct scene *scene)
 {
@@ -171,10 +181,13 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     if (!track.a)
         track = s->track_colour;
     float small = block_smallest(prog, g);
+    /* the track a ring of its colour, the mark (now, next) filled */
     struct block blocks[] = {
-        block_pill(s->label ? s->label : session, small, small, 0,
-                   track.a ? readable_on(track) : t->background, track.a ? track : t->accent),
+        block_pill(s->label ? s->label : session, small, small, 0, track.a ? track : t->accent,
+                   t->background),
         block_pill(s->mark_text, small, small, 1.5f * u, t->background, mark_colour(t, s->mark)),
+        /* what changed since the printed programme (show/changes.h) */
+        block_pill(s->change_note, small, small, 1.5f * u, t->alert_text, t->alert_background),
         block_text(title, FONT_BOLD, 6.6f * u, block_floor(3.6f * u, prog, g), 1.12f, 3.0f * u,
                    t->text),
         block_text(s->translated_title, FONT_BOLD, 5.0f * u, small, 1.15f, 1.2f * u, t->text),
@@ -192,6 +205,7 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     enum text_direction directions[] = {
         reads(s, s->directions.label),
         DIRECTION_AUTO,
+        DIRECTION_AUTO,
         reads(s, s->directions.title),
         reads(s, s->directions.translation),
         DIRECTION_AUTO,
@@ -205,8 +219,8 @@ void talk_session(const struct measurer *m, const struct programme *prog, const 
     _Static_assert(COUNT(directions) == COUNT(blocks), "a direction for each block");
     for (size_t i = 0; i < COUNT(blocks); i++)
         blocks[i].direction = directions[i];
-    layout_stack_grow(m, blocks, COUNT(blocks), g->content, ALIGN_CENTRE, ALIGN_START,
-                      block_largest_text(prog, g), scene);
+    blocks[0].outlined = true;
+    layout_column(m, prog, s, blocks, COUNT(blocks), g, scene);
     free(meta);
     free(speakers);
     free(title);

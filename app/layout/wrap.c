@@ -77,8 +77,17 @@ static void find_breaks(const char *text, size_t n, char *brks)
 bool layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
                  int max_width, size_t max_lines, struct line_list *out, bool *more)
 {
+    bool broke;
+    return layout_wrap_words(m, style, px, text, max_width, max_lines, out, more, &broke);
+}
+
+bool layout_wrap_words(const struct measurer *m, enum font_style style, int px, const char *text,
+                       int max_width, size_t max_lines, struct line_list *out, bool *more,
+                       bool *broke_word)
+{
     out->count = 0;
     *more = false;
+    *broke_word = false;
     size_t len = strlen(text), pos = 0;
     char brks[MAX_LINE_BYTES];
     while (pos < len) {
@@ -121,6 +130,7 @@ bool layout_wrap(const struct measurer *m, enum font_style style, int px, const 
             fit_end =
                 line_start + fitting_prefix(m, style, px, text + line_start,
                                             word > line_start ? word - line_start : 1, max_width);
+            *broke_word |= fit_end < word;
         }
         size_t line_end = fit_end;
         while (line_end > line_start && is_space(text[line_end - 1]))

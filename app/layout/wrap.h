@@ -26,6 +26,12 @@ struct line_list {
 bool layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
                  int max_width, size_t max_lines, struct line_list *out, bool *more);
 
+/* As layout_wrap(), and sets *broke_word when a word had to be broken
+ * inside (it was wider than the line on its own). */
+bool layout_wrap_words(const struct measurer *m, enum font_style style, int px, const char *text,
+                       int max_width, size_t max_lines, struct line_list *out, bool *more,
+                       bool *broke_word);
+
 /* Frees the lines; NULL is fine. */
 void line_list_free(struct line_list *list);
 

@@ -120,6 +120,8 @@ void slide_free(struct slide *slide)
     free(slide->caption);
     free(slide->qr);
     free(slide->qr_caption);
+    free(slide->url);
+    free(slide->feedback_url);
     free(slide->translated_title);
     free(slide->translated_subtitle);
     free(slide->translated_body);
@@ -130,15 +132,53 @@ void slide_free(struct slide *slide)
     }
     free(slide->partners);
     free(slide->mark_text);
+    free(slide->talk_key);
+    free(slide->change_note);
+    free(slide->change_short);
     for (size_t i = 0; i < slide->row_count; i++) {
         free(slide->rows[i].when);
         free(slide->rows[i].title);
         free(slide->rows[i].room);
         free(slide->rows[i].next_when);
         free(slide->rows[i].next_title);
+        free(slide->rows[i].notice);
+        free(slide->rows[i].span);
+        free(slide->rows[i].left);
+        free(slide->rows[i].speakers);
+        free(slide->rows[i].next_speakers);
+        free(slide->rows[i].when_short);
+        free(slide->rows[i].when_shortest);
+        free(slide->rows[i].next_when_short);
     }
     free(slide->rows);
     memset(slide, 0, sizeof *slide);
+}
+
+void schedule_sources_free(struct schedule_source *list, size_t count)
+{
+    for (size_t i = 0; list && i < count; i++) {
+        free(list[i].file);
+        free(list[i].url);
+    }
+    free(list);
+}
+
+/* Copies the first count of dst's schedule sources, which are src's, in
+ * place; false when memory runs out (dst then holds what was copied). */
+static bool copy_schedule_sources(struct event *dst, size_t count)
+{
+    const struct schedule_source *src = dst->schedules;
+    dst->schedules = count ? calloc(count, sizeof *dst->schedules) : NULL;
+    dst->schedule_count = 0;
+    if (count && !dst->schedules)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        dst->schedules[i] = src[i];
+        dst->schedule_count = i + 1;
+        if (!COPY_STRINGS(&dst->schedules[i].file, &dst->schedules[i].url))
+            return false;
+    }
+    return true;
 }
 
 bool event_copy(struct event *dst, const struct event *src)
@@ -146,12 +186,25 @@ bool event_copy(struct event *dst, const struct event *src)
     *dst = *src;
     bool ok = COPY_STRINGS(&dst->name, &dst->timezone, &dst->tagline, &dst->place, &dst->website,
                            &dst->logo);
-    ok = copy_string_list(&dst->schedules, &dst->schedule_count, src->schedules,
-                          ok ? src->schedule_count : 0) &&
-         ok;
+    ok = copy_schedule_sources(dst, ok ? src->schedule_count : 0) && ok;
     ok = copy_string_list(&dst->languages, &dst->language_count, src->languages,
                           ok ? src->language_count : 0) &&
          ok;
+    dst->rooms = NULL;
+    dst->room_count = 0;
+    if (ok && src->room_count) {
+        dst->rooms = calloc(src->room_count, sizeof *dst->rooms);
+        ok = dst->rooms != NULL;
+        for (size_t i = 0; ok && i < src->room_count; i++) {
+            struct room_entry *r = &dst->rooms[i];
+            *r = src->rooms[i];
+            dst->room_count = i + 1;
+            ok = COPY_STRINGS(&r->name, &r->display, &r->stream);
+            ok = copy_string_list(&r->info, &r->info_count, src->rooms[i].info,
+                                  ok ? src->rooms[i].info_count : 0) &&
+                 ok;
+        }
+    }
     if (!ok)
         event_free(dst);
     return ok;
@@ -167,9 +220,23 @@ void event_free(struct event *event)
     free(event->place);
     free(event->website);
     free(event->logo);
-    free_string_list(event->schedules, event->schedule_count);
+    schedule_sources_free(event->schedules, event->schedule_count);
     free_string_list(event->languages, event->language_count);
+    for (size_t i = 0; i < event->room_count; i++)
+        room_entry_free(&event->rooms[i]);
+    free(event->rooms);
     memset(event, 0, sizeof *event);
+}
+
+void room_entry_free(struct room_entry *room)
+{
+    if (!room)
+        return;
+    free(room->name);
+    free(room->display);
+    free(room->stream);
+    free_string_list(room->info, room->info_count);
+    memset(room, 0, sizeof *room);
 }
 
 const char *event_language(const struct event *event)
@@ -189,6 +256,8 @@ bool slide_copy(struct slide *dst, const struct slide *src)
                            &dst->language, &dst->image, &dst->video, &dst->caption, &dst->qr,
                            &dst->qr_caption, &dst->translated_title, &dst->translated_subtitle,
                            &dst->translated_body, &dst->translated_description);
+    ok = COPY_STRINGS(&dst->talk_key, &dst->change_note, &dst->change_short) && ok;
+    ok = COPY_STRINGS(&dst->url, &dst->feedback_url) && ok;
     ok = copy_string_list(&dst->speakers, &dst->speaker_count, src->speakers,
                           ok ? src->speaker_count : 0) &&
          ok;
@@ -208,7 +277,12 @@ bool slide_copy(struct slide *dst, const struct slide *src)
             dst->rows[i] = src->rows[i];
             dst->row_count = i + 1;
             ok = COPY_STRINGS(&dst->rows[i].when, &dst->rows[i].title, &dst->rows[i].room,
-                              &dst->rows[i].next_when, &dst->rows[i].next_title);
+                              &dst->rows[i].next_when, &dst->rows[i].next_title,
+                              &dst->rows[i].notice);
+            ok = COPY_STRINGS(&dst->rows[i].span, &dst->rows[i].left, &dst->rows[i].speakers,
+                              &dst->rows[i].next_speakers, &dst->rows[i].when_short,
+                              &dst->rows[i].when_shortest, &dst->rows[i].next_when_short) &&
+                 ok;
         }
     }
     if (!ok)
@@ -221,20 +295,28 @@ uint64_t slide_fingerprint(const struct slide *s)
     uint64_t h = hash_number(HASH_START, (uint64_t)s->kind);
     const char *texts[] = {s->label,   s->title,       s->subtitle,   s->body,     s->room,
                            s->chair,   s->description, s->mark_text,  s->language, s->image,
-                           s->caption, s->qr,          s->qr_caption, s->video};
+                           s->caption, s->qr,          s->qr_caption, s->video,    s->change_note};
     for (size_t i = 0; i < COUNT(texts); i++)
         h = hash_text(h, texts[i]);
     for (size_t i = 0; i < s->speaker_count; i++)
         h = hash_text(h, s->speakers[i]);
     for (size_t i = 0; i < s->partner_count; i++)
         h = hash_text(hash_text(h, s->partners[i].name), s->partners[i].logo);
-    for (size_t i = 0; i < s->row_count; i++)
-        h = hash_text(
-                hash_text(hash_text(hash_text(hash_text(h, s->rows[i].when), s->rows[i].title),
-                                    s->rows[i].room),
-                          s->rows[i].next_when),
-                s->rows[i].next_title) +
-            s->rows[i].mark;
+    for (size_t i = 0; i < s->row_count; i++) {
+        const struct overview_row *r = &s->rows[i];
+        const char *row_texts[] = {r->when,      r->title,      r->room,
+                                   r->next_when, r->next_title, r->notice};
+        for (size_t k = 0; k < COUNT(row_texts); k++)
+            h = hash_text(h, row_texts[k]);
+        h += r->mark;
+    }
+    for (size_t i = 0; i < s->row_count; i++) /* a door sign's */
+        h = hash_number(
+            hash_text(hash_text(hash_text(hash_text(h, s->rows[i].span), s->rows[i].left),
+                                s->rows[i].speakers),
+                      s->rows[i].next_speakers),
+            s->rows[i].not_recorded);
+    h = hash_number(hash_text(hash_text(h, s->url), s->feedback_url), s->not_recorded);
     int64_t numbers[] = {s->date.set ? s->date.days : -1,
                          s->start.set ? s->start.minutes : -1,
                          s->end.set ? s->end.minutes : -1,
@@ -250,6 +332,7 @@ uint64_t slide_fingerprint(const struct slide *s)
                          s->audio,
                          s->loops,
                          s->poster_ms,
+                         (int64_t)(s->qr_size * 100),
                          (int64_t)(s->focus.x * 1000) * 1000 + (int64_t)(s->focus.y * 1000)};
     for (size_t i = 0; i < COUNT(numbers); i++)
         h = hash_number(h, (uint64_t)numbers[i]);
@@ -279,6 +362,7 @@ void programme_free(struct programme *prog)
     free(prog->slides);
     slide_free(prog->alert);
     free(prog->alert);
+    room_states_free(prog->room_states, prog->room_state_count);
     memset(prog, 0, sizeof *prog);
 }
 
@@ -297,4 +381,30 @@ const char *slide_kind_name(enum slide_kind kind)
     static const char *const names[] = {"headline", "session", "partners", "alert",
                                         "overview", "board",   "image",    "video"};
     return names[kind];
+}
+
+void room_states_free(struct room_state *rooms, size_t count)
+{
+    for (size_t i = 0; rooms && i < count; i++) {
+        free(rooms[i].room);
+        free(rooms[i].notice);
+    }
+    free(rooms);
+}
+
+bool room_states_copy(struct room_state **dst, const struct room_state *src, size_t count)
+{
+    *dst = count ? calloc(count, sizeof **dst) : NULL;
+    if (count && !*dst)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; i < count; i++) {
+        (*dst)[i] = src[i];
+        ok = COPY_STRINGS(&(*dst)[i].room, &(*dst)[i].notice) && ok;
+    }
+    if (!ok) {
+        room_states_free(*dst, count);
+        *dst = NULL;
+    }
+    return ok;
 }

@@ -77,6 +77,27 @@ struct optional_moment {
     int64_t local; /* event time: seconds since 1970-01-01 00:00 of its calendar */
 };
 
+/* A room of the board, as event.yaml's rooms: list names it. */
+struct room_entry {
+    char *name;    /* as the programme (its export) writes it */
+    char *display; /* shown instead of name; NULL: name */
+    char **info;   /* lines of its door sign: the floor, the way there, the translation channel */
+    size_t info_count;
+    char *stream; /* an address of its stream: a QR code on its door sign; NULL: none */
+    int line;     /* in event.yaml, for reports */
+};
+
+/* One schedule export event.yaml names: the local file the show reads and,
+ * for hallscreen-fetch, where it comes from. */
+struct schedule_source {
+    char *file; /* relative to the content folder, as named */
+    char *url;  /* http or https address hallscreen-fetch keeps file from; NULL: none */
+    int every;  /* seconds between hallscreen-fetch's checks of url; 0: the default */
+};
+/* What the QR code on a door sign leads to: the talk now's page (its url,
+ * else its feedback_url), its feedback form (or else its page), or none. */
+enum talk_qr { TALK_QR_URL, TALK_QR_FEEDBACK, TALK_QR_NONE };
+
 struct event {
     char *name;
     char *timezone; /* tz database name, e.g. "Asia/Dubai"; NULL: the machine's */
@@ -85,12 +106,15 @@ struct event {
     char *website;
     char *logo; /* full path of the event's logo, drawn in the footer; or NULL */
     struct optional_day first_day, last_day;
-    char **schedules; /* the schedule exports to read, as named; none: the usual names */
+    struct schedule_source *schedules; /* the exports to read, as named; none: the usual names */
     size_t schedule_count;
     int lookahead_minutes; /* talks starting this soon get a slide; 0: the default */
     char **languages; /* of the words the program writes: "kk", or "kk" then "ru"; none: English */
     size_t language_count;
-    bool sync; /* slides follow the clock, as with --sync */
+    bool sync;                /* slides follow the clock, as with --sync */
+    struct room_entry *rooms; /* the board's rooms, in order; none: every room */
+    size_t room_count;
+    enum talk_qr talk_qr; /* what a door sign's QR code leads to */
 };
 
 /* The event's first language (see tr()); NULL: English. */
@@ -117,6 +141,15 @@ enum mark {
     MARK_LATER, /* later today */
 };
 
+/* What changed about a talk since the screen's baseline (show/changes.h). */
+enum talk_change {
+    TALK_SAME,
+    TALK_MOVED,      /* to this room or time from another */
+    TALK_NEW,        /* not in the baseline */
+    TALK_CANCELLED,  /* a ghost: gone from the export, where it stood */
+    TALK_MOVED_AWAY, /* a ghost: in the old room and slot of a moved talk */
+};
+
 /* One line of an overview slide, or one room of a board. */
 struct overview_row {
     char *when; /* "10:00–11:30"; on a board: "Now · 15 min left · until 11:30" */
@@ -124,6 +157,14 @@ struct overview_row {
     char *room; /* or NULL */
     enum mark mark;
     char *next_when, *next_title; /* a board: the room's next talk ("Next · 14:35"), or NULL */
+    char *notice; /* a board: the room's state and notice from rooms.yaml ("Full · ..."), or NULL */
+    /* what a door sign says besides: the talk now's "14:00–15:00" and time
+     * left ("45 min left"), each talk's speakers ("A, B"), whether the talk
+     * now is not recorded; NULL, false: nothing to say */
+    char *span, *left, *speakers, *next_speakers;
+    bool not_recorded;
+    char *when_short, *when_shortest; /* when, shorter: "Now · until 15:00", "until 15:00" */
+    char *next_when_short;            /* next_when, shorter: "Next · 16:00" */
 };
 
 struct partner {
@@ -169,6 +210,12 @@ struct slide {
     } runs;                   /* a talk's exact time: date, start and end show it */
     char *language;           /* of a talk, as the export says: "en", "de" */
     struct rgba track_colour; /* of its track; alpha 0: none */
+    char *talk_key;           /* a talk's guid, else its id, in the export; or NULL */
+    enum talk_change change;  /* since the baseline, set by changes_mark() */
+    char *change_note;        /* "Moved from Hall B · 14:10 (was 16:00)", or NULL */
+    char *change_short;       /* the same for a board: "from Hall B · was 16:00", or NULL */
+    char *url, *feedback_url; /* a talk's page and its feedback form, as the export gives */
+    bool not_recorded;        /* the export says: do not record (or stream) it */
     /* image and video */
     char *image;   /* full path of the picture */
     char *video;   /* full path of the clip */
@@ -186,6 +233,7 @@ struct slide {
     /* any slide */
     char *qr;         /* text of a QR code drawn on the slide, or NULL */
     char *qr_caption; /* a line under it */
+    float qr_size;    /* % of the screen's shorter side the code's modules span; 0: the default */
     /* partners */
     struct partner *partners;
     size_t partner_count;
@@ -197,14 +245,35 @@ struct slide {
     size_t row_count;
 };
 
+/* How full a room is, as rooms.yaml sets it by hand. */
+enum room_fullness { ROOM_FULLNESS_NONE, ROOM_EMPTY, ROOM_FULL, ROOM_TOO_FULL };
+
+/* One room's entry in rooms.yaml. */
+struct room_state {
+    char *room;       /* as rooms.yaml writes it */
+    int late_minutes; /* behind the schedule */
+    enum room_fullness fullness;
+    char *notice;                 /* or NULL */
+    struct optional_moment until; /* event time when the entry stops applying */
+    int line;                     /* of the entry in rooms.yaml */
+};
+
 struct programme {
     char *content_dir;
     struct event event;
     struct theme theme;
     struct slide *slides; /* in show order */
     size_t slide_count, slide_capacity;
-    struct slide *alert; /* an urgent notice over the show, or NULL */
+    struct slide *alert;            /* an urgent notice over the show, or NULL */
+    struct room_state *room_states; /* rooms.yaml's entries (show/rooms_state.h) */
+    size_t room_state_count;
 };
+
+/* Frees the entries' strings and the array; NULL is fine. */
+void room_states_free(struct room_state *rooms, size_t count);
+
+/* Deep copy of count entries into *dst; false when memory runs out. */
+bool room_states_copy(struct room_state **dst, const struct room_state *src, size_t count);
 
 /* The colour the theme gives track, or one with alpha 0 when it gives none. */
 struct rgba theme_track_colour(const struct theme *theme, const char *track);
@@ -220,6 +289,12 @@ bool event_copy(struct event *dst, const struct event *src);
 
 /* Frees the event's strings; NULL is fine. */
 void event_free(struct event *event);
+
+/* Frees the room's strings; NULL is fine. */
+void room_entry_free(struct room_entry *room);
+
+/* Frees count schedule sources and the list; NULL is fine. */
+void schedule_sources_free(struct schedule_source *list, size_t count);
 
 /* Deep copy of src into dst; false when memory runs out (dst is then empty). */
 bool slide_copy(struct slide *dst, const struct slide *src);

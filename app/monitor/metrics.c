@@ -3,6 +3,7 @@
  * lines of "name{labels} value", and no Debian library produces it. */
 #include "metrics.h"
 
+#include "schedule_age.h"
 #include "../util/file_write.h"
 #include "../util/log.h"
 
@@ -85,6 +86,32 @@ static void escape_label(const char *value, char *out, size_t size)
     out[n] = '\0';
 }
 
+/* Each schedule export played: when it was last modified, and how long ago. */
+static void schedule_figures(struct out *o, const struct metrics *m)
+{
+    struct schedule_age ages[SCHEDULE_AGE_FILES];
+    size_t n = m->content ? schedule_ages(m->content, ages, SCHEDULE_AGE_FILES) : 0;
+    declare(o, "hallscreen_schedule_modified_timestamp_seconds", "gauge",
+            "When each schedule export played was last written or confirmed, seconds since "
+            "1970 (0: it is gone).");
+    char labels[SCHEDULE_AGE_FILES][320];
+    for (size_t i = 0; i < n; i++) {
+        char name[256], value[300];
+        snprintf(name, sizeof name, "%.*s", (int)(ages[i].path_length - ages[i].name_at),
+                 ages[i].path + ages[i].name_at);
+        escape_label(name, value, sizeof value);
+        snprintf(labels[i], sizeof labels[i], "file=\"%s\"", value);
+        sample(o, "hallscreen_schedule_modified_timestamp_seconds", labels[i],
+               (double)ages[i].mtime_ms / 1000.0);
+    }
+    declare(o, "hallscreen_schedule_age_seconds", "gauge",
+            "Seconds since each schedule export played was last written or confirmed.");
+    for (size_t i = 0; i < n; i++)
+        if (ages[i].mtime_ms)
+            sample(o, "hallscreen_schedule_age_seconds", labels[i],
+                   (double)(m->wall_ms - ages[i].mtime_ms) / 1000.0);
+}
+
 char *metrics_text(const struct metrics *m)
 {
     struct out o = {0};
@@ -144,6 +171,7 @@ char *metrics_text(const struct metrics *m)
     gauge(&o, "hallscreen_sync_in_step",
           "1 when slides follow the clock now (not paused or moved by hand).",
           m->sync && m->in_step);
+    schedule_figures(&o, m);
     if (o.failed) {
         free(o.text);
         return NULL;

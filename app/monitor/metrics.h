@@ -23,6 +23,9 @@ struct metrics {
     unsigned long transitions, frames_dropped;
     long resident_bytes; /* -1: unknown */
     bool clock_synchronised, sync, in_step;
+    /* the schedule's age: the exports the whole programme takes talks from */
+    const struct programme *content; /* NULL: none */
+    int64_t wall_ms;                 /* ms since 1970, real time even with --now */
 };
 
 /* The figures as exposition-format text (each with HELP and TYPE lines);

@@ -2,6 +2,7 @@
 /* Status as JSON. */
 #include "status.h"
 
+#include "schedule_age.h"
 #include "../util/file_write.h"
 #include "../util/log.h"
 #include "../util/str.h"
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *slide_title(const struct slide *s)
 {
@@ -32,6 +34,37 @@ static cJSON *slide_json(const struct slide *s, size_t index)
     return o;
 }
 
+/* Each schedule export played: its name, when it was last modified (UTC,
+ * and in ms since 1970) and its age in seconds. */
+static void add_schedules(cJSON *root, const struct status *st)
+{
+    struct schedule_age ages[SCHEDULE_AGE_FILES];
+    size_t n = st->content ? schedule_ages(st->content, ages, SCHEDULE_AGE_FILES) : 0;
+    cJSON *list = cJSON_AddArrayToObject(root, "schedules");
+    for (size_t i = 0; list && i < n; i++) {
+        cJSON *o = cJSON_CreateObject();
+        char *name =
+            str_ndup(ages[i].path + ages[i].name_at, ages[i].path_length - ages[i].name_at);
+        char *escaped = name ? str_escape(name) : NULL;
+        cJSON_AddStringToObject(o, "file", escaped ? escaped : "");
+        free(escaped);
+        free(name);
+        char modified[32] = "";
+        time_t t = (time_t)(ages[i].mtime_ms / 1000);
+        struct tm tm;
+        if (ages[i].mtime_ms && gmtime_r(&t, &tm))
+            strftime(modified, sizeof modified, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        cJSON_AddStringToObject(o, "modified", modified);
+        cJSON_AddNumberToObject(o, "modified_ms", (double)ages[i].mtime_ms);
+        if (ages[i].mtime_ms)
+            cJSON_AddNumberToObject(o, "age_seconds",
+                                    (double)((st->wall_ms - ages[i].mtime_ms) / 1000));
+        else
+            cJSON_AddNullToObject(o, "age_seconds");
+        cJSON_AddItemToArray(list, o);
+    }
+}
+
 char *status_json(const struct status *st)
 {
     const struct programme *prog = st->prog;
@@ -44,6 +77,12 @@ char *status_json(const struct status *st)
     cJSON_AddStringToObject(root, "watching", st->polling ? "polling" : "inotify");
     cJSON_AddBoolToObject(root, "paused", st->show->paused);
     cJSON_AddNumberToObject(root, "slide_started_ms", (double)st->slide_started_ms);
+    if (st->timer_phase) {
+        cJSON *timer = cJSON_AddObjectToObject(root, "timer");
+        cJSON_AddStringToObject(timer, "phase", st->timer_phase);
+        cJSON_AddStringToObject(timer, "count", st->timer_count);
+        cJSON_AddBoolToObject(timer, "held", st->timer_held);
+    }
     cJSON *sync = cJSON_AddObjectToObject(root, "sync");
     cJSON_AddBoolToObject(sync, "enabled", st->sync);
     cJSON_AddBoolToObject(sync, "in_step", st->sync && show_in_step(st->show));
@@ -70,6 +109,7 @@ char *status_json(const struct status *st)
         diag_format(&st->diags->items[i], line, sizeof line);
         cJSON_AddItemToArray(problems, cJSON_CreateString(line));
     }
+    add_schedules(root, st);
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     return text;

@@ -26,8 +26,15 @@ struct status {
     bool clock_synchronised;       /* the system clock is kept in step (NTP) */
     bool polling;                  /* changes are found by polling, not inotify */
     bool stale;                    /* the file must be written again */
+    const char *timer_phase;       /* --timer: "before", "running"...; NULL: no timer */
+    char timer_count[32];          /* --timer: the count on screen, "4:59" */
+    bool timer_held;               /* --timer: the chair holds the count */
     int64_t retry_ms;              /* after a failure, when to try again */
     char error[256];               /* why the last write failed; "" when it did not */
+    /* the schedule's age: the exports the whole programme (as read, not only
+     * what plays now) takes talks from, against the wall clock */
+    const struct programme *content; /* NULL: no "schedules" */
+    int64_t wall_ms;                 /* ms since 1970, real time even with --now */
 };
 
 /* Writes the status to path when it is stale (and, after a failure, once

@@ -4,9 +4,22 @@
 
 #include <systemd/sd-daemon.h>
 
+#include <stdlib.h>
+
 void service_ready(void)
 {
     sd_notify(0, "READY=1");
+}
+
+bool service_managed(void)
+{
+    const char *socket = getenv("NOTIFY_SOCKET");
+    return socket && *socket;
+}
+
+void service_waiting(const char *text)
+{
+    sd_notifyf(0, "READY=1\nSTATUS=%s", text);
 }
 
 void service_status(const char *text)

@@ -6,10 +6,18 @@
 #ifndef HALLSCREEN_SERVICE_H
 #define HALLSCREEN_SERVICE_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+/* True when run by systemd as a notify service. */
+bool service_managed(void);
 
 /* The first frame is on screen. */
 void service_ready(void);
+
+/* Started, but waiting for what it needs (said in `systemctl status`),
+ * so that systemd neither times the start out nor restarts it. */
+void service_waiting(const char *text);
 
 /* A one-line status for `systemctl status`. */
 void service_status(const char *text);

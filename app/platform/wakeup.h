@@ -7,7 +7,7 @@
 
 #include <SDL.h>
 
-#define WAKEUP_MAX_FDS 4
+#define WAKEUP_MAX_FDS 6
 
 struct wakeup;
 

@@ -109,7 +109,8 @@ static void ring(int fd)
     }
 }
 
-/* Why a probe child ended as it did, in the show's words. */
+/* Why a probe child ended as it did, in the show's words; where the
+ * process's memory is limited, any failure may come from that, so it says so. */
 static void probe_judge(struct clip_verdict *d, const char *said, int status)
 {
     int silent = 0;
@@ -118,20 +119,25 @@ static void probe_judge(struct clip_verdict *d, const char *said, int status)
                  "hangs the video library while being opened (given up after %d s)",
                  PROBE_WAIT_MS / 1000);
     } else if (WIFSIGNALED(status)) {
-        struct rlimit limit;
-        bool limited = getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
-        snprintf(d->problem, sizeof d->problem, "makes the video library crash (%s%s)",
-                 strsignal(WTERMSIG(status)),
-                 limited ? "; memory is limited here: perhaps it ran short" : "");
+        snprintf(d->problem, sizeof d->problem, "makes the video library crash (%s)",
+                 strsignal(WTERMSIG(status)));
     } else if (sscanf(said, "ok %d %d", &d->rotation, &silent) == 2) {
         d->ok = true;
         d->no_sound = silent != 0;
+        return;
     } else if (strncmp(said, "fail ", 5) == 0) {
         snprintf(d->problem, sizeof d->problem, "%.*s", (int)strcspn(said + 5, "\n"), said + 5);
     } else {
         snprintf(d->problem, sizeof d->problem, "cannot be tried: its probe ended with status %d",
                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     }
+    struct rlimit limit;
+    size_t used = strlen(d->problem);
+    if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+        !strstr(d->problem, "short of memory"))
+        snprintf(d->problem + used, sizeof d->problem - used,
+                 "; this process's memory is limited to %llu MB: perhaps it ran short",
+                 (unsigned long long)(limit.rlim_cur >> 20));
 }
 
 /* Runs a probe child of this very program on the file, waits for it (a

@@ -6,6 +6,7 @@
 #include "frame.h"
 #include "png.h"
 #include "render.h"
+#include "timer_screen.h"
 #include "../layout/slide_layout.h"
 #include "../util/str.h"
 #include "../util/zone.h"
@@ -132,6 +133,45 @@ int export_slides(const struct export_request *rq, struct live *live, int64_t ut
         status = write_slides(r, sdl, rq->dir, shown, clock, w, h) == total ? 0 : 1;
         live->view.fitter = (struct page_fitter){0};
     }
+    render_destroy(r);
+    if (sdl)
+        SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(canvas);
+    return status;
+}
+
+int export_timer(const struct export_request *rq, struct live *live, const char *room,
+                 int64_t utc_ms)
+{
+    const struct programme *prog = &live->prog;
+    int w = rq->width ? rq->width : DEFAULT_RENDER_W;
+    int h = rq->height ? rq->height : DEFAULT_RENDER_H;
+    if (!make_folders(rq->dir)) {
+        fprintf(stderr, "hallscreen: cannot make folder %s: %s\n", rq->dir, strerror(errno));
+        return 1;
+    }
+    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Renderer *sdl = canvas ? SDL_CreateSoftwareRenderer(canvas) : NULL;
+    char err[256] = "";
+    struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
+    char *path = str_printf("%s/timer.png", rq->dir);
+    int status = 1;
+    struct timer_screen screen = {0};
+    struct timer_reading reading =
+        timer_read(prog, room, timer_late_minutes(prog, room, utc_ms), NULL, utc_ms);
+    char why[256] = "out of memory";
+    if (!r)
+        snprintf(why, sizeof why, "%s", err[0] ? err : SDL_GetError());
+    else if (path && !timer_screen_draw(&screen, r, prog, room, &reading, w, h))
+        snprintf(why, sizeof why, "cannot draw it: %s", SDL_GetError());
+    else if (path && png_save_target(sdl, w, h, path, why, sizeof why))
+        status = 0;
+    if (status == 0)
+        printf("%s\n", path);
+    else
+        fprintf(stderr, "hallscreen: cannot write %s: %s\n", path ? path : "the timer", why);
+    free(path);
+    timer_screen_free(&screen);
     render_destroy(r);
     if (sdl)
         SDL_DestroyRenderer(sdl);

@@ -22,4 +22,10 @@ struct export_request {
  * written. TTF_Init() must have run. */
 int export_slides(const struct export_request *rq, struct live *live, int64_t utc_ms);
 
+/* --render with --timer: room's stage timer at utc_ms, as live's programme
+ * has it, written to rq->dir/timer.png (its name to stdout, failures to
+ * stderr). Returns the exit status. TTF_Init() must have run. */
+int export_timer(const struct export_request *rq, struct live *live, const char *room,
+                 int64_t utc_ms);
+
 #endif

@@ -236,6 +236,11 @@ static void draw_scene(struct renderer *r, const struct scene *scene, struct til
     drop_texture(&r->lines);
 }
 
+void render_draw_scene(struct renderer *r, const struct scene *scene)
+{
+    draw_scene(r, scene, NULL);
+}
+
 bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
 {
     if (!cache->texture || cache->w != w || cache->h != h || cache->streaming) {

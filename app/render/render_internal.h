@@ -112,4 +112,7 @@ struct cached_texture *render_capture(struct renderer *r, uint64_t key, int w, i
  * is kept as the spare when there is none. */
 void render_drop_slide(struct renderer *r, uint64_t key);
 
+/* Draws scene onto the current target, as a slide's is drawn. */
+void render_draw_scene(struct renderer *r, const struct scene *scene);
+
 #endif

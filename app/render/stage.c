@@ -5,8 +5,10 @@
 #include "frame.h"
 #include "png.h"
 #include "../layout/slide_layout.h"
+#include "../util/hash.h"
 #include "../util/log.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { FRAME_MS = 16 }; /* between frames of a transition without vsync: 60 a second */
@@ -26,6 +28,8 @@ bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct the
 
 void stage_close(struct stage *s)
 {
+    free(s->fits);
+    s->fits = NULL;
     clips_free(&s->clips);
     render_destroy(s->renderer);
     s->renderer = NULL;
@@ -39,6 +43,8 @@ void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_ch
         LOG(LOG_WARN, "fonts", "the theme's new fonts cannot be opened (%s): the old ones stay",
             err);
     if (fresh) {
+        free(s->fits); /* measured in the old fonts */
+        s->fits = NULL;
         render_destroy(s->renderer);
         s->renderer = fresh;
         render_set_rotation(fresh, s->rotate);
@@ -57,11 +63,59 @@ static struct frame_geometry stage_geometry(const struct stage *s)
     return layout_geometry(w, h);
 }
 
+/* Which pages fitted: measuring a page in the fonts is most of what
+ * building the programme costs (a board of 58 rooms has dozens of talk
+ * slides to measure), and a reload or a new minute leaves most pages as
+ * they were. Keys say all that a page's fit depends on; a key's slot is
+ * simply taken over by the next key that falls on it. */
+enum { FIT_SLOTS = 4096 };
+struct stage_fits {
+    uint64_t key[FIT_SLOTS]; /* 0: empty */
+    bool fits[FIT_SLOTS];
+};
+
+/* Everything page's fit on a w x h screen depends on: what it shows (its
+ * fingerprint, its translations and directions), the theme's fonts and
+ * text sizes, the languages of the labels, the event's name. */
+static uint64_t fit_key(const struct programme *prog, const struct slide *page, int w, int h)
+{
+    const struct theme *t = &prog->theme;
+    uint64_t k = hash_number(HASH_START, slide_fingerprint(page));
+    const char *texts[] = {page->translated_title,
+                           page->translated_subtitle,
+                           page->translated_body,
+                           page->translated_description,
+                           t->font,
+                           t->font_bold,
+                           prog->event.name};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        k = hash_text(k, texts[i]);
+    for (size_t i = 0; i < prog->event.language_count; i++)
+        k = hash_text(k, prog->event.languages[i]);
+    const float sizes[] = {t->largest_text, t->smallest_text};
+    k = hash_bytes(k, sizes, sizeof sizes);
+    k = hash_bytes(k, &page->directions, sizeof page->directions);
+    k = hash_number(hash_number(hash_number(k, (uint64_t)page->direction), (uint64_t)w),
+                    (uint64_t)h);
+    return k ? k : 1;
+}
+
 static bool page_fits(void *ctx, const struct programme *prog, const struct slide *page)
 {
     struct stage *s = ctx;
     struct frame_geometry g = stage_geometry(s);
-    return layout_slide_fits(render_measurer(s->renderer), prog, page, &g);
+    if (!s->fits)
+        s->fits = calloc(1, sizeof *s->fits); /* none: every page measured */
+    uint64_t key = fit_key(prog, page, g.w, g.h);
+    size_t slot = (size_t)(key % FIT_SLOTS);
+    if (s->fits && s->fits->key[slot] == key)
+        return s->fits->fits[slot];
+    bool fits = layout_slide_fits(render_measurer(s->renderer), prog, page, &g);
+    if (s->fits) {
+        s->fits->key[slot] = key;
+        s->fits->fits[slot] = fits;
+    }
+    return fits;
 }
 
 void stage_fit_view(struct stage *s, struct order_view *view)

@@ -29,6 +29,7 @@ struct stage {
     struct clips clips;           /* of the slide on screen and the next */
     unsigned long transitions;    /* begun, since the stage opened */
     unsigned long frames_dropped; /* of transitions, due and never drawn */
+    struct stage_fits *fits;      /* which pages fitted this screen: see page_fits() */
 };
 
 /* A stage drawing with sdl in the theme's fonts, turned by rotate degrees,

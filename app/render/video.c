@@ -133,7 +133,8 @@ struct video {
     bool have_frame;  /* mpv has given a first frame */
     bool paused;      /* held by video_pause() */
     int64_t paused_at_ms;
-    bool no_sound; /* mpv found no device to play the sound on */
+    bool no_sound;     /* mpv found no device to play the sound on */
+    bool sound_opened; /* mpv has a device playing the clip's sound */
 };
 
 static atomic_int closing; /* clips being freed on their threads */
@@ -247,6 +248,7 @@ static bool player_start(struct video *v, const struct clip_verdict *d, char *er
          * which may be busy opening the file for a good part of a second. */
         mpv.mpv_request_log_messages(v->handle, "error");
         mpv.mpv_observe_property(v->handle, 0, "eof-reached", MPV_FORMAT_FLAG);
+        mpv.mpv_observe_property(v->handle, 0, "current-ao", MPV_FORMAT_STRING);
         mpv.mpv_observe_property(v->handle, 0, "dwidth", MPV_FORMAT_INT64);
         mpv.mpv_observe_property(v->handle, 0, "dheight", MPV_FORMAT_INT64);
         mpv.mpv_observe_property(v->handle, 0, "duration", MPV_FORMAT_DOUBLE);
@@ -344,14 +346,6 @@ struct video *video_open_wait(const struct video_request *request, char *err, si
     return v;
 }
 
-void video_findings(struct video *v, int64_t *demux_rotation, bool *no_sound)
-{
-    if (mpv.mpv_get_property(v->handle, "current-tracks/video/demux-rotation", MPV_FORMAT_INT64,
-                             demux_rotation) < 0)
-        *demux_rotation = 0; /* not told */
-    *no_sound = v->no_sound;
-}
-
 /* mpv's reason for ending a clip it could not play, in the show's words. */
 static const char *end_reason(int error)
 {
@@ -399,12 +393,31 @@ static void take_event(struct video *v, mpv_event *e, int64_t now_ms)
         } else if (p->format == MPV_FORMAT_INT64 && strcmp(p->name, "dheight") == 0) {
             v->info.height = (int)*(int64_t *)p->data;
             v->drawn = false;
+        } else if (p->format == MPV_FORMAT_STRING && strcmp(p->name, "current-ao") == 0) {
+            const char *output = *(char **)p->data; /* "null": no device answered */
+            v->sound_opened = output[0] && strcmp(output, "null") != 0;
+            v->no_sound |= strcmp(output, "null") == 0;
         } else if (p->format == MPV_FORMAT_DOUBLE && strcmp(p->name, "duration") == 0) {
             double seconds = *(double *)p->data;
             v->info.duration_ms =
                 isfinite(seconds) && seconds >= 0 ? (int64_t)(seconds * 1000) : -1;
         }
     }
+}
+
+void video_findings(struct video *v, int64_t *demux_rotation, bool *no_sound)
+{
+    /* mpv opens the sound device after the first picture: wait for it to
+     * have one or to say it has none, so that a box with no sound device
+     * is known as one */
+    int64_t since = clock_monotonic_ms();
+    while (v->rq.audio && !v->sound_opened && !v->no_sound && v->state != VIDEO_FAILED &&
+           clock_monotonic_ms() - since < VIDEO_SOUND_WAIT_MS)
+        take_event(v, mpv.mpv_wait_event(v->handle, 0.1), clock_monotonic_ms());
+    if (mpv.mpv_get_property(v->handle, "current-tracks/video/demux-rotation", MPV_FORMAT_INT64,
+                             demux_rotation) < 0)
+        *demux_rotation = 0; /* not told */
+    *no_sound = v->no_sound;
 }
 
 /* The due time of mpv's next frame, on the caller's clock. */

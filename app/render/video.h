@@ -16,6 +16,7 @@
 enum {
     VIDEO_OPEN_TIMEOUT_MS = 10000, /* a clip with no first frame by then is given up */
     VIDEO_STALL_MS = 10000,        /* so is a playing clip whose picture stops for so long */
+    VIDEO_SOUND_WAIT_MS = 3000,    /* a probe waits so long for mpv to try the sound device */
 };
 
 /* What to play and how. */

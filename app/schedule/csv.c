@@ -118,8 +118,7 @@ static bool moment(struct reader *r, const char *text, const char *date, int64_t
         *utc = offset ? t : talks_local_to_utc(r->b, t, r->row, NULL);
         return strpbrk(text, "T ") != NULL;
     }
-    if (date && civil_parse_date(date, &day) && strchr(text, ':') &&
-        talks_duration(text, &minutes) && minutes < 24 * 60) {
+    if (date && civil_parse_date(date, &day) && talks_clock(text, &minutes)) {
         *utc = talks_local_to_utc(r->b, day * SECONDS_PER_DAY + minutes * 60, r->row, NULL);
         return true;
     }

@@ -71,6 +71,7 @@ static void read_event(struct talks *b, const cJSON *e, const cJSON *conference,
     const char *track = string_of(e, "track");
     const char *abstract = string_of(e, "abstract");
     struct talk t = {.id = id[0] ? id : id_text,
+                     .guid = id_text,
                      .title = string_of(e, "title"),
                      .room = string_of(e, "room") ? string_of(e, "room") : room,
                      .track = track,
@@ -79,13 +80,17 @@ static void read_event(struct talks *b, const cJSON *e, const cJSON *conference,
                      .abstract = abstract ? abstract : string_of(e, "description"),
                      .speakers = speakers,
                      .speaker_count = speaker_count,
-                     .colour = track_colour(conference, track)};
+                     .colour = track_colour(conference, track),
+                     .url = string_of(e, "url"),
+                     .feedback_url = string_of(e, "feedback_url"),
+                     .not_recorded =
+                         cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "do_not_record"))};
     const char *duration = string_of(e, "duration"), *start = string_of(e, "start");
     int clock;
     if (!duration || !talks_duration(duration, &t.minutes)) {
         snprintf(field, sizeof field, "%s.duration", where);
         problem(b, field, duration, "is not a duration (write HH:MM): the talk is left out");
-    } else if (start && (!strchr(start, ':') || !talks_duration(start, &clock))) {
+    } else if (start && !talks_clock(start, &clock)) {
         snprintf(field, sizeof field, "%s.start", where);
         problem(b, field, start, "is not a time (write HH:MM): the talk is left out");
     } else if (!talks_place(b, string_of(e, "date"), start, day, day_start, 0, where, &t.start)) {

@@ -70,6 +70,27 @@ bool talks_duration(const char *text, int *minutes)
     return *minutes > 0 && *minutes <= TALK_MAX_MINUTES;
 }
 
+bool talks_clock(const char *text, int *minutes)
+{
+    const char *p = text;
+    int h = 0, m, s = 0;
+    while (*p == ' ')
+        p++;
+    const char *hours = p;
+    while (isdigit((unsigned char)*p) && p - hours < 2)
+        h = h * 10 + (*p++ - '0');
+    if (p == hours || *p++ != ':' || !digits(&p, 2, &m))
+        return false;
+    if (*p == ':' && (p++, !digits(&p, 2, &s)))
+        return false;
+    while (*p == ' ')
+        p++;
+    if (*p || h > 23 || m > 59 || s > 59)
+        return false;
+    *minutes = h * 60 + m;
+    return true;
+}
+
 bool talks_datetime(const char *text, int64_t *seconds, bool *has_offset)
 {
     const char *p = text;
@@ -133,30 +154,20 @@ void talks_use_zone(struct talks *b, const char *name, int line)
 
 int64_t talks_local_to_utc(struct talks *b, int64_t local, int line, const char *what)
 {
-    /* the zone's offsets a day either side: the one or two the night has */
-    const int64_t offsets[2] = {zone_local(local - SECONDS_PER_DAY) - (local - SECONDS_PER_DAY),
-                                zone_local(local + SECONDS_PER_DAY) - (local + SECONDS_PER_DAY)};
-    int64_t found[2] = {0, 0};
-    int count = 0;
-    for (int i = 0; i < 2; i++) {
-        int64_t utc = local - offsets[i];
-        if (zone_local(utc) == local && (count == 0 || found[0] != utc))
-            found[count++] = utc;
-    }
-    if (count == 1)
-        return found[0];
+    enum zone_fold fold;
+    int64_t utc = zone_utc_fold(local, &fold);
+    if (fold == ZONE_ONCE)
+        return utc;
     int64_t day = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
     int minutes = (int)((local - day * SECONDS_PER_DAY) / 60), y, m, d;
     civil_from_days(day, &y, &m, &d);
-    if (count == 2) {
-        int64_t earlier = found[0] < found[1] ? found[0] : found[1];
+    if (fold == ZONE_TWICE) {
         diag_add(b->diags, DIAG_WARNING, b->path, line,
                  "%s%s%02d:%02d on %04d-%02d-%02d happens twice (the clocks go back): the "
                  "first, in summer time, is used",
                  what ? what : "", what ? ": " : "", minutes / 60, minutes % 60, y, m, d);
-        return earlier;
+        return utc;
     }
-    int64_t utc = local - offsets[0]; /* in a gap: by the clock before it, an hour later */
     int64_t shown = zone_local(utc);
     int later = (int)((shown - (shown / SECONDS_PER_DAY - (shown % SECONDS_PER_DAY < 0)) *
                                    SECONDS_PER_DAY) /
@@ -181,7 +192,7 @@ bool talks_place(struct talks *b, const char *date, const char *start, int64_t d
                  int line, const char *what, int64_t *utc)
 {
     int start_minutes = -1;
-    if (start && (!strchr(start, ':') || !talks_duration(start, &start_minutes)))
+    if (start && !talks_clock(start, &start_minutes))
         start_minutes = -1;
     int64_t when;
     bool offset = false, dated = date && talks_datetime(date, &when, &offset);
@@ -269,10 +280,15 @@ bool talks_add(struct talks *b, const struct talk *t, int line)
     s->description = t->abstract && t->abstract[0] ? plain_text_from_markup(t->abstract) : NULL;
     s->source = t->id && t->id[0] ? str_printf("%s#%s", b->path, t->id)
                                   : str_printf("%s#%zu", b->path, b->count + 1);
+    const char *key = t->guid && t->guid[0] ? t->guid : t->id;
+    s->talk_key = key && key[0] ? str_dup(key) : NULL;
     s->speakers = t->speaker_count ? calloc(t->speaker_count, sizeof *s->speakers) : NULL;
     for (size_t i = 0; s->speakers && i < t->speaker_count; i++)
         if (t->speakers[i] && t->speakers[i][0])
             s->speakers[s->speaker_count++] = str_dup(t->speakers[i]);
+    s->url = t->url && t->url[0] ? str_dup(t->url) : NULL;
+    s->feedback_url = t->feedback_url && t->feedback_url[0] ? str_dup(t->feedback_url) : NULL;
+    s->not_recorded = t->not_recorded;
     char *texts[] = {s->title, s->room, s->label, s->description};
     for (size_t i = 0; i < COUNT(texts); i++)
         if (texts[i])

@@ -8,19 +8,26 @@
 
 /* One talk as read from an export; strings stay the reader's. */
 struct talk {
-    const char *id; /* the export's id, or NULL */
+    const char *id;   /* the export's id, or NULL */
+    const char *guid; /* the export's guid, which stays when ids are renumbered; or NULL */
     const char *title, *room, *track, *language, *type, *abstract;
     const char *const *speakers;
     size_t speaker_count;
     int64_t start; /* UTC */
     int minutes;
-    struct rgba colour; /* of its track; alpha 0: none */
+    struct rgba colour;             /* of its track; alpha 0: none */
+    const char *url, *feedback_url; /* its page and feedback form, or NULL */
+    bool not_recorded;              /* the export says do not record it */
 };
 
 /* A duration as exports write it: "HH:MM", "H:MM", hours past 24 ("25:30"),
  * "HH:MM:SS", "D:HH:MM" (a first part of one digit, then hours under 24),
  * or plain minutes ("90"). False when it is none of them. */
 bool talks_duration(const char *text, int *minutes);
+
+/* A time of day as exports write it: "HH:MM", "H:MM" or "HH:MM:SS", under
+ * 24:00. Sets *minutes after midnight; false for anything else ("25:61"). */
+bool talks_clock(const char *text, int *minutes);
 
 /* An ISO 8601 date and time ("2019-12-27T11:00:00+01:00", "...Z",
  * "...+0100", seconds and the offset optional, 'T' or a space between).

@@ -114,6 +114,7 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
                        const char *room_name, const struct conference *conf)
 {
     int line = line_of(e);
+    char *guid = attribute(e, "guid");
     char *id = attribute(e, "id"), *title = child_text(e, "title");
     char *room = child_text(e, "room"), *date = child_text(e, "date");
     char *start = child_text(e, "start"), *duration = child_text(e, "duration");
@@ -121,6 +122,9 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
     char *language = child_text(e, "language"), *abstract = child_text(e, "abstract");
     if (!abstract)
         abstract = child_text(e, "description");
+    char *url = child_text(e, "url"), *feedback_url = child_text(e, "feedback_url");
+    const xmlNode *recording = child(e, "recording"); /* frab: <recording><optout> */
+    char *optout = recording ? child_text(recording, "optout") : NULL;
     char *speakers[SPEAKERS_PER_TALK];
     size_t speaker_count = 0;
     const xmlNode *persons = child(e, "persons");
@@ -129,6 +133,7 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
         if (named(p, "person") && (speakers[speaker_count] = text_of(p)))
             speaker_count++;
     struct talk t = {.id = id,
+                     .guid = guid,
                      .title = title,
                      .room = room ? room : room_name,
                      .track = track,
@@ -136,14 +141,20 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
                      .language = language,
                      .abstract = abstract,
                      .speakers = (const char *const *)speakers,
-                     .speaker_count = speaker_count};
+                     .speaker_count = speaker_count,
+                     .url = url,
+                     .feedback_url = feedback_url,
+                     .not_recorded = optout && strcmp(optout, "true") == 0};
     char what[64];
     snprintf(what, sizeof what, "event%s%s", id ? " " : "", id ? id : "");
-    int turn = conf->day_change >= 0 ? conf->day_change : day_start;
+    int turn = conf->day_change >= 0 ? conf->day_change : day_start, clock;
     if (!duration || !talks_duration(duration, &t.minutes))
         diag_add(b->diags, DIAG_WARNING, b->path, line,
                  "%s: duration '%s' is not a duration (write HH:MM): it is left out", what,
                  duration ? duration : "");
+    else if (start && !talks_clock(start, &clock))
+        diag_add(b->diags, DIAG_WARNING, b->path, line,
+                 "%s: start '%s' is not a time of day (write HH:MM): it is left out", what, start);
     else if (!talks_place(b, date, start, day, turn, line, what, &t.start))
         diag_add(b->diags, DIAG_WARNING, b->path, line, "%s: no date or start time: it is left out",
                  what);
@@ -151,8 +162,9 @@ static void read_event(struct talks *b, const xmlNode *e, int64_t day, int day_s
         talks_add(b, &t, line);
     for (size_t i = 0; i < speaker_count; i++)
         free(speakers[i]);
-    free(id), free(title), free(room), free(date), free(start), free(duration);
+    free(guid), free(id), free(title), free(room), free(date), free(start), free(duration);
     free(track), free(type), free(language), free(abstract);
+    free(url), free(feedback_url), free(optout);
 }
 
 static void read_day(struct talks *b, const xmlNode *d, const struct conference *conf)
@@ -193,8 +205,11 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
     xmlDoc *doc = lib->read_memory(text, (int)size, b->path, NULL, options);
     if (!doc) {
         const xmlError *e = lib->last_error();
-        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %s",
-                 e && e->message ? e->message : "cannot be parsed");
+        const char *message = e && e->message ? e->message : "cannot be parsed";
+        size_t length = strlen(message); /* libxml2 ends its messages with a newline */
+        while (length && message[length - 1] == '\n')
+            length--;
+        diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length, message);
         return false;
     }
     xmlNode *root = lib->root_element(doc);

@@ -2,13 +2,19 @@
 /* Reloads and the moment's programme. */
 #include "live.h"
 
+#include "changes_store.h"
 #include "running_order.h"
 #include "../util/log.h"
 #include "../util/str.h"
 #include "../util/zone.h"
 
+#include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void live_start(struct live *l, struct content *content, struct programme *prog,
                 struct diag_list *diags, int64_t now_ms)
@@ -29,11 +35,56 @@ void live_free(struct live *l)
     programme_free(&l->prog);
     programme_free(&l->shown);
     diag_list_clear(&l->diags);
+    changes_state_free(&l->changes);
+    free(l->state_dir);
     memset(l, 0, sizeof *l);
+}
+
+static void save_changes(struct live *l)
+{
+    char why[256];
+    if (l->state_dir && !changes_store_save(l->state_dir, &l->changes, why, sizeof why))
+        LOG(LOG_WARN, "changes", "%s/changes.json: %s: what changed is not kept over a restart",
+            l->state_dir, why);
+}
+
+/* Takes the programme's version into what the screen knows (after the day
+ * rolls over, when it has) and marks it against the baseline. */
+static void see_programme(struct live *l, int64_t now_utc)
+{
+    if (!l->changes_on)
+        return;
+    struct changes_version version;
+    if (changes_version_of(&l->prog, &version) &&
+        changes_see(&l->changes, &version, changes_event_day(now_utc)))
+        save_changes(l);
+    changes_version_free(&version);
+    changes_mark(&l->prog, &l->changes.baseline);
+}
+
+void live_use_state(struct live *l, const char *state_dir, int64_t now_utc)
+{
+    l->changes_on = true;
+    free(l->state_dir);
+    l->state_dir = state_dir ? str_dup(state_dir) : NULL;
+    char why[512];
+    if (l->state_dir && mkdir(l->state_dir, 0750) != 0 && errno != EEXIST)
+        LOG(LOG_WARN, "changes",
+            "--state %s: cannot be made (%s): what changed is not kept over a restart",
+            l->state_dir, strerror(errno));
+    changes_state_free(&l->changes);
+    if (l->state_dir && !changes_store_load(l->state_dir, &l->changes, why, sizeof why) && why[0])
+        LOG(LOG_WARN, "changes", "%s", why);
+    see_programme(l, now_utc);
 }
 
 bool live_follow_time(struct live *l, int64_t now_utc, int64_t now_ms, bool force)
 {
+    if (l->changes_on && changes_roll(&l->changes, changes_event_day(now_utc))) {
+        LOG(LOG_INFO, "changes", "a new day: the programme as it stands is the baseline now");
+        save_changes(l);
+        changes_mark(&l->prog, &l->changes.baseline);
+    }
     bool wrong = !l->view.clock_given && order_clock_is_wrong(now_utc);
     if (wrong && !l->clock_wrong)
         LOG(LOG_WARN, "clock",
@@ -100,7 +151,14 @@ unsigned live_reload(struct live *l, int64_t now_utc, int64_t now_ms)
     programme_free(&l->prog);
     l->prog = next;
     l->version++;
+    see_programme(l, now_utc);
     live_follow_time(l, now_utc, now_ms, true);
+#ifdef __GLIBC__
+    /* the old programme's many small blocks go back to the system: a
+     * reloaded export of a thousand talks would otherwise leave its heap
+     * at its largest (about a third more resident memory) */
+    malloc_trim(0);
+#endif
     return result;
 }
 

@@ -6,6 +6,7 @@
 #ifndef HALLSCREEN_LIVE_H
 #define HALLSCREEN_LIVE_H
 
+#include "changes.h"
 #include "running_order.h"
 #include "show.h"
 #include "../content/content.h"
@@ -21,11 +22,14 @@ struct live {
     bool clock_wrong;       /* the machine's clock is plainly wrong */
     struct diag_list diags; /* the content's problems now */
     struct show show;
-    struct order_view view;   /* how this screen shows the programme */
-    int version;              /* of the programme: 1, then one more per change */
-    int reloads;              /* reloads tried, changed or not */
-    int failed_reloads;       /* of those, where the folder or a file could not be read */
-    int64_t last_good_reload; /* when a reload last read everything, s since 1970 UTC */
+    struct order_view view;       /* how this screen shows the programme */
+    int version;                  /* of the programme: 1, then one more per change */
+    int reloads;                  /* reloads tried, changed or not */
+    int failed_reloads;           /* of those, where the folder or a file could not be read */
+    int64_t last_good_reload;     /* when a reload last read everything, s since 1970 UTC */
+    char *state_dir;              /* NULL: what the screen saw is kept in memory only */
+    struct changes_state changes; /* the baseline the programme is marked against */
+    bool changes_on;              /* live_use_state() was called */
 };
 
 /* What a reload changed. */
@@ -38,6 +42,11 @@ enum live_change {
  * content; takes all three over. */
 void live_start(struct live *l, struct content *content, struct programme *prog,
                 struct diag_list *diags, int64_t now_ms);
+
+/* Keeps what the screen saw of the programme in state_dir (NULL: in
+ * memory only), reading what it knew before, and marks the programme as
+ * changed since its baseline (show/changes.h) from now on. */
+void live_use_state(struct live *l, const char *state_dir, int64_t now_utc);
 
 /* Frees all it holds, the content included; a zeroed struct is fine. */
 void live_free(struct live *l);

@@ -20,6 +20,8 @@ enum wait {
     WAIT_FRAME,    /* the next frame of a transition */
     WAIT_STATUS,   /* writing the status file (again, after a failure) */
     WAIT_METRICS,  /* rewriting the metrics file */
+    WAIT_OVERLAY,  /* reading the overlay folder's changes, or polling it */
+    WAIT_TIMER,    /* --timer: the count's next second, or its blink */
     WAIT_COUNT
 };
 

@@ -2,12 +2,15 @@
 /* The programme at a moment. */
 #include "running_order.h"
 
-#include "../util/translate.h"
+#include "order_internal.h"
+#include "rooms.h"
+#include "rooms_state.h"
 
 #include "../util/array.h"
 #include "../util/civil_time.h"
 #include "../util/hash.h"
 #include "../util/str.h"
+#include "../util/translate.h"
 #include "../util/zone.h"
 
 #include <ctype.h>
@@ -15,31 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { SOON_MINUTES = 60 };
-
-/* A timed session placed on the calendar. */
-struct timed {
-    const struct slide *slide;
-    int64_t start, end; /* UTC */
-    enum mark mark;
-};
-
-struct builder {
-    const struct programme *prog;
-    const struct order_view *view;
-    int64_t now;   /* UTC */
-    int64_t today; /* event days since 1970 */
-    struct programme *out;
-    uint64_t signature;
-    const char *room; /* the programme's name of the view's room; NULL: none has it */
-};
-
 bool order_clock_is_wrong(int64_t now_utc)
 {
     return now_utc < ORDER_CLOCK_FLOOR;
 }
 
-static void sign(struct builder *b, const char *text)
+void order_sign(struct builder *b, const char *text)
 {
     b->signature = hash_text(b->signature, text);
 }
@@ -51,10 +35,10 @@ static int64_t day_of(int64_t local)
 
 /* Places a session with a start time on the day it happens (today, for a
  * session with no date); a talk of an export where it says. */
-static struct timed place_session(const struct builder *b, const struct slide *s)
+static struct timed place_on_calendar(const struct builder *b, const struct slide *s)
 {
     if (s->runs.set) /* a talk of an export: its exact time, however long */
-        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE};
+        return (struct timed){s, s->runs.start, s->runs.end, MARK_NONE, 0};
     int64_t day = s->date.set ? s->date.days : b->today;
     int64_t start = day * SECONDS_PER_DAY + s->start.minutes * 60;
     int64_t end = start + SESSION_DEFAULT_MINUTES * 60;
@@ -63,10 +47,43 @@ static struct timed place_session(const struct builder *b, const struct slide *s
         if (s->end.minutes <= s->start.minutes)
             end += SECONDS_PER_DAY; /* over midnight */
     }
-    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE};
+    return (struct timed){s, zone_utc(start), zone_utc(end), MARK_NONE, 0};
 }
 
-static bool is_timed(const struct slide *s)
+/* The session placed, later by as much as its room runs late. */
+static struct timed place_session(const struct builder *b, const struct slide *s)
+{
+    struct timed t = place_on_calendar(b, s);
+    t.late = rooms_state_late(b->prog, s->room, b->now);
+    t.start += (int64_t)t.late * 60;
+    t.end += (int64_t)t.late * 60;
+    return t;
+}
+
+/* What changed and how late the room runs, then text: "Cancelled",
+ * "15 min late · Now · ends 11:45" (first, so that a line cut short keeps
+ * them); takes text over. A ghost (where a cancelled or moved talk stood)
+ * says only what became of it when ghost_alone. */
+char *order_with_notes(const char *lang, char *text, int late, const struct slide *s,
+                       bool ghost_alone, bool door)
+{
+    /* beside a door, the long form: "Moved to Hall A · 14:10" */
+    const char *change = s ? (door ? s->change_note : s->change_short) : NULL;
+    if (change && s->change >= TALK_CANCELLED && ghost_alone) {
+        free(text);
+        return str_dup(change);
+    }
+    if (!text || (!late && !change))
+        return text;
+    char *late_text = late ? str_printf(tr(lang, "%d min late"), late) : NULL;
+    char *joined = str_printf("%s%s%s%s%s", change ? change : "", change ? " \u00b7 " : "",
+                              late_text ? late_text : "", late_text ? " \u00b7 " : "", text);
+    free(late_text);
+    free(text);
+    return joined;
+}
+
+bool order_is_timed(const struct slide *s)
 {
     return s->kind == SLIDE_SESSION && s->start.set;
 }
@@ -87,13 +104,13 @@ static bool same_room(const struct slide *a, const struct slide *b)
     return strcmp(a->room, b->room) == 0;
 }
 
-static void format_clock_at(int64_t utc, char *buf, size_t size)
+void order_format_clock(int64_t utc, char *buf, size_t size)
 {
     int64_t local = zone_local(utc);
     civil_format_clock((int)((local - day_of(local) * SECONDS_PER_DAY) / 60), buf, size);
 }
 
-static char *mark_text(const struct builder *b, const struct timed *t)
+static char *mark_text_alone(const struct builder *b, const struct timed *t)
 {
     const char *lang = event_language(&b->prog->event);
     char clock[16];
@@ -101,17 +118,17 @@ static char *mark_text(const struct builder *b, const struct timed *t)
     case MARK_NOW:
         if (!t->slide->end.set)
             return str_dup(tr(lang, "Now"));
-        format_clock_at(t->end, clock, sizeof clock);
+        order_format_clock(t->end, clock, sizeof clock);
         return str_printf(tr(lang, "Now \u00b7 ends %s"), clock);
     case MARK_NEXT: {
         int64_t minutes = (t->start - b->now + 59) / 60;
         if (minutes <= SOON_MINUTES)
             return str_printf(tr(lang, "Next \u00b7 in %d min"), (int)minutes);
-        format_clock_at(t->start, clock, sizeof clock);
+        order_format_clock(t->start, clock, sizeof clock);
         return str_printf(tr(lang, "Next \u00b7 at %s"), clock);
     }
     case MARK_LATER:
-        format_clock_at(t->start, clock, sizeof clock);
+        order_format_clock(t->start, clock, sizeof clock);
         return str_printf(tr(lang, "Later today \u00b7 %s"), clock);
     case MARK_NONE:
         break;
@@ -119,7 +136,14 @@ static char *mark_text(const struct builder *b, const struct timed *t)
     return NULL;
 }
 
-static struct slide *add_slide(struct builder *b)
+/* The mark, and how late the room runs. */
+static char *mark_text(const struct builder *b, const struct timed *t)
+{
+    return order_with_notes(event_language(&b->prog->event), mark_text_alone(b, t), t->late, NULL,
+                            false, false);
+}
+
+struct slide *order_add_slide(struct builder *b)
 {
     struct programme *out = b->out;
     if (!ARRAY_RESERVE(out->slides, out->slide_count, out->slide_capacity))
@@ -134,7 +158,8 @@ static struct slide *add_slide(struct builder *b)
 static void add_copy(struct builder *b, const struct slide *src, const struct timed *t)
 {
     struct slide marked = *src;
-    char *text = t && t->mark != MARK_NONE ? mark_text(b, t) : NULL;
+    /* where a talk stood (a ghost) is not now or next: its change says it */
+    char *text = t && t->mark != MARK_NONE && src->change < TALK_CANCELLED ? mark_text(b, t) : NULL;
     if (text) {
         marked.mark = t->mark;
         marked.mark_text = text;
@@ -142,11 +167,12 @@ static void add_copy(struct builder *b, const struct slide *src, const struct ti
     const struct page_fitter *fitter = b->view->fitter.fits ? &b->view->fitter : NULL;
     struct slide *pages = NULL;
     size_t count = slide_pages(&marked, b->prog, fitter, &pages);
-    sign(b, src->source);
-    sign(b, marked.mark_text);
+    order_sign(b, src->source);
+    order_sign(b, marked.mark_text);
+    order_sign(b, src->change_note);
     free(text);
     for (size_t i = 0; i < count; i++) {
-        struct slide *s = add_slide(b);
+        struct slide *s = order_add_slide(b);
         if (!s) {
             slide_free(&pages[i]);
             continue;
@@ -172,7 +198,7 @@ static int compare_timed(const void *pa, const void *pb)
 static void add_overview(struct builder *b, const char *label, const char *title, const char *body,
                          const struct timed *rows, size_t n, int page, int pages)
 {
-    struct slide *s = add_slide(b);
+    struct slide *s = order_add_slide(b);
     if (!s)
         return;
     s->kind = SLIDE_OVERVIEW;
@@ -184,22 +210,25 @@ static void add_overview(struct builder *b, const char *label, const char *title
     s->page_count = pages;
     s->rows = n ? calloc(n, sizeof *s->rows) : NULL;
     b->out->slide_count++;
-    sign(b, label);
-    sign(b, title);
-    sign(b, body);
+    order_sign(b, label);
+    order_sign(b, title);
+    order_sign(b, body);
     for (size_t i = 0; s->rows && i < n; i++) {
         const struct timed *t = &rows[i];
         char start[16], end[16];
-        format_clock_at(t->start, start, sizeof start);
-        format_clock_at(t->end, end, sizeof end);
+        order_format_clock(t->start, start, sizeof start);
+        order_format_clock(t->end, end, sizeof end);
         struct overview_row *row = &s->rows[s->row_count++];
-        row->when = t->slide->end.set ? str_printf("%s\u2013%s", start, end) : str_dup(start);
+        row->when = order_with_notes(event_language(&b->prog->event),
+                                     t->slide->end.set ? str_printf("%s\u2013%s", start, end)
+                                                       : str_dup(start),
+                                     t->late, t->slide, false, false);
         row->title = str_dup(t->slide->title);
-        row->room = str_dup(t->slide->room);
+        row->room = str_dup(rooms_display(&b->prog->event, t->slide->room));
         row->mark = t->mark;
-        sign(b, row->when);
-        sign(b, row->title);
-        sign(b, row->room);
+        order_sign(b, row->when);
+        order_sign(b, row->title);
+        order_sign(b, row->room);
         b->signature += (uint64_t)row->mark;
     }
 }
@@ -210,20 +239,61 @@ static void format_moment_at(int64_t utc, const char *lang, char *buf, size_t si
     int64_t local = zone_local(utc);
     char date[96], clock[16];
     civil_format_date(day_of(local), lang, date, sizeof date);
-    format_clock_at(utc, clock, sizeof clock);
+    order_format_clock(utc, clock, sizeof clock);
     snprintf(buf, size, tr(lang, "%1$s at %2$s"), date, clock);
 }
 
+/* The event's last day: last_day: in event.yaml, else the last day of a
+ * talk of the export or of a dated session; -1 when nothing says (sessions
+ * with no date come every day). */
+static int64_t last_day(const struct builder *b)
+{
+    const struct event *e = &b->prog->event;
+    if (e->last_day.set)
+        return e->last_day.days;
+    int64_t last = -1;
+    for (size_t i = 0; i < b->prog->slide_count; i++) {
+        const struct slide *s = &b->prog->slides[i];
+        if (!order_is_timed(s) || (!s->runs.set && !s->date.set))
+            continue;
+        int64_t day = s->runs.set ? day_of(zone_local(s->runs.start)) : s->date.days;
+        if (day > last)
+            last = day;
+    }
+    return last;
+}
+
+/* Moves to the front of today, in time order, the sessions still to come
+ * that a board beside them leaves to the list: those in rooms the board
+ * shows (or in no room), not running. Returns how many. */
+static size_t coming_on_board(const struct builder *b, struct timed *today, size_t today_count)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < today_count; i++) {
+        const struct slide *s = today[i].slide;
+        if (today[i].mark == MARK_NOW || (s->room && !rooms_on_board(&b->prog->event, s->room)))
+            continue;
+        struct timed t = today[i];
+        memmove(&today[kept + 1], &today[kept], (i - kept) * sizeof *today);
+        today[kept++] = t;
+    }
+    return kept;
+}
+
 /* The overview pages: what comes today, or when the programme resumes, or
- * that the event is over. */
+ * that the event is over (after last, its last day; -1: when nothing comes). */
 static void add_overviews(struct builder *b, struct timed *today, size_t today_count,
-                          const struct timed *upcoming, bool any_timed, int rows_per_page)
+                          const struct timed *upcoming, bool any_timed, int64_t last,
+                          int rows_per_page)
 {
     const struct event *e = &b->prog->event;
     const char *lang = event_language(e);
     char date[96], when[160], heading[160];
     civil_format_date(b->today, lang, date, sizeof date);
-    bool event_over = e->last_day.set && b->today > e->last_day.days;
+    bool event_over = last >= 0 && b->today > last;
+    /* between two days of the event, and nothing of the next in the
+     * programme yet */
+    bool between = last >= 0 && b->today < last && !upcoming && any_timed;
     if (today_count > 0) {
         size_t pages = (today_count + (size_t)rows_per_page - 1) / (size_t)rows_per_page;
         for (size_t p = 0; p < pages; p++) {
@@ -246,7 +316,21 @@ static void add_overviews(struct builder *b, struct timed *today, size_t today_c
         /* beside a door: the room, free for the rest of the day */
         tr_each(e->languages, e->language_count, "Nothing more in this room today", heading,
                 sizeof heading);
-        add_overview(b, b->room ? b->room : b->view->room, heading, NULL, NULL, 0, 1, 1);
+        add_overview(b, b->room ? rooms_display(&b->prog->event, b->room) : b->view->room, heading,
+                     NULL, NULL, 0, 1, 1);
+    } else if (between) {
+        bool before = e->first_day.set && b->today < e->first_day.days;
+        char *body = NULL;
+        if (before) {
+            civil_format_date(e->first_day.days, lang, when, sizeof when);
+            body = str_printf(tr(lang, "The programme starts on %s"), when);
+        } else {
+            body = str_dup(tr(lang, "The programme resumes tomorrow"));
+        }
+        tr_each(e->languages, e->language_count,
+                before ? "Coming soon" : "That was today's programme", heading, sizeof heading);
+        add_overview(b, date, heading, body, NULL, 0, 1, 1);
+        free(body);
     } else if (event_over || any_timed) {
         /* "Thank you for joining NAME, 10–12 February 2025.", then its motto
          * and website, from what event.yaml gives */
@@ -288,6 +372,9 @@ const char *order_find_room(const struct programme *prog, const char *name, cons
 {
     const char *first = NULL;
     *second = NULL;
+    const struct room_entry *named = rooms_entry_named(&prog->event, name);
+    if (named) /* its display name in rooms: */
+        name = named->name;
     for (size_t i = 0; i < prog->slide_count; i++) {
         const char *room = prog->slides[i].room;
         if (room && strcmp(room, name) == 0) {
@@ -340,95 +427,11 @@ void order_check_room(const struct programme *prog, const char *room, struct dia
 
 /* True when the session s belongs on this screen: every room's, or the
  * screen's room. */
-static bool in_view(const struct builder *b, const struct slide *s)
+bool order_in_view(const struct builder *b, const struct slide *s)
 {
-    if (!b->view->room || !is_timed(s))
+    if (!b->view->room || !order_is_timed(s))
         return true;
     return b->room ? s->room && strcmp(s->room, b->room) == 0 : false;
-}
-
-/* A board: each room with a talk now or later today, in the order the
- * schedule lists rooms, with its talk now and its next. */
-static void add_board(struct builder *b, const struct timed *today, size_t today_count)
-{
-    const struct programme *prog = b->prog;
-    const char *lang = event_language(&prog->event);
-    size_t rows_per_page = b->view->overview_rows > 0 ? (size_t)b->view->overview_rows : 1;
-    struct overview_row *rows = calloc(today_count + 1, sizeof *rows);
-    size_t count = 0;
-    /* rooms in the order of their first talk in the export */
-    for (size_t i = 0; rows && i < prog->slide_count; i++) {
-        const struct slide *s = &prog->slides[i];
-        if (!s->scheduled || !in_view(b, s))
-            continue;
-        bool listed = false;
-        for (size_t r = 0; r < count && !listed; r++)
-            listed = order_same_room(rows[r].room, s->room);
-        const struct timed *now = NULL, *next = NULL;
-        for (size_t j = 0; !listed && j < today_count; j++) {
-            const struct timed *t = &today[j];
-            if (!t->slide->scheduled || !order_same_room(t->slide->room, s->room))
-                continue;
-            if (t->mark == MARK_NOW && !now)
-                now = t;
-            else if (t->mark != MARK_NOW && (!next || t->start < next->start))
-                next = t;
-        }
-        if (listed || (!now && !next))
-            continue; /* nothing more today in this room */
-        struct overview_row *row = &rows[count++];
-        char clock[16];
-        row->room = str_dup(s->room ? s->room : "");
-        if (now) { /* how long it has left */
-            format_clock_at(now->end, clock, sizeof clock);
-            int left = (int)((now->end - b->now + 59) / 60);
-            row->title = str_dup(now->slide->title);
-            row->when = str_printf(tr(lang, "Now \u00b7 %d min left \u00b7 until %s"), left, clock);
-            row->mark = MARK_NOW;
-        }
-        if (next) { /* when it starts: soon, in minutes */
-            format_clock_at(next->start, clock, sizeof clock);
-            int in = (int)((next->start - b->now + 59) / 60);
-            row->next_title = str_dup(next->slide->title);
-            row->next_when =
-                in <= SOON_MINUTES
-                    ? str_printf(tr(lang, "Next \u00b7 in %d min \u00b7 %s"), in, clock)
-                    : str_printf(tr(lang, "Next \u00b7 %s"), clock);
-        }
-    }
-    size_t pages = (count + rows_per_page - 1) / rows_per_page;
-    for (size_t p = 0; p < pages; p++) {
-        struct slide *s = add_slide(b);
-        if (!s)
-            break;
-        s->kind = SLIDE_BOARD;
-        s->source = str_printf("board");
-        /* one room (beside its door, or the only one): its name as the
-         * schedule writes it, over its talks set large */
-        char both[160];
-        tr_each(b->prog->event.languages, b->prog->event.language_count, "Now and next", both,
-                sizeof both);
-        s->label = str_dup(count == 1 ? rows[0].room : both);
-        s->page = (int)p + 1;
-        s->page_count = (int)pages;
-        size_t first = p * rows_per_page;
-        size_t n = count - first < rows_per_page ? count - first : rows_per_page;
-        s->rows = calloc(n, sizeof *s->rows);
-        for (size_t i = 0; s->rows && i < n; i++) {
-            s->rows[s->row_count++] = rows[first + i];
-            memset(&rows[first + i], 0, sizeof rows[first + i]);
-        }
-        b->out->slide_count++;
-        b->signature = hash_number(b->signature, slide_fingerprint(s));
-    }
-    for (size_t i = 0; rows && i < count; i++) {
-        free(rows[i].room);
-        free(rows[i].title);
-        free(rows[i].when);
-        free(rows[i].next_title);
-        free(rows[i].next_when);
-    }
-    free(rows);
 }
 
 uint64_t order_build(const struct programme *prog, int64_t now_utc, int overview_rows,
@@ -456,7 +459,7 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
     const char *second;
     if (view->room)
         b.room = order_find_room(prog, view->room, &second);
-    sign(&b, prog->alert ? prog->alert->title : NULL);
+    order_sign(&b, prog->alert ? prog->alert->title : NULL);
     if (!view->clock_given && order_clock_is_wrong(now_utc)) {
         for (size_t i = 0; i < prog->slide_count; i++)
             add_copy(&b, &prog->slides[i], NULL);
@@ -470,7 +473,7 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
     bool any_timed = false, any_upcoming = false;
     for (size_t i = 0; today && i < prog->slide_count; i++) {
         const struct slide *s = &prog->slides[i];
-        if (!is_timed(s) || !in_view(&b, s))
+        if (!order_is_timed(s) || !order_in_view(&b, s))
             continue;
         any_timed = true;
         struct timed t = place_session(&b, s);
@@ -498,15 +501,25 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
         today[i].mark = first_in_room ? MARK_NEXT : MARK_LATER;
     }
     /* A board of the rooms stands in for the list of what comes next, but
-     * beside one room's door the rest of its day is listed too. */
-    bool scheduled_today = false;
-    for (size_t i = 0; i < today_count && !scheduled_today; i++)
-        scheduled_today = today[i].slide->scheduled;
+     * beside one room's door the rest of its day is listed too, and beside
+     * an export, hand-made sessions to come get the list's first page. */
+    bool scheduled_today = false, made_today = false;
+    for (size_t i = 0; i < today_count; i++) {
+        scheduled_today = scheduled_today || today[i].slide->scheduled;
+        made_today = made_today || !today[i].slide->scheduled;
+    }
     if (scheduled_today)
-        add_board(&b, today, today_count);
-    if (!scheduled_today || view->room)
+        order_add_board(&b, today, today_count);
+    int rows = view->overview_rows > 0 ? view->overview_rows : 1;
+    if (!scheduled_today || view->room) {
         add_overviews(&b, today, today_count, any_upcoming ? &upcoming : NULL, any_timed,
-                      view->overview_rows > 0 ? view->overview_rows : 1);
+                      last_day(&b), rows);
+    } else if (made_today) {
+        size_t coming = coming_on_board(&b, today, today_count);
+        if (coming)
+            add_overviews(&b, today, coming > (size_t)rows ? (size_t)rows : coming, NULL, true,
+                          last_day(&b), rows);
+    }
     int lookahead =
         prog->event.lookahead_minutes > 0 ? prog->event.lookahead_minutes : ORDER_LOOKAHEAD_MINUTES;
 
@@ -515,9 +528,10 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
         const struct slide *s = &prog->slides[i];
         if (!in_window(&b, s))
             continue;
-        if (is_timed(s)) {
+        if (order_is_timed(s)) {
             /* a talk of the export: while it runs, or when it comes soon */
-            for (size_t j = 0; j < today_count; j++)
+            bool shown = !s->scheduled || view->room || rooms_on_board(&prog->event, s->room);
+            for (size_t j = 0; shown && j < today_count; j++)
                 if (today[j].slide == s &&
                     (!s->scheduled || today[j].start <= now_utc + lookahead * 60))
                     add_copy(&b, s, &today[j]);
@@ -527,4 +541,15 @@ uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
     }
     free(today);
     return b.signature;
+}
+
+bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start, int64_t *end)
+{
+    if (!order_is_timed(s))
+        return false;
+    const struct builder b = {.today = today_local};
+    struct timed t = place_on_calendar(&b, s);
+    *start = t.start;
+    *end = t.end;
+    return true;
 }

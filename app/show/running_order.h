@@ -42,7 +42,10 @@ struct order_view {
  * and talks play, and its board shows it alone. Talks of a schedule export
  * get a slide while they run or start within the event's lookahead; a
  * board lists each room's talk now and its next, rooms in the export's
- * order, split over pages of view->overview_rows rooms. */
+ * order, on as few pages as view->fitter finds they fit (without a fitter,
+ * view->overview_rows rooms a page); one room's board is its door sign (its
+ * room set), with the rest of the room's day after its own row and, from
+ * the export, a QR code to the talk now as event.talk_qr says. */
 uint64_t order_build_view(const struct programme *prog, int64_t now_utc,
                           const struct order_view *view, struct programme *out);
 
@@ -59,5 +62,11 @@ const char *order_find_room(const struct programme *prog, const char *name, cons
 /* Reports to diags, listing the rooms there are, when no session of prog
  * is in room, or when room could stand for two of its rooms. */
 void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
+
+/* When session s runs as scheduled (its room's late: not applied), in UTC
+ * seconds: a talk's exact time, else its date's start and end
+ * (today_local's, event days since 1970, when it has no date). False when
+ * s is not a session with a start. */
+bool order_session_times(const struct slide *s, int64_t today_local, int64_t *start, int64_t *end);
 
 #endif

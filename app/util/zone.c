@@ -56,13 +56,30 @@ int64_t zone_local(int64_t utc)
     return (int64_t)timegm(&tm);
 }
 
+int64_t zone_utc_fold(int64_t local, enum zone_fold *fold)
+{
+    /* The zone's offsets a day either side: the one or two the night has.
+     * (mktime() with tm_isdst = -1 would choose by its earlier calls.) */
+    const int64_t day = 24 * 3600;
+    const int64_t offsets[2] = {zone_local(local - day) - (local - day),
+                                zone_local(local + day) - (local + day)};
+    int64_t found[2] = {0, 0};
+    int count = 0;
+    for (int i = 0; i < 2; i++) {
+        int64_t utc = local - offsets[i];
+        if (zone_local(utc) == local && (count == 0 || found[0] != utc))
+            found[count++] = utc;
+    }
+    *fold = count == 1 ? ZONE_ONCE : count == 2 ? ZONE_TWICE : ZONE_NEVER;
+    if (count == 2)
+        return found[0] < found[1] ? found[0] : found[1];
+    return count == 1 ? found[0] : local - offsets[0];
+}
+
 int64_t zone_utc(int64_t local)
 {
-    time_t t = (time_t)local;
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    tm.tm_isdst = -1;
-    return (int64_t)mktime(&tm);
+    enum zone_fold fold;
+    return zone_utc_fold(local, &fold);
 }
 
 void zone_format_clock(int64_t utc_ms, const char *lang, char *buf, size_t size)

@@ -21,10 +21,21 @@ void zone_use(const char *name);
  * 00:00 of the local calendar. */
 int64_t zone_local(int64_t utc);
 
-/* The instant of a wall-clock time in the zone. A time skipped by a
- * daylight-saving change counts as the instant it would have been an hour
- * later; a repeated one as its first occurrence. */
+/* The instant of a wall-clock time in the zone, the same whatever was
+ * converted before. A time skipped by a daylight-saving change counts as
+ * the instant it would have been by the clock before the change (an hour
+ * later); a repeated one as its first occurrence. */
 int64_t zone_utc(int64_t local);
+
+/* How a wall-clock time falls in the zone. */
+enum zone_fold {
+    ZONE_ONCE,  /* it happens once */
+    ZONE_TWICE, /* the clocks go back over it: it happens twice */
+    ZONE_NEVER, /* the clocks go forward over it: it never happens */
+};
+
+/* zone_utc's instant of local, and how local falls. */
+int64_t zone_utc_fold(int64_t local, enum zone_fold *fold);
 
 /* The wall-clock time in the zone at utc_ms (milliseconds since 1970), as
  * the footer's clock shows it. */

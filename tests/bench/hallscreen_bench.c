@@ -7,7 +7,11 @@
  * SIGTERM or SIGINT ends it between frames, with the figures so far. The
  * GPU pass at 3840x2160 (minutes and gigabytes through llvmpipe) runs only
  * with --gpu-4k.
- * Usage: hallscreen-bench CONTENT_DIR [--paging | --software | --gpu-4k] */
+ * With --export FILE NOW: a real schedule export's reload as the show
+ * makes it (read, parsed, compared with the screen's baseline, the
+ * moment's programme built and paged at 1080p), and memory with it.
+ * Usage: hallscreen-bench CONTENT_DIR [--paging | --software | --gpu-4k]
+ *        hallscreen-bench CONTENT_DIR --export FILE YYYY-MM-DDTHH:MM */
 #include "../../app/content/loader.h"
 #include "../../app/content/content.h"
 #include "../process_stats.h"
@@ -19,7 +23,11 @@
 #include "../../app/render/frame.h"
 #include "../../app/render/render.h"
 #include "../../app/render/stage.h"
+#include "../../app/show/live.h"
 #include "../../app/show/show.h"
+#include "../../app/util/civil_time.h"
+#include "../../app/util/file_read.h"
+#include "../../app/util/zone.h"
 #include "../../app/show/running_order.h"
 #include "../../app/util/log.h"
 
@@ -33,6 +41,7 @@
 #include <poll.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 enum { TRANSITIONS = 6, FRAMES_PER_TRANSITION = 30 };
 
@@ -494,6 +503,7 @@ static void paged_build_figures(const char *name, const struct programme *prog, 
                "shown\n",
                name, first, now_ms() - start, shown.slide_count);
         programme_free(&shown);
+        free(stage.fits);
     }
     render_destroy(r);
     if (sdl)
@@ -645,8 +655,82 @@ static void video_figures(void)
         fprintf(stderr, "cannot remove %s\n", dir);
 }
 
+/* The export at path reloaded by the show 10 times (a byte added each
+ * time: a new version to read), at now (event time, "2025-12-28T14:00"). */
+static void export_reload_figures(const char *path, const char *now_text)
+{
+    char dir[] = "/tmp/hallscreen-export-" TEMP_SUFFIX;
+    int64_t local;
+    char why[256];
+    size_t size = 0;
+    char *text = file_read_all(path, SCHEDULE_MAX_BYTES, &size, why, sizeof why);
+    if (!text || !mkdtemp(dir) || !civil_parse_datetime(now_text, &local)) {
+        fprintf(stderr, "hallscreen-bench: %s: %s\n", path, text ? "cannot be used" : why);
+        free(text);
+        return;
+    }
+    const char *ext = strrchr(path, '.') ? strrchr(path, '.') : ".xml";
+    char event[300], export[300];
+    snprintf(event, sizeof event, "%s/event.yaml", dir);
+    snprintf(export, sizeof export, "%s/schedule%s", dir, ext);
+    FILE *f = fopen(event, "w");
+    if (f) {
+        fprintf(f, "name: Benchmark\ntimezone: Europe/Berlin\nschedule:\n  - schedule%s\n", ext);
+        fclose(f);
+    }
+    if ((f = fopen(export, "w"))) {
+        fwrite(text, 1, size, f);
+        fclose(f);
+    }
+    zone_use("Europe/Berlin");
+    int64_t now = zone_utc(local);
+    long rss_before = status_kib("VmRSS");
+    struct theme base;
+    theme_init_defaults(&base);
+    struct content *c = content_open(dir, &base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    double start = now_ms();
+    content_refresh(c, &prog, &diags, NULL);
+    double first_read = now_ms() - start;
+    size_t talks = prog.slide_count;
+    struct live live;
+    live_start(&live, c, &prog, &diags, 0);
+    live_use_state(&live, NULL, now);
+    live_follow_time(&live, now, 0, true);
+    long rss_started = status_kib("VmRSS");
+    double times[10];
+    int runs = 0;
+    for (; runs < 10 && !stop_requested(); runs++) {
+        if ((f = fopen(export, "a"))) { /* a new version: read it again */
+            fputc('\n', f);
+            fclose(f);
+        }
+        start = now_ms();
+        live_reload(&live, now, runs + 1);
+        times[runs] = now_ms() - start;
+    }
+    struct spread t = spread_of(times, (size_t)runs);
+    printf("export_reload: %zu talks, %zu bytes; first read %.1f ms; reload (read, parse, "
+           "compare, build) median %.1f ms, max %.1f; RSS +%ld KiB started, +%ld "
+           "KiB after %d reloads\n",
+           talks, size, first_read, t.p50, t.max, rss_started - rss_before,
+           status_kib("VmRSS") - rss_before, runs);
+    live_free(&live);
+    theme_free(&base);
+    free(text);
+    remove(export);
+    remove(event);
+    rmdir(dir);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 5 && strcmp(argv[2], "--export") == 0) {
+        log_set_level(LOG_WARN);
+        export_reload_figures(argv[3], argv[4]);
+        return 0;
+    }
     const char *flag = argc == 3 ? argv[2] : "";
     bool paging_only = strcmp(flag, "--paging") == 0;
     bool software_only = strcmp(flag, "--software") == 0;

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The board's rooms as event.yaml lists them. */
+#include "rooms.h"
+
+#include "running_order.h"
+#include "../util/str.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct room_entry *rooms_entry(const struct event *event, const char *room)
+{
+    for (size_t i = 0; room && i < event->room_count; i++)
+        if (strcmp(event->rooms[i].name, room) == 0)
+            return &event->rooms[i];
+    for (size_t i = 0; room && i < event->room_count; i++)
+        if (order_same_room(event->rooms[i].name, room))
+            return &event->rooms[i];
+    return NULL;
+}
+
+const struct room_entry *rooms_entry_named(const struct event *event, const char *name)
+{
+    for (size_t i = 0; name && i < event->room_count; i++) {
+        const struct room_entry *r = &event->rooms[i];
+        if (r->display && (strcmp(r->display, name) == 0 || order_same_room(r->display, name)))
+            return r;
+    }
+    return NULL;
+}
+
+bool rooms_on_board(const struct event *event, const char *room)
+{
+    return event->room_count == 0 || rooms_entry(event, room) != NULL;
+}
+
+const char *rooms_display(const struct event *event, const char *room)
+{
+    const struct room_entry *r = rooms_entry(event, room);
+    return r && r->display ? r->display : room;
+}
+
+/* An address without its scheme, as a caption under its QR code:
+ * "streaming.example.org/hall-1". The caller frees it. */
+static char *address_caption(const char *address)
+{
+    const char *rest = strstr(address, "://");
+    rest = rest ? rest + 3 : address;
+    size_t n = strlen(rest);
+    while (n > 1 && rest[n - 1] == '/')
+        n--;
+    return str_ndup(rest, n);
+}
+
+void rooms_door_sign(const struct event *event, const char *room, struct slide *s)
+{
+    const struct room_entry *r = rooms_entry(event, room);
+    if (!r)
+        return;
+    size_t size = 1;
+    for (size_t i = 0; i < r->info_count; i++)
+        size += strlen(r->info[i]) + 1;
+    s->subtitle = r->info_count ? calloc(size, 1) : NULL;
+    for (size_t i = 0; s->subtitle && i < r->info_count; i++) {
+        if (i)
+            strcat(s->subtitle, "\n");
+        strcat(s->subtitle, r->info[i]);
+    }
+    if (r->stream && !s->qr) { /* a QR code to the talk now comes first */
+        s->qr = str_dup(r->stream);
+        s->qr_caption = address_caption(r->stream);
+    }
+}
+
+void rooms_check(const struct programme *prog, struct diag_list *diags)
+{
+    if (!prog->event.room_count)
+        return;
+    char *path = str_printf("%s/event.yaml", prog->content_dir ? prog->content_dir : ".");
+    for (size_t i = 0; i < prog->event.room_count; i++) {
+        const struct room_entry *r = &prog->event.rooms[i];
+        bool found = false;
+        for (size_t j = 0; j < prog->slide_count && !found; j++)
+            found = order_same_room(prog->slides[j].room, r->name);
+        if (found)
+            continue;
+        char rooms[512] = "";
+        for (size_t j = 0; j < prog->slide_count; j++) {
+            const char *name = prog->slides[j].room;
+            bool listed = !name;
+            for (size_t k = 0; k < j && !listed; k++)
+                listed = prog->slides[k].room && strcmp(prog->slides[k].room, name) == 0;
+            size_t used = strlen(rooms);
+            if (!listed && used < sizeof rooms - 1)
+                snprintf(rooms + used, sizeof rooms - used, "%s%s", used ? ", " : "", name);
+        }
+        diag_add(diags, DIAG_WARNING, path ? path : "event.yaml", r->line,
+                 "rooms: '%s' is no room of the programme, so the board leaves it out; "
+                 "write it as the schedule does (its rooms: %s)",
+                 r->name, rooms[0] ? rooms : "none");
+    }
+    free(path);
+}
