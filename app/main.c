@@ -6,10 +6,12 @@
 #include "content/content.h"
 #include "content/loader.h"
 #include "loop.h"
+#include "main.h"
 #include "options.h"
 #include "platform/clock.h"
 #include "platform/data_dir.h"
 #include "platform/signals.h"
+#include "render/clip_probe.h"
 #include "render/export.h"
 #include "render/video.h"
 #include "util/font_lookup.h"
@@ -193,8 +195,9 @@ static char *absolute_content_dir(const char *given, const char *data_dir)
     return resolved;
 }
 
-int main(int argc, char **argv)
+int hallscreen_main(int argc, char **argv)
 {
+    clip_probe_serve(); /* a probe child ends there */
     /* Slide pictures (8 MB at 1080p) are large, short-lived buffers: give
      * each back to the system when it is freed, so memory stays flat. Lines
      * of text drawn into a slide are smaller and many: from the heap, they
@@ -220,7 +223,9 @@ int main(int argc, char **argv)
         log_set_level(opts.verbosity > 0 ? LOG_DEBUG : LOG_WARN);
     /* Before anything slow: a SIGHUP or SIGUSR1 during start-up is kept for
      * the loop, not fatal. */
-    if (!opts.check && !opts.render_dir && signals_open() < 0)
+    if (opts.check || opts.render_dir)
+        signals_release();
+    else if (signals_open() < 0)
         LOG(LOG_WARN, "signals", "SIGHUP and SIGUSR1 cannot be caught");
 
     char *data_dir = data_dir_find();

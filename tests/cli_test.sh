@@ -397,10 +397,43 @@ sleep 1
 if kill -0 "$pid" 2>/dev/null; then ok; else fail "the show did not keep running"; cat "$tmp/out"; fi
 # a show without clips never loads the video player's libraries
 if grep -q libmpv "/proc/$pid/maps"; then fail "libmpv loaded without a clip"; else ok; fi
+# nor, without a schedule, the schedule readers' (libxml2 with ICU, libcsv)
+if grep -qE 'libxml2|libicu|libcsv' "/proc/$pid/maps"; then
+    fail "schedule libraries loaded without a schedule"; else ok; fi
 kill -TERM "$pid"
 wait "$pid"
 status=$?
 if [ "$status" -eq 0 ]; then ok; else fail "exit $status after SIGTERM"; cat "$tmp/out"; fi
+
+# A show with a schedule export loads libxml2 to read it, and shows its talks.
+SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2019-05-22T14:20 \
+    --status "$tmp/schedule-status.json" "$src/tests/fixtures/schedules/lswt2019" >"$tmp/out" 2>&1 &
+pid=$!
+status="$tmp/schedule-status.json" log="$tmp/out"
+shows "a schedule's talks" 'xCOR - a Value Chain Framework Ontology'
+if grep -q libxml2 "/proc/$pid/maps"; then ok; else fail "libxml2 not loaded for schedule.xml"; fi
+kill -TERM "$pid"
+wait "$pid"
+
+# A SIGHUP or SIGUSR1 10 ms after the start does not end the show: held
+# back from the first instruction until the handlers are in place.
+for sig in HUP USR1; do
+    alive=0
+    for try in 1 2 3 4; do
+        SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2025-02-12T10:00 \
+            "$src/content" >"$tmp/out" 2>&1 &
+        pid=$!
+        sleep 0.01
+        kill -"$sig" "$pid"
+        sleep 0.5
+        if kill -0 "$pid" 2>/dev/null; then
+            alive=$((alive + 1))
+            kill -TERM "$pid"
+        fi
+        wait "$pid"
+    done
+    [ "$alive" -eq 4 ] && ok || fail "SIG$sig 10 ms after the start ended the show ($alive of 4 ran on)"
+done
 
 # --render with --timer: the stage timer at --now, one picture; a room the
 # programme lacks is named, with the rooms it has.

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Slides drawn by the software renderer into memory, no display: each kind
  * at each screen size is drawn, legible, inside its margins. */
+#include "../app/limits.h"
 #include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
@@ -38,13 +39,15 @@ struct canvas {
 static struct canvas open_canvas(const struct theme *theme, int w, int h)
 {
     struct canvas c;
-    c.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    /* XRGB, as a window's surface: crossfades write its pixels themselves */
+    c.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
     assert_non_null(c.surface);
     c.sdl = SDL_CreateSoftwareRenderer(c.surface);
     assert_non_null(c.sdl);
     char err[256];
     c.r = render_create(c.sdl, theme, err, sizeof err);
     assert_non_null(c.r);
+    render_set_canvas(c.r, c.surface);
     return c;
 }
 
@@ -779,6 +782,48 @@ static void no_descriptor_left_is_not_a_missing_font(void **state)
     assert_non_null(strstr(err, "too many open files"));
 }
 
+/* A line drawn at many sizes, more than are kept open, and again: each
+ * time as wide as measured, and the second time the same pixels as the
+ * first (a size drawn from the fonts kept, or opened again, is the same
+ * font). */
+static void lines_drawn_at_many_sizes_stay_as_measured(void **state)
+{
+    (void)state;
+    struct theme theme;
+    theme_init_defaults(&theme);
+    char err[256] = "";
+    struct fonts *fonts = fonts_open(&theme, err, sizeof err);
+    assert_non_null(fonts);
+    const char *text = "Digital Government, Ţară şi Қазақстан";
+    enum { SIZES = FONT_SIZES_KEPT + 8 };
+    SDL_Surface *first[SIZES];
+    struct rgba ink = {0x20, 0x30, 0x40, 0xff};
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < SIZES; i++) {
+            int px = 20 + 3 * i, ascent, above;
+            enum font_style style = i % 2 ? FONT_BOLD : FONT_REGULAR;
+            SDL_Surface *line = fonts_draw_line(fonts, style, px, text, false, ink, &ascent);
+            assert_non_null(line);
+            assert_int_equal(line->w, fonts_text_width(fonts, style, px, text, strlen(text)));
+            int descent;
+            fonts_metrics(fonts, style, px, &above, &descent);
+            assert_int_equal(ascent, above);
+            if (round == 0) {
+                first[i] = line;
+                continue;
+            }
+            assert_int_equal(line->h, first[i]->h);
+            for (int y = 0; y < line->h; y++)
+                assert_memory_equal((char *)line->pixels + y * line->pitch,
+                                    (char *)first[i]->pixels + y * first[i]->pitch,
+                                    (size_t)line->w * 4);
+            SDL_FreeSurface(line);
+            SDL_FreeSurface(first[i]);
+        }
+    fonts_close(fonts);
+    theme_free(&theme);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -797,6 +842,7 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lines_drawn_at_many_sizes_stay_as_measured),
         cmocka_unit_test(default_show_draws_inside_its_margins),
         cmocka_unit_test(every_field_draws_inside_its_margins),
         cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),

@@ -22,10 +22,21 @@ static void on_signal(int sig)
     errno = saved;
 }
 
+void signals_release(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR1);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 int signals_open(void)
 {
-    if (!self_pipe_open(pipe_fds))
+    if (!self_pipe_open(pipe_fds)) {
+        signals_release();
         return -1;
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
@@ -33,6 +44,7 @@ int signals_open(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGUSR1, &sa, NULL);
+    signals_release();
     return pipe_fds[0];
 }
 

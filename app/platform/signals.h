@@ -11,8 +11,18 @@ struct signals_seen {
     bool user1;  /* SIGUSR1 */
 };
 
-/* Installs the handlers, as early as possible: until then SIGHUP ends the
- * program. Returns the pipe's read end, or -1 on failure. */
+/* The program's start (app/launch.c) holds SIGHUP and SIGUSR1 back
+ * (blocked: one that comes stays pending) before the program and its
+ * libraries are loaded, so that one sent while it starts waits for
+ * signals_open() instead of ending it. */
+
+/* Lets the held signals through with their default actions (--check and
+ * --render end on SIGHUP, as any program does). */
+void signals_release(void);
+
+/* Installs the handlers, then lets held signals through: one that came
+ * since signals_hold() reaches the loop. Returns the pipe's read end, or -1
+ * on failure (the signals are let through all the same). */
 int signals_open(void);
 
 /* The pipe's read end, readable when signals came; -1 when not open. */

@@ -322,11 +322,24 @@ static void probe_child(const char *path)
     _exit(0); /* without freeing libmpv: its shutdown costs time, and nothing is kept */
 }
 
-/* Before main(): a process started as a probe child runs the probe and
- * ends; any other goes on into the program. */
-__attribute__((constructor)) static void probe_entry(void)
+void clip_probe_serve(void)
 {
     const char *path = getenv(PROBE_ENV);
     if (path && *path)
         probe_child(path);
+}
+
+/* Defined by the program's start (app/launch.c), which loads the program
+ * as a module: a constructor there runs inside dlopen(), under the
+ * dynamic loader's lock, which libmpv's threads would wait for, so the
+ * program calls clip_probe_serve() itself. Absent (weak: NULL) in a
+ * program that links this file, a test or the bench. */
+extern const char hallscreen_launch_marker __attribute__((weak));
+
+/* Before main(): a process started as a probe child runs the probe and
+ * ends; any other goes on into the program. */
+__attribute__((constructor)) static void probe_entry(void)
+{
+    if (!&hallscreen_launch_marker)
+        clip_probe_serve();
 }

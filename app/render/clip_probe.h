@@ -22,6 +22,13 @@ struct clip_verdict {
 
 struct clip_probe; /* a probe in flight */
 
+/* In a process started as a probe child: runs the probe and ends the
+ * process; in any other, returns at once. A constructor calls it before
+ * main() in a program that links this file; the program proper, loaded
+ * as a module by its start, calls it first thing instead (see
+ * clip_probe.c). */
+void clip_probe_serve(void);
+
 /* True in a probe child: the process that only tries a clip. */
 bool clip_probe_in_child(void);
 

@@ -25,10 +25,24 @@ enum { OPEN_PX = 32, MAX_FACES = 12, MAX_RUNS = 64 };
 /* One font file opened in one style: the theme's, or one found for letters
  * the theme's font lacks. */
 struct face {
-    TTF_Font *font;
+    TTF_Font *font; /* for measuring, at whatever size was last asked */
     enum font_style style;
     char *file;
-    int px; /* the size it is set at now */
+    int px;                     /* the size it is set at now */
+    const unsigned char *bytes; /* the file, when it is read into memory; else NULL */
+    size_t size;
+};
+
+/* A face opened again at one size, for drawing: SDL_ttf keeps the glyphs
+ * it has drawn in each font until TTF_SetFontSize(), so with a font for
+ * each size in use, a slide's letters are drawn again from that cache
+ * when the next slide has them at the same size. Opened from the bytes in
+ * memory, which every size shares. */
+struct drawing_font {
+    TTF_Font *font; /* NULL: free */
+    const struct face *face;
+    int px;
+    uint64_t used; /* for the least recently used to make room */
 };
 
 /* Widths measured before, by a hash of style, size and text: layout
@@ -45,20 +59,14 @@ struct fonts {
     struct face faces[MAX_FACES]; /* [0] regular, [1] bold, then fallbacks */
     int count;
     struct known_width widths[WIDTH_CACHE_SIZE];
+    struct drawing_font drawing[FONT_SIZES_KEPT];
+    uint64_t use_clock;
 };
-
-/* Closes a stream over a font read into memory, and frees the bytes. */
-static int close_font_bytes(SDL_RWops *rw)
-{
-    free(rw->hidden.mem.base);
-    SDL_FreeRW(rw);
-    return 0;
-}
 
 /* The font file open as fd, read whole into memory: FreeType then loads
  * each glyph without a seek and a read of the file, and a file changed in
  * place later never reaches it. NULL when it is too large or unreadable. */
-static SDL_RWops *read_font_bytes(int fd, off_t size)
+static SDL_RWops *read_font_bytes(int fd, off_t size, unsigned char **kept)
 {
     if (size <= 0 || size > FONT_IN_MEMORY_MAX)
         return NULL;
@@ -75,41 +83,51 @@ static SDL_RWops *read_font_bytes(int fd, off_t size)
         free(bytes);
         return NULL;
     }
-    rw->close = close_font_bytes;
+    *kept = bytes; /* the face's, freed with it */
     return rw;
 }
 
 /* Opens the font file at path without blocking (a FIFO or device in its
- * place never hangs the show), when it is a regular file; NULL with the
+ * place never hangs the show), when it is a regular file, into face (its
+ * font, and its bytes when they are read into memory); false with the
  * reason in why when it cannot. */
-static TTF_Font *open_font_file(const char *path, char *why, size_t why_size)
+static bool open_font_file(const char *path, struct face *face, char *why, size_t why_size)
 {
     off_t size = 0;
     int fd = file_read_open(path, &size, why, why_size);
     if (fd < 0)
-        return NULL;
-    SDL_RWops *rw = read_font_bytes(fd, size);
+        return false;
+    unsigned char *bytes = NULL;
+    SDL_RWops *rw = read_font_bytes(fd, size, &bytes);
     if (rw)
         close(fd);
     else if (lseek(fd, 0, SEEK_SET) == 0)
         rw = rw_from_fd(fd); /* not held in memory: read from the file */
     else
         close(fd);
-    return rw ? TTF_OpenFontRW(rw, 1, OPEN_PX) : NULL;
+    face->font = rw ? TTF_OpenFontRW(rw, 1, OPEN_PX) : NULL;
+    face->px = OPEN_PX;
+    face->bytes = face->font ? bytes : NULL;
+    face->size = face->font ? (size_t)size : 0;
+    if (!face->font)
+        free(bytes);
+    else
+        TTF_SetFontHinting(face->font, TTF_HINTING_LIGHT);
+    return face->font != NULL;
 }
 
-static TTF_Font *open_face(const char *pattern, const char *fallback)
+/* The face of the font pattern names (else fallback's) in style. */
+static struct face open_face(const char *pattern, const char *fallback, enum font_style style)
 {
     const char *tries[] = {pattern, fallback};
+    struct face face = {.style = style};
     for (size_t i = 0; i < 2; i++) {
         if (!tries[i])
             continue;
         char *file = font_lookup_file(tries[i]);
         char why[128] = "";
-        TTF_Font *face = file ? open_font_file(file, why, sizeof why) : NULL;
-        if (face) {
+        if (file && open_font_file(file, &face, why, sizeof why)) {
             LOG(LOG_DEBUG, "fonts", "'%s' is %s", tries[i], file);
-            TTF_SetFontHinting(face, TTF_HINTING_LIGHT);
             free(file);
             return face;
         }
@@ -117,7 +135,7 @@ static TTF_Font *open_face(const char *pattern, const char *fallback)
             file ? file : "not found", why[0] ? ": " : "", why);
         free(file);
     }
-    return NULL;
+    return face;
 }
 
 struct fonts *fonts_open(const struct theme *theme, char *err, size_t err_size)
@@ -127,16 +145,16 @@ struct fonts *fonts_open(const struct theme *theme, char *err, size_t err_size)
         snprintf(err, err_size, "out of memory");
         return NULL;
     }
-    TTF_Font *regular = open_face(theme->font, "Noto Sans");
-    TTF_Font *bold = open_face(theme->font_bold, "Noto Sans:bold");
-    if (!bold && regular) {
-        bold = open_face(theme->font, "Noto Sans");
-        if (bold)
-            TTF_SetFontStyle(bold, TTF_STYLE_BOLD);
-    }
-    fonts->faces[FONT_REGULAR] = (struct face){regular, FONT_REGULAR, NULL, OPEN_PX};
-    fonts->faces[FONT_BOLD] = (struct face){bold, FONT_BOLD, NULL, OPEN_PX};
+    fonts->faces[FONT_REGULAR] = open_face(theme->font, "Noto Sans", FONT_REGULAR);
+    fonts->faces[FONT_BOLD] = open_face(theme->font_bold, "Noto Sans:bold", FONT_BOLD);
     fonts->count = 2;
+    TTF_Font *regular = fonts->faces[FONT_REGULAR].font;
+    if (!fonts->faces[FONT_BOLD].font && regular) {
+        fonts->faces[FONT_BOLD] = open_face(theme->font, "Noto Sans", FONT_BOLD);
+        if (fonts->faces[FONT_BOLD].font)
+            TTF_SetFontStyle(fonts->faces[FONT_BOLD].font, TTF_STYLE_BOLD);
+    }
+    TTF_Font *bold = fonts->faces[FONT_BOLD].font;
     int probe = regular && bold ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC);
     bool out_of_files = !(regular && bold) && probe < 0 && (errno == EMFILE || errno == ENFILE);
     if (probe >= 0)
@@ -162,10 +180,14 @@ void fonts_close(struct fonts *fonts)
 {
     if (!fonts)
         return;
+    for (int i = 0; i < FONT_SIZES_KEPT; i++)
+        if (fonts->drawing[i].font)
+            TTF_CloseFont(fonts->drawing[i].font);
     for (int i = 0; i < fonts->count; i++) {
         if (fonts->faces[i].font)
             TTF_CloseFont(fonts->faces[i].font);
         free(fonts->faces[i].file);
+        free((void *)fonts->faces[i].bytes);
     }
     free(fonts);
 }
@@ -198,14 +220,14 @@ static struct face *face_for(struct fonts *fonts, enum font_style style, uint32_
             return primary;
         }
     }
-    TTF_Font *font = file ? open_font_file(file, NULL, 0) : NULL;
-    if (!font) {
+    struct face found = {.style = style};
+    if (!file || !open_font_file(file, &found, NULL, 0)) {
         free(file);
         return primary;
     }
     LOG(LOG_DEBUG, "fonts", "U+%04X comes from %s", (unsigned)cp, file);
-    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-    fonts->faces[fonts->count] = (struct face){font, style, file, OPEN_PX};
+    found.file = file;
+    fonts->faces[fonts->count] = found;
     return &fonts->faces[fonts->count++];
 }
 
@@ -270,10 +292,37 @@ static size_t segments_of(struct fonts *fonts, enum font_style style, const char
     return count;
 }
 
-/* Prepares face to shape the segment: its direction and script. */
-static TTF_Font *ready(struct face *face, const struct segment *seg, const char *text, int px)
+/* The face at px for drawing: its font opened at that size, kept among
+ * the FONT_SIZES_KEPT last used; the measuring font set to px when the face
+ * is not in memory or cannot be opened again. */
+static TTF_Font *drawing(struct fonts *fonts, struct face *face, int px)
 {
-    TTF_Font *font = sized(face, px);
+    px = px < 1 ? 1 : px;
+    struct drawing_font *slot = &fonts->drawing[0];
+    for (int i = 0; i < FONT_SIZES_KEPT; i++) {
+        struct drawing_font *d = &fonts->drawing[i];
+        if (d->font && d->face == face && d->px == px) {
+            d->used = ++fonts->use_clock;
+            return d->font;
+        }
+        if (d->used < slot->used)
+            slot = d;
+    }
+    SDL_RWops *rw = face->bytes ? SDL_RWFromConstMem(face->bytes, (int)face->size) : NULL;
+    TTF_Font *font = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
+    if (!font)
+        return sized(face, px);
+    TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    TTF_SetFontStyle(font, TTF_GetFontStyle(face->font));
+    if (slot->font)
+        TTF_CloseFont(slot->font);
+    *slot = (struct drawing_font){font, face, px, ++fonts->use_clock};
+    return font;
+}
+
+/* Prepares font to shape the segment: its direction and script. */
+static TTF_Font *ready(TTF_Font *font, const struct segment *seg, const char *text)
+{
     TTF_SetFontDirection(font, seg->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
     char script[5];
     script_of(text + seg->start, seg->length, script);
@@ -296,7 +345,7 @@ int fonts_text_width(struct fonts *fonts, enum font_style style, int px, const c
         char *piece = str_ndup(text + segs[i].start, segs[i].length);
         int w = 0, h = 0;
         if (piece)
-            TTF_SizeUTF8(ready(segs[i].face, &segs[i], text, px), piece, &w, &h);
+            TTF_SizeUTF8(ready(sized(segs[i].face, px), &segs[i], text), piece, &w, &h);
         free(piece);
         total += w;
     }
@@ -329,20 +378,22 @@ SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px,
     struct segment segs[MAX_RUNS];
     size_t count = n ? segments_of(fonts, style, text, n, rtl, segs, MAX_RUNS) : 0;
     SDL_Surface *pieces[MAX_RUNS] = {0};
+    int ascents[MAX_RUNS] = {0};
     int width = 0, above = 0, below = 0;
     SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
     for (size_t i = 0; i < count; i++) {
         char *piece = str_ndup(text + segs[i].start, segs[i].length);
-        TTF_Font *font = ready(segs[i].face, &segs[i], text, px);
+        TTF_Font *font = ready(drawing(fonts, segs[i].face, px), &segs[i], text);
         pieces[i] = piece ? TTF_RenderUTF8_Blended(font, piece, c) : NULL;
         free(piece);
         if (!pieces[i])
             continue;
+        ascents[i] = TTF_FontAscent(font);
         width += pieces[i]->w;
-        if (TTF_FontAscent(font) > above)
-            above = TTF_FontAscent(font);
-        if (pieces[i]->h - TTF_FontAscent(font) > below)
-            below = pieces[i]->h - TTF_FontAscent(font);
+        if (ascents[i] > above)
+            above = ascents[i];
+        if (pieces[i]->h - ascents[i] > below)
+            below = pieces[i]->h - ascents[i];
     }
     if (count == 1 && pieces[0]) { /* one font, one direction: the line as drawn */
         *ascent = above;
@@ -356,8 +407,7 @@ SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px,
         if (!pieces[i])
             continue;
         if (line) {
-            SDL_Rect at = {x, above - TTF_FontAscent(segs[i].face->font), pieces[i]->w,
-                           pieces[i]->h};
+            SDL_Rect at = {x, above - ascents[i], pieces[i]->w, pieces[i]->h};
             SDL_SetSurfaceBlendMode(pieces[i], SDL_BLENDMODE_NONE);
             SDL_BlitSurface(pieces[i], NULL, line, &at);
         }

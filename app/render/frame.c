@@ -3,6 +3,7 @@
  * a transition (crossfade, push), with the footer over them. */
 #include "frame.h"
 
+#include "crossfade.h"
 #include "render_internal.h"
 #include "../layout/slide_layout.h"
 #include "../layout/tiles.h"
@@ -94,6 +95,39 @@ static void plan_fade(struct renderer *r, const struct cached_texture *to, int w
     r->fade_span_count = n;
 }
 
+/* The crossfade's spans above area_h written on the canvas itself, each
+ * row in one pass from what it holds and the coming slide's pixels, t in
+ * 256ths of the way. False (nothing written) when the pixels cannot be
+ * reached: SDL blends them then. */
+static bool blend_on_canvas(struct renderer *r, struct cached_texture *to, int t, int w, int area_h)
+{
+    SDL_Surface *canvas = render_canvas(r);
+    void *pixels;
+    int pitch;
+    if (!canvas || !to->streaming || canvas->w < w || canvas->h < area_h ||
+        SDL_RenderFlush(r->sdl) != 0 || SDL_LockTexture(to->texture, NULL, &pixels, &pitch) != 0)
+        return false;
+    if (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0) {
+        SDL_UnlockTexture(to->texture);
+        return false;
+    }
+    for (size_t i = 0; i < r->fade_span_count; i++) {
+        struct box b = r->fade_spans[i];
+        int bottom = b.y + b.h > area_h ? area_h : b.y + b.h;
+        for (int y = b.y; y < bottom; y++) {
+            uint32_t *out =
+                (uint32_t *)((uint8_t *)canvas->pixels + (size_t)y * canvas->pitch) + b.x;
+            const uint32_t *in =
+                (const uint32_t *)((const uint8_t *)pixels + (size_t)y * pitch) + b.x;
+            crossfade_row(out, out, in, (size_t)b.w, t);
+        }
+    }
+    if (SDL_MUSTLOCK(canvas))
+        SDL_UnlockSurface(canvas);
+    SDL_UnlockTexture(to->texture);
+    return true;
+}
+
 /* A crossfade onto a target that keeps its pixels: each frame blends the
  * coming slide over what the last frame left, by just enough that the
  * result is the mix for this frame's progress, and only where the two
@@ -117,7 +151,8 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
         SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
         SDL_SetTextureAlphaMod(to->texture, 255); /* else SDL copies by its slow path */
         ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
-    } else {
+    } else if (!blend_on_canvas(r, to, (int)lroundf((share < 0 ? 0 : share) * CROSSFADE_ONE), w,
+                                area_h)) {
         SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
         SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
         for (size_t i = 0; ok && i < r->fade_span_count; i++) {

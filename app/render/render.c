@@ -97,6 +97,22 @@ uint64_t render_slide_key(const struct renderer *r, const struct slide *slide)
     return key ? key : 1;
 }
 
+void render_set_canvas(struct renderer *r, SDL_Surface *canvas)
+{
+    r->canvas = canvas;
+}
+
+SDL_Surface *render_canvas(struct renderer *r)
+{
+    if (!r->retained || r->rotation || SDL_GetRenderTarget(r->sdl))
+        return NULL;
+    SDL_Surface *s = r->canvas;
+    SDL_Window *window = s ? NULL : SDL_RenderGetWindow(r->sdl);
+    if (window)
+        s = SDL_GetWindowSurface(window);
+    return s && s->format->format == SDL_PIXELFORMAT_RGB888 ? s : NULL;
+}
+
 void render_set_rotation(struct renderer *r, int degrees)
 {
     r->rotation = degrees;
@@ -227,7 +243,7 @@ void render_draw_scene(struct renderer *r, const struct scene *scene)
 
 bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
 {
-    if (!cache->texture || cache->w != w || cache->h != h) {
+    if (!cache->texture || cache->w != w || cache->h != h || cache->streaming) {
         drop_texture(cache);
         cache->texture =
             SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
@@ -286,6 +302,53 @@ void render_compose(struct renderer *r, const struct programme *prog, const stru
     images_clear(r->images); /* decoded again when the slide next comes round */
 }
 
+/* The slide composed into c as a streaming texture: its pixels, locked,
+ * are a surface (the software renderer's textures are surfaces, and
+ * locking one hands out its pixels), drawn on by a software renderer of
+ * its own for the while. Returns false when SDL failed. */
+static bool compose_streaming(struct renderer *r, const struct programme *prog,
+                              const struct slide *slide, struct cached_texture *c, int w, int h)
+{
+    if (!c->texture || c->w != w || c->h != h || !c->streaming) {
+        drop_texture(c);
+        c->texture =
+            SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, w, h);
+        if (!c->texture) {
+            LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", w, h, SDL_GetError());
+            return false;
+        }
+        c->w = w;
+        c->h = h;
+        c->streaming = true;
+    }
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(c->texture, NULL, &pixels, &pitch) != 0)
+        return false;
+    SDL_Surface *surface =
+        SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, pitch, SDL_PIXELFORMAT_RGB888);
+    SDL_Renderer *own = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (own) {
+        SDL_Renderer *shared = r->sdl;
+        r->sdl = own;
+        render_compose(r, prog, slide, c, w, h);
+        SDL_RenderFlush(own);
+        r->sdl = shared;
+        SDL_DestroyRenderer(own);
+    }
+    SDL_FreeSurface(surface);
+    SDL_UnlockTexture(c->texture);
+    return own != NULL;
+}
+
+/* Whether the slide is composed into a streaming texture: on a target
+ * that keeps its pixels, for the crossfade to read; not a clip's slide,
+ * which its frames are drawn onto. */
+static bool wants_streaming(const struct renderer *r, const struct slide *slide)
+{
+    return r->retained && !(slide && slide->kind == SLIDE_VIDEO);
+}
+
 struct cached_texture *render_slide_texture(struct renderer *r, const struct programme *prog,
                                             const struct slide *slide, int w, int h)
 {
@@ -296,17 +359,24 @@ struct cached_texture *render_slide_texture(struct renderer *r, const struct pro
         for (int i = 1; i < SLIDE_CACHE; i++)
             if (r->slides[i].used < c->used)
                 c = &r->slides[i];
+        bool streaming = wants_streaming(r, slide);
         if (r->spare.texture && r->spare.w == w && r->spare.h == h &&
-            (!c->texture || c->w != w || c->h != h)) {
+            r->spare.streaming == streaming &&
+            (!c->texture || c->w != w || c->h != h || c->streaming != streaming)) {
             drop_texture(c);
             *c = r->spare;
             memset(&r->spare, 0, sizeof r->spare);
         }
-        SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-        bool ok = render_begin_texture(r, c, w, h);
-        if (ok)
-            render_compose(r, prog, slide, c, w, h); /* notes the key */
-        SDL_SetRenderTarget(r->sdl, target);
+        bool ok;
+        if (streaming) {
+            ok = compose_streaming(r, prog, slide, c, w, h); /* notes the key */
+        } else {
+            SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+            ok = render_begin_texture(r, c, w, h);
+            if (ok)
+                render_compose(r, prog, slide, c, w, h);
+            SDL_SetRenderTarget(r->sdl, target);
+        }
         if (!ok) {
             c->key = 0;
             return NULL;
@@ -406,7 +476,8 @@ void render_drop_slide(struct renderer *r, uint64_t key)
         if (c->key != key || !c->texture)
             continue;
         if (!r->spare.texture && r->retained) {
-            r->spare = (struct cached_texture){.texture = c->texture, .w = c->w, .h = c->h};
+            r->spare = (struct cached_texture){
+                .texture = c->texture, .w = c->w, .h = c->h, .streaming = c->streaming};
             memset(c, 0, sizeof *c);
         } else {
             drop_texture(c);

@@ -38,6 +38,11 @@ void render_forget(struct renderer *r);
  * generation. Never 0. */
 uint64_t render_slide_key(const struct renderer *r, const struct slide *slide);
 
+/* r's SDL renderer is a software renderer drawing on canvas (made with
+ * SDL_CreateSoftwareRenderer(), which stays the caller's): crossfades then
+ * write its pixels themselves, as they do a window's. */
+void render_set_canvas(struct renderer *r, SDL_Surface *canvas);
+
 /* Turns every frame by degrees clockwise (0, 90, 180 or 270), for screens
  * mounted sideways or upside down; slides are laid out for the turned size. */
 void render_set_rotation(struct renderer *r, int degrees);

@@ -23,6 +23,9 @@ struct cached_texture {
      * background's generation (0: unknown) */
     struct tile_map ink;
     uint64_t background;
+    /* slides: a streaming texture, whose pixels a crossfade reads (on a
+     * target that keeps its pixels); else a target texture */
+    bool streaming;
 };
 
 /* A clip's latest frame, for the video slide key. */
@@ -63,8 +66,15 @@ struct renderer {
     /* The parts of the target the crossfade under way blends. */
     struct box fade_spans[FADE_SPANS];
     size_t fade_span_count;
-    int rotation; /* degrees clockwise: 0, 90, 180 or 270 */
+    int rotation;        /* degrees clockwise: 0, 90, 180 or 270 */
+    SDL_Surface *canvas; /* render_set_canvas()'s */
 };
+
+/* The surface the frame is drawn on, when a crossfade may write its pixels
+ * itself: a target that keeps its pixels (the window's surface, or
+ * render_set_canvas()'s), drawn on directly (no rotation), 32-bit XRGB as
+ * the slides are. NULL when not. */
+SDL_Surface *render_canvas(struct renderer *r);
 
 /* Makes cache (a texture of r's) a w x h target texture and points the
  * renderer at it. Returns false when SDL failed. */

@@ -9,7 +9,8 @@
 #include "../util/civil_time.h"
 #include "../util/str.h"
 
-#include <csv.h>
+#include "libs.h"
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,19 +246,25 @@ static unsigned char delimiter_of(const char *text, size_t size)
 
 bool schedule_csv_read(struct talks *b, const char *text, size_t size)
 {
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_APPEND_NULL) != 0)
+    char why[200];
+    const struct schedule_csv_lib *csv = schedule_libs_csv(why, sizeof why);
+    if (!csv) {
+        diag_add(b->diags, DIAG_ERROR, b->path, 0, "cannot be read: %s", why);
         return false;
-    csv_set_delim(&parser, delimiter_of(text, size));
+    }
+    struct csv_parser parser;
+    if (csv->init(&parser, CSV_APPEND_NULL) != 0)
+        return false;
+    csv->set_delim(&parser, delimiter_of(text, size));
     struct reader r = {.b = b};
     talks_use_zone(b, NULL, 0);
-    bool ok = csv_parse(&parser, text, size, on_field, on_row, &r) == size &&
-              csv_fini(&parser, on_field, on_row, &r) == 0;
+    bool ok = csv->parse(&parser, text, size, on_field, on_row, &r) == size &&
+              csv->fini(&parser, on_field, on_row, &r) == 0;
     if (!ok)
         diag_add(b->diags, DIAG_ERROR, b->path, r.row + 1, "CSV: %s",
-                 csv_strerror(csv_error(&parser)));
+                 csv->strerror(csv->error(&parser)));
     for (size_t i = 0; i < r.field_count; i++)
         free(r.fields[i]);
-    csv_free(&parser);
+    csv->free(&parser);
     return ok && !r.failed;
 }

@@ -8,8 +8,8 @@
 #include "../util/str.h"
 #include "../util/zone.h"
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include "libs.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +76,7 @@ static char *attribute(const xmlNode *node, const char *name)
 
 static int line_of(const xmlNode *node)
 {
-    long line = xmlGetLineNo(node);
+    long line = schedule_libs_xml(NULL, 0)->line_number(node); /* loaded: a document exists */
     return line > 0 && line < 1000000000 ? (int)line : 0;
 }
 
@@ -196,9 +196,15 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
     /* No XML_PARSE_NOENT (entities stay references), no DTD loading, no
      * network, no XML_PARSE_HUGE (libxml2 keeps its depth and size limits). */
     int options = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
-    xmlDoc *doc = xmlReadMemory(text, (int)size, b->path, NULL, options);
+    char why[200];
+    const struct schedule_xml_lib *lib = schedule_libs_xml(why, sizeof why);
+    if (!lib) {
+        diag_add(b->diags, DIAG_ERROR, b->path, 0, "cannot be read: %s", why);
+        return false;
+    }
+    xmlDoc *doc = lib->read_memory(text, (int)size, b->path, NULL, options);
     if (!doc) {
-        const xmlError *e = xmlGetLastError();
+        const xmlError *e = lib->last_error();
         const char *message = e && e->message ? e->message : "cannot be parsed";
         size_t length = strlen(message); /* libxml2 ends its messages with a newline */
         while (length && message[length - 1] == '\n')
@@ -206,13 +212,13 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
         diag_add(b->diags, DIAG_ERROR, b->path, e ? e->line : 0, "XML: %.*s", (int)length, message);
         return false;
     }
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = lib->root_element(doc);
     if (!root || !named(root, "schedule")) {
         diag_add(b->diags, DIAG_ERROR, b->path, root ? line_of(root) : 0,
                  "is not a schedule export: expected <schedule> (frab, pretalx or pentabarf), "
                  "found <%s>",
                  root ? (const char *)root->name : "nothing");
-        xmlFreeDoc(doc);
+        lib->free_doc(doc);
         return false;
     }
     const xmlNode *conference = child(root, "conference");
@@ -225,6 +231,6 @@ bool schedule_xml_read(struct talks *b, const char *text, size_t size)
             read_day(b, c, &conf);
     free(zone);
     free(day_change);
-    xmlFreeDoc(doc);
+    lib->free_doc(doc);
     return true;
 }

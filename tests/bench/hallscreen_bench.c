@@ -17,6 +17,9 @@
 #include "../process_stats.h"
 #include "../temp.h"
 #include "../../app/platform/screen.h"
+#include "../../app/render/crossfade.h"
+#include "../../app/layout/slide_layout.h"
+#include "../../app/render/fonts.h"
 #include "../../app/render/frame.h"
 #include "../../app/render/render.h"
 #include "../../app/render/stage.h"
@@ -203,6 +206,171 @@ static void transition_frames(struct programme *prog, const char *choice, int w,
                     first.max, fps, dropped, cpu);
         }
         prog->theme.transition = kept;
+    }
+    render_destroy(r);
+    if (sdl)
+        SDL_DestroyRenderer(sdl);
+    if (window)
+        SDL_DestroyWindow(window);
+}
+
+/* The median of the ns per pixel of FRAMES_PER_TRANSITION runs of draw
+ * over a w x h frame. */
+struct pixel_run {
+    SDL_Surface *going, *coming, *out;
+};
+
+static double ns_per_pixel(void (*draw)(struct pixel_run *, int), struct pixel_run *run)
+{
+    double times[FRAMES_PER_TRANSITION];
+    double pixels = (double)run->out->w * run->out->h;
+    for (int i = 0; i < FRAMES_PER_TRANSITION; i++) {
+        double start = now_ms();
+        draw(run, (i + 1) * CROSSFADE_ONE / (FRAMES_PER_TRANSITION + 1));
+        times[i] = (now_ms() - start) * 1e6 / pixels;
+    }
+    return spread_of(times, FRAMES_PER_TRANSITION).p50;
+}
+
+/* SDL's constant-alpha blend of the coming slide over the frame, as a
+ * crossfade on a window's surface was drawn before (in place). */
+static void sdl_blend(struct pixel_run *run, int t)
+{
+    SDL_SetSurfaceBlendMode(run->coming, SDL_BLENDMODE_BLEND);
+    SDL_SetSurfaceAlphaMod(run->coming, (Uint8)(t > 255 ? 255 : t));
+    SDL_BlitSurface(run->coming, NULL, run->out, NULL);
+}
+
+/* A copy of the slide going, then SDL's blend of the coming one over it:
+ * a crossfade frame from two slide textures. */
+static void sdl_copy_and_blend(struct pixel_run *run, int t)
+{
+    SDL_SetSurfaceBlendMode(run->going, SDL_BLENDMODE_NONE);
+    SDL_BlitSurface(run->going, NULL, run->out, NULL);
+    sdl_blend(run, t);
+}
+
+static void rows(struct pixel_run *run, int t, bool plain, bool in_place)
+{
+    for (int y = 0; y < run->out->h; y++) {
+        uint32_t *out = (uint32_t *)((uint8_t *)run->out->pixels + (size_t)y * run->out->pitch);
+        const uint32_t *a = in_place ? out
+                                     : (const uint32_t *)((const uint8_t *)run->going->pixels +
+                                                          (size_t)y * run->going->pitch);
+        const uint32_t *b = (const uint32_t *)((const uint8_t *)run->coming->pixels +
+                                               (size_t)y * run->coming->pitch);
+        (plain ? crossfade_row_plain : crossfade_row)(out, a, b, (size_t)run->out->w, t);
+    }
+}
+
+static void one_pass_in_place(struct pixel_run *run, int t)
+{
+    rows(run, t, false, true);
+}
+
+static void one_pass(struct pixel_run *run, int t)
+{
+    rows(run, t, false, false);
+}
+
+static void one_pass_plain(struct pixel_run *run, int t)
+{
+    rows(run, t, true, false);
+}
+
+/* A whole w x h crossfade frame's cost, ns per pixel: SDL's blend as it
+ * was used, and the one-pass mix (the processor's version and plain C). */
+static void crossfade_pixel_figures(int w, int h)
+{
+    struct pixel_run run;
+    run.going = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    run.coming = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    run.out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    if (run.going && run.coming && run.out) {
+        /* two pictures of the bundled show's colours, not one flat colour */
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                ((uint32_t *)run.going->pixels)[y * (run.going->pitch / 4) + x] =
+                    0x0f2a44u + (uint32_t)((x ^ y) & 0x1f);
+                ((uint32_t *)run.coming->pixels)[y * (run.coming->pitch / 4) + x] =
+                    0xf4f1e8u - (uint32_t)((x * y) & 0x3f);
+            }
+        SDL_BlitSurface(run.going, NULL, run.out, NULL);
+        double blend = ns_per_pixel(sdl_blend, &run);
+        double copy_blend = ns_per_pixel(sdl_copy_and_blend, &run);
+        double in_place = ns_per_pixel(one_pass_in_place, &run);
+        double pass = ns_per_pixel(one_pass, &run);
+        double plain = ns_per_pixel(one_pass_plain, &run);
+        printf("crossfade_pixels_%dx%d: SDL blend in place %.2f ns/pixel, SDL copy then blend "
+               "%.2f ns/pixel; one pass (%s) in place %.2f ns/pixel, from two slides %.2f "
+               "ns/pixel, plain C %.2f ns/pixel\n",
+               w, h, blend, copy_blend, crossfade_kind(), in_place, pass, plain);
+        fprintf(stderr,
+                "{\"figure\":\"crossfade_pixels\",\"size\":\"%dx%d\",\"sdl_blend_ns\":%.2f,"
+                "\"sdl_copy_blend_ns\":%.2f,\"one_pass_kind\":\"%s\",\"one_pass_in_place_ns\":%.2f,"
+                "\"one_pass_ns\":%.2f,\"plain_ns\":%.2f}\n",
+                w, h, blend, copy_blend, crossfade_kind(), in_place, pass, plain);
+    }
+    SDL_FreeSurface(run.going);
+    SDL_FreeSurface(run.coming);
+    SDL_FreeSurface(run.out);
+}
+
+/* Each slide of the show composed ahead of its turn, as the show does, at
+ * 1920x1080 with the software renderer, three times round: the first round
+ * sets every letter for the first time; the later ones are the steady
+ * state, each slide composed after the one before it. */
+static void composing_figures(struct programme *prog)
+{
+    SDL_Window *window = SDL_CreateWindow("bench", 0, 0, 1920, 1080, SDL_WINDOW_HIDDEN);
+    bool vsync;
+    SDL_Renderer *sdl = window ? screen_renderer(window, "software", &vsync) : NULL;
+    char err[256];
+    struct renderer *r = sdl ? render_create(sdl, &prog->theme, err, sizeof err) : NULL;
+    if (r) {
+        long rss_before = status_kib("VmRSS");
+        double first = 0, later[2 * 64];
+        size_t n = 0, count = prog->slide_count < 64 ? prog->slide_count : 64;
+        for (int round = 0; round < 3 && !stop_requested(); round++)
+            for (size_t i = 0; i < count; i++) {
+                render_forget(r); /* composed afresh, as when it next comes round */
+                double start = now_ms();
+                frame_prepare(r, prog, &prog->slides[i], 1920, 1080);
+                double took = now_ms() - start;
+                if (round == 0)
+                    first += took;
+                else
+                    later[n++] = took;
+            }
+        struct spread steady = spread_of(later, n);
+        /* the lines of text alone, every slide's in turn, twice round */
+        double text_ms = 0;
+        struct frame_geometry g = layout_geometry(1920, 1080);
+        for (int round = 0; round < 2; round++)
+            for (size_t i = 0; i < count; i++) {
+                struct scene scene = {0};
+                layout_slide(render_measurer(r), prog, &prog->slides[i], &g, &scene);
+                double start = now_ms();
+                for (size_t k = 0; k < scene.count; k++) {
+                    const struct item *it = &scene.items[k];
+                    int ascent;
+                    if (it->kind == ITEM_TEXT)
+                        SDL_FreeSurface(fonts_draw_line(render_fonts(r), it->style, it->px,
+                                                        it->text, it->rtl, it->colour, &ascent));
+                }
+                if (round == 1)
+                    text_ms += now_ms() - start;
+                scene_clear(&scene);
+            }
+        double text = count ? text_ms / (double)count : 0;
+        printf("compose_1920x1080: first round %.1f ms a slide; then p50 %.1f ms, max %.1f ms a "
+               "slide, its lines of text %.2f ms (%zu slides); RSS %+ld KiB\n",
+               count ? first / (double)count : 0, steady.p50, steady.max, text, count,
+               status_kib("VmRSS") - rss_before);
+        fprintf(stderr,
+                "{\"figure\":\"compose\",\"size\":\"1920x1080\",\"first_ms\":%.2f,"
+                "\"p50_ms\":%.2f,\"max_ms\":%.2f,\"text_ms\":%.2f}\n",
+                count ? first / (double)count : 0, steady.p50, steady.max, text);
     }
     render_destroy(r);
     if (sdl)
@@ -567,8 +735,10 @@ int main(int argc, char **argv)
     bool paging_only = strcmp(flag, "--paging") == 0;
     bool software_only = strcmp(flag, "--software") == 0;
     bool gpu_4k = strcmp(flag, "--gpu-4k") == 0;
-    if (argc != 2 && !paging_only && !software_only && !gpu_4k) {
-        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging | --software | --gpu-4k]\n");
+    bool pixels_only = strcmp(flag, "--pixels") == 0;
+    if (argc != 2 && !paging_only && !software_only && !gpu_4k && !pixels_only) {
+        fprintf(stderr, "usage: hallscreen-bench CONTENT_DIR [--paging | --software | --gpu-4k | "
+                        "--pixels]\n");
         return 2;
     }
     log_set_level(LOG_WARN);
@@ -595,6 +765,16 @@ int main(int argc, char **argv)
         return 0;
     }
     const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    for (size_t i = 1; i < 3 && !stop_requested(); i++)
+        crossfade_pixel_figures(sizes[i][0], sizes[i][1]);
+    if (!stop_requested())
+        composing_figures(&prog);
+    if (pixels_only) { /* the crossfade's pixels and composing alone */
+        programme_free(&prog);
+        diag_list_clear(&diags);
+        theme_free(&base);
+        return 0;
+    }
     const char *renderers[] = {"software", "gpu"};
     for (size_t k = 0; k < (software_only ? 1 : 2); k++)
         for (size_t i = 0; i < 3 && !stop_requested(); i++)

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* A crossfade's pixels in one pass. Each channel is a * (256 - t) + b * t,
+ * which fits 16 bits unsigned (at most 255 * 256), plus 128, shifted down
+ * by 8: the same integer sum in every version. pixman would do a blend
+ * too, but through its OVER operator with a solid mask it reads and writes
+ * the frame twice over; this is the one pass the frame needs. */
+#include "crossfade.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#elif defined(__ARM_NEON)
+#include <arm_neon.h>
+#endif
+
+/* One pixel, two channels at a time: red and blue, then green and the
+ * fourth byte, each in a 16-bit lane of its own that no sum overflows. */
+static uint32_t mix_pixel(uint32_t a, uint32_t b, uint32_t t)
+{
+    uint32_t u = CROSSFADE_ONE - t;
+    uint32_t rb =
+        (((a & 0x00ff00ffu) * u + (b & 0x00ff00ffu) * t + 0x00800080u) >> 8) & 0x00ff00ffu;
+    uint32_t ga =
+        (((a >> 8) & 0x00ff00ffu) * u + ((b >> 8) & 0x00ff00ffu) * t + 0x00800080u) & 0xff00ff00u;
+    return rb | ga;
+}
+
+static void mix_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, unsigned t)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = mix_pixel(a[i], b[i], t);
+}
+
+/* 0 and CROSSFADE_ONE are copies; true when the row was done so. */
+static bool ends(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
+{
+    if (t <= 0) {
+        if (out != a)
+            memmove(out, a, n * sizeof *out);
+        return true;
+    }
+    if (t >= CROSSFADE_ONE) {
+        if (out != b)
+            memmove(out, b, n * sizeof *out);
+        return true;
+    }
+    return false;
+}
+
+void crossfade_row_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
+{
+    if (!ends(out, a, b, n, t))
+        mix_plain(out, a, b, n, (unsigned)t);
+}
+
+#if defined(__SSE2__)
+void crossfade_row(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
+{
+    if (ends(out, a, b, n, t))
+        return;
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i tb = _mm_set1_epi16((short)t), ta = _mm_set1_epi16((short)(CROSSFADE_ONE - t));
+    const __m128i half = _mm_set1_epi16(128);
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) { /* four pixels: sixteen channels */
+        __m128i va = _mm_loadu_si128((const __m128i *)(a + i));
+        __m128i vb = _mm_loadu_si128((const __m128i *)(b + i));
+        __m128i lo = _mm_add_epi16(_mm_mullo_epi16(_mm_unpacklo_epi8(va, zero), ta),
+                                   _mm_mullo_epi16(_mm_unpacklo_epi8(vb, zero), tb));
+        __m128i hi = _mm_add_epi16(_mm_mullo_epi16(_mm_unpackhi_epi8(va, zero), ta),
+                                   _mm_mullo_epi16(_mm_unpackhi_epi8(vb, zero), tb));
+        lo = _mm_srli_epi16(_mm_add_epi16(lo, half), 8);
+        hi = _mm_srli_epi16(_mm_add_epi16(hi, half), 8);
+        _mm_storeu_si128((__m128i *)(out + i), _mm_packus_epi16(lo, hi));
+    }
+    mix_plain(out + i, a + i, b + i, n - i, (unsigned)t);
+}
+
+const char *crossfade_kind(void)
+{
+    return "SSE2";
+}
+#elif defined(__ARM_NEON)
+void crossfade_row(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
+{
+    if (ends(out, a, b, n, t))
+        return;
+    /* 1 to 255 each here, so both fit a byte */
+    const uint8x8_t tb = vdup_n_u8((uint8_t)t), ta = vdup_n_u8((uint8_t)(CROSSFADE_ONE - t));
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) { /* four pixels: sixteen channels */
+        uint8x16_t va = vld1q_u8((const uint8_t *)(a + i));
+        uint8x16_t vb = vld1q_u8((const uint8_t *)(b + i));
+        uint16x8_t lo = vmlal_u8(vmull_u8(vget_low_u8(va), ta), vget_low_u8(vb), tb);
+        uint16x8_t hi = vmlal_u8(vmull_u8(vget_high_u8(va), ta), vget_high_u8(vb), tb);
+        /* (x + 128) >> 8, narrowed */
+        vst1q_u8((uint8_t *)(out + i), vcombine_u8(vrshrn_n_u16(lo, 8), vrshrn_n_u16(hi, 8)));
+    }
+    mix_plain(out + i, a + i, b + i, n - i, (unsigned)t);
+}
+
+const char *crossfade_kind(void)
+{
+    return "NEON";
+}
+#else
+void crossfade_row(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
+{
+    crossfade_row_plain(out, a, b, n, t);
+}
+
+const char *crossfade_kind(void)
+{
+    return "C";
+}
+#endif
