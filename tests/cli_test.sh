@@ -246,6 +246,23 @@ set -- $(convert "$tmp/clips-out/02-video.png" -format \
     '%[fx:int(255*p{640,700}.r)] %[fx:int(255*p{640,700}.g)] %[fx:int(255*p{640,700}.b)]' info:)
 if [ "$1" -lt 40 ] && [ "$2" -gt 200 ] && [ "$3" -lt 40 ]; then ok; else fail "poster frame is $*"; fi
 
+# On a tall screen a wide clip with a caption stands in the middle, its
+# caption right under it, not at the foot with the screen empty above.
+tall="$tmp/tall-clip"
+mkdir -p "$tall/slides" "$tall/videos"
+printf 'name: Tall\n' >"$tall/event.yaml"
+cp "$v/videos/red-green.mp4" "$tall/videos/"
+printf 'kind: video\nvideo: videos/red-green.mp4\ncaption: Thanks to our sponsors\n' \
+    >"$tall/slides/10-clip.yaml"
+expect 0 "render a clip on a tall screen" "$bin" --render "$tmp/tall-out" --size 1080x1920 "$tall"
+red_at() {
+    set -- $(convert "$tmp/tall-out/01-video.png" -format "%[fx:int(255*p{540,$1}.r)] %[fx:int(255*p{540,$1}.g)]" info:)
+    [ "$1" -gt 200 ] && [ "$2" -lt 60 ]
+}
+# the clip is 1080x608 here: centred with its caption, it covers 960 but
+# not 300 (nor 1500, where it would be standing at the foot)
+if red_at 960 && ! red_at 300 && ! red_at 1500; then ok; else fail "the tall screen's clip is not in the middle"; fi
+
 # The screen's own words in the event's language; one it has no words for
 # is named.
 cp -r "$src/content" "$tmp/kk"

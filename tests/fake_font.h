@@ -34,6 +34,6 @@ static bool fake_image(void *ctx, const char *path, int *w, int *h)
     return str_ends_with(path, ".png");
 }
 
-static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL};
+static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL, NULL};
 
 #endif

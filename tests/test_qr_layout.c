@@ -39,7 +39,7 @@ static bool fake_image(void *ctx, const char *path, int *w, int *h)
     return true;
 }
 
-static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL};
+static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL, NULL};
 
 static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 

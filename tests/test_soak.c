@@ -93,7 +93,7 @@ static void the_show_runs_long_without_leaking(void **state)
     struct programme prog = {0}, shown = {0};
     struct diag_list diags = {0};
     assert_true(content_refresh(content, &prog, &diags, NULL));
-    struct measurer m = {fake_width, fake_metrics, fake_image, NULL};
+    struct measurer m = {fake_width, fake_metrics, fake_image, NULL, NULL};
     struct frame_geometry g = layout_geometry(1920, 1080);
     struct show show;
     int64_t now_ms = 0, utc = 1739340000; /* 2025-02-12 06:00 UTC */

@@ -283,7 +283,7 @@ static bool fake_image(void *ctx, const char *path, int *w, int *h)
     return false;
 }
 
-static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL};
+static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL, NULL};
 
 static const struct item *find_text(const struct scene *s, const char *text)
 {

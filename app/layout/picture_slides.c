@@ -295,18 +295,33 @@ static struct box clip_area(const struct slide *s, const struct frame_geometry *
     return area;
 }
 
-struct box picture_clip_box(const struct slide *s, const struct frame_geometry *g)
+struct box picture_clip_box(const struct measurer *m, const struct slide *s,
+                            const struct frame_geometry *g)
 {
     struct box area = clip_area(s, g);
-    if (s->caption)
-        area.h -= caption_band(g);
+    if (!s->caption)
+        return area;
+    int band = caption_band(g), w, h;
+    area.h -= band;
+    /* a contained clip of known size and its caption stand together in
+     * the middle (on a tall screen a wide clip would leave most of it
+     * empty above them) */
+    if (s->fit != FIT_COVER && m && m->clip_size && s->video &&
+        m->clip_size(m->ctx, s->video, &w, &h)) {
+        struct box fit = block_fit_aspect(area, w, h);
+        if (fit.h < area.h) {
+            area.y += (area.h - fit.h) / 2;
+            area.h = fit.h;
+        }
+    }
     return area;
 }
 
 void picture_video(const struct measurer *m, const struct programme *prog, const struct slide *s,
                    const struct frame_geometry *g, struct scene *scene)
 {
-    struct box area = clip_area(s, g);
-    layout_picture_frame(s, g, &area, scene);
-    layout_caption(m, prog, s, g, area, area.y + area.h, scene);
+    struct box area = clip_area(s, g), drawn = area;
+    layout_picture_frame(s, g, &drawn, scene);
+    struct box clip = picture_clip_box(m, s, g);
+    layout_caption(m, prog, s, g, area, clip.y + clip.h, scene);
 }

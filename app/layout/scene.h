@@ -21,6 +21,8 @@ struct measurer {
     /* Natural size of an image file; false when it cannot be drawn. */
     bool (*image_size)(void *ctx, const char *path, int *w, int *h);
     void *ctx;
+    /* Size of a clip's picture upright, once known; NULL or false: not. */
+    bool (*clip_size)(void *ctx, const char *path, int *w, int *h);
 };
 
 struct box {

@@ -58,7 +58,8 @@ void picture_video(const struct measurer *m, const struct programme *prog, const
                    const struct frame_geometry *g, struct scene *scene);
 
 /* Where a video slide's clip is drawn on g (see layout_clip_box()). */
-struct box picture_clip_box(const struct slide *s, const struct frame_geometry *g);
+struct box picture_clip_box(const struct measurer *m, const struct slide *s,
+                            const struct frame_geometry *g);
 
 /* Where the QR code of s (its qr: text) stands in g: at the right of
  * *content (at its bottom on a portrait screen), its modules spanning

@@ -63,9 +63,10 @@ static void add_background(const struct measurer *m, const struct programme *pro
     scene->background = scene->count;
 }
 
-struct box layout_clip_box(const struct slide *slide, const struct frame_geometry *g)
+struct box layout_clip_box(const struct measurer *m, const struct slide *slide,
+                           const struct frame_geometry *g)
 {
-    return picture_clip_box(slide, g);
+    return picture_clip_box(m, slide, g);
 }
 
 void layout_slide(const struct measurer *m, const struct programme *prog, const struct slide *slide,

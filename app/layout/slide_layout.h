@@ -27,8 +27,11 @@ bool layout_slide_fits(const struct measurer *m, const struct programme *prog,
                        const struct slide *slide, const struct frame_geometry *g);
 
 /* Where a video slide's clip is drawn: the slide above the footer (all of
- * it with footer: false), less its caption's band and its QR code's place. */
-struct box layout_clip_box(const struct slide *slide, const struct frame_geometry *g);
+ * it with footer: false), less its caption's band and its QR code's place;
+ * with a caption, and the clip's size known to m (clip_size()), as high as the clip contained, in
+ * the middle with the caption under it. */
+struct box layout_clip_box(const struct measurer *m, const struct slide *slide,
+                           const struct frame_geometry *g);
 
 /* How many sessions one overview slide lists at this size. */
 int layout_overview_rows(const struct frame_geometry *g);

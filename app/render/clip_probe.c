@@ -121,7 +121,7 @@ static void probe_judge(struct clip_verdict *d, const char *said, int status)
     } else if (WIFSIGNALED(status)) {
         snprintf(d->problem, sizeof d->problem, "makes the video library crash (%s)",
                  strsignal(WTERMSIG(status)));
-    } else if (sscanf(said, "ok %d %d", &d->rotation, &silent) == 2) {
+    } else if (sscanf(said, "ok %d %d %d %d", &d->rotation, &silent, &d->width, &d->height) >= 2) {
         d->ok = true;
         d->no_sound = silent != 0;
         return;
@@ -315,8 +315,11 @@ static void probe_child(const char *path)
             v = video_open_wait(&rq, err, sizeof err);
         }
     }
+    struct video_info info = {0};
     if (v)
-        dprintf(1, "ok %d %d\n", rotation, no_sound);
+        video_info(v, &info);
+    if (v)
+        dprintf(1, "ok %d %d %d %d\n", rotation, no_sound, info.width, info.height);
     else
         dprintf(1, "fail %s\n", err);
     _exit(0); /* without freeing libmpv: its shutdown costs time, and nothing is kept */

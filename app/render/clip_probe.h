@@ -17,6 +17,7 @@ struct clip_verdict {
     bool ok;
     bool no_sound;     /* sound was asked for and no device plays it */
     int rotation;      /* clockwise degrees the picture needs to stand upright */
+    int width, height; /* of the picture upright; 0: not told */
     char problem[200]; /* why not ok */
 };
 

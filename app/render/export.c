@@ -34,7 +34,7 @@ static bool give_poster(struct renderer *r, const struct slide *slide, int w, in
         return false;
     }
     struct frame_geometry g = layout_geometry(w, h);
-    struct box box = layout_clip_box(slide, &g);
+    struct box box = layout_clip_box(render_measurer(r), slide, &g);
     const struct video_picture *picture = video_picture(v, box.w, box.h);
     if (picture)
         render_set_clip(r, render_slide_key(r, slide), box, picture, w, h);

@@ -3,10 +3,12 @@
  * textures and kept, clips' latest frames drawn onto their slides. */
 #include "render_internal.h"
 
+#include "clip_probe.h"
 #include "fonts.h"
 #include "images.h"
 #include "../layout/slide_layout.h"
 #include "../layout/tiles.h"
+#include "../util/hash.h"
 #include "../util/log.h"
 
 #include <math.h>
@@ -28,6 +30,17 @@ static bool measure_image(void *ctx, const char *path, int *w, int *h)
     return images_size(((struct renderer *)ctx)->images, path, w, h);
 }
 
+/* A clip's size once it has been tried (clip_probe). */
+static bool measure_clip(void *ctx, const char *path, int *w, int *h)
+{
+    (void)ctx;
+    struct clip_verdict clip;
+    if (!clip_probe_known(path, false, &clip) || !clip.ok || clip.width <= 0 || clip.height <= 0)
+        return false;
+    *w = clip.width, *h = clip.height;
+    return true;
+}
+
 struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, char *err,
                                size_t err_size)
 {
@@ -43,7 +56,7 @@ struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, cha
         render_destroy(r);
         return NULL;
     }
-    r->measurer = (struct measurer){measure_text, measure_font, measure_image, r};
+    r->measurer = (struct measurer){measure_text, measure_font, measure_image, r, measure_clip};
     SDL_RendererInfo info;
     r->retained = SDL_GetRendererInfo(sdl, &info) == 0 && strcmp(info.name, "software") == 0;
     return r;
@@ -94,6 +107,11 @@ void render_forget(struct renderer *r)
 uint64_t render_slide_key(const struct renderer *r, const struct slide *slide)
 {
     uint64_t key = (slide ? slide_fingerprint(slide) : 1) ^ (r->generation * 0x9e3779b97f4a7c15ULL);
+    /* a clip's slide is laid out by its size once the clip has been tried */
+    struct clip_verdict clip;
+    if (slide && slide->kind == SLIDE_VIDEO && slide->video &&
+        clip_probe_known(slide->video, false, &clip) && clip.ok)
+        key = hash_number(hash_number(key, (uint64_t)clip.width), (uint64_t)clip.height);
     return key ? key : 1;
 }
 

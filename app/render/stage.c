@@ -196,7 +196,7 @@ static void give_picture(struct stage *s, struct clip *clip, const struct slide 
     int lw, lh;
     render_logical_size(s->renderer, w, h, &lw, &lh);
     struct frame_geometry g = layout_geometry(lw, lh);
-    struct box box = layout_clip_box(slide, &g);
+    struct box box = layout_clip_box(render_measurer(s->renderer), slide, &g);
     const struct video_picture *picture = video_picture(clip->video, box.w, box.h);
     if (picture) {
         render_set_clip(s->renderer, key, box, picture, w, h);

@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     civil_parse_datetime(text, &value);
 
     if (utf8_invalid_at(text, size) == size && !memchr(text, '\0', size)) {
-        struct measurer m = {width, NULL, NULL, NULL};
+        struct measurer m = {width, NULL, NULL, NULL, NULL};
         struct line_list lines = {0};
         bool more;
         layout_wrap(&m, FONT_REGULAR, 20, text, 300, 50, &lines, &more);
