@@ -117,22 +117,6 @@ static void start_changes(const struct options *opts, struct live *live)
     free(dir);
 }
 
-/* Reports to diags when the programme has no room --timer names (or
- * two), under the option's name. */
-static void check_timer_room(const struct programme *prog, const char *room,
-                             struct diag_list *diags)
-{
-    size_t before = diags->count;
-    order_check_room(prog, room, diags);
-    for (size_t i = before; i < diags->count; i++) {
-        char *option = str_dup("--timer");
-        if (!option)
-            continue;
-        free(diags->items[i].path);
-        diags->items[i].path = option;
-    }
-}
-
 /* The show in a window or on screen, or its slides to PNG files: the
  * modes that draw. Returns the exit status. */
 static int run_drawing(const struct options *opts, struct live *live, struct diag_list *diags)
@@ -259,11 +243,14 @@ int hallscreen_main(int argc, char **argv)
     } else if (!loaded) {
         /* said above */
     } else if (opts.check) {
-        const struct check_request rq = {opts.room, opts.hwdec, assets_dir, opts.json};
+        /* --timer ROOM is checked as --room ROOM is */
+        const struct check_request rq = {opts.room ? opts.room : opts.timer_room,
+                                         opts.room ? "--room" : "--timer", opts.hwdec, assets_dir,
+                                         opts.json};
         status = check_report(&live.prog, &diags, &rq);
     } else {
         if (opts.timer_room) /* a room the programme does not have is said at once */
-            check_timer_room(&live.prog, opts.timer_room, &diags);
+            order_check_room(&live.prog, "--timer", opts.timer_room, &diags);
         status = run_drawing(&opts, &live, &diags);
     }
     video_shutdown();

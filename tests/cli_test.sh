@@ -462,6 +462,8 @@ if "$bin" --render "$tmp/timer" --timer saal-1 --now 2014-12-27T12:27 "$fixture"
 "$bin" --render "$tmp/timer" --timer "Saal 9" --now 2014-12-27T12:27 "$fixture" >"$tmp/out" 2>&1
 if grep -q "^--timer: error: 'Saal 9' is no room of the programme; its rooms: Saal 1" "$tmp/out"; then
     ok; else fail "--timer with a room the programme lacks: $(cat "$tmp/out")"; fi
+expect 1 "--check --timer with a room the programme lacks" "$bin" --check --timer "Saal 9" "$fixture"
+says "--check --timer" "--timer: error: 'Saal 9' is no room of the programme; its rooms: Saal 1"
 if "$bin" --help | grep -q -- "--timer NAME"; then ok; else fail "--help does not name --timer"; fi
 
 finish

@@ -326,9 +326,9 @@ static void a_door_sign_shows_its_own_room_only(void **state)
     assert_room_shown(&p, "HALL A!", at("2025-02-12 10:30"),
                       "(Up next) Theirs[Now \u00b7 ends 11:00]");
     struct diag_list diags = {0};
-    order_check_room(&p, "Hall A", &diags);
+    order_check_room(&p, "--room", "Hall A", &diags);
     assert_int_equal(diags.count, 0);
-    order_check_room(&p, "hall-a", &diags);
+    order_check_room(&p, "--room", "hall-a", &diags);
     assert_int_equal(diags.count, 1);
     assert_non_null(strstr(diags.items[0].message, "'Hall A' or 'HALL A!'"));
     diag_list_clear(&diags);

@@ -58,7 +58,7 @@ int check_report(const struct programme *prog, struct diag_list *diags,
 {
     check_room_states(prog, diags);
     if (rq->room)
-        order_check_room(prog, rq->room, diags);
+        order_check_room(prog, rq->room_option, rq->room, diags);
     rooms_check(prog, diags);
     clips_check(prog, rq->hwdec, diags);
     check_languages(prog, diags);

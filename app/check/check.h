@@ -12,10 +12,11 @@
 
 /* What the command line asks of the check. */
 struct check_request {
-    const char *room;       /* --room: the room must have sessions; NULL: none named */
-    const char *hwdec;      /* --hwdec: how clips are opened */
-    const char *assets_dir; /* where the theme.yaml of the bundled assets is */
-    bool json;              /* the report as JSON */
+    const char *room;        /* --room: the room must have sessions; NULL: none named */
+    const char *room_option; /* the option that named it: "--room" or "--timer" */
+    const char *hwdec;       /* --hwdec: how clips are opened */
+    const char *assets_dir;  /* where the theme.yaml of the bundled assets is */
+    bool json;               /* the report as JSON */
 };
 
 /* Adds the checks' problems to diags and prints the report to stdout.

@@ -391,11 +391,12 @@ const char *order_find_room(const struct programme *prog, const char *name, cons
     return first;
 }
 
-void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags)
+void order_check_room(const struct programme *prog, const char *option, const char *room,
+                      struct diag_list *diags)
 {
     const char *second, *found = order_find_room(prog, room, &second);
     if (found && second) {
-        diag_add(diags, DIAG_ERROR, "--room", 0,
+        diag_add(diags, DIAG_ERROR, option, 0,
                  "'%s' could be the room '%s' or '%s': give its name exactly as the programme "
                  "writes it",
                  room, found, second);
@@ -416,10 +417,10 @@ void order_check_room(const struct programme *prog, const char *room, struct dia
             snprintf(rooms + used, sizeof rooms - used, "%s%s", used ? ", " : "", name);
     }
     if (rooms[0])
-        diag_add(diags, DIAG_ERROR, "--room", 0, "'%s' is no room of the programme; its rooms: %s",
+        diag_add(diags, DIAG_ERROR, option, 0, "'%s' is no room of the programme; its rooms: %s",
                  room, rooms);
     else
-        diag_add(diags, DIAG_ERROR, "--room", 0,
+        diag_add(diags, DIAG_ERROR, option, 0,
                  "'%s': the programme names no rooms (give sessions a room:, or add the "
                  "schedule export that has them)",
                  room);

@@ -59,9 +59,11 @@ bool order_same_room(const char *a, const char *b);
  * cannot be told apart), else to NULL. */
 const char *order_find_room(const struct programme *prog, const char *name, const char **second);
 
-/* Reports to diags, listing the rooms there are, when no session of prog
- * is in room, or when room could stand for two of its rooms. */
-void order_check_room(const struct programme *prog, const char *room, struct diag_list *diags);
+/* Reports to diags under option (the command line's "--room" or
+ * "--timer"), listing the rooms there are, when no session of prog is in
+ * room, or when room could stand for two of its rooms. */
+void order_check_room(const struct programme *prog, const char *option, const char *room,
+                      struct diag_list *diags);
 
 /* When session s runs as scheduled (its room's late: not applied), in UTC
  * seconds: a talk's exact time, else its date's start and end
