@@ -145,6 +145,25 @@ grep -q "event.yaml:4: error: schedule: url: 'ftp://example.org/x' is not a web 
     ok || fail "--check: $(cat "$tmp/check")"
 grep -q "event.yaml:5: error: every: 5 is out of range" "$tmp/check" && ok || fail "--check: $(cat "$tmp/check")"
 
+# A file: naming the folder's own settings (or a slide) is refused, by the
+# show's --check at its line and by the fetcher, which leaves it as it was.
+name="own file"
+for own in event.yaml rooms.yaml slides/10-talk.yaml; do
+    printf 'name: Own\nschedule:\n  - file: %s\n    url: %s\n' "$own" "$base/files/lswt2019.xml" \
+        >"$tmp/content/event.yaml"
+    [ "$own" = rooms.yaml ] && printf '"Saal 1":\n  late: 5\n' >"$tmp/content/rooms.yaml"
+    cp "$tmp/content/event.yaml" "$tmp/event-before"
+    "$show" --check "$tmp/content" >"$tmp/check" 2>&1
+    grep -q "event.yaml:3: error: schedule: file: '$own' is one of the content folder's own files" \
+        "$tmp/check" && ok || fail "$name $own: --check: $(cat "$tmp/check")"
+    once
+    cmp -s "$tmp/content/event.yaml" "$tmp/event-before" && ok || fail "$name $own: event.yaml replaced"
+    [ ! -e "$tmp/content/$own" ] || [ "$own" = event.yaml ] || grep -q late "$tmp/content/$own" &&
+        ok || fail "$name $own: replaced by the download"
+    logged "$name $own" "is one of the content folder's own files"
+done
+rm -f "$tmp/content/rooms.yaml"
+
 # TLS with a CA made here: verified against --cafile, refused without it.
 name="TLS"
 cd "$tmp" || exit 1
