@@ -164,6 +164,22 @@ for own in event.yaml rooms.yaml slides/10-talk.yaml; do
 done
 rm -f "$tmp/content/rooms.yaml"
 
+# A full disk or ulimit -f: the write fails, is logged, and the copy stays;
+# the fetcher goes on (the signal of a file over the limit does not end it).
+name="file size limit"
+event "schedule.xml $base/files/lswt2019.xml"
+cp "$tmp/files/31c3.xml" "$copy"
+(
+    ulimit -f 2
+    once
+    exit $rc
+)
+rc=$?
+[ "$rc" -eq 1 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+logged "$name" "cannot write $copy: File too large"
+cmp -s "$copy" "$tmp/files/31c3.xml" && ok || fail "$name: the good copy changed"
+[ -z "$(ls -A "$tmp/content" | grep '^\.schedule')" ] && ok || fail "$name: a temporary file is left"
+
 # TLS with a CA made here: verified against --cafile, refused without it.
 name="TLS"
 cd "$tmp" || exit 1

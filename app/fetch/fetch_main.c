@@ -505,6 +505,9 @@ int main(int argc, char **argv)
         f.state_path = dir ? str_printf("%s/state.json", dir) : NULL;
         free(dir);
     }
+    /* A copy over ulimit -f (or a quota) fails its write, which is reported,
+     * instead of ending the fetcher. */
+    signal(SIGXFSZ, SIG_IGN);
     f.http = fetch_http_open(&http);
     if (!f.http) {
         fprintf(stderr, "hallscreen-fetch: libcurl cannot be set up\n");
