@@ -337,6 +337,14 @@ static void the_baseline_rolls_forward_each_event_day(void **state)
     /* the next morning, v1.5 is what the printed programme says */
     assert_true(changes_roll(&st, changes_event_day(at("2014-12-30 09:00"))));
     assert_false(changes_roll(&st, day + 1));
+    /* a clock that was a year ahead (or --render --now a later day on this
+     * folder) leaves no baseline that never rolls: it is today's */
+    st.day = day + 366;
+    assert_true(changes_roll(&st, day + 1));
+    assert_int_equal(st.day, day + 1);
+    assert_true(changes_roll(&st, day + 2));
+    assert_int_equal(st.day, day + 2);
+    st.day = day + 1;
     struct programme prog;
     load_export(V15, &prog);
     changes_mark(&prog, &st.baseline);

@@ -129,7 +129,14 @@ int64_t changes_event_day(int64_t now_utc)
 
 bool changes_roll(struct changes_state *st, int64_t today)
 {
-    if (!st->known || today <= st->day)
+    if (st->known && today < st->day) {
+        /* a day still to come (the clock was wrong, or --render --now a later
+         * day used this folder): today is the baseline's day, so that it
+         * rolls forward tomorrow morning, not on that day */
+        st->day = today;
+        return true;
+    }
+    if (!st->known || today == st->day)
         return false;
     struct changes_version copy;
     if (!copy_version(&copy, &st->latest))
