@@ -3,6 +3,7 @@
  * Chaos Communication Congress's export (a talk moved to another room, one
  * cancelled, new ones), small hand-made cases of each change, a restart
  * between two versions, the day rolling over, and two screens in step. */
+#include "../app/limits.h"
 #include "../app/schedule/import.h"
 #include "../app/show/changes.h"
 #include "../app/show/changes_store.h"
@@ -309,6 +310,12 @@ static void a_restart_keeps_the_baseline(void **state)
     assert_false(changes_store_load(dir, &broken, why, sizeof why));
     assert_non_null(strstr(why, "changes.json"));
     assert_int_equal(broken.baseline.count, 0);
+    /* one too large to be ours: its name, why, and that it starts afresh */
+    assert_int_equal(truncate(path, CHANGES_STATE_MAX_BYTES + 1), 0);
+    assert_false(changes_store_load(dir, &broken, why, sizeof why));
+    assert_non_null(strstr(why, path));
+    assert_non_null(strstr(why, "is larger than"));
+    assert_non_null(strstr(why, "it starts afresh"));
     remove(path);
     free(path);
     assert_false(changes_store_load(dir, &broken, why, sizeof why)); /* none: no reason */
