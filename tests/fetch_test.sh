@@ -180,6 +180,20 @@ logged "$name" "cannot write $copy: File too large"
 cmp -s "$copy" "$tmp/files/31c3.xml" && ok || fail "$name: the good copy changed"
 [ -z "$(ls -A "$tmp/content" | grep '^\.schedule')" ] && ok || fail "$name: a temporary file is left"
 
+# A file: whose folder is a symbolic link out of the content folder is not
+# written there; one to a folder inside it is.
+name="symlink out"
+mkdir -p "$tmp/elsewhere" "$tmp/content/inside"
+ln -s "$tmp/elsewhere" "$tmp/content/out"
+ln -s inside "$tmp/content/in"
+event "out/schedule.xml $base/files/lswt2019.xml" "in/schedule.xml $base/files/lswt2019.xml"
+once
+[ "$rc" -eq 1 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+[ ! -e "$tmp/elsewhere/schedule.xml" ] && ok || fail "$name: written outside the content folder"
+logged "$name" "leads out of the content folder"
+cmp -s "$tmp/content/inside/schedule.xml" "$tmp/files/lswt2019.xml" && ok || fail "$name: a link inside: not written"
+rm -rf "$tmp/content/out" "$tmp/content/in" "$tmp/content/inside" "$tmp/elsewhere"
+
 # TLS with a CA made here: verified against --cafile, refused without it.
 name="TLS"
 cd "$tmp" || exit 1

@@ -178,6 +178,25 @@ static void make_parents(const char *content_dir, const char *file)
     free(path);
 }
 
+/* True when the folder the copy at path goes into is the content folder or
+ * one inside it, its symbolic links followed: a link to a folder elsewhere
+ * would have the fetcher write outside it. */
+static bool folder_inside(const char *content_dir, const char *path)
+{
+    char *copy = str_dup(path);
+    char *slash = copy ? strrchr(copy, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    char *top = realpath(content_dir, NULL), *folder = slash ? realpath(copy, NULL) : NULL;
+    size_t n = top ? strlen(top) : 0;
+    bool inside = top && folder && strncmp(folder, top, n) == 0 &&
+                  (folder[n] == '\0' || folder[n] == '/' || n == 1);
+    free(top);
+    free(folder);
+    free(copy);
+    return inside;
+}
+
 /* Why a download is no schedule the show can read: the first problem the
  * show's reader found, as "url:line: message"; "" when it holds talks. */
 static void validate(const struct fetcher *f, const struct fetch_source *s,
@@ -273,7 +292,12 @@ static bool check_source(struct fetcher *f, struct fetch_source *s, bool *stoppe
         } else {
             char write_why[256];
             make_parents(f->content_dir, s->file);
-            if (file_write_atomic(path, r.body, r.size, write_why, sizeof write_why)) {
+            if (!folder_inside(f->content_dir, path)) {
+                snprintf(why, sizeof why,
+                         "%s: %s leads out of the content folder %s (a symbolic link?): it is "
+                         "not written; name a file inside it",
+                         s->url, path, f->content_dir);
+            } else if (file_write_atomic(path, r.body, r.size, write_why, sizeof write_why)) {
                 s->downloads++;
                 s->last_change_ms = now_ms;
                 LOG(LOG_INFO, "fetch", "%s: a new version (%zu bytes) written to %s", s->url,
