@@ -194,6 +194,19 @@ logged "$name" "leads out of the content folder"
 cmp -s "$tmp/content/inside/schedule.xml" "$tmp/files/lswt2019.xml" && ok || fail "$name: a link inside: not written"
 rm -rf "$tmp/content/out" "$tmp/content/in" "$tmp/content/inside" "$tmp/elsewhere"
 
+# A state file that is not one (or too large to be) is said so; it starts afresh.
+name="state garbage"
+event "schedule.xml $base/files/31c3.xml"
+cp "$tmp/state/state.json" "$tmp/state-kept"
+head -c 5000000 /dev/zero | tr '\0' x >"$tmp/state/state.json"
+once
+[ "$rc" -eq 0 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+logged "$name" "state.json: is larger than"
+printf '{"sources": [{"file": 5, "url": null}], ' >"$tmp/state/state.json"
+once
+logged "$name" "is not a state hallscreen-fetch wrote: it starts afresh"
+mv "$tmp/state-kept" "$tmp/state/state.json"
+
 # TLS with a CA made here: verified against --cafile, refused without it.
 name="TLS"
 cd "$tmp" || exit 1

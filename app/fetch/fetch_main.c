@@ -372,9 +372,13 @@ static void restore_state(struct fetcher *f)
 {
     size_t size;
     char why[256];
-    char *text =
-        f->state_path ? file_read_all(f->state_path, 4 << 20, &size, why, sizeof why) : NULL;
-    if (text && !fetch_plan_restore(&f->plan, text))
+    struct stat st;
+    if (!f->state_path || stat(f->state_path, &st) != 0)
+        return; /* none yet */
+    char *text = file_read_all(f->state_path, 4 << 20, &size, why, sizeof why);
+    if (!text)
+        LOG(LOG_WARN, "fetch", "%s: %s: it starts afresh", f->state_path, why);
+    else if (!fetch_plan_restore(&f->plan, text))
         LOG(LOG_WARN, "fetch", "%s is not a state hallscreen-fetch wrote: it starts afresh",
             f->state_path);
     free(text);
