@@ -111,7 +111,8 @@ logged "$name" "$base/live: a new version"
 for case in "slow|no whole answer within 2 s" "truncated|cut short" \
     "html|found <html>" "empty|empty document" "shape|not a frab or pretalx schedule.json" \
     "error|HTTP 503" "nothing|HTTP 404" "big|larger than 32 MB" \
-    "big-announced|announces more than 32 MB" "loop|redirects"; do
+    "big-announced|announces more than 32 MB" "loop|redirects" \
+    "badgzip|says it is compressed (Content-Encoding), but it is not"; do
     path=${case%%|*}
     name="bad answer /$path"
     event "schedule.xml $base/$path"
@@ -124,6 +125,13 @@ for case in "slow|no whole answer within 2 s" "truncated|cut short" \
     grep -q '^hallscreen_fetch_ok{.*} 0$' "$tmp/metrics.prom" && ok || fail "$name: metrics say ok"
 done
 ls -A "$tmp/content" | grep -q '^\.schedule' && fail "a temporary file was left: $(ls -A "$tmp/content")" || ok
+
+# A compressed answer (Content-Encoding: gzip) is written uncompressed.
+event "gzip.xml $base/gzip"
+once
+[ "$rc" -eq 0 ] && ok || fail "gzip: exit $rc: $(cat "$log")"
+cmp -s "$tmp/content/gzip.xml" "$tmp/files/lswt2019.xml" && ok || fail "gzip: not the export"
+rm -f "$tmp/content/gzip.xml"
 
 # A redirect is followed; a source in a folder of its own (one rsync --delete
 # leaves alone) gets its folder; one failing source makes --once fail, the
