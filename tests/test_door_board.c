@@ -409,6 +409,36 @@ static void a_moved_talks_next_line_keeps_its_start(void **state)
     diag_list_clear(&diags);
 }
 
+/* A paragraph pasted as a room's info: line (rooms: in event.yaml): the
+ * door sign cuts it, and its talks now and next still stand whole. */
+static void a_long_info_line_leaves_the_talks_their_place(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    assert_int_equal(prog.event.room_count, 0);
+    char *paragraph = calloc(1, 30 * 40 + 1);
+    for (int i = 0; i < 40; i++)
+        strcat(paragraph, "Very long information line ");
+    prog.event.rooms = calloc(1, sizeof *prog.event.rooms);
+    prog.event.room_count = 1;
+    prog.event.rooms[0].name = str_dup("Saal 2");
+    prog.event.rooms[0].info = calloc(2, sizeof(char *));
+    prog.event.rooms[0].info[0] = paragraph;
+    prog.event.rooms[0].info[1] = str_dup("Translation: channel 2");
+    prog.event.rooms[0].info_count = 2;
+    for (size_t m = 0; m < 3; m++)
+        look_at(&fixtures[1], &prog, "Saal 2", utc_of(&fixtures[1], &fixtures[1].at[m]));
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
 static void a_talks_pages_are_set_at_one_size(void **state)
 {
     (void)state;
@@ -498,6 +528,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(door_signs_and_boards_over_every_schedule_fixture),
         cmocka_unit_test(a_moved_talks_next_line_keeps_its_start),
+        cmocka_unit_test(a_long_info_line_leaves_the_talks_their_place),
         cmocka_unit_test(a_talks_pages_are_set_at_one_size),
         cmocka_unit_test(event_yaml_says_where_the_door_signs_code_leads),
         cmocka_unit_test(a_portrait_footer_keeps_the_name_and_the_place),
