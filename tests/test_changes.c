@@ -212,11 +212,13 @@ static void each_kind_of_change_by_hand(void **state)
     add_talk(&before, "c", "Old and gone", "Hall B", "2025-06-02 11:00", 30, NULL);
     add_talk(&before, NULL, "No id at all", "Hall C", "2025-06-02 10:00", 30, "Ada");
     add_talk(&before, "e", "Both ways", "Hall C", "2025-06-02 12:00", 30, NULL);
+    add_talk(&before, "g", "A day later", "Hall C", "2025-06-01 10:00", 30, NULL);
     add_talk(&after, "a", "Keynote", "hall a", "2025-06-02 09:00", 60, NULL); /* same room */
     add_talk(&after, "b", "Rust in space", "Hall B", "2025-06-02 14:10", 40, NULL);
     add_talk(&after, NULL, "No id at all", "Hall A", "2025-06-02 10:00", 30, "Ada");
     add_talk(&after, "e", "Both ways", "Hall A", "2025-06-02 15:00", 30, NULL);
     add_talk(&after, "f", "Lightning talks", "Hall C", "2025-06-02 17:00", 60, NULL);
+    add_talk(&after, "g", "A day later", "Hall A", "2025-06-02 10:00", 30, NULL);
     struct changes_version baseline;
     assert_true(changes_version_of(&before, &baseline));
     changes_mark(&after, &baseline);
@@ -233,6 +235,13 @@ static void each_kind_of_change_by_hand(void **state)
     assert_string_equal(s->change_note, "Moved from Hall C \u00b7 15:00 (was 12:00)");
     s = find(&after, "Both ways", "Hall C", TALK_MOVED_AWAY);
     assert_string_equal(s->change_note, "Moved to Hall A \u00b7 15:00");
+    /* to another day: its slide gives the new date, the mark the old one,
+     * short enough to stand whole on one line */
+    s = find(&after, "A day later", "Hall A", TALK_MOVED);
+    assert_string_equal(s->change_note,
+                        "Moved from Hall C \u00b7 10:00 (was Sun 1 Jun 2025 10:00)");
+    s = find(&after, "A day later", "Hall C", TALK_MOVED_AWAY);
+    assert_string_equal(s->change_note, "Moved to Hall A \u00b7 Mon 2 Jun 2025 10:00");
     s = find(&after, "Old and gone", "Hall B", TALK_CANCELLED);
     assert_string_equal(s->change_short, "Cancelled");
     assert_non_null(find(&after, "Lightning talks", "Hall C", TALK_NEW));
@@ -244,7 +253,7 @@ static void each_kind_of_change_by_hand(void **state)
     assert_true(programme_fingerprint(&after) == once);
     /* with no baseline, no marks and no ghosts */
     changes_mark(&after, NULL);
-    assert_int_equal(after.slide_count, 5);
+    assert_int_equal(after.slide_count, 6);
     assert_null(find(&after, "Lightning talks", NULL, TALK_NEW));
     /* in the event's language */
     char *languages[] = {(char *)"ru"};
