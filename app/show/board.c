@@ -28,8 +28,13 @@ static const char **board_rooms(const struct builder *b, size_t *count)
     const char **rooms = calloc(prog->slide_count + e->room_count + 1, sizeof *rooms);
     *count = 0;
     if (rooms && e->room_count && !b->view->room) {
-        for (size_t i = 0; i < e->room_count; i++)
-            rooms[(*count)++] = e->rooms[i].name;
+        for (size_t i = 0; i < e->room_count; i++) {
+            bool listed = false; /* "Saal 1" and "saal 1" are one room, shown once */
+            for (size_t r = 0; r < *count && !listed; r++)
+                listed = order_same_room(rooms[r], e->rooms[i].name);
+            if (!listed)
+                rooms[(*count)++] = e->rooms[i].name;
+        }
         return rooms;
     }
     for (int pass = 0; rooms && pass < 2; pass++) /* the export's, then hand-made */

@@ -100,6 +100,17 @@ void rooms_check(const struct programme *prog, struct diag_list *diags)
     char *path = str_printf("%s/event.yaml", prog->content_dir ? prog->content_dir : ".");
     for (size_t i = 0; i < prog->event.room_count; i++) {
         const struct room_entry *r = &prog->event.rooms[i];
+        const struct room_entry *first = NULL;
+        for (size_t j = 0; j < i && !first; j++)
+            if (order_same_room(prog->event.rooms[j].name, r->name))
+                first = &prog->event.rooms[j];
+        if (first) {
+            diag_add(diags, DIAG_WARNING, path ? path : "event.yaml", r->line,
+                     "rooms: '%s' is '%s' again (line %d): the board shows it once; remove one "
+                     "of them",
+                     r->name, first->name, first->line);
+            continue;
+        }
         bool found = false;
         for (size_t j = 0; j < prog->slide_count && !found; j++)
             found = order_same_room(prog->slides[j].room, r->name);
