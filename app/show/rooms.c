@@ -111,6 +111,17 @@ void rooms_check(const struct programme *prog, struct diag_list *diags)
                      r->name, first->name, first->line);
             continue;
         }
+        const char *taken = NULL; /* another room's name, shown as this one's */
+        for (size_t j = 0; r->display && j < prog->slide_count && !taken; j++)
+            if (prog->slides[j].room && order_same_room(prog->slides[j].room, r->display) &&
+                !order_same_room(prog->slides[j].room, r->name))
+                taken = prog->slides[j].room;
+        if (taken)
+            diag_add(diags, DIAG_WARNING, path ? path : "event.yaml", r->line,
+                     "rooms: '%s' is shown as '%s', the name of another room of the programme: "
+                     "the audience cannot tell them apart, nor --room find the one meant; "
+                     "give it another display: name",
+                     r->name, r->display);
         bool found = false;
         for (size_t j = 0; j < prog->slide_count && !found; j++)
             found = order_same_room(prog->slides[j].room, r->name);
