@@ -118,6 +118,15 @@ bool schedule_sources_read(struct yaml_file *file, const struct field *f, yaml_n
         struct schedule_source source = {0};
         if (fields_node_text(item)) {
             source.file = fields_trimmed_copy(fields_node_text(item));
+            if (source.file && is_content_own_file(source.file)) {
+                diag_add(file->src->diags, DIAG_ERROR, file->src->path, fields_node_line(item),
+                         "%s: '%s' is one of the content folder's own files (settings or a "
+                         "slide), not a schedule export: name the export, as in schedule.xml",
+                         f->name, source.file);
+                ok = false;
+                free(source.file);
+                source.file = NULL;
+            }
         } else if (item->type == YAML_MAPPING_NODE) {
             ok = read_schedule_source(file, f, item, &source) && ok;
         } else {
