@@ -342,6 +342,17 @@ static void a_count_of_ten_hours_and_more_fits_the_screen(void **state)
     char count[32];
     timer_format_count(&r, count, sizeof count);
     assert_string_equal(count, "47:59:00");
+    /* its times above say the day it ends */
+    struct slide talk = {.kind = SLIDE_SESSION, .title = (char *)"Hackathon"};
+    r.talk = &talk;
+    r.start_ms = INT64_C(1739354400) * 1000; /* 2025-02-12 11:00 in Berlin */
+    r.end_ms = r.start_ms + INT64_C(48) * 3600 * 1000;
+    struct frame_geometry wide = layout_geometry(1920, 1080);
+    struct scene still = {0};
+    layout_timer_still(&fake, &prog, "Hall B", &r, &wide, &still);
+    assert_non_null(find_text(&still, "Hall B  \u00b7  11:00\u2013Fri 14 Feb 2025 11:00"));
+    scene_clear(&still);
+    r.talk = NULL;
     for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
         struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
         struct scene ticking = {0};

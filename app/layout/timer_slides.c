@@ -89,11 +89,20 @@ void layout_timer_still(const struct measurer *m, const struct programme *prog, 
                                     .box = {0, 0, g->w, g->h},
                                     .colour = layout_timer_background});
     scene->background = scene->count;
-    char when[96] = "";
+    char when[160] = "";
     if (r->talk) {
-        char start[16], end[16];
+        char start[16], end[64];
         format_clock(r->start_ms, start, sizeof start);
         format_clock(r->end_ms, end, sizeof end);
+        int64_t first = zone_local(r->start_ms / 1000), last = zone_local(r->end_ms / 1000);
+        if (first / SECONDS_PER_DAY - (first % SECONDS_PER_DAY < 0) !=
+            last / SECONDS_PER_DAY - (last % SECONDS_PER_DAY < 0)) {
+            /* a talk of days (a hackathon): the day it ends, "Fri 14 Feb 2025 11:00" */
+            civil_format_moment(last, lang, end, sizeof end);
+            char *gap = strstr(end, "  ");
+            if (gap)
+                memmove(gap, gap + 1, strlen(gap + 1) + 1);
+        }
         snprintf(when, sizeof when, "%s" BLOCK_SEPARATOR "%s\u2013%s", room ? room : "", start,
                  end);
     }
