@@ -215,6 +215,17 @@ once
 logged "$name" "is not a state hallscreen-fetch wrote: it starts afresh"
 mv "$tmp/state-kept" "$tmp/state/state.json"
 
+# A state folder that cannot be written: said once, not at every write.
+name="state unwritable"
+event "schedule.xml $base/files/31c3.xml" "other.xml $base/files/31c3.xml"
+touch "$tmp/not-a-folder"
+"$fetch" --once --state "$tmp/not-a-folder" "$tmp/content" >"$log" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+[ "$(grep -c 'cannot write the state file' "$log")" -eq 1 ] && ok ||
+    fail "$name: said $(grep -c 'cannot write the state file' "$log") times: $(cat "$log")"
+rm -f "$tmp/content/other.xml" "$tmp/not-a-folder"
+
 # TLS with a CA made here: verified against --cafile, refused without it.
 name="TLS"
 cd "$tmp" || exit 1

@@ -46,6 +46,9 @@ struct fetcher {
     ino_t event_inode;          /* and its inode (rsync and editors rename a new one in) */
     bool event_read, event_missing;
     int64_t started_ms, reported_ms;
+    /* why the state, status and metrics files could not be written last
+     * ("": they could), so that each reason is logged once */
+    char state_why[256], status_why[256], metrics_why[256];
 };
 
 static const char usage[] =
@@ -332,11 +335,19 @@ static bool check_source(struct fetcher *f, struct fetch_source *s, bool *stoppe
     return !failed;
 }
 
-static void write_file(const char *path, char *text, const char *what)
+/* Writes text (taken over) to path; a failure is logged when its reason is
+ * not the one last logged in said, and a recovery too. */
+static void write_file(const char *path, char *text, const char *what, char said[256])
 {
     char why[256] = "out of memory";
-    if (!text || !file_write_atomic(path, text, strlen(text), why, sizeof why))
+    if (text && file_write_atomic(path, text, strlen(text), why, sizeof why)) {
+        if (said[0])
+            LOG(LOG_INFO, "fetch", "the %s %s is written again", what, path);
+        said[0] = '\0';
+    } else if (strcmp(why, said) != 0) {
         LOG(LOG_WARN, "fetch", "cannot write the %s %s: %s", what, path, why);
+        snprintf(said, 256, "%s", why);
+    }
     free(text);
 }
 
@@ -354,16 +365,17 @@ static void report(struct fetcher *f)
         free(path);
     }
     if (f->state_path)
-        write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file");
+        write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file", f->state_why);
     if (f->status_path) {
         char *json = fetch_report_status(&f->plan, f->content_dir, now_ms);
-        write_file(f->status_path, json ? str_printf("%s\n", json) : NULL, "status file");
+        write_file(f->status_path, json ? str_printf("%s\n", json) : NULL, "status file",
+                   f->status_why);
         free(json);
     }
     if (f->metrics_path)
         write_file(f->metrics_path,
                    fetch_report_metrics(&f->plan, f->content_dir, f->started_ms, now_ms),
-                   "metrics file");
+                   "metrics file", f->metrics_why);
     f->reported_ms = now_ms;
 }
 
@@ -402,7 +414,8 @@ static bool check_due(struct fetcher *f, bool all, bool *stopped)
         if (all || s->next_ms <= wall_ms()) {
             ok = check_source(f, s, stopped) && ok;
             if (f->state_path && !*stopped)
-                write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file");
+                write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file",
+                           f->state_why);
         }
     }
     return ok;
