@@ -444,6 +444,16 @@ static void a_schedule_entry_names_its_url(void **state)
     }
     assert_true(folder);
     assert_true(missing);
+    /* a file hallscreen-fetch has not written yet: said so */
+    write_file(f, "event.yaml",
+               "name: Test event\nschedule:\n  - file: later.json\n    url: https://x.example/s\n");
+    assert_true(refresh(f));
+    bool later = false;
+    for (size_t i = 0; i < f->diags.count; i++)
+        later |=
+            f->diags.items[i].line == 3 &&
+            strstr(f->diags.items[i].message, "'later.json' is not there yet: hallscreen-fetch");
+    assert_true(later);
     write_file(f, "event.yaml", "name: Test event\nschedule:\n  - day1.csv\n  - event.yaml\n");
     assert_true(refresh(f));
     bool own = false;

@@ -495,7 +495,9 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
             char *at = str_printf("%s/%s", c->dir, name);
             diag_add(diags, DIAG_ERROR, event_path, line_naming(event_path, name, nth),
                      at && is_dir(at) ? "schedule: '%s' is a folder: name the export file in it"
-                                      : "schedule: '%s' not found: is the name right?",
+                     : e->schedules[i].url ? "schedule: '%s' is not there yet: hallscreen-fetch "
+                                             "writes it from its url: (is it running? see its log)"
+                                           : "schedule: '%s' not found: is the name right?",
                      name);
             free(at);
         }
