@@ -122,6 +122,10 @@ static bool follow_event(struct fetcher *f)
                 "%s: schedule: '%s' must be a file inside the content folder: "
                 "it is not fetched",
                 path, event.schedules[i].file);
+        else if (fetch_plan_first_url(&event, i))
+            LOG(LOG_WARN, "fetch",
+                "%s: schedule: '%s' has two url:s; %s is not fetched, %s is: remove one", path,
+                event.schedules[i].file, event.schedules[i].url, fetch_plan_first_url(&event, i));
     if (ok && fetch_plan_follow(&f->plan, &event)) {
         event_free(&f->event);
         f->event = event;
