@@ -25,6 +25,7 @@
 #define SPEAKERS_PER_SLIDE 8     /* more speakers continue on further pages of the session */
 #define EVENT_MAX_ROOMS 200      /* rooms: listed in event.yaml; a congress export has 58 */
 #define ROOM_MAX_INFO_LINES 4    /* info: lines of one room on its door sign */
+#define ROOM_INFO_MAX_CHARS 80   /* a longer info: line is cut at a word on the door sign */
 #define QR_DEFAULT_SIZE 25       /* % of the screen's shorter side a QR code spans (qr_size:) */
 #define DOOR_TITLE_MAX_CHARS 200 /* a door sign cuts a longer title at a word, with an ellipsis */
 #define DOOR_LATER_ROWS 4        /* talks after the next listed on a door sign, at most */

@@ -24,6 +24,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,9 @@ int hallscreen_main(int argc, char **argv)
      * stderr each time a clip tries it for sound: the show says once what
      * it needs to (set here, before any thread reads the environment). */
     setenv("PIPEWIRE_DEBUG", "0", 0);
+    /* A file over ulimit -f (or a quota) fails its write, which is reported,
+     * instead of ending the show. */
+    signal(SIGXFSZ, SIG_IGN);
     struct options opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {

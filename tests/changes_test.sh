@@ -79,7 +79,22 @@ status="$tmp/s1.json" log="$tmp/s1.log" shows "s1 marks" '"Podcasting with Podlo
 stop s1
 stop s2
 
-# 3. rooms.yaml's mistakes, as --check reports them
+# 3. a state folder that is full (ulimit -f): the baseline is not kept, the
+# show says so and goes on (the signal of a file over the limit does not end it)
+(
+    ulimit -f 1
+    SDL_VIDEODRIVER=dummy exec "$bin" --windowed --size 640x360 --now 2014-12-30T11:35 \
+        --state "$tmp/state-full" "$tmp/show" >"$tmp/full.log" 2>&1
+) &
+pid_full=$!
+pids="$pids $pid_full"
+if eventually grep -qF "changes.json: File too large" "$tmp/full.log"; then ok; else
+    fail "full state folder: not reported:"; cat "$tmp/full.log"
+fi
+sleep 1
+stop full
+
+# 4. rooms.yaml's mistakes, as --check reports them
 printf 'Saal 1:\n  late: 15\n  state: packed\nSaal 2:\n  late: soon\n' >"$tmp/show/rooms.yaml"
 "$bin" --check "$tmp/show" >"$tmp/out" 2>&1
 if [ $? -ne 0 ]; then ok; else fail "check passed a broken rooms.yaml"; fi

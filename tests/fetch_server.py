@@ -16,6 +16,8 @@
   /big-announced  the same, announced with its Content-Length
   /loop         a redirect to /loop2, which redirects back to /loop
   /moved        a redirect to /files/lswt2019.xml
+  /gzip         lswt2019.xml compressed, as Content-Encoding: gzip says
+  /badgzip      Content-Encoding: gzip over a body that is not
 
 Each request is logged to CONTROL_DIR/requests as one line: the path, the
 If-None-Match and If-Modified-Since sent ("-" for none), the User-Agent,
@@ -24,6 +26,7 @@ the status answered. With --tls CERT KEY it speaks HTTPS.
 usage: fetch_server.py FILES_DIR CONTROL_DIR PORT_FILE [--tls CERT KEY]
 """
 import email.utils
+import gzip
 import hashlib
 import http.server
 import os
@@ -140,6 +143,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path in ("/loop", "/loop2"):
             other = "/loop2" if path == "/loop" else "/loop"
             return self.answer(302, headers=[("Location", other)])
+        if path in ("/gzip", "/badgzip"):
+            with open(os.path.join(FILES, "lswt2019.xml"), "rb") as f:
+                body = f.read()
+            return self.answer(200, gzip.compress(body) if path == "/gzip" else body,
+                               [("Content-Encoding", "gzip")])
         if path == "/moved":
             return self.answer(301, headers=[("Location", "/files/lswt2019.xml")])
         self.answer(404, b"not found\n")

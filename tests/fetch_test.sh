@@ -111,7 +111,8 @@ logged "$name" "$base/live: a new version"
 for case in "slow|no whole answer within 2 s" "truncated|cut short" \
     "html|found <html>" "empty|empty document" "shape|not a frab or pretalx schedule.json" \
     "error|HTTP 503" "nothing|HTTP 404" "big|larger than 32 MB" \
-    "big-announced|announces more than 32 MB" "loop|redirects"; do
+    "big-announced|announces more than 32 MB" "loop|redirects" \
+    "badgzip|says it is compressed (Content-Encoding), but it is not"; do
     path=${case%%|*}
     name="bad answer /$path"
     event "schedule.xml $base/$path"
@@ -124,6 +125,13 @@ for case in "slow|no whole answer within 2 s" "truncated|cut short" \
     grep -q '^hallscreen_fetch_ok{.*} 0$' "$tmp/metrics.prom" && ok || fail "$name: metrics say ok"
 done
 ls -A "$tmp/content" | grep -q '^\.schedule' && fail "a temporary file was left: $(ls -A "$tmp/content")" || ok
+
+# A compressed answer (Content-Encoding: gzip) is written uncompressed.
+event "gzip.xml $base/gzip"
+once
+[ "$rc" -eq 0 ] && ok || fail "gzip: exit $rc: $(cat "$log")"
+cmp -s "$tmp/content/gzip.xml" "$tmp/files/lswt2019.xml" && ok || fail "gzip: not the export"
+rm -f "$tmp/content/gzip.xml"
 
 # A redirect is followed; a source in a folder of its own (one rsync --delete
 # leaves alone) gets its folder; one failing source makes --once fail, the
@@ -144,6 +152,79 @@ printf 'name: Check\nschedule:\n  - file: schedule.xml\n    url: ftp://example.o
 grep -q "event.yaml:4: error: schedule: url: 'ftp://example.org/x' is not a web address" "$tmp/check" &&
     ok || fail "--check: $(cat "$tmp/check")"
 grep -q "event.yaml:5: error: every: 5 is out of range" "$tmp/check" && ok || fail "--check: $(cat "$tmp/check")"
+
+# A file: naming the folder's own settings (or a slide) is refused, by the
+# show's --check at its line and by the fetcher, which leaves it as it was.
+name="own file"
+for own in event.yaml rooms.yaml slides/10-talk.yaml; do
+    printf 'name: Own\nschedule:\n  - file: %s\n    url: %s\n' "$own" "$base/files/lswt2019.xml" \
+        >"$tmp/content/event.yaml"
+    [ "$own" = rooms.yaml ] && printf '"Saal 1":\n  late: 5\n' >"$tmp/content/rooms.yaml"
+    cp "$tmp/content/event.yaml" "$tmp/event-before"
+    "$show" --check "$tmp/content" >"$tmp/check" 2>&1
+    grep -q "event.yaml:3: error: schedule: file: '$own' is one of the content folder's own files" \
+        "$tmp/check" && ok || fail "$name $own: --check: $(cat "$tmp/check")"
+    once
+    cmp -s "$tmp/content/event.yaml" "$tmp/event-before" && ok || fail "$name $own: event.yaml replaced"
+    [ ! -e "$tmp/content/$own" ] || [ "$own" = event.yaml ] || grep -q late "$tmp/content/$own" &&
+        ok || fail "$name $own: replaced by the download"
+    logged "$name $own" "is one of the content folder's own files"
+done
+rm -f "$tmp/content/rooms.yaml"
+
+# A full disk or ulimit -f: the write fails, is logged, and the copy stays;
+# the fetcher goes on (the signal of a file over the limit does not end it).
+name="file size limit"
+event "schedule.xml $base/files/lswt2019.xml"
+cp "$tmp/files/31c3.xml" "$copy"
+(
+    ulimit -f 2
+    once
+    exit $rc
+)
+rc=$?
+[ "$rc" -eq 1 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+logged "$name" "cannot write $copy: File too large"
+cmp -s "$copy" "$tmp/files/31c3.xml" && ok || fail "$name: the good copy changed"
+[ -z "$(ls -A "$tmp/content" | grep '^\.schedule')" ] && ok || fail "$name: a temporary file is left"
+
+# A file: whose folder is a symbolic link out of the content folder is not
+# written there; one to a folder inside it is.
+name="symlink out"
+mkdir -p "$tmp/elsewhere" "$tmp/content/inside"
+ln -s "$tmp/elsewhere" "$tmp/content/out"
+ln -s inside "$tmp/content/in"
+event "out/schedule.xml $base/files/lswt2019.xml" "in/schedule.xml $base/files/lswt2019.xml"
+once
+[ "$rc" -eq 1 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+[ ! -e "$tmp/elsewhere/schedule.xml" ] && ok || fail "$name: written outside the content folder"
+logged "$name" "leads out of the content folder"
+cmp -s "$tmp/content/inside/schedule.xml" "$tmp/files/lswt2019.xml" && ok || fail "$name: a link inside: not written"
+rm -rf "$tmp/content/out" "$tmp/content/in" "$tmp/content/inside" "$tmp/elsewhere"
+
+# A state file that is not one (or too large to be) is said so; it starts afresh.
+name="state garbage"
+event "schedule.xml $base/files/31c3.xml"
+cp "$tmp/state/state.json" "$tmp/state-kept"
+head -c 5000000 /dev/zero | tr '\0' x >"$tmp/state/state.json"
+once
+[ "$rc" -eq 0 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+logged "$name" "state.json: is larger than"
+printf '{"sources": [{"file": 5, "url": null}], ' >"$tmp/state/state.json"
+once
+logged "$name" "is not a state hallscreen-fetch wrote: it starts afresh"
+mv "$tmp/state-kept" "$tmp/state/state.json"
+
+# A state folder that cannot be written: said once, not at every write.
+name="state unwritable"
+event "schedule.xml $base/files/31c3.xml" "other.xml $base/files/31c3.xml"
+touch "$tmp/not-a-folder"
+"$fetch" --once --state "$tmp/not-a-folder" "$tmp/content" >"$log" 2>&1
+rc=$?
+[ "$rc" -eq 0 ] && ok || fail "$name: exit $rc: $(cat "$log")"
+[ "$(grep -c 'cannot write the state file' "$log")" -eq 1 ] && ok ||
+    fail "$name: said $(grep -c 'cannot write the state file' "$log") times: $(cat "$log")"
+rm -f "$tmp/content/other.xml" "$tmp/not-a-folder"
 
 # TLS with a CA made here: verified against --cafile, refused without it.
 name="TLS"

@@ -3,6 +3,7 @@
  * Chaos Communication Congress's export (a talk moved to another room, one
  * cancelled, new ones), small hand-made cases of each change, a restart
  * between two versions, the day rolling over, and two screens in step. */
+#include "../app/limits.h"
 #include "../app/schedule/import.h"
 #include "../app/show/changes.h"
 #include "../app/show/changes_store.h"
@@ -211,11 +212,13 @@ static void each_kind_of_change_by_hand(void **state)
     add_talk(&before, "c", "Old and gone", "Hall B", "2025-06-02 11:00", 30, NULL);
     add_talk(&before, NULL, "No id at all", "Hall C", "2025-06-02 10:00", 30, "Ada");
     add_talk(&before, "e", "Both ways", "Hall C", "2025-06-02 12:00", 30, NULL);
+    add_talk(&before, "g", "A day later", "Hall C", "2025-06-01 10:00", 30, NULL);
     add_talk(&after, "a", "Keynote", "hall a", "2025-06-02 09:00", 60, NULL); /* same room */
     add_talk(&after, "b", "Rust in space", "Hall B", "2025-06-02 14:10", 40, NULL);
     add_talk(&after, NULL, "No id at all", "Hall A", "2025-06-02 10:00", 30, "Ada");
     add_talk(&after, "e", "Both ways", "Hall A", "2025-06-02 15:00", 30, NULL);
     add_talk(&after, "f", "Lightning talks", "Hall C", "2025-06-02 17:00", 60, NULL);
+    add_talk(&after, "g", "A day later", "Hall A", "2025-06-02 10:00", 30, NULL);
     struct changes_version baseline;
     assert_true(changes_version_of(&before, &baseline));
     changes_mark(&after, &baseline);
@@ -232,6 +235,13 @@ static void each_kind_of_change_by_hand(void **state)
     assert_string_equal(s->change_note, "Moved from Hall C \u00b7 15:00 (was 12:00)");
     s = find(&after, "Both ways", "Hall C", TALK_MOVED_AWAY);
     assert_string_equal(s->change_note, "Moved to Hall A \u00b7 15:00");
+    /* to another day: its slide gives the new date, the mark the old one,
+     * short enough to stand whole on one line */
+    s = find(&after, "A day later", "Hall A", TALK_MOVED);
+    assert_string_equal(s->change_note,
+                        "Moved from Hall C \u00b7 10:00 (was Sun 1 Jun 2025 10:00)");
+    s = find(&after, "A day later", "Hall C", TALK_MOVED_AWAY);
+    assert_string_equal(s->change_note, "Moved to Hall A \u00b7 Mon 2 Jun 2025 10:00");
     s = find(&after, "Old and gone", "Hall B", TALK_CANCELLED);
     assert_string_equal(s->change_short, "Cancelled");
     assert_non_null(find(&after, "Lightning talks", "Hall C", TALK_NEW));
@@ -243,7 +253,7 @@ static void each_kind_of_change_by_hand(void **state)
     assert_true(programme_fingerprint(&after) == once);
     /* with no baseline, no marks and no ghosts */
     changes_mark(&after, NULL);
-    assert_int_equal(after.slide_count, 5);
+    assert_int_equal(after.slide_count, 6);
     assert_null(find(&after, "Lightning talks", NULL, TALK_NEW));
     /* in the event's language */
     char *languages[] = {(char *)"ru"};
@@ -309,6 +319,12 @@ static void a_restart_keeps_the_baseline(void **state)
     assert_false(changes_store_load(dir, &broken, why, sizeof why));
     assert_non_null(strstr(why, "changes.json"));
     assert_int_equal(broken.baseline.count, 0);
+    /* one too large to be ours: its name, why, and that it starts afresh */
+    assert_int_equal(truncate(path, CHANGES_STATE_MAX_BYTES + 1), 0);
+    assert_false(changes_store_load(dir, &broken, why, sizeof why));
+    assert_non_null(strstr(why, path));
+    assert_non_null(strstr(why, "is larger than"));
+    assert_non_null(strstr(why, "it starts afresh"));
     remove(path);
     free(path);
     assert_false(changes_store_load(dir, &broken, why, sizeof why)); /* none: no reason */
@@ -337,6 +353,14 @@ static void the_baseline_rolls_forward_each_event_day(void **state)
     /* the next morning, v1.5 is what the printed programme says */
     assert_true(changes_roll(&st, changes_event_day(at("2014-12-30 09:00"))));
     assert_false(changes_roll(&st, day + 1));
+    /* a clock that was a year ahead (or --render --now a later day on this
+     * folder) leaves no baseline that never rolls: it is today's */
+    st.day = day + 366;
+    assert_true(changes_roll(&st, day + 1));
+    assert_int_equal(st.day, day + 1);
+    assert_true(changes_roll(&st, day + 2));
+    assert_int_equal(st.day, day + 2);
+    st.day = day + 1;
     struct programme prog;
     load_export(V15, &prog);
     changes_mark(&prog, &st.baseline);

@@ -431,6 +431,37 @@ static void a_schedule_entry_names_its_url(void **state)
                   strstr(f->diags.items[i].message, "every: is for a file with a url:") != NULL;
     assert_true(warned);
     assert_int_equal(diag_count(&f->diags, DIAG_ERROR), 0);
+    /* a folder, a missing file and the settings themselves, each at its line */
+    write_file(f, "event.yaml",
+               "name: Test event\nschedule:\n  - day1.csv\n  - live\n  - gone.csv\n");
+    assert_true(refresh(f));
+    bool folder = false, missing = false;
+    for (size_t i = 0; i < f->diags.count; i++) {
+        folder |= f->diags.items[i].line == 4 &&
+                  strstr(f->diags.items[i].message, "'live' is a folder: name the export file");
+        missing |= f->diags.items[i].line == 5 &&
+                   strstr(f->diags.items[i].message, "'gone.csv' not found");
+    }
+    assert_true(folder);
+    assert_true(missing);
+    /* a file hallscreen-fetch has not written yet: said so */
+    write_file(f, "event.yaml",
+               "name: Test event\nschedule:\n  - file: later.json\n    url: https://x.example/s\n");
+    assert_true(refresh(f));
+    bool later = false;
+    for (size_t i = 0; i < f->diags.count; i++)
+        later |=
+            f->diags.items[i].line == 3 &&
+            strstr(f->diags.items[i].message, "'later.json' is not there yet: hallscreen-fetch");
+    assert_true(later);
+    write_file(f, "event.yaml", "name: Test event\nschedule:\n  - day1.csv\n  - event.yaml\n");
+    assert_true(refresh(f));
+    bool own = false;
+    for (size_t i = 0; i < f->diags.count; i++)
+        own |= f->diags.items[i].line == 4 &&
+               strstr(f->diags.items[i].message,
+                      "'event.yaml' is one of the content folder's own files") != NULL;
+    assert_true(own);
 }
 
 static void the_theme_colours_tracks(void **state)

@@ -7,7 +7,9 @@
 #include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
+#include "../app/show/changes.h"
 #include "../app/show/running_order.h"
+#include "../app/util/zone.h"
 #include "../app/util/str.h"
 #include "fake_font.h"
 
@@ -227,8 +229,20 @@ static void check_board(const struct programme *shown, const struct slide *s,
                 fail_msg("%s: %s's Now line lacks its end %s", where, row->room, until);
             assert_title_shown(&scene, row->title, 70, small, g->content.w / 2, where);
         }
-        if (row->next_title)
+        if (row->next_title) { /* the Next line, never cut, with its start */
+            size_t n = strlen(row->next_when_short);
+            const char *start = row->next_when_short + (n > 5 ? n - 5 : 0); /* "14:10" */
+            bool found = false;
+            for (size_t i = 0; i < scene.count && !found; i++) {
+                const struct item *it = &scene.items[i];
+                found = it->kind == ITEM_TEXT && strstr(it->text, start) &&
+                        !strstr(it->text, "\u2026") && it->colour.r == shown->theme.secondary.r &&
+                        it->colour.g == shown->theme.secondary.g;
+            }
+            if (!found)
+                fail_msg("%s: %s's Next line lacks its start %s", where, row->room, start);
             assert_title_shown(&scene, row->next_title, 70, small, g->content.w / 2, where);
+        }
         shown_rows++;
     }
     scene_clear(&scene);
@@ -340,6 +354,67 @@ static void page_sizes(const struct programme *shown, const struct slide *s,
     scene_clear(&scene);
 }
 
+/* Every talk of 31C3's second day moved from a room of a long name, the day
+ * before: the board's Next lines, too narrow for what changed, still say
+ * when each talk starts. */
+static void a_moved_talks_next_line_keeps_its_start(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    zone_use("Europe/Berlin");
+    struct changes_version baseline;
+    assert_true(changes_version_of(&prog, &baseline));
+    for (size_t i = 0; i < baseline.count; i++) {
+        free(baseline.talks[i].room);
+        baseline.talks[i].room = str_dup("Great Hall of the Congress Centre, second floor");
+        baseline.talks[i].start -= 86400 + 3600;
+        baseline.talks[i].end -= 86400 + 3600;
+    }
+    changes_mark(&prog, &baseline);
+    for (size_t m = 0; m < 3; m++)
+        look_at(&fixtures[1], &prog, NULL, utc_of(&fixtures[1], &fixtures[1].at[m]));
+    changes_version_free(&baseline);
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
+/* A paragraph pasted as a room's info: line (rooms: in event.yaml): the
+ * door sign cuts it, and its talks now and next still stand whole. */
+static void a_long_info_line_leaves_the_talks_their_place(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    assert_int_equal(prog.event.room_count, 0);
+    char *paragraph = calloc(1, 30 * 40 + 1);
+    for (int i = 0; i < 40; i++)
+        strcat(paragraph, "Very long information line ");
+    prog.event.rooms = calloc(1, sizeof *prog.event.rooms);
+    prog.event.room_count = 1;
+    prog.event.rooms[0].name = str_dup("Saal 2");
+    prog.event.rooms[0].info = calloc(2, sizeof(char *));
+    prog.event.rooms[0].info[0] = paragraph;
+    prog.event.rooms[0].info[1] = str_dup("Translation: channel 2");
+    prog.event.rooms[0].info_count = 2;
+    for (size_t m = 0; m < 3; m++)
+        look_at(&fixtures[1], &prog, "Saal 2", utc_of(&fixtures[1], &fixtures[1].at[m]));
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
 static void a_talks_pages_are_set_at_one_size(void **state)
 {
     (void)state;
@@ -428,6 +503,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(door_signs_and_boards_over_every_schedule_fixture),
+        cmocka_unit_test(a_moved_talks_next_line_keeps_its_start),
+        cmocka_unit_test(a_long_info_line_leaves_the_talks_their_place),
         cmocka_unit_test(a_talks_pages_are_set_at_one_size),
         cmocka_unit_test(event_yaml_says_where_the_door_signs_code_leads),
         cmocka_unit_test(a_portrait_footer_keeps_the_name_and_the_place),

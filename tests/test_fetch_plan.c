@@ -161,6 +161,20 @@ static void test_follow(void **state)
     assert_null(plan.sources[1].etag);
     assert_int_equal(plan.sources[1].next_ms, 0);
 
+    /* one file from two addresses: the first, else the copy would flip */
+    struct schedule_source twice[] = {
+        {.file = (char *)"frab.xml", .url = (char *)"https://b.example/f.xml"},
+        {.file = (char *)"frab.xml", .url = (char *)"https://mirror.example/f.xml"},
+    };
+    struct event both = event_with(twice, 2);
+    struct fetch_plan other = {0};
+    assert_true(fetch_plan_follow(&other, &both));
+    assert_int_equal(other.count, 1);
+    assert_string_equal(other.sources[0].url, "https://b.example/f.xml");
+    assert_null(fetch_plan_first_url(&both, 0));
+    assert_string_equal(fetch_plan_first_url(&both, 1), "https://b.example/f.xml");
+    fetch_plan_free(&other);
+
     /* a new every: is checked at once */
     second[0].every = 30;
     assert_true(fetch_plan_follow(&plan, &e));

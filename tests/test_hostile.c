@@ -373,6 +373,11 @@ static void values_staff_get_wrong(void **state)
     expect_problem("slides/10-colon.yaml", 2,
                    "a value holds ': ' (column 15): put the whole value "
                    "in quotes");
+    unlink_in("slides/10-colon.yaml");
+    /* a control character pasted into a notice: its own line, not line 1 */
+    write_text("rooms.yaml", "\"Saal 1\":\n  late: 10\n  notice: \"Stream \u00fc\a in Saal G\"\n");
+    expect_problem("rooms.yaml", 3, "control characters are not allowed (U+0007 at column 20)");
+    unlink_in("rooms.yaml");
 }
 
 static void slide_names_staff_get_wrong(void **state)

@@ -467,6 +467,16 @@ static void the_events_rooms_are_read_with_their_lines(void **state)
     assert_true(has_problem(&diags, "event.yaml", 5, DIAG_ERROR, "info: each item must be plain"));
     assert_false(event_from("name: X\nrooms:\n  - [A, B]\n", &e, &diags));
     assert_true(has_problem(&diags, "event.yaml", 3, DIAG_ERROR, "rooms: each room is a name"));
+    /* a paragraph pasted as an info: line: the sign shows its start */
+    char long_info[256];
+    snprintf(long_info, sizeof long_info, "name: X\nrooms:\n  - name: A\n    info:\n      - %s\n",
+             "Ground floor, then left past the cloakroom, through the double doors, and up "
+             "the stairs by the lift");
+    assert_true(event_from(long_info, &e, &diags));
+    assert_true(has_problem(&diags, "event.yaml", 3, DIAG_WARNING,
+                            "the info: line 1 of 'A' has 99 characters; its door sign shows the "
+                            "first 80"));
+    event_free(&e);
     diag_list_clear(&diags);
 }
 

@@ -100,7 +100,7 @@ static void parse(const char *text, struct parsed *p)
             assert_null(type_of(p, buf + 7, n)); /* declared once */
             assert_true(p->type_count < MAX_NAMES);
             snprintf(p->types[p->type_count], sizeof p->types[0], "%.*s", (int)n, buf + 7);
-            snprintf(p->type_of[p->type_count++], sizeof p->type_of[0], "%s", type);
+            snprintf(p->type_of[p->type_count++], sizeof p->type_of[0], "%.15s", type);
             continue;
         }
         assert_true(buf[0] != '#' && buf[0] != '\0');

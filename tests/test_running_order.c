@@ -547,6 +547,26 @@ static void the_events_rooms_choose_and_order_the_board(void **state)
     assert_int_equal(diags.items[0].line, 9);
     assert_non_null(strstr(diags.items[0].message, "'Saal 6' is no room of the programme"));
     diag_list_clear(&diags);
+    /* one room listed twice, written another way: on the board once, and
+     * --check says where */
+    struct room_entry twice[] = {rooms[0], rooms[1], {.name = (char *)"SAAL-1", .line = 10}};
+    p.event.rooms = twice;
+    assert_boards(&p, NULL, at("2025-12-28 14:10"),
+                  "Hall G: - | Rockets; Saal 1: Estonia | Later in 1");
+    rooms_check(&p, &diags);
+    assert_int_equal(diags.count, 1);
+    assert_int_equal(diags.items[0].line, 10);
+    assert_non_null(strstr(diags.items[0].message, "'SAAL-1' is 'saal 1' again (line 4)"));
+    diag_list_clear(&diags);
+    /* a display: name that is another room's name */
+    twice[0].display = (char *)"Saal 1";
+    p.event.room_count = 2;
+    rooms_check(&p, &diags);
+    assert_int_equal(diags.count, 1);
+    assert_int_equal(diags.items[0].line, 3);
+    assert_non_null(strstr(diags.items[0].message, "'Saal G' is shown as 'Saal 1', the name of "
+                                                   "another room"));
+    diag_list_clear(&diags);
 }
 
 int main(void)

@@ -331,6 +331,40 @@ static void the_count_is_very_large_and_alone_in_its_box_at_every_size(void **st
     }
 }
 
+/* A talk of 48 hours (a hackathon): "47:59:00" stands whole within the
+ * screen's margins, as "0:59:00" does. */
+static void a_count_of_ten_hours_and_more_fits_the_screen(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+    struct timer_reading r = {
+        .phase = TIMER_RUNNING, .count_s = 47 * 3600 + 59 * 60, .visible = true};
+    char count[32];
+    timer_format_count(&r, count, sizeof count);
+    assert_string_equal(count, "47:59:00");
+    /* its times above say the day it ends */
+    struct slide talk = {.kind = SLIDE_SESSION, .title = (char *)"Hackathon"};
+    r.talk = &talk;
+    r.start_ms = INT64_C(1739354400) * 1000; /* 2025-02-12 11:00 in Berlin */
+    r.end_ms = r.start_ms + INT64_C(48) * 3600 * 1000;
+    struct frame_geometry wide = layout_geometry(1920, 1080);
+    struct scene still = {0};
+    layout_timer_still(&fake, &prog, "Hall B", &r, &wide, &still);
+    assert_non_null(find_text(&still, "Hall B  \u00b7  11:00\u2013Fri 14 Feb 2025 11:00"));
+    scene_clear(&still);
+    r.talk = NULL;
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        struct frame_geometry g = layout_geometry(sizes[k][0], sizes[k][1]);
+        struct scene ticking = {0};
+        layout_timer_moving(&fake, &prog, &r, &g, &ticking);
+        const struct item *digits = find_text(&ticking, count);
+        assert_non_null(digits);
+        assert_true(digits->box.x > 0);
+        assert_true(digits->box.x + digits->box.w < g.w);
+        scene_clear(&ticking);
+    }
+}
+
 static void the_screen_words_are_translated(void **state)
 {
     (void)state;
@@ -357,6 +391,7 @@ int main(void)
         cmocka_unit_test(it_ticks_on_the_clocks_seconds),
         cmocka_unit_test(counts_of_an_hour_and_more_show_hours),
         cmocka_unit_test(the_count_is_very_large_and_alone_in_its_box_at_every_size),
+        cmocka_unit_test(a_count_of_ten_hours_and_more_fits_the_screen),
         cmocka_unit_test(the_screen_words_are_translated),
     };
     return cmocka_run_group_tests(tests, load, unload);

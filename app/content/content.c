@@ -478,6 +478,8 @@ static int line_naming(const char *path, const char *name, int nth)
     return 0;
 }
 
+static bool is_dir(const char *path);
+
 static void refresh_schedules(struct content *c, struct programme *prog, struct diag_list *diags,
                               struct content_changes *changes)
 {
@@ -516,8 +518,19 @@ static void refresh_schedules(struct content *c, struct programme *prog, struct 
         else
             free(real);
         struct content_file *f = refresh_file(c, name, ROLE_SCHEDULE, diags, changes);
-        if (!f && e->schedule_count)
-            diag_add(diags, DIAG_ERROR, event_path, 0, "schedule: '%s' not found", name);
+        if (!f && e->schedule_count) {
+            int nth = 1;
+            for (size_t j = 0; j < i; j++)
+                nth += strcmp(e->schedules[j].file, name) == 0;
+            char *at = str_printf("%s/%s", c->dir, name);
+            diag_add(diags, DIAG_ERROR, event_path, line_naming(event_path, name, nth),
+                     at && is_dir(at) ? "schedule: '%s' is a folder: name the export file in it"
+                     : e->schedules[i].url ? "schedule: '%s' is not there yet: hallscreen-fetch "
+                                             "writes it from its url: (is it running? see its log)"
+                                           : "schedule: '%s' not found: is the name right?",
+                     name);
+            free(at);
+        }
         if (f && f->has_good)
             append_slides(prog, f);
     }

@@ -104,7 +104,20 @@ yaml_node_t *fields_load(struct yaml_file *file)
     bool ok = yaml_parser_load(&parser, &file->doc);
     if (!ok) {
         const char *problem = parser.problem ? parser.problem : "cannot be parsed";
-        if (parser.context)
+        if (parser.error == YAML_READER_ERROR && parser.problem_offset < file->size) {
+            /* the reader gives a byte offset, not a line: counted here */
+            int line = 1, column = 1;
+            for (size_t i = 0; i < parser.problem_offset; i++) {
+                if (file->text[i] == '\n')
+                    line++, column = 1;
+                else if (((unsigned char)file->text[i] & 0xc0) != 0x80) /* one a character */
+                    column++;
+            }
+            diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
+                     "YAML syntax: %s (U+%04X at column %d): remove it, or write it as an "
+                     "escape in double quotes, as in \"\\t\"",
+                     problem, (unsigned)parser.problem_value, column);
+        } else if (parser.context)
             diag_add(file->src->diags, DIAG_ERROR, file->src->path,
                      (int)parser.problem_mark.line + 1, "YAML syntax: %s (%s at line %d)", problem,
                      parser.context, (int)parser.context_mark.line + 1);

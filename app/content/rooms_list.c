@@ -41,6 +41,16 @@ static bool read_room(struct yaml_file *file, const struct field *f, yaml_node_t
     }
     if (!fields_read(file, item, room_fields, sizeof room_fields / sizeof *room_fields, room))
         return false;
+    for (size_t i = 0; i < room->info_count; i++) {
+        size_t chars = 0;
+        for (const char *c = room->info[i]; *c; c += utf8_char_len(c))
+            chars++;
+        if (chars > ROOM_INFO_MAX_CHARS)
+            diag_add(file->src->diags, DIAG_WARNING, file->src->path, room->line,
+                     "%s: the info: line %zu of '%s' has %zu characters; its door sign shows "
+                     "the first %d: make it shorter, or two lines",
+                     f->name, i + 1, room->name, chars, ROOM_INFO_MAX_CHARS);
+    }
     struct qr_code code = {0};
     if (room->stream && !qr_encode(room->stream, &code)) {
         diag_add(file->src->diags, DIAG_ERROR, file->src->path, room->line,

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const struct field schedule_source_fields[] = {
     {.name = "file",
@@ -36,6 +37,21 @@ static bool is_web_address(const char *url)
     return true;
 }
 
+/* True when file names one of the content folder's own files (its settings
+ * or a slide), which a download of the export must not replace. */
+static bool is_content_own_file(const char *file)
+{
+    static const char *const own[] = {"event.yaml", "theme.yaml", "alert.yaml", "rooms.yaml"};
+    while (strncmp(file, "./", 2) == 0)
+        file += 2;
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+        if (strcmp(file, own[i]) == 0)
+            return true;
+    size_t n = strlen(file);
+    return strncmp(file, "slides/", 7) == 0 || (n >= 5 && strcasecmp(file + n - 5, ".yaml") == 0) ||
+           (n >= 4 && strcasecmp(file + n - 4, ".yml") == 0);
+}
+
 /* One source as a mapping: file: (required), url:, every:. */
 static bool read_schedule_source(struct yaml_file *file, const struct field *f, yaml_node_t *item,
                                  struct schedule_source *out)
@@ -53,6 +69,15 @@ static bool read_schedule_source(struct yaml_file *file, const struct field *f, 
     }
     if (!ok)
         return false;
+    if (out->url && is_content_own_file(out->file)) {
+        fields_mapping_text(&file->doc, item, "file", &line);
+        diag_add(file->src->diags, DIAG_ERROR, file->src->path, line,
+                 "%s: file: '%s' is one of the content folder's own files (settings or a slide), "
+                 "which each download would replace: name the export's copy, as in "
+                 "schedule.json",
+                 f->name, out->file);
+        return false;
+    }
     if (out->every && !out->url) {
         fields_mapping_text(&file->doc, item, "every", &line);
         diag_add(file->src->diags, DIAG_WARNING, file->src->path, line,
@@ -93,6 +118,15 @@ bool schedule_sources_read(struct yaml_file *file, const struct field *f, yaml_n
         struct schedule_source source = {0};
         if (fields_node_text(item)) {
             source.file = fields_trimmed_copy(fields_node_text(item));
+            if (source.file && is_content_own_file(source.file)) {
+                diag_add(file->src->diags, DIAG_ERROR, file->src->path, fields_node_line(item),
+                         "%s: '%s' is one of the content folder's own files (settings or a "
+                         "slide), not a schedule export: name the export, as in schedule.xml",
+                         f->name, source.file);
+                ok = false;
+                free(source.file);
+                source.file = NULL;
+            }
         } else if (item->type == YAML_MAPPING_NODE) {
             ok = read_schedule_source(file, f, item, &source) && ok;
         } else {

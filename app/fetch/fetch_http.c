@@ -129,6 +129,11 @@ static void explain(const struct fetch_http *http, CURLcode code, const struct b
     else if (code == CURLE_TOO_MANY_REDIRECTS)
         snprintf(why, size, "more than %d redirects: the address leads around in circles",
                  o->max_redirects);
+    else if (code == CURLE_BAD_CONTENT_ENCODING)
+        snprintf(why, size,
+                 "the server says it is compressed (Content-Encoding), but it is not: a "
+                 "fault of the server or of a proxy (%s)",
+                 detail[0] ? detail : curl_easy_strerror(code));
     else if (code == CURLE_PARTIAL_FILE)
         snprintf(why, size, "the download was cut short (%s)",
                  detail[0] ? detail : curl_easy_strerror(code));

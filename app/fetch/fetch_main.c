@@ -46,6 +46,9 @@ struct fetcher {
     ino_t event_inode;          /* and its inode (rsync and editors rename a new one in) */
     bool event_read, event_missing;
     int64_t started_ms, reported_ms;
+    /* why the state, status and metrics files could not be written last
+     * ("": they could), so that each reason is logged once */
+    char state_why[256], status_why[256], metrics_why[256];
 };
 
 static const char usage[] =
@@ -119,6 +122,10 @@ static bool follow_event(struct fetcher *f)
                 "%s: schedule: '%s' must be a file inside the content folder: "
                 "it is not fetched",
                 path, event.schedules[i].file);
+        else if (fetch_plan_first_url(&event, i))
+            LOG(LOG_WARN, "fetch",
+                "%s: schedule: '%s' has two url:s; %s is not fetched, %s is: remove one", path,
+                event.schedules[i].file, event.schedules[i].url, fetch_plan_first_url(&event, i));
     if (ok && fetch_plan_follow(&f->plan, &event)) {
         event_free(&f->event);
         f->event = event;
@@ -176,6 +183,25 @@ static void make_parents(const char *content_dir, const char *file)
         *slash = '/';
     }
     free(path);
+}
+
+/* True when the folder the copy at path goes into is the content folder or
+ * one inside it, its symbolic links followed: a link to a folder elsewhere
+ * would have the fetcher write outside it. */
+static bool folder_inside(const char *content_dir, const char *path)
+{
+    char *copy = str_dup(path);
+    char *slash = copy ? strrchr(copy, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    char *top = realpath(content_dir, NULL), *folder = slash ? realpath(copy, NULL) : NULL;
+    size_t n = top ? strlen(top) : 0;
+    bool inside = top && folder && strncmp(folder, top, n) == 0 &&
+                  (folder[n] == '\0' || folder[n] == '/' || n == 1);
+    free(top);
+    free(folder);
+    free(copy);
+    return inside;
 }
 
 /* Why a download is no schedule the show can read: the first problem the
@@ -273,7 +299,12 @@ static bool check_source(struct fetcher *f, struct fetch_source *s, bool *stoppe
         } else {
             char write_why[256];
             make_parents(f->content_dir, s->file);
-            if (file_write_atomic(path, r.body, r.size, write_why, sizeof write_why)) {
+            if (!folder_inside(f->content_dir, path)) {
+                snprintf(why, sizeof why,
+                         "%s: %s leads out of the content folder %s (a symbolic link?): it is "
+                         "not written; name a file inside it",
+                         s->url, path, f->content_dir);
+            } else if (file_write_atomic(path, r.body, r.size, write_why, sizeof write_why)) {
                 s->downloads++;
                 s->last_change_ms = now_ms;
                 LOG(LOG_INFO, "fetch", "%s: a new version (%zu bytes) written to %s", s->url,
@@ -308,11 +339,19 @@ static bool check_source(struct fetcher *f, struct fetch_source *s, bool *stoppe
     return !failed;
 }
 
-static void write_file(const char *path, char *text, const char *what)
+/* Writes text (taken over) to path; a failure is logged when its reason is
+ * not the one last logged in said, and a recovery too. */
+static void write_file(const char *path, char *text, const char *what, char said[256])
 {
     char why[256] = "out of memory";
-    if (!text || !file_write_atomic(path, text, strlen(text), why, sizeof why))
+    if (text && file_write_atomic(path, text, strlen(text), why, sizeof why)) {
+        if (said[0])
+            LOG(LOG_INFO, "fetch", "the %s %s is written again", what, path);
+        said[0] = '\0';
+    } else if (strcmp(why, said) != 0) {
         LOG(LOG_WARN, "fetch", "cannot write the %s %s: %s", what, path, why);
+        snprintf(said, 256, "%s", why);
+    }
     free(text);
 }
 
@@ -330,16 +369,17 @@ static void report(struct fetcher *f)
         free(path);
     }
     if (f->state_path)
-        write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file");
+        write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file", f->state_why);
     if (f->status_path) {
         char *json = fetch_report_status(&f->plan, f->content_dir, now_ms);
-        write_file(f->status_path, json ? str_printf("%s\n", json) : NULL, "status file");
+        write_file(f->status_path, json ? str_printf("%s\n", json) : NULL, "status file",
+                   f->status_why);
         free(json);
     }
     if (f->metrics_path)
         write_file(f->metrics_path,
                    fetch_report_metrics(&f->plan, f->content_dir, f->started_ms, now_ms),
-                   "metrics file");
+                   "metrics file", f->metrics_why);
     f->reported_ms = now_ms;
 }
 
@@ -348,9 +388,13 @@ static void restore_state(struct fetcher *f)
 {
     size_t size;
     char why[256];
-    char *text =
-        f->state_path ? file_read_all(f->state_path, 4 << 20, &size, why, sizeof why) : NULL;
-    if (text && !fetch_plan_restore(&f->plan, text))
+    struct stat st;
+    if (!f->state_path || stat(f->state_path, &st) != 0)
+        return; /* none yet */
+    char *text = file_read_all(f->state_path, 4 << 20, &size, why, sizeof why);
+    if (!text)
+        LOG(LOG_WARN, "fetch", "%s: %s: it starts afresh", f->state_path, why);
+    else if (!fetch_plan_restore(&f->plan, text))
         LOG(LOG_WARN, "fetch", "%s is not a state hallscreen-fetch wrote: it starts afresh",
             f->state_path);
     free(text);
@@ -374,7 +418,8 @@ static bool check_due(struct fetcher *f, bool all, bool *stopped)
         if (all || s->next_ms <= wall_ms()) {
             ok = check_source(f, s, stopped) && ok;
             if (f->state_path && !*stopped)
-                write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file");
+                write_file(f->state_path, fetch_plan_state_json(&f->plan), "state file",
+                           f->state_why);
         }
     }
     return ok;
@@ -505,6 +550,9 @@ int main(int argc, char **argv)
         f.state_path = dir ? str_printf("%s/state.json", dir) : NULL;
         free(dir);
     }
+    /* A copy over ulimit -f (or a quota) fails its write, which is reported,
+     * instead of ending the fetcher. */
+    signal(SIGXFSZ, SIG_IGN);
     f.http = fetch_http_open(&http);
     if (!f.http) {
         fprintf(stderr, "hallscreen-fetch: libcurl cannot be set up\n");

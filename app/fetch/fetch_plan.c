@@ -48,6 +48,26 @@ bool fetch_plan_file_ok(const char *file)
     return true;
 }
 
+/* The source of list that writes file, or NULL. */
+static const struct fetch_source *writing(const struct fetch_source *list, size_t n,
+                                          const char *file)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i].file, file) == 0)
+            return &list[i];
+    return NULL;
+}
+
+const char *fetch_plan_first_url(const struct event *event, size_t index)
+{
+    const struct schedule_source *wanted = &event->schedules[index];
+    for (size_t i = 0; wanted->url && i < index; i++)
+        if (event->schedules[i].url && strcmp(event->schedules[i].file, wanted->file) == 0 &&
+            strcmp(event->schedules[i].url, wanted->url) != 0)
+            return event->schedules[i].url;
+    return NULL;
+}
+
 bool fetch_plan_follow(struct fetch_plan *plan, const struct event *event)
 {
     struct fetch_source *list = calloc(event->schedule_count + 1, sizeof *list);
@@ -57,9 +77,8 @@ bool fetch_plan_follow(struct fetch_plan *plan, const struct event *event)
     bool ok = true;
     for (size_t i = 0; ok && i < event->schedule_count; i++) {
         const struct schedule_source *wanted = &event->schedules[i];
-        if (!wanted->url || !fetch_plan_file_ok(wanted->file) ||
-            find_source(&(struct fetch_plan){list, n}, wanted->file, wanted->url))
-            continue;
+        if (!wanted->url || !fetch_plan_file_ok(wanted->file) || writing(list, n, wanted->file))
+            continue; /* one file from two addresses would flip between them: the first */
         const struct fetch_source *known = find_source(plan, wanted->file, wanted->url);
         struct fetch_source s = known ? *known : (struct fetch_source){0};
         s.file = str_dup(wanted->file);

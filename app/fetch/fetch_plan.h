@@ -42,13 +42,19 @@ struct fetch_plan {
 
 /* Makes the plan's sources those of event's schedule: list that have a
  * url: (and a file fetch_plan_file_ok() takes), keeping what is known of each one already there
- * (the same file and url). Returns false when memory runs out (the plan is then as it was). */
+ * (the same file and url); of two for one file, the first. Returns false when memory runs out
+ * (the plan is then as it was). */
 bool fetch_plan_follow(struct fetch_plan *plan, const struct event *event);
 
 /* True when file names a file inside the content folder: not empty, not
  * absolute, no ".." part, not ending in '/'. Sources that do not are left
  * out of the plan. */
 bool fetch_plan_file_ok(const char *file);
+
+/* The url: of an earlier entry of event's schedule: list that writes the
+ * same file as entry index from another address (index's is then not
+ * fetched); NULL when none. */
+const char *fetch_plan_first_url(const struct event *event, size_t index);
 
 /* Frees the sources; a zeroed plan is fine. */
 void fetch_plan_free(struct fetch_plan *plan);

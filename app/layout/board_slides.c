@@ -343,7 +343,8 @@ void board_now_and_next(const struct measurer *m, const struct programme *prog,
             layout_board_cell(m, t, now_when, t->now, row->title, &plan, now, scene);
         }
         if (row->next_title) {
-            const char *next_when[3] = {row->next_when, row->next_when_short, NULL};
+            const char *next_when[3] = {row->next_when, row->next_when_short,
+                                        row->next_when_shortest};
             layout_board_cell(m, t, next_when, t->secondary, row->next_title, &plan, next, scene);
         }
         y += row_h;

@@ -89,11 +89,20 @@ void layout_timer_still(const struct measurer *m, const struct programme *prog, 
                                     .box = {0, 0, g->w, g->h},
                                     .colour = layout_timer_background});
     scene->background = scene->count;
-    char when[96] = "";
+    char when[160] = "";
     if (r->talk) {
-        char start[16], end[16];
+        char start[16], end[64];
         format_clock(r->start_ms, start, sizeof start);
         format_clock(r->end_ms, end, sizeof end);
+        int64_t first = zone_local(r->start_ms / 1000), last = zone_local(r->end_ms / 1000);
+        if (first / SECONDS_PER_DAY - (first % SECONDS_PER_DAY < 0) !=
+            last / SECONDS_PER_DAY - (last % SECONDS_PER_DAY < 0)) {
+            /* a talk of days (a hackathon): the day it ends, "Fri 14 Feb 2025 11:00" */
+            civil_format_moment(last, lang, end, sizeof end);
+            char *gap = strstr(end, "  ");
+            if (gap)
+                memmove(gap, gap + 1, strlen(gap + 1) + 1);
+        }
         snprintf(when, sizeof when, "%s" BLOCK_SEPARATOR "%s\u2013%s", room ? room : "", start,
                  end);
     }
@@ -142,11 +151,22 @@ static void add_centred(const struct measurer *m, const struct frame_geometry *g
 }
 
 /* The count's font size: its figures fill the height given, unless that
- * is wider than width; sized on a count of the same form ("0:00:00",
- * "+00:00", "00:00"), so that it stays one size as the seconds change. */
+ * is wider than width; sized on a count of the same form, its figures all
+ * 0 ("0:00:00", "00:00:00", "+00:00", "00:00"; a single minute's figure
+ * counted as two), so that it stays one size as the seconds change. */
 static int count_px(const struct measurer *m, const char *count, int width, int height)
 {
-    const char *form = strlen(count) > 6 ? "0:00:00" : count[0] == '+' ? "+00:00" : "00:00";
+    char form[40];
+    size_t n = 0;
+    bool hours = strchr(count, ':') != strrchr(count, ':');
+    const char *figures = count + (count[0] == '+');
+    if (count[0] == '+')
+        form[n++] = '+';
+    if (!hours && figures[0] && figures[1] == ':')
+        form[n++] = '0'; /* "9:59" is sized as "10:00" */
+    for (const char *p = figures; *p && n + 1 < sizeof form; p++)
+        form[n++] = *p >= '0' && *p <= '9' ? '0' : *p;
+    form[n] = '\0';
     enum { PROBE = 100 };
     int probe_w = m->text_width(m->ctx, FONT_BOLD, PROBE, form, strlen(form));
     float by_height = (float)height / FIGURE_HEIGHT;

@@ -149,6 +149,7 @@ void slide_free(struct slide *slide)
         free(slide->rows[i].when_short);
         free(slide->rows[i].when_shortest);
         free(slide->rows[i].next_when_short);
+        free(slide->rows[i].next_when_shortest);
     }
     free(slide->rows);
     memset(slide, 0, sizeof *slide);
@@ -278,7 +279,7 @@ bool slide_copy(struct slide *dst, const struct slide *src)
             dst->row_count = i + 1;
             ok = COPY_STRINGS(&dst->rows[i].when, &dst->rows[i].title, &dst->rows[i].room,
                               &dst->rows[i].next_when, &dst->rows[i].next_title,
-                              &dst->rows[i].notice);
+                              &dst->rows[i].notice, &dst->rows[i].next_when_shortest);
             ok = COPY_STRINGS(&dst->rows[i].span, &dst->rows[i].left, &dst->rows[i].speakers,
                               &dst->rows[i].next_speakers, &dst->rows[i].when_short,
                               &dst->rows[i].when_shortest, &dst->rows[i].next_when_short) &&

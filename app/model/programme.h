@@ -164,7 +164,8 @@ struct overview_row {
     char *span, *left, *speakers, *next_speakers;
     bool not_recorded;
     char *when_short, *when_shortest; /* when, shorter: "Now · until 15:00", "until 15:00" */
-    char *next_when_short;            /* next_when, shorter: "Next · 16:00" */
+    char *next_when_short;            /* next_when, shorter: "from Hall B · Next · 16:00" */
+    char *next_when_shortest;         /* and shortest, when it starts only: "Next · 16:00" */
 };
 
 struct partner {

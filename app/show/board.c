@@ -28,8 +28,13 @@ static const char **board_rooms(const struct builder *b, size_t *count)
     const char **rooms = calloc(prog->slide_count + e->room_count + 1, sizeof *rooms);
     *count = 0;
     if (rooms && e->room_count && !b->view->room) {
-        for (size_t i = 0; i < e->room_count; i++)
-            rooms[(*count)++] = e->rooms[i].name;
+        for (size_t i = 0; i < e->room_count; i++) {
+            bool listed = false; /* "Saal 1" and "saal 1" are one room, shown once */
+            for (size_t r = 0; r < *count && !listed; r++)
+                listed = order_same_room(rooms[r], e->rooms[i].name);
+            if (!listed)
+                rooms[(*count)++] = e->rooms[i].name;
+        }
         return rooms;
     }
     for (int pass = 0; rooms && pass < 2; pass++) /* the export's, then hand-made */
@@ -62,10 +67,20 @@ static char *speakers_of(const struct slide *s)
 
 static void row_free(struct overview_row *row)
 {
-    char *texts[] = {row->room,           row->title,      row->when,          row->next_title,
-                     row->next_when,      row->span,       row->left,          row->speakers,
-                     row->next_speakers,  row->when_short, row->when_shortest, row->notice,
-                     row->next_when_short};
+    char *texts[] = {row->room,
+                     row->title,
+                     row->when,
+                     row->next_title,
+                     row->next_when,
+                     row->span,
+                     row->left,
+                     row->speakers,
+                     row->next_speakers,
+                     row->when_short,
+                     row->when_shortest,
+                     row->notice,
+                     row->next_when_short,
+                     row->next_when_shortest};
     for (size_t i = 0; i < COUNT(texts); i++)
         free(texts[i]);
     memset(row, 0, sizeof *row);
@@ -115,6 +130,8 @@ static void fill_board_row(const struct builder *b, struct overview_row *row, co
             next->late, next->slide, true, door);
         row->next_when_short = order_with_notes(lang, str_printf(tr(lang, "Next \u00b7 %s"), clock),
                                                 next->late, next->slide, true, door);
+        /* when a cell is too narrow for what changed: when it starts, whole */
+        row->next_when_shortest = str_printf(tr(lang, "Next \u00b7 %s"), clock);
         row->next_speakers = speakers_of(next->slide);
     }
 }

@@ -129,7 +129,14 @@ int64_t changes_event_day(int64_t now_utc)
 
 bool changes_roll(struct changes_state *st, int64_t today)
 {
-    if (!st->known || today <= st->day)
+    if (st->known && today < st->day) {
+        /* a day still to come (the clock was wrong, or --render --now a later
+         * day used this folder): today is the baseline's day, so that it
+         * rolls forward tomorrow morning, not on that day */
+        st->day = today;
+        return true;
+    }
+    if (!st->known || today == st->day)
         return false;
     struct changes_version copy;
     if (!copy_version(&copy, &st->latest))
@@ -192,21 +199,21 @@ bool changes_see(struct changes_state *st, struct changes_version *v, int64_t to
     return true;
 }
 
-/* "14:10", or "Saturday 28 December 2014 at 14:10" when it is on another
- * day than other (both UTC). */
+/* "14:10", or "Sat 28 Dec 2014 14:10" when it is on another day than other
+ * (both UTC): short, so that a mark on one line keeps it whole. */
 static void format_when(int64_t utc, int64_t other, const char *lang, char *buf, size_t size)
 {
     int64_t local = zone_local(utc), other_local = zone_local(other);
     int64_t day = local / SECONDS_PER_DAY - (local % SECONDS_PER_DAY < 0);
     int64_t other_day = other_local / SECONDS_PER_DAY - (other_local % SECONDS_PER_DAY < 0);
-    char clock[16], date[96];
-    civil_format_clock((int)((local - day * SECONDS_PER_DAY) / 60), clock, sizeof clock);
     if (day == other_day) {
-        snprintf(buf, size, "%s", clock);
+        civil_format_clock((int)((local - day * SECONDS_PER_DAY) / 60), buf, size);
         return;
     }
-    civil_format_date(day, lang, date, sizeof date);
-    snprintf(buf, size, tr(lang, "%1$s at %2$s"), date, clock);
+    civil_format_moment(local, lang, buf, size); /* "Sat 28 Dec 2014  14:10" */
+    char *gap = strstr(buf, "  ");
+    if (gap)
+        memmove(gap, gap + 1, strlen(gap + 1) + 1);
 }
 
 /* Takes away the ghosts and marks an earlier changes_mark() made. */
@@ -295,13 +302,16 @@ static void mark_moved(struct programme *prog, size_t index, const struct change
     if (!room_moved && !time_moved)
         return;
     char now[160], before[160];
+    char clock[16]; /* on the talk's own slide and door sign, its date stands beside */
     format_when(s->runs.start, was->start, lang, now, sizeof now);
     format_when(was->start, s->runs.start, lang, before, sizeof before);
+    format_when(s->runs.start, s->runs.start, lang, clock, sizeof clock);
     const char *old_room = was->room ? was->room : "?";
     const char *new_room = s->room ? s->room : "?";
     s->change = TALK_MOVED;
-    s->change_note = join(room_moved ? str_printf(tr(lang, "Moved from %s"), old_room) : NULL,
-                          time_moved ? str_printf(tr(lang, "%1$s (was %2$s)"), now, before) : NULL);
+    s->change_note =
+        join(room_moved ? str_printf(tr(lang, "Moved from %s"), old_room) : NULL,
+             time_moved ? str_printf(tr(lang, "%1$s (was %2$s)"), clock, before) : NULL);
     s->change_short = join(room_moved ? str_printf(tr(lang, "from %s"), old_room) : NULL,
                            time_moved ? str_printf(tr(lang, "was %s"), before) : NULL);
     char *note = room_moved ? str_printf(tr(lang, "Moved to %1$s \u00b7 %2$s"), new_room, now)

@@ -57,7 +57,8 @@ int64_t changes_event_day(int64_t now_utc);
 
 /* At the start of a later event day than the baseline's (today, days
  * since 1970 in event time), the latest version seen becomes the
- * baseline. Returns true when the state changed (to be saved). */
+ * baseline; a baseline of a later day (a clock that was wrong) is taken as
+ * today's. Returns true when the state changed (to be saved). */
 bool changes_roll(struct changes_state *st, int64_t today);
 
 /* Takes v over as the latest version seen, after changes_roll(today). The

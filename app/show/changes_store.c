@@ -114,9 +114,12 @@ bool changes_store_load(const char *dir, struct changes_state *st, char *why, si
         return false; /* none yet: the first version becomes the baseline */
     }
     size_t size = 0;
-    char *text = file_read_all(path, CHANGES_STATE_MAX_BYTES, &size, why, why_size);
+    char read_why[128] = "";
+    char *text = file_read_all(path, CHANGES_STATE_MAX_BYTES, &size, read_why, sizeof read_why);
     bool ok = text && changes_store_decode(text, size, st);
-    if (text && !ok)
+    if (!text)
+        snprintf(why, why_size, "%s: %s: it starts afresh", path, read_why);
+    else if (!ok)
         snprintf(why, why_size, "%s: not a state file this program wrote: it starts afresh", path);
     free(text);
     free(path);

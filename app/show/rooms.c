@@ -3,6 +3,7 @@
 #include "rooms.h"
 
 #include "running_order.h"
+#include "../limits.h"
 #include "../util/str.h"
 
 #include <stdio.h>
@@ -53,19 +54,38 @@ static char *address_caption(const char *address)
     return str_ndup(rest, n);
 }
 
+/* The length in bytes of line's first ROOM_INFO_MAX_CHARS characters, to
+ * the end of the last word within them; all of it when it is no longer. */
+static size_t info_kept(const char *line, bool *cut)
+{
+    size_t at = 0, word_end = 0;
+    for (size_t chars = 0; line[at] && chars < ROOM_INFO_MAX_CHARS; chars++) {
+        if (line[at] == ' ' && at > 0 && line[at - 1] != ' ')
+            word_end = at;
+        at += utf8_char_len(line + at);
+    }
+    *cut = line[at] != '\0';
+    if (*cut && line[at] == ' ')
+        word_end = at;
+    return *cut && word_end ? word_end : at;
+}
+
 void rooms_door_sign(const struct event *event, const char *room, struct slide *s)
 {
     const struct room_entry *r = rooms_entry(event, room);
     if (!r)
         return;
+    /* each line kept short, so that a paragraph pasted in leaves the
+     * room's talks their place on the sign */
     size_t size = 1;
     for (size_t i = 0; i < r->info_count; i++)
-        size += strlen(r->info[i]) + 1;
+        size += strlen(r->info[i]) + 4;
     s->subtitle = r->info_count ? calloc(size, 1) : NULL;
-    for (size_t i = 0; s->subtitle && i < r->info_count; i++) {
-        if (i)
-            strcat(s->subtitle, "\n");
-        strcat(s->subtitle, r->info[i]);
+    for (size_t i = 0, used = 0; s->subtitle && i < r->info_count; i++) {
+        bool cut;
+        size_t n = info_kept(r->info[i], &cut);
+        used += (size_t)snprintf(s->subtitle + used, size - used, "%s%.*s%s", i ? "\n" : "", (int)n,
+                                 r->info[i], cut ? "\u2026" : "");
     }
     if (r->stream && !s->qr) { /* a QR code to the talk now comes first */
         s->qr = str_dup(r->stream);
@@ -80,6 +100,28 @@ void rooms_check(const struct programme *prog, struct diag_list *diags)
     char *path = str_printf("%s/event.yaml", prog->content_dir ? prog->content_dir : ".");
     for (size_t i = 0; i < prog->event.room_count; i++) {
         const struct room_entry *r = &prog->event.rooms[i];
+        const struct room_entry *first = NULL;
+        for (size_t j = 0; j < i && !first; j++)
+            if (order_same_room(prog->event.rooms[j].name, r->name))
+                first = &prog->event.rooms[j];
+        if (first) {
+            diag_add(diags, DIAG_WARNING, path ? path : "event.yaml", r->line,
+                     "rooms: '%s' is '%s' again (line %d): the board shows it once; remove one "
+                     "of them",
+                     r->name, first->name, first->line);
+            continue;
+        }
+        const char *taken = NULL; /* another room's name, shown as this one's */
+        for (size_t j = 0; r->display && j < prog->slide_count && !taken; j++)
+            if (prog->slides[j].room && order_same_room(prog->slides[j].room, r->display) &&
+                !order_same_room(prog->slides[j].room, r->name))
+                taken = prog->slides[j].room;
+        if (taken)
+            diag_add(diags, DIAG_WARNING, path ? path : "event.yaml", r->line,
+                     "rooms: '%s' is shown as '%s', the name of another room of the programme: "
+                     "the audience cannot tell them apart, nor --room find the one meant; "
+                     "give it another display: name",
+                     r->name, r->display);
         bool found = false;
         for (size_t j = 0; j < prog->slide_count && !found; j++)
             found = order_same_room(prog->slides[j].room, r->name);
