@@ -57,6 +57,43 @@ static char *now_times(const struct measurer *m, const char *now, const struct o
     return forms[chosen];
 }
 
+/* The longest of the row's forms of the next talk's start ("15 min late ·
+ * Next · in 15 min · 14:15", "15 min late · Next · 14:15", "Next · 14:15")
+ * that fits width at px on the sign's mark: the start is never cut. */
+static const char *next_start(const struct measurer *m, const struct overview_row *row, int px,
+                              int width)
+{
+    const char *forms[] = {row->next_when, row->next_when_short, row->next_when_shortest};
+    const char *chosen = NULL;
+    for (size_t i = 0; i < COUNT(forms); i++) {
+        if (!forms[i])
+            continue;
+        chosen = forms[i];
+        if (m->text_width(m->ctx, FONT_BOLD, px, chosen, strlen(chosen)) +
+                (int)(1.2f * (float)px) <=
+            width)
+            break;
+    }
+    return chosen;
+}
+
+/* The room's state and notice (rooms.yaml) in the alert's colours, on a
+ * pill where one line holds it at px, else as lines of their own (a pill
+ * is one line, and a cut notice would shrink the whole sign). */
+static struct block notice_block(const struct measurer *m, const char *notice, float px,
+                                 const struct frame_geometry *g, const struct theme *t)
+{
+    int size = (int)lroundf(1.1f * px);
+    if (!notice || m->text_width(m->ctx, FONT_BOLD, size, notice, strlen(notice)) +
+                           (int)(1.2f * (float)size) <=
+                       g->content.w)
+        return block_pill(notice, 1.1f * px, px, 1.5f * g->unit, t->alert_text,
+                          t->alert_background);
+    struct block lines = block_text(notice, FONT_BOLD, px, px, 1.2f, 1.5f * g->unit, t->alert_text);
+    lines.max_lines = 3;
+    return lines;
+}
+
 /* The rest of the day after the next talk, under a heading, one line each
  * at the smallest size, in at; the rows that fit. */
 static void layout_later(const struct measurer *m, const struct programme *prog,
@@ -118,7 +155,7 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
          * state and notice from rooms.yaml */
         block_text(s->subtitle, FONT_REGULAR, fmaxf(3.6f * u, small), small, 1.2f, 1.0f * u,
                    t->secondary),
-        block_pill(row->notice, 1.1f * small, small, 1.5f * u, t->alert_text, t->alert_background),
+        notice_block(m, row->notice, small, g, t),
         block_rule(g, 2.0f * u, t->accent),
         row->title ? block_pill(times, 1.2f * small, small, 4.0f * u, t->background, t->now)
                    : block_text(row->when, FONT_BOLD, 6.0f * u, small, 1.15f, 4.0f * u, t->now),
@@ -126,7 +163,8 @@ void door_sign(const struct measurer *m, const struct programme *prog, const str
         block_text(row->speakers, FONT_REGULAR, 4.4f * u, small, 1.25f, 1.2f * u, t->secondary),
         block_pill(row->not_recorded ? tr(lang, "Not recorded") : NULL, small, small, 1.5f * u,
                    t->alert_text, t->alert_background),
-        block_pill(row->next_when, 1.1f * small, small, 6.0f * u, t->background, t->accent),
+        block_pill(next_start(m, row, (int)lroundf(1.1f * small), g->content.w), 1.1f * small,
+                   small, 6.0f * u, t->background, t->accent),
         block_text(next_title, FONT_BOLD, 0.8f * title_size, small, 1.12f, 1.2f * u, t->text),
         block_text(row->next_speakers, FONT_REGULAR, 3.8f * u, small, 1.25f, 1.0f * u,
                    t->secondary),
