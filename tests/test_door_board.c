@@ -190,6 +190,14 @@ static void check_door_sign(const struct programme *shown, const struct slide *s
     for (size_t i = 0; i < sizeof wanted / sizeof *wanted; i++)
         if (wanted[i] && !strstr(text, wanted[i]))
             fail_msg("%s: no '%s' in: %s", where, wanted[i], text);
+    /* the next talk's start, and the room's notice (rooms.yaml) to its
+     * last word: never cut */
+    const char *start = row->next_when_shortest ? strrchr(row->next_when_shortest, ' ') : NULL;
+    if (start && !strstr(text, start + 1))
+        fail_msg("%s: the next start '%s' is cut in: %s", where, start + 1, text);
+    const char *last = row->notice ? strrchr(row->notice, ' ') : NULL;
+    if (last && !strstr(text, last + 1))
+        fail_msg("%s: the notice '%s' is cut in: %s", where, row->notice, text);
     free(text);
     /* a sign with a talk now and a next one fills the screen's height */
     if (row->title && row->next_title) {
@@ -415,6 +423,31 @@ static void a_long_info_line_leaves_the_talks_their_place(void **state)
     diag_list_clear(&diags);
 }
 
+/* A room running late and full, with a notice (rooms.yaml): at every size
+ * its door sign keeps the next talk's start and the whole notice. */
+static void a_late_full_rooms_sign_keeps_its_start_and_notice(void **state)
+{
+    (void)state;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct programme prog;
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, &prog, &diags));
+    prog.room_states = calloc(1, sizeof *prog.room_states);
+    prog.room_state_count = 1;
+    prog.room_states[0] = (struct room_state){.room = str_dup("Saal 1"),
+                                              .late_minutes = 15,
+                                              .fullness = ROOM_FULL,
+                                              .notice = str_dup("Overflow: stream in Saal G")};
+    for (size_t m = 0; m < 3; m++)
+        look_at(&fixtures[1], &prog, "Saal 1", utc_of(&fixtures[1], &fixtures[1].at[m]));
+    programme_free(&prog);
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
 static void a_talks_pages_are_set_at_one_size(void **state)
 {
     (void)state;
@@ -505,6 +538,7 @@ int main(void)
         cmocka_unit_test(door_signs_and_boards_over_every_schedule_fixture),
         cmocka_unit_test(a_moved_talks_next_line_keeps_its_start),
         cmocka_unit_test(a_long_info_line_leaves_the_talks_their_place),
+        cmocka_unit_test(a_late_full_rooms_sign_keeps_its_start_and_notice),
         cmocka_unit_test(a_talks_pages_are_set_at_one_size),
         cmocka_unit_test(event_yaml_says_where_the_door_signs_code_leads),
         cmocka_unit_test(a_portrait_footer_keeps_the_name_and_the_place),
