@@ -484,7 +484,7 @@ enum video_state video_update(struct video *v, int64_t now_ms)
      * (and tells the clip's size): draw it, small, at once */
     if (v->state == VIDEO_OPENING && v->frame_due && !v->have_frame)
         v->have_frame = render_frame(v, (struct box){0, 0, 16, 16});
-    if (v->state == VIDEO_OPENING && v->have_frame && v->info.width > 0)
+    if (v->state == VIDEO_OPENING && v->have_frame && v->info.width > 0 && v->info.height > 0)
         v->state = VIDEO_READY;
     if (v->state == VIDEO_PLAYING && v->eof)
         v->state = VIDEO_ENDED;
