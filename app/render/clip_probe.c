@@ -85,6 +85,20 @@ bool clip_probe_known(const char *path, bool audio, struct clip_verdict *out)
     return found;
 }
 
+bool clip_probe_size(const char *path, int *width, int *height)
+{
+    bool found = false;
+    pthread_mutex_lock(&verdicts_lock);
+    for (size_t i = 0; i < verdict_count && !found; i++) {
+        const struct clip_verdict *d = &verdicts[i];
+        found = strcmp(d->path, path) == 0 && d->ok && d->width > 0 && d->height > 0;
+        if (found)
+            *width = d->width, *height = d->height;
+    }
+    pthread_mutex_unlock(&verdicts_lock);
+    return found;
+}
+
 static void verdict_keep(const struct clip_verdict *d)
 {
     pthread_mutex_lock(&verdicts_lock);

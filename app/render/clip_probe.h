@@ -38,6 +38,11 @@ bool clip_probe_in_child(void);
  * In a probe child always true: ok, turned as the child is trying it. */
 bool clip_probe_known(const char *path, bool audio, struct clip_verdict *out);
 
+/* The upright size of the clip at path once a probe has played it, from
+ * the verdicts kept (no file is looked at: cheap enough for every frame);
+ * false when none is known. */
+bool clip_probe_size(const char *path, int *width, int *height);
+
 /* Tries path apart in a child process, on a thread of its own; a byte is
  * written to wake_fd (if not -1) when the verdict is in. NULL, with errno
  * set, when it cannot be started. */

@@ -34,11 +34,7 @@ static bool measure_image(void *ctx, const char *path, int *w, int *h)
 static bool measure_clip(void *ctx, const char *path, int *w, int *h)
 {
     (void)ctx;
-    struct clip_verdict clip;
-    if (!clip_probe_known(path, false, &clip) || !clip.ok || clip.width <= 0 || clip.height <= 0)
-        return false;
-    *w = clip.width, *h = clip.height;
-    return true;
+    return clip_probe_size(path, w, h);
 }
 
 struct renderer *render_create(SDL_Renderer *sdl, const struct theme *theme, char *err,
@@ -108,10 +104,10 @@ uint64_t render_slide_key(const struct renderer *r, const struct slide *slide)
 {
     uint64_t key = (slide ? slide_fingerprint(slide) : 1) ^ (r->generation * 0x9e3779b97f4a7c15ULL);
     /* a clip's slide is laid out by its size once the clip has been tried */
-    struct clip_verdict clip;
+    int w, h;
     if (slide && slide->kind == SLIDE_VIDEO && slide->video &&
-        clip_probe_known(slide->video, false, &clip) && clip.ok)
-        key = hash_number(hash_number(key, (uint64_t)clip.width), (uint64_t)clip.height);
+        clip_probe_size(slide->video, &w, &h))
+        key = hash_number(hash_number(key, (uint64_t)w), (uint64_t)h);
     return key ? key : 1;
 }
 
