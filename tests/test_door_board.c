@@ -362,19 +362,34 @@ static void page_sizes(const struct programme *shown, const struct slide *s,
     scene_clear(&scene);
 }
 
+/* The 31c3-day2 fixture's programme, loaded with the default theme. */
+static void load_day2(struct programme *prog)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
+    struct theme base;
+    theme_init_defaults(&base);
+    struct diag_list diags = {0};
+    assert_true(content_load(dir, &base, prog, &diags));
+    theme_free(&base);
+    diag_list_clear(&diags);
+}
+
+/* look_at() the 31c3-day2 fixture's board or room at each of its moments. */
+static void look_at_day2(const struct programme *prog, const char *room)
+{
+    for (size_t m = 0; m < 3; m++)
+        look_at(&fixtures[1], prog, room, utc_of(&fixtures[1], &fixtures[1].at[m]));
+}
+
 /* Every talk of 31C3's second day moved from a room of a long name, the day
  * before: the board's Next lines, too narrow for what changed, still say
  * when each talk starts. */
 static void a_moved_talks_next_line_keeps_its_start(void **state)
 {
     (void)state;
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
-    struct theme base;
-    theme_init_defaults(&base);
     struct programme prog;
-    struct diag_list diags = {0};
-    assert_true(content_load(dir, &base, &prog, &diags));
+    load_day2(&prog);
     zone_use("Europe/Berlin");
     struct changes_version baseline;
     assert_true(changes_version_of(&prog, &baseline));
@@ -385,12 +400,9 @@ static void a_moved_talks_next_line_keeps_its_start(void **state)
         baseline.talks[i].end -= 86400 + 3600;
     }
     changes_mark(&prog, &baseline);
-    for (size_t m = 0; m < 3; m++)
-        look_at(&fixtures[1], &prog, NULL, utc_of(&fixtures[1], &fixtures[1].at[m]));
+    look_at_day2(&prog, NULL);
     changes_version_free(&baseline);
     programme_free(&prog);
-    theme_free(&base);
-    diag_list_clear(&diags);
 }
 
 /* A paragraph pasted as a room's info: line (rooms: in event.yaml): the
@@ -398,13 +410,8 @@ static void a_moved_talks_next_line_keeps_its_start(void **state)
 static void a_long_info_line_leaves_the_talks_their_place(void **state)
 {
     (void)state;
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
-    struct theme base;
-    theme_init_defaults(&base);
     struct programme prog;
-    struct diag_list diags = {0};
-    assert_true(content_load(dir, &base, &prog, &diags));
+    load_day2(&prog);
     assert_int_equal(prog.event.room_count, 0);
     char *paragraph = calloc(1, 30 * 40 + 1);
     for (int i = 0; i < 40; i++)
@@ -416,11 +423,8 @@ static void a_long_info_line_leaves_the_talks_their_place(void **state)
     prog.event.rooms[0].info[0] = paragraph;
     prog.event.rooms[0].info[1] = str_dup("Translation: channel 2");
     prog.event.rooms[0].info_count = 2;
-    for (size_t m = 0; m < 3; m++)
-        look_at(&fixtures[1], &prog, "Saal 2", utc_of(&fixtures[1], &fixtures[1].at[m]));
+    look_at_day2(&prog, "Saal 2");
     programme_free(&prog);
-    theme_free(&base);
-    diag_list_clear(&diags);
 }
 
 /* A room running late and full, with a notice (rooms.yaml): at every size
@@ -428,24 +432,16 @@ static void a_long_info_line_leaves_the_talks_their_place(void **state)
 static void a_late_full_rooms_sign_keeps_its_start_and_notice(void **state)
 {
     (void)state;
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/schedules/31c3-day2", FIXTURES_DIR);
-    struct theme base;
-    theme_init_defaults(&base);
     struct programme prog;
-    struct diag_list diags = {0};
-    assert_true(content_load(dir, &base, &prog, &diags));
+    load_day2(&prog);
     prog.room_states = calloc(1, sizeof *prog.room_states);
     prog.room_state_count = 1;
     prog.room_states[0] = (struct room_state){.room = str_dup("Saal 1"),
                                               .late_minutes = 15,
                                               .fullness = ROOM_FULL,
                                               .notice = str_dup("Overflow: stream in Saal G")};
-    for (size_t m = 0; m < 3; m++)
-        look_at(&fixtures[1], &prog, "Saal 1", utc_of(&fixtures[1], &fixtures[1].at[m]));
+    look_at_day2(&prog, "Saal 1");
     programme_free(&prog);
-    theme_free(&base);
-    diag_list_clear(&diags);
 }
 
 static void a_talks_pages_are_set_at_one_size(void **state)
