@@ -8,6 +8,7 @@
 #include "../app/layout/slide_layout.h"
 #include "../app/util/qr.h"
 #include "../app/util/str.h"
+#include "fake_font.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,31 +16,6 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fake_width(void *ctx, enum font_style style, int px, const char *text, size_t n)
-{
-    (void)ctx, (void)style;
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i += utf8_char_len(text + i))
-        chars++;
-    return (int)(chars * (size_t)px * 60 / 100);
-}
-
-static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, int *descent)
-{
-    (void)ctx, (void)style;
-    *ascent = px * 107 / 100;
-    *descent = px * 29 / 100;
-}
-
-static bool fake_image(void *ctx, const char *path, int *w, int *h)
-{
-    (void)ctx, (void)path;
-    *w = 400, *h = 200;
-    return true;
-}
-
-static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL, NULL};
 
 static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 

@@ -11,6 +11,7 @@
 #include "../app/util/str.h"
 #include "../app/util/translate.h"
 #include "../app/util/zone.h"
+#include "fake_font.h"
 
 #include "temp.h"
 
@@ -260,30 +261,6 @@ static void counts_of_an_hour_and_more_show_hours(void **state)
     timer_format_count(&r, count, sizeof count);
     assert_string_equal(count, "+1:05");
 }
-
-static int fake_width(void *ctx, enum font_style style, int px, const char *text, size_t n)
-{
-    (void)ctx, (void)style;
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i += utf8_char_len(text + i))
-        chars++;
-    return (int)(chars * (size_t)px * 60 / 100);
-}
-
-static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, int *descent)
-{
-    (void)ctx, (void)style;
-    *ascent = px * 107 / 100;
-    *descent = px * 29 / 100;
-}
-
-static bool fake_image(void *ctx, const char *path, int *w, int *h)
-{
-    (void)ctx, (void)path, (void)w, (void)h;
-    return false;
-}
-
-static const struct measurer fake = {fake_width, fake_metrics, fake_image, NULL, NULL};
 
 static const struct item *find_text(const struct scene *s, const char *text)
 {
