@@ -82,6 +82,22 @@ static void wrap_breaks_a_word_only_when_it_alone_is_too_wide(void **state)
     line_list_free(&l);
 }
 
+/* U+FFFF is libunibreak 1.x's end of text: a title holding it once aborted
+ * the program inside the library. */
+static void wrap_takes_a_noncharacter_for_a_letter(void **state)
+{
+    (void)state;
+    struct line_list l = {0};
+    bool more;
+    const char *t = "one\xEF\xBF\xBFtwo three \xEF\xBF\xBF four";
+    assert_true(layout_wrap(&fake, FONT_REGULAR, 20, t, 120, 0, &l, &more));
+    assert_int_equal(l.count, 3);
+    assert_line(t, &l, 0, "one\xEF\xBF\xBFtwo");
+    assert_line(t, &l, 1, "three \xEF\xBF\xBF");
+    assert_line(t, &l, 2, "four");
+    line_list_free(&l);
+}
+
 static void wrap_breaks_after_hyphens_not_at_no_break_spaces(void **state)
 {
     (void)state;
@@ -721,6 +737,7 @@ int main(void)
         cmocka_unit_test(wrap_keeps_hard_breaks_and_blank_lines),
         cmocka_unit_test(wrap_breaks_a_word_only_when_it_alone_is_too_wide),
         cmocka_unit_test(wrap_breaks_after_hyphens_not_at_no_break_spaces),
+        cmocka_unit_test(wrap_takes_a_noncharacter_for_a_letter),
         cmocka_unit_test(wrap_breaks_between_ideographs),
         cmocka_unit_test(wrap_stops_at_max_lines_and_says_so),
         cmocka_unit_test(stack_shrinks_long_text_to_fit_its_box),

@@ -61,9 +61,12 @@ static size_t fitting_prefix(const struct measurer *m, enum font_style style, in
     return fit < n ? fit : n;
 }
 
-/* Marks in brks where the line at text (n bytes) may break, by the Unicode
- * line breaking algorithm (UAX #14, libunibreak): brks[i] tells whether a
- * line may end after byte i. */
+/* Marks in brks where the line at text (n bytes, at most MAX_LINE_BYTES)
+ * may break, by the Unicode line breaking algorithm (UAX #14, libunibreak):
+ * brks[i] tells whether a line may end after byte i. libunibreak 1.x takes
+ * U+FFFF for the end of the text and aborts on what follows it, so it reads
+ * a copy with each U+FFFF (a noncharacter: nothing to show) as U+FFFD, the
+ * same three bytes long. */
 static void find_breaks(const char *text, size_t n, char *brks)
 {
     static bool ready;
@@ -71,7 +74,12 @@ static void find_breaks(const char *text, size_t n, char *brks)
         init_linebreak();
         ready = true;
     }
-    set_linebreaks_utf8((const utf8_t *)text, n, NULL, brks);
+    char safe[MAX_LINE_BYTES];
+    memcpy(safe, text, n);
+    for (size_t i = 0; i + 2 < n; i++)
+        if (memcmp(safe + i, "\xEF\xBF\xBF", 3) == 0)
+            safe[i + 2] = '\xBD';
+    set_linebreaks_utf8((const utf8_t *)safe, n, NULL, brks);
 }
 
 bool layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
