@@ -433,24 +433,28 @@ kill -TERM "$pid"
 wait "$pid"
 
 # A SIGHUP or SIGUSR1 10 ms after the start does not end the show: held
-# back from the first instruction until the handlers are in place.
-for sig in HUP USR1; do
-    alive=0
-    for try in 1 2 3 4; do
-        SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2025-02-12T10:00 \
-            "$src/content" >"$tmp/out" 2>&1 &
-        pid=$!
-        sleep 0.01
-        kill -"$sig" "$pid"
-        sleep 0.5
-        if kill -0 "$pid" 2>/dev/null; then
-            alive=$((alive + 1))
-            kill -TERM "$pid"
-        fi
-        wait "$pid"
+# back from the first instruction until the handlers are in place. Not
+# under the sanitizers: their runtime sets itself up before that first
+# instruction, which takes longer than 10 ms.
+if [ -z "${HALLSCREEN_SANITIZED:-}" ]; then
+    for sig in HUP USR1; do
+        alive=0
+        for try in 1 2 3 4; do
+            SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2025-02-12T10:00 \
+                "$src/content" >"$tmp/out" 2>&1 &
+            pid=$!
+            sleep 0.01
+            kill -"$sig" "$pid"
+            sleep 0.5
+            if kill -0 "$pid" 2>/dev/null; then
+                alive=$((alive + 1))
+                kill -TERM "$pid"
+            fi
+            wait "$pid"
+        done
+        [ "$alive" -eq 4 ] && ok || fail "SIG$sig 10 ms after the start ended the show ($alive of 4 ran on)"
     done
-    [ "$alive" -eq 4 ] && ok || fail "SIG$sig 10 ms after the start ended the show ($alive of 4 ran on)"
-done
+fi
 
 # --render with --timer: the stage timer at --now, one picture; a room the
 # programme lacks is named, with the rooms it has.
