@@ -12,10 +12,8 @@
 #include "../util/log.h"
 
 #include <math.h>
-#include <stdlib.h>
-#ifdef __GLIBC__
 #include <malloc.h>
-#endif
+#include <stdlib.h>
 #include <string.h>
 
 static int measure_text(void *ctx, enum font_style style, int px, const char *text, size_t n)
@@ -317,9 +315,7 @@ void render_compose(struct renderer *r, const struct programme *prog, const stru
     render_draw_clip(r, c->key);
     scene_clear(&scene);
     images_clear(r->images); /* decoded again when the slide next comes round */
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
+    malloc_trim(0);          /* the decoded logos and text lines just freed go back to the system */
 }
 
 /* The slide composed into c as a streaming texture: its pixels, locked,
