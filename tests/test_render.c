@@ -839,6 +839,125 @@ static int teardown(void **state)
     return 0;
 }
 
+static Uint32 footer_colour(int x, int y, int w)
+{
+    (void)x, (void)y, (void)w;
+    return 0xff071529;
+}
+
+/* How many pixels of two w x h pictures differ in colour (XRGB's fourth
+ * byte is not shown, and SDL leaves in it what it likes). */
+static int colours_unlike(const Uint32 *a, const Uint32 *b, int w, int h)
+{
+    int n = 0;
+    for (int i = 0; i < w * h; i++)
+        n += ((a[i] ^ b[i]) & 0xffffff) != 0;
+    return n;
+}
+
+/* The frames of a crossfade from the slide on screen to `to`, at steps of
+ * a tenth, each copied into frames[step]. */
+static void crossfade_frames(struct canvas *c, const struct programme *prog, uint64_t from,
+                             const struct slide *to, const char *clock, int w, int h,
+                             Uint32 *frames[11])
+{
+    for (int step = 0; step <= 10; step++) {
+        struct frame f = {prog, to, from, (float)step / 10.0f, TRANSITION_CROSSFADE, 1, clock};
+        assert_true(frame_draw(c->r, &f, w, h));
+        SDL_RenderFlush(c->sdl);
+        frames[step] = snapshot(c->surface);
+    }
+}
+
+/* The coming slide composed ahead of its turn (kept only where it differs
+ * from the slide on screen) gives the very frames of one composed when its
+ * crossfade starts, and the crossfade ends on the slide as drawn whole. */
+static void a_crossfade_composed_ahead_is_the_same_crossfade(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    int w = 1280, h = 720;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    for (size_t i = 0; i + 1 < prog.slide_count; i++) {
+        const struct slide *a = &prog.slides[i], *b = &prog.slides[i + 1];
+        Uint32 *to = drawn(&c, &prog, b, w, h), *at_start[11], *ahead[11];
+        uint64_t from = render_slide_key(c.r, a);
+        free(drawn(&c, &prog, a, w, h));
+        crossfade_frames(&c, &prog, from, b, "10:00", w, h, at_start);
+        free(drawn(&c, &prog, a, w, h));
+        assert_true(frame_prepare(c.r, &prog, b, w, h));
+        crossfade_frames(&c, &prog, from, b, "10:00", w, h, ahead);
+        for (int step = 0; step <= 10; step++) {
+            assert_memory_equal(ahead[step], at_start[step], (size_t)w * h * sizeof(Uint32));
+            free(at_start[step]);
+        }
+        assert_int_equal(colours_unlike(ahead[10], to, w, h), 0);
+        for (int step = 0; step <= 10; step++)
+            free(ahead[step]);
+        free(to);
+    }
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
+/* A poster that covers the footer, composed ahead while the clock read
+ * 9:59: the clock turns to a longer time before the crossfade, and the
+ * crossfade still ends on the poster alone, with nothing left of either
+ * clock. */
+static void a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hallscreen-clock-" TEMP_SUFFIX, path[160];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/slides", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    write_text_file(path, "name: Clock\n");
+    snprintf(path, sizeof path, "%s/slides/10-words.yaml", dir);
+    write_text_file(path, "kind: headline\ntitle: Words\n");
+    snprintf(path, sizeof path, "%s/slides/20-poster.yaml", dir);
+    /* the footer's own colour, so that only the clock's letters differ */
+    write_text_file(path, "kind: image\nimage: plain.png\nbackground: \"#071529\"\n"
+                          "footer: false\n");
+    char poster_file[160];
+    snprintf(poster_file, sizeof poster_file, "%s/plain.png", dir);
+    save_poster(poster_file, 64, 64, footer_colour);
+    struct theme base;
+    struct programme prog;
+    load(dir, &base, &prog);
+    assert_int_equal(prog.slide_count, 2);
+    prog.theme.footer_background = (struct rgba){0x07, 0x15, 0x29, 0xff};
+    int w = 1280, h = 720;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    const struct slide *words = &prog.slides[0], *poster = &prog.slides[1];
+    Uint32 *to = drawn(&c, &prog, poster, w, h), *frames[11];
+    assert_true(frame_draw_slide(c.r, &prog, words, "9:59", w, h));
+    SDL_RenderFlush(c.sdl);
+    assert_true(frame_prepare(c.r, &prog, poster, w, h));
+    const char *later = "Wednesday 12 February 2025 10:00"; /* the minute turns */
+    assert_true(frame_draw_slide(c.r, &prog, words, later, w, h));
+    crossfade_frames(&c, &prog, render_slide_key(c.r, words), poster, later, w, h, frames);
+    assert_int_equal(colours_unlike(frames[10], to, w, h), 0);
+    for (int step = 0; step <= 10; step++)
+        free(frames[step]);
+    free(to);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+    remove(path);
+    remove(poster_file);
+    snprintf(path, sizeof path, "%s/slides/10-words.yaml", dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/slides", dir);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/event.yaml", dir);
+    remove(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -851,6 +970,8 @@ int main(void)
         cmocka_unit_test(every_script_is_drawn_and_arabic_stands_right),
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
+        cmocka_unit_test(a_crossfade_composed_ahead_is_the_same_crossfade),
+        cmocka_unit_test(a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
         cmocka_unit_test(a_remembered_fit_is_the_fit_of_the_page_as_it_is),
         cmocka_unit_test(an_image_that_fails_to_decode_becomes_a_wordmark),

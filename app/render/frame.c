@@ -9,10 +9,12 @@
 #include "../layout/tiles.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 void frame_invalidate(struct renderer *r)
 {
-    r->shown_key = 0;
+    r->shown.key = 0;
 }
 
 /* A push moves the slide on screen out of view, and needs it as a
@@ -21,23 +23,13 @@ void frame_invalidate(struct renderer *r)
  * frame. */
 static void keep_shown(struct renderer *r, int w, int h)
 {
-    if (!r->retained || !r->shown_key || w != r->shown_w || h != r->shown_h ||
-        render_find_slide(r, r->shown_key, w, h) || (r->rotation && !r->frame.texture))
+    if (!r->retained || !r->shown.key || w != r->shown_w || h != r->shown_h ||
+        render_find_slide(r, r->shown.key, w, h) || (r->rotation && !r->frame.texture))
         return;
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
     if (!r->rotation || SDL_SetRenderTarget(r->sdl, r->frame.texture) == 0)
-        render_capture(r, r->shown_key, w, h);
+        render_capture(r, r->shown.key, w, h);
     SDL_SetRenderTarget(r->sdl, target);
-}
-
-bool frame_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
-                   int w, int h)
-{
-    int lw, lh;
-    render_logical_size(r, w, h, &lw, &lh);
-    if (prog->theme.transition == TRANSITION_PUSH)
-        keep_shown(r, lw, lh);
-    return render_slide_texture(r, prog, slide, lw, lh) != NULL;
 }
 
 /* Eases a transition in and out. */
@@ -47,21 +39,22 @@ static float smooth(float t)
     return t * t * (3 - 2 * t);
 }
 
-/* True when the frame's slide covers the footer (a poster with footer: false). */
-static bool hides_footer(const struct frame *f)
+/* True when slide covers the footer (a poster with footer: false). */
+static bool hides_footer(const struct slide *slide)
 {
-    return f->slide && f->slide->hide_footer;
+    return slide && slide->hide_footer;
 }
 
-/* The height of the footer band drawn over the frame's slide: 0 when hidden. */
-static int footer_height(const struct frame *f, int w, int h)
+/* The height of the part of a w x h frame that slide leaves to the footer:
+ * 0 when it hides it. */
+static int footer_height(const struct slide *slide, int w, int h)
 {
-    return hides_footer(f) ? 0 : layout_geometry(w, h).footer.h;
+    return hides_footer(slide) ? 0 : layout_geometry(w, h).footer.h;
 }
 
 static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
 {
-    if (hides_footer(f))
+    if (hides_footer(f->slide))
         return true;
     struct cached_texture *footer = render_footer_texture(r, f->prog, f->clock, w, h);
     if (!footer)
@@ -71,102 +64,192 @@ static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
     return SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
 }
 
-/* The target holds the slide of texture c, whole. */
-static void now_shown(struct renderer *r, const struct cached_texture *c)
+/* The target holds the slide c, whole. */
+static void now_shown(struct renderer *r, const struct composed *c)
 {
-    r->shown_key = c->key;
-    r->shown_ink = c->ink;
-    r->shown_background = c->background;
+    r->shown = *c;
 }
 
-/* The parts of the target a crossfade to the slide of texture `to`
- * changes: where it or the slide on screen differ from their common
- * background; all of it when their backgrounds may differ. */
-static void plan_fade(struct renderer *r, const struct cached_texture *to, int w, int h)
+/* The parts above area_h of a w x h target that a crossfade to the slide
+ * `to` changes, into r->fade_spans: where it or the slide on screen differ
+ * from their common background; all of it when their backgrounds may
+ * differ. */
+static void plan_fade(struct renderer *r, const struct composed *to, int w, int area_h)
 {
     struct tile_map both = to->ink;
-    tiles_add(&both, &r->shown_ink);
-    bool alike = to->background && to->background == r->shown_background;
+    tiles_add(&both, &r->shown.ink);
+    bool alike = to->background && to->background == r->shown.background;
     size_t n = alike ? tiles_spans(&both, r->fade_spans, FADE_SPANS) : 0;
     if (!alike || n > FADE_SPANS) {
-        r->fade_spans[0] = (struct box){0, 0, w, h};
+        r->fade_spans[0] = (struct box){0, 0, w, area_h};
         n = 1;
     }
-    r->fade_span_count = n;
+    r->fade_span_count = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct box b = r->fade_spans[i];
+        b.h = b.y + b.h > area_h ? area_h - b.y : b.h;
+        if (b.h > 0)
+            r->fade_spans[r->fade_span_count++] = b;
+    }
 }
 
-/* The crossfade's spans above area_h written on the canvas itself, each
- * row in one pass from what it holds and the coming slide's pixels, t in
- * 256ths of the way. False (nothing written) when the pixels cannot be
- * reached: SDL blends them then. */
-static bool blend_on_canvas(struct renderer *r, struct cached_texture *to, int t, int w, int area_h)
+/* The canvas a crossfade above area_h of a w x h frame is drawn on, when
+ * it can be (see render_canvas()); NULL when not. */
+static SDL_Surface *fade_canvas(struct renderer *r, int w, int area_h)
 {
     SDL_Surface *canvas = render_canvas(r);
-    void *pixels;
-    int pitch;
-    if (!canvas || !to->streaming || canvas->w < w || canvas->h < area_h ||
-        SDL_RenderFlush(r->sdl) != 0 || SDL_LockTexture(to->texture, NULL, &pixels, &pitch) != 0)
+    return canvas && canvas->w >= w && canvas->h >= area_h ? canvas : NULL;
+}
+
+static struct pixel_rows rows_of(SDL_Surface *s)
+{
+    return (struct pixel_rows){s->pixels, (size_t)s->pitch / sizeof(uint32_t)};
+}
+
+/* Compares the coming slide's picture with the canvas, which holds the
+ * slide on screen (and will until the crossfade), keeping the picture's
+ * pixels where the two differ; the picture goes. False when it cannot. */
+static bool compare_coming(struct renderer *r, const struct slide *slide)
+{
+    struct coming *c = &r->coming;
+    int area_h = c->h - footer_height(slide, c->w, c->h);
+    SDL_Surface *canvas = fade_canvas(r, c->w, area_h);
+    if (!canvas || (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0))
         return false;
-    if (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0) {
-        SDL_UnlockTexture(to->texture);
-        return false;
-    }
-    for (size_t i = 0; i < r->fade_span_count; i++) {
-        struct box b = r->fade_spans[i];
-        int bottom = b.y + b.h > area_h ? area_h : b.y + b.h;
-        for (int y = b.y; y < bottom; y++) {
-            uint32_t *out =
-                (uint32_t *)((uint8_t *)canvas->pixels + (size_t)y * canvas->pitch) + b.x;
-            const uint32_t *in =
-                (const uint32_t *)((const uint8_t *)pixels + (size_t)y * pitch) + b.x;
-            crossfade_row(out, out, in, (size_t)b.w, t);
-        }
-    }
+    plan_fade(r, &c->slide, c->w, area_h);
+    /* the footer's rows, when the slide covers them, are taken whole: the
+     * clock there may turn before the crossfade starts */
+    bool ok = changed_find(&c->changed, rows_of(canvas), rows_of(c->picture), r->fade_spans,
+                           r->fade_span_count, layout_geometry(c->w, c->h).footer.y);
     if (SDL_MUSTLOCK(canvas))
         SDL_UnlockSurface(canvas);
-    SDL_UnlockTexture(to->texture);
+    SDL_FreeSurface(c->picture);
+    c->picture = NULL;
+    c->against = r->shown.key;
+    return ok;
+}
+
+/* Makes the slide, at w x h, the coming slide of a crossfade on the
+ * canvas: composed now unless it is already, and compared with the canvas
+ * now when the crossfade starts or the slide on screen stands still (no
+ * clip plays on it). False when it cannot be: the crossfade is then drawn
+ * from textures. */
+static bool ready_coming(struct renderer *r, const struct programme *prog,
+                         const struct slide *slide, int w, int h, bool starting)
+{
+    struct coming *c = &r->coming;
+    if (!fade_canvas(r, w, h))
+        return false;
+    bool ready = c->slide.key == render_slide_key(r, slide) && c->w == w && c->h == h &&
+                 (c->picture || c->against == r->shown.key);
+    if (!ready) {
+        render_drop_coming(r);
+        c->picture = render_compose_picture(r, prog, slide, &c->slide, w, h);
+        c->w = w;
+        c->h = h;
+    }
+    if (c->picture && (starting || !r->shown.clip) && !compare_coming(r, slide)) {
+        render_drop_coming(r);
+        return false;
+    }
+    return c->picture || c->against == r->shown.key;
+}
+
+/* Whether a crossfade to a slide at w x h will be drawn on the canvas. */
+static bool fades_on_canvas(struct renderer *r, enum transition kind, int w, int h)
+{
+    return r->retained && kind == TRANSITION_CROSSFADE && r->shown.key && w == r->shown_w &&
+           h == r->shown_h && fade_canvas(r, w, h);
+}
+
+bool frame_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
+                   int w, int h)
+{
+    int lw, lh;
+    render_logical_size(r, w, h, &lw, &lh);
+    if (prog->theme.transition == TRANSITION_PUSH)
+        keep_shown(r, lw, lh);
+    if (fades_on_canvas(r, prog->theme.transition, lw, lh))
+        return ready_coming(r, prog, slide, lw, lh, false);
+    return render_slide_texture(r, prog, slide, lw, lh) != NULL;
+}
+
+/* Mixes the coming slide into the canvas by share of the way from what it
+ * holds; all the way: its pixels exactly. */
+static bool mix_on_canvas(struct renderer *r, float share, int w, int area_h)
+{
+    SDL_Surface *canvas = fade_canvas(r, w, area_h);
+    if (!canvas || SDL_RenderFlush(r->sdl) != 0 ||
+        (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0))
+        return false;
+    if (share >= 1.0f)
+        changed_put(&r->coming.changed, rows_of(canvas));
+    else
+        changed_mix(&r->coming.changed, rows_of(canvas),
+                    (int)lroundf((share < 0 ? 0 : share) * CROSSFADE_ONE));
+    if (SDL_MUSTLOCK(canvas))
+        SDL_UnlockSurface(canvas);
     return true;
+}
+
+/* Blends the slide texture `to` over the target by share of the way, in
+ * the parts plan_fade() found, with SDL: where the canvas's pixels cannot
+ * be reached. */
+static bool blend_with_sdl(struct renderer *r, struct cached_texture *to, float share, int w,
+                           int area_h)
+{
+    if (share >= 1.0f) {
+        SDL_Rect area = {0, 0, w, area_h};
+        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureAlphaMod(to->texture, 255); /* else SDL copies by its slow path */
+        return SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
+    }
+    SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
+    bool ok = true;
+    for (size_t i = 0; ok && i < r->fade_span_count; i++) {
+        SDL_Rect part = {r->fade_spans[i].x, r->fade_spans[i].y, r->fade_spans[i].w,
+                         r->fade_spans[i].h};
+        ok = SDL_RenderCopy(r->sdl, to->texture, &part, &part) == 0;
+    }
+    return ok;
 }
 
 /* A crossfade onto a target that keeps its pixels: each frame blends the
  * coming slide over what the last frame left, by just enough that the
  * result is the mix for this frame's progress, and only where the two
  * slides differ. No copy of the slide going out is needed; the last frame
- * copies the whole slide. */
+ * writes the coming slide's pixels. On the canvas the coming slide is kept
+ * only where it differs (r->coming); elsewhere, as a texture that SDL
+ * blends. The footer stands still unless its clock turns. */
 static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t key, int w, int h)
 {
-    struct cached_texture *to = render_slide_texture(r, f->prog, f->slide, w, h);
-    if (!to)
+    bool first = r->shown.key == f->from;
+    int area_h = h - footer_height(f->slide, w, h);
+    const struct coming *c = &r->coming;
+    if (first && !ready_coming(r, f->prog, f->slide, w, h, true))
+        render_drop_coming(r);
+    bool on_canvas = c->slide.key == key && c->against == f->from && c->w == w && c->h == h;
+    struct cached_texture *to = on_canvas ? NULL : render_slide_texture(r, f->prog, f->slide, w, h);
+    if (!on_canvas && !to)
         return false;
-    bool first = r->shown_key == f->from;
-    if (first)
-        plan_fade(r, to, w, h);
+    if (first && to)
+        plan_fade(r, &to->slide, w, area_h);
     float before = first ? 0.0f : r->faded;
     float now = f->progress >= 1.0f ? 1.0f : smooth(f->progress);
     float share = before < 1.0f ? (now - before) / (1.0f - before) : 1.0f;
-    int area_h = h - footer_height(f, w, h);
-    bool ok = true;
-    if (share >= 1.0f) {
-        SDL_Rect area = {0, 0, w, area_h};
-        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
-        SDL_SetTextureAlphaMod(to->texture, 255); /* else SDL copies by its slow path */
-        ok = SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
-    } else if (!blend_on_canvas(r, to, (int)lroundf((share < 0 ? 0 : share) * CROSSFADE_ONE), w,
-                                area_h)) {
-        SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureAlphaMod(to->texture, (Uint8)lroundf((share < 0 ? 0 : share) * 255.0f));
-        for (size_t i = 0; ok && i < r->fade_span_count; i++) {
-            struct box b = r->fade_spans[i];
-            SDL_Rect part = {b.x, b.y, b.w, b.y + b.h > area_h ? area_h - b.y : b.h};
-            ok = part.h <= 0 || SDL_RenderCopy(r->sdl, to->texture, &part, &part) == 0;
-        }
+    bool ok =
+        on_canvas ? mix_on_canvas(r, share, w, area_h) : blend_with_sdl(r, to, share, w, area_h);
+    if (first || now >= 1.0f || strcmp(r->fade_clock, f->clock ? f->clock : "") != 0) {
+        ok = ok && draw_footer(r, f, w, h);
+        snprintf(r->fade_clock, sizeof r->fade_clock, "%s", f->clock ? f->clock : "");
     }
-    ok = ok && draw_footer(r, f, w, h);
     r->fading_to = key;
     r->faded = now;
-    r->shown_key = 0;
+    r->shown.key = 0;
     if (ok && now >= 1.0f) {
-        now_shown(r, to);
+        now_shown(r, on_canvas ? &c->slide : &to->slide);
+        render_drop_coming(r);
         render_drop_slide(r, key); /* the target holds it now */
     }
     return ok;
@@ -177,10 +260,10 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
  * texture, whose fresh memory costs more than the drawing. */
 static bool draw_in_place(struct renderer *r, const struct frame *f, int w, int h)
 {
-    struct cached_texture held = {0};
+    struct composed held;
     render_compose(r, f->prog, f->slide, &held, w, h);
     bool ok = draw_footer(r, f, w, h);
-    r->shown_key = 0;
+    r->shown.key = 0;
     if (ok)
         now_shown(r, &held);
     r->shown_w = w;
@@ -193,15 +276,15 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
 {
     uint64_t key = render_slide_key(r, f->slide);
     bool moving = f->from && f->progress < 1.0f;
-    if (r->retained && !moving && key == r->shown_key && w == r->shown_w && h == r->shown_h)
+    if (r->retained && !moving && key == r->shown.key && w == r->shown_w && h == r->shown_h)
         return render_draw_clip(r, key) && draw_footer(r, f, w, h); /* the slide is there already */
     if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
-        h == r->shown_h && (r->shown_key == f->from || (r->shown_key == 0 && r->fading_to == key)))
+        h == r->shown_h && (r->shown.key == f->from || (r->shown.key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);
     if (r->retained && !moving && !render_find_slide(r, key, w, h))
         return draw_in_place(r, f, w, h);
     struct cached_texture *from = moving ? render_find_slide(r, f->from, w, h) : NULL;
-    if (moving && !from && r->retained && r->shown_key == f->from && w == r->shown_w &&
+    if (moving && !from && r->retained && r->shown.key == f->from && w == r->shown_w &&
         h == r->shown_h)
         from = render_capture(r, f->from, w, h);
     struct cached_texture *to = render_slide_texture(r, f->prog, f->slide, w, h);
@@ -210,7 +293,7 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     if (from)
         from->used = ++r->use_clock;
     /* The slides move above the footer, which stays. */
-    int area_h = h - footer_height(f, w, h);
+    int area_h = h - footer_height(f->slide, w, h);
     SDL_Rect area = {0, 0, w, area_h};
     float t = smooth(f->progress);
     SDL_SetTextureBlendMode(to->texture, SDL_BLENDMODE_NONE);
@@ -233,12 +316,12 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
              SDL_RenderCopy(r->sdl, to->texture, &area, &area) == 0;
     }
     ok = ok && draw_footer(r, f, w, h);
-    r->shown_key = 0;
+    r->shown.key = 0;
     if (ok && (!from || f->progress >= 1.0f))
-        now_shown(r, to);
+        now_shown(r, &to->slide);
     r->shown_w = w;
     r->shown_h = h;
-    if (r->retained && r->shown_key) {
+    if (r->retained && r->shown.key) {
         /* The target holds the slide now: its textures can go. */
         render_drop_slide(r, key);
         if (f->from)

@@ -74,8 +74,8 @@ void render_destroy(struct renderer *r)
         drop_texture(&r->slides[i]);
     drop_texture(&r->footer);
     drop_texture(&r->frame);
-    drop_texture(&r->spare);
     drop_texture(&r->lines);
+    render_drop_coming(r);
     for (int i = 0; i < CLIP_CACHE; i++)
         if (r->clips[i].texture)
             SDL_DestroyTexture(r->clips[i].texture);
@@ -98,6 +98,7 @@ void render_forget(struct renderer *r)
 {
     r->generation++;
     drop_texture(&r->footer);
+    render_drop_coming(r);
     images_clear(r->images);
 }
 
@@ -258,7 +259,7 @@ void render_draw_scene(struct renderer *r, const struct scene *scene)
 
 bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
 {
-    if (!cache->texture || cache->w != w || cache->h != h || cache->streaming) {
+    if (!cache->texture || cache->w != w || cache->h != h) {
         drop_texture(cache);
         cache->texture =
             SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
@@ -293,108 +294,74 @@ struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w
 {
     for (int i = 0; i < SLIDE_CACHE; i++) {
         struct cached_texture *c = &r->slides[i];
-        if (c->texture && c->key == key && c->w == w && c->h == h)
+        if (c->texture && c->slide.key == key && c->w == w && c->h == h)
             return c;
     }
     return NULL;
 }
 
 void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
-                    struct cached_texture *c, int w, int h)
+                    struct composed *out, int w, int h)
 {
     struct frame_geometry g = layout_geometry(w, h);
     struct scene scene = {0};
     layout_slide(&r->measurer, prog, slide, &g, &scene);
-    c->key = render_slide_key(r, slide);
-    tiles_init(&c->ink, w, h);
-    c->background = r->generation + 1;
+    out->key = render_slide_key(r, slide);
+    tiles_init(&out->ink, w, h);
+    out->background = r->generation + 1;
     /* a clip plays over its slide, a slide without footer covers it */
-    if (slide && (slide->kind == SLIDE_VIDEO || slide->hide_footer))
-        tiles_mark(&c->ink, (struct box){0, 0, w, h});
-    draw_scene(r, &scene, &c->ink);
-    render_draw_clip(r, c->key);
+    out->clip = slide && slide->kind == SLIDE_VIDEO;
+    if (slide && (out->clip || slide->hide_footer))
+        tiles_mark(&out->ink, (struct box){0, 0, w, h});
+    draw_scene(r, &scene, &out->ink);
+    render_draw_clip(r, out->key);
     scene_clear(&scene);
     images_clear(r->images); /* decoded again when the slide next comes round */
     malloc_trim(0);          /* the decoded logos and text lines just freed go back to the system */
 }
 
-/* The slide composed into c as a streaming texture: its pixels, locked,
- * are a surface (the software renderer's textures are surfaces, and
- * locking one hands out its pixels), drawn on by a software renderer of
- * its own for the while. Returns false when SDL failed. */
-static bool compose_streaming(struct renderer *r, const struct programme *prog,
-                              const struct slide *slide, struct cached_texture *c, int w, int h)
+SDL_Surface *render_compose_picture(struct renderer *r, const struct programme *prog,
+                                    const struct slide *slide, struct composed *out, int w, int h)
 {
-    if (!c->texture || c->w != w || c->h != h || !c->streaming) {
-        drop_texture(c);
-        c->texture =
-            SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING, w, h);
-        if (!c->texture) {
-            LOG(LOG_ERROR, "render", "cannot make a %dx%d texture: %s", w, h, SDL_GetError());
-            return false;
-        }
-        c->w = w;
-        c->h = h;
-        c->streaming = true;
+    SDL_Surface *picture = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+    SDL_Renderer *own = picture ? SDL_CreateSoftwareRenderer(picture) : NULL;
+    if (!own) {
+        LOG(LOG_ERROR, "render", "cannot make a %dx%d picture: %s", w, h, SDL_GetError());
+        SDL_FreeSurface(picture);
+        return NULL;
     }
-    void *pixels;
-    int pitch;
-    if (SDL_LockTexture(c->texture, NULL, &pixels, &pitch) != 0)
-        return false;
-    SDL_Surface *surface =
-        SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, pitch, SDL_PIXELFORMAT_RGB888);
-    SDL_Renderer *own = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    if (own) {
-        SDL_Renderer *shared = r->sdl;
-        r->sdl = own;
-        render_compose(r, prog, slide, c, w, h);
-        SDL_RenderFlush(own);
-        r->sdl = shared;
-        SDL_DestroyRenderer(own);
-    }
-    SDL_FreeSurface(surface);
-    SDL_UnlockTexture(c->texture);
-    return own != NULL;
+    SDL_Renderer *shared = r->sdl;
+    r->sdl = own;
+    render_compose(r, prog, slide, out, w, h);
+    SDL_RenderFlush(own);
+    r->sdl = shared;
+    SDL_DestroyRenderer(own);
+    return picture;
 }
 
-/* Whether the slide is composed into a streaming texture: on a target
- * that keeps its pixels, for the crossfade to read; not a clip's slide,
- * which its frames are drawn onto. */
-static bool wants_streaming(const struct renderer *r, const struct slide *slide)
+void render_drop_coming(struct renderer *r)
 {
-    return r->retained && !(slide && slide->kind == SLIDE_VIDEO);
+    SDL_FreeSurface(r->coming.picture);
+    changed_free(&r->coming.changed);
+    memset(&r->coming, 0, sizeof r->coming);
 }
 
 struct cached_texture *render_slide_texture(struct renderer *r, const struct programme *prog,
                                             const struct slide *slide, int w, int h)
 {
-    uint64_t key = render_slide_key(r, slide);
-    struct cached_texture *c = render_find_slide(r, key, w, h);
+    struct cached_texture *c = render_find_slide(r, render_slide_key(r, slide), w, h);
     if (!c) {
         c = &r->slides[0];
         for (int i = 1; i < SLIDE_CACHE; i++)
             if (r->slides[i].used < c->used)
                 c = &r->slides[i];
-        bool streaming = wants_streaming(r, slide);
-        if (r->spare.texture && r->spare.w == w && r->spare.h == h &&
-            r->spare.streaming == streaming &&
-            (!c->texture || c->w != w || c->h != h || c->streaming != streaming)) {
-            drop_texture(c);
-            *c = r->spare;
-            memset(&r->spare, 0, sizeof r->spare);
-        }
-        bool ok;
-        if (streaming) {
-            ok = compose_streaming(r, prog, slide, c, w, h); /* notes the key */
-        } else {
-            SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
-            ok = render_begin_texture(r, c, w, h);
-            if (ok)
-                render_compose(r, prog, slide, c, w, h);
-            SDL_SetRenderTarget(r->sdl, target);
-        }
+        SDL_Texture *target = SDL_GetRenderTarget(r->sdl);
+        bool ok = render_begin_texture(r, c, w, h);
+        if (ok)
+            render_compose(r, prog, slide, &c->slide, w, h);
+        SDL_SetRenderTarget(r->sdl, target);
         if (!ok) {
-            c->key = 0;
+            c->slide.key = 0;
             return NULL;
         }
     }
@@ -481,22 +448,13 @@ struct cached_texture *render_capture(struct renderer *r, uint64_t key, int w, i
             c = &r->slides[i];
     drop_texture(c);
     *c = (struct cached_texture){
-        .texture = texture, .w = w, .h = h, .key = key, .used = ++r->use_clock};
+        .texture = texture, .w = w, .h = h, .slide.key = key, .used = ++r->use_clock};
     return c;
 }
 
 void render_drop_slide(struct renderer *r, uint64_t key)
 {
-    for (int i = 0; i < SLIDE_CACHE; i++) {
-        struct cached_texture *c = &r->slides[i];
-        if (c->key != key || !c->texture)
-            continue;
-        if (!r->spare.texture && r->retained) {
-            r->spare = (struct cached_texture){
-                .texture = c->texture, .w = c->w, .h = c->h, .streaming = c->streaming};
-            memset(c, 0, sizeof *c);
-        } else {
-            drop_texture(c);
-        }
-    }
+    for (int i = 0; i < SLIDE_CACHE; i++)
+        if (r->slides[i].slide.key == key)
+            drop_texture(&r->slides[i]);
 }

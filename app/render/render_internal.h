@@ -5,6 +5,7 @@
 #define HALLSCREEN_RENDER_INTERNAL_H
 
 #include "render.h"
+#include "changed_pixels.h"
 #include "../layout/tiles.h"
 
 enum {
@@ -13,19 +14,34 @@ enum {
     FADE_SPANS = 1024,
 };
 
+/* A slide as composed: which slide, where it differs from its bare
+ * background, that background's generation (0: unknown), and whether a
+ * clip plays on it (its pixels then change as it stands). */
+struct composed {
+    uint64_t key; /* render_slide_key(); 0: none */
+    struct tile_map ink;
+    uint64_t background;
+    bool clip;
+};
+
 struct cached_texture {
     SDL_Texture *texture;
     int w, h;
-    uint64_t key;  /* slides: the fingerprint of the slide it shows */
-    uint64_t used; /* slides: when it was last drawn, for eviction */
-    char text[64]; /* footer: the clock it shows */
-    /* slides: where it differs from the bare background, and that
-     * background's generation (0: unknown) */
-    struct tile_map ink;
-    uint64_t background;
-    /* slides: a streaming texture, whose pixels a crossfade reads (on a
-     * target that keeps its pixels); else a target texture */
-    bool streaming;
+    struct composed slide; /* slides: what it shows */
+    uint64_t used;         /* slides: when it was last drawn, for eviction */
+    char text[64];         /* footer: the clock it shows */
+};
+
+/* The slide a crossfade drawn on the canvas goes to: composed into a
+ * picture of its own, which is compared with the canvas, as soon as the
+ * canvas holds the slide going out and will until the crossfade, and then
+ * freed; its pixels are kept only where the two differ. */
+struct coming {
+    struct composed slide;
+    int w, h;
+    SDL_Surface *picture; /* whole, until compared; then NULL */
+    uint64_t against;     /* the slide on the canvas it was compared with; 0: not yet */
+    struct changed_pixels changed;
 };
 
 /* A clip's latest frame, for the video slide key. */
@@ -44,26 +60,24 @@ struct renderer {
     struct measurer measurer;
     struct cached_texture slides[SLIDE_CACHE], footer;
     struct cached_texture frame; /* the whole frame, when it is rotated */
-    /* A slide texture no longer needed, kept for the next slide composed at
-     * its size: a new one would cost its memory zeroed, page by page. */
-    struct cached_texture spare;
     /* Lines of text reach a slide through one streaming texture while it is
-     * composed, for the same reason: not a texture made for each line. */
+     * composed: not a texture made for each line. */
     struct cached_texture lines;
     struct clip_texture clips[CLIP_CACHE];
+    struct coming coming;
     uint64_t use_clock;
     uint64_t generation; /* one more each time the content changes */
     /* The target keeps its pixels from frame to frame (the software renderer
      * draws straight into the window): a standing slide needs no texture,
      * and the clock alone is redrawn. */
     bool retained;
-    uint64_t shown_key; /* the slide the target holds, whole; 0: unknown */
+    struct composed shown; /* the slide the target holds, whole; key 0: unknown */
     int shown_w, shown_h;
-    uint64_t fading_to;        /* a crossfade drawn onto the target itself: to which slide */
-    float faded;               /* and how far it has come, 0 to 1 (eased) */
-    struct tile_map shown_ink; /* of the slide shown_key, as cached_texture's */
-    uint64_t shown_background;
-    /* The parts of the target the crossfade under way blends. */
+    uint64_t fading_to;  /* a crossfade drawn onto the target itself: to which slide */
+    float faded;         /* and how far it has come, 0 to 1 (eased) */
+    char fade_clock[64]; /* the clock its footer showed at its start */
+    /* The parts of the target the crossfade under way blends, when SDL
+     * blends them (no canvas). */
     struct box fade_spans[FADE_SPANS];
     size_t fade_span_count;
     int rotation;        /* degrees clockwise: 0, 90, 180 or 270 */
@@ -87,10 +101,18 @@ bool render_draw_clip(struct renderer *r, uint64_t key);
 /* The texture of the slide key at w x h, if it is cached; NULL if not. */
 struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w, int h);
 
-/* Composes the slide onto the current target, w x h, noting in c its key,
- * ink and background. */
+/* Composes the slide onto the current target, w x h, noting in out what
+ * it is. */
 void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
-                    struct cached_texture *c, int w, int h);
+                    struct composed *out, int w, int h);
+
+/* The slide composed into a w x h XRGB picture of its own (the caller
+ * frees it), noting in out what it is. NULL when memory ran out. */
+SDL_Surface *render_compose_picture(struct renderer *r, const struct programme *prog,
+                                    const struct slide *slide, struct composed *out, int w, int h);
+
+/* The coming slide's picture and pixels go. */
+void render_drop_coming(struct renderer *r);
 
 /* The slide's texture at w x h, composed now unless it is cached; the least
  * recently drawn one makes room. The texture stays r's. NULL when SDL
@@ -108,8 +130,7 @@ struct cached_texture *render_footer_texture(struct renderer *r, const struct pr
  * makes room. NULL when SDL failed. */
 struct cached_texture *render_capture(struct renderer *r, uint64_t key, int w, int h);
 
-/* The textures of the slide key go; on a target that keeps its pixels, one
- * is kept as the spare when there is none. */
+/* The textures of the slide key go. */
 void render_drop_slide(struct renderer *r, uint64_t key);
 
 /* Draws scene onto the current target, as a slide's is drawn. */

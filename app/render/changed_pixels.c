@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#include "changed_pixels.h"
+
+#include "crossfade.h"
+#include "../util/array.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { COLOUR_BYTES = 0x00ffffff };
+
+void changed_free(struct changed_pixels *c)
+{
+    free(c->runs);
+    free(c->pixels);
+    memset(c, 0, sizeof *c);
+}
+
+/* The run open in the row being read: its first pixel and its last
+ * differing one; first < 0 when none is open. */
+struct open_run {
+    int y, first, last;
+};
+
+/* Adds the run of row y from x, length pixels of coming, solid or not. */
+static bool add_run(struct changed_pixels *c, struct pixel_rows coming, int y, int x, int length,
+                    bool solid)
+{
+    if (length <= 0)
+        return true;
+    if (!ARRAY_RESERVE(c->runs, c->run_count, c->run_capacity))
+        return false;
+    const uint32_t *from = coming.pixels + (size_t)y * coming.pitch + x;
+    c->runs[c->run_count++] = (struct changed_run){(uint16_t)x, (uint16_t)y, (uint16_t)length,
+                                                   solid, solid ? from[0] : 0};
+    if (!solid) {
+        memcpy(c->pixels + c->pixel_count, from, (size_t)length * sizeof *from);
+        c->pixel_count += (size_t)length;
+    }
+    return true;
+}
+
+/* Closes the open run: stretches of CHANGED_SOLID or more coming pixels
+ * of one colour become solid runs, the rest keep their pixels. */
+static bool close_run(struct changed_pixels *c, struct open_run *open, struct pixel_rows coming)
+{
+    if (open->first < 0)
+        return true;
+    const uint32_t *row = coming.pixels + (size_t)open->y * coming.pitch;
+    int kept = open->first; /* where the pixels not yet in a run start */
+    bool ok = true;
+    for (int x = open->first; ok && x <= open->last;) {
+        int end = x + 1;
+        while (end <= open->last && row[end] == row[x])
+            end++;
+        if (end - x >= CHANGED_SOLID) {
+            ok = add_run(c, coming, open->y, kept, x - kept, false) &&
+                 add_run(c, coming, open->y, x, end - x, true);
+            kept = end;
+        }
+        x = end;
+    }
+    ok = ok && add_run(c, coming, open->y, kept, open->last + 1 - kept, false);
+    open->first = -1;
+    return ok;
+}
+
+/* Pixels first to last of the row differ: they join the open run, or
+ * start one. */
+static bool take(struct changed_pixels *c, struct open_run *open, struct pixel_rows coming,
+                 int first, int last)
+{
+    if (open->first >= 0 && first - open->last > CHANGED_GAP + 1 && !close_run(c, open, coming))
+        return false;
+    if (open->first < 0)
+        open->first = first;
+    open->last = last;
+    return true;
+}
+
+/* Reads the pixels from x0 to x1 (exclusive) of row open->y; all of them
+ * differ when whole is set. */
+static bool read_row(struct changed_pixels *c, struct open_run *open, struct pixel_rows screen,
+                     struct pixel_rows coming, int x0, int x1, bool whole)
+{
+    if (whole)
+        return take(c, open, coming, x0, x1 - 1);
+    const uint32_t *s = screen.pixels + (size_t)open->y * screen.pitch;
+    const uint32_t *n = coming.pixels + (size_t)open->y * coming.pitch;
+    for (int x = x0; x < x1; x++)
+        if (((s[x] ^ n[x]) & COLOUR_BYTES) && !take(c, open, coming, x, x))
+            return false;
+    return true;
+}
+
+bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
+                  const struct box *spans, size_t span_count, int settled_h)
+{
+    changed_free(c);
+    size_t most = 0; /* every pixel of every span: an address range, touched only as filled */
+    for (size_t i = 0; i < span_count; i++) {
+        if (spans[i].x + spans[i].w > UINT16_MAX || spans[i].y + spans[i].h > UINT16_MAX)
+            return false;
+        most += (size_t)spans[i].w * (size_t)spans[i].h;
+    }
+    c->pixels = most ? malloc(most * sizeof *c->pixels) : NULL;
+    if (most && !c->pixels)
+        return false;
+    c->pixel_capacity = most;
+    bool ok = true;
+    /* a band of spans at a time (same rows), row by row across it, so that
+     * runs follow the pictures' memory in order */
+    for (size_t band = 0; ok && band < span_count;) {
+        size_t end = band + 1;
+        while (end < span_count && spans[end].y == spans[band].y && spans[end].h == spans[band].h)
+            end++;
+        for (int y = spans[band].y; ok && y < spans[band].y + spans[band].h; y++) {
+            struct open_run open = {y, -1, -1};
+            for (size_t i = band; ok && i < end; i++)
+                ok = read_row(c, &open, screen, coming, spans[i].x, spans[i].x + spans[i].w,
+                              y >= settled_h);
+            ok = ok && close_run(c, &open, coming);
+        }
+        band = end;
+    }
+    if (!ok) {
+        changed_free(c);
+        return false;
+    }
+    uint32_t *fitted = realloc(c->pixels, (c->pixel_count ? c->pixel_count : 1) * sizeof *fitted);
+    if (fitted) { /* the rest of the range goes back */
+        c->pixels = fitted;
+        c->pixel_capacity = c->pixel_count;
+    }
+    return true;
+}
+
+/* Pixels a solid run is mixed from at a time. */
+enum { SOLID_CHUNK = 64 };
+
+void changed_mix(const struct changed_pixels *c, struct pixel_rows screen, int t)
+{
+    const uint32_t *from = c->pixels;
+    uint32_t solid[SOLID_CHUNK];
+    for (size_t i = 0; i < c->run_count; i++) {
+        const struct changed_run *run = &c->runs[i];
+        uint32_t *out = screen.pixels + (size_t)run->y * screen.pitch + run->x;
+        if (!run->solid) {
+            crossfade_row(out, out, from, run->length, t);
+            from += run->length;
+            continue;
+        }
+        for (size_t k = 0; k < SOLID_CHUNK && k < run->length; k++)
+            solid[k] = run->colour;
+        for (size_t done = 0; done < run->length; done += SOLID_CHUNK) {
+            size_t n = run->length - done < SOLID_CHUNK ? run->length - done : SOLID_CHUNK;
+            crossfade_row(out + done, out + done, solid, n, t);
+        }
+    }
+}
+
+void changed_put(const struct changed_pixels *c, struct pixel_rows screen)
+{
+    changed_mix(c, screen, CROSSFADE_ONE);
+}

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The coming slide kept where it differs from the screen: mixing and
+ * writing those pixels gives, pixel for pixel, what a crossfade over the
+ * whole picture gives, while a picture that differs in a few places keeps
+ * only those, and a stretch of one colour only its colour. */
+#include "../app/render/changed_pixels.h"
+#include "../app/render/crossfade.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { W = 300, H = 120 };
+
+struct picture {
+    uint32_t pixels[H][W + 7]; /* rows longer than the picture: a pitch of their own */
+};
+
+static struct pixel_rows rows_of(struct picture *p)
+{
+    return (struct pixel_rows){&p->pixels[0][0], W + 7};
+}
+
+/* A background that changes from row to row, as the theme's gradient does,
+ * with 0xff in the byte that is not shown. */
+static void background(struct picture *p)
+{
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W + 7; x++)
+            p->pixels[y][x] = 0xff0b1f3au + (uint32_t)y * 0x010101u;
+}
+
+/* Letters: short strokes of varied colours, as anti-aliased text gives. */
+static void letters(struct picture *p, int x0, int y0, int w, int h, unsigned seed)
+{
+    for (int y = y0; y < y0 + h; y++)
+        for (int x = x0; x < x0 + w; x++)
+            if ((x * 7 + y * 3 + (int)seed) % 5 < 2)
+                p->pixels[y][x] = 0xff000000u | ((uint32_t)(x * 2654435761u ^ seed) & 0xffffffu);
+}
+
+static void card(struct picture *p, int x0, int y0, int w, int h, uint32_t colour)
+{
+    for (int y = y0; y < y0 + h; y++)
+        for (int x = x0; x < x0 + w; x++)
+            p->pixels[y][x] = colour;
+}
+
+static struct picture *going, *coming, *expected, *screen;
+
+static int setup(void **state)
+{
+    (void)state;
+    going = malloc(sizeof *going);
+    coming = malloc(sizeof *coming);
+    expected = malloc(sizeof *expected);
+    screen = malloc(sizeof *screen);
+    background(going);
+    background(coming);
+    letters(going, 10, 5, 200, 20, 1);  /* a title going */
+    letters(coming, 10, 5, 150, 20, 2); /* another title coming, in the same place */
+    letters(going, 10, 40, 280, 30, 3); /* text going where the coming slide has a card */
+    card(coming, 20, 35, 250, 40, 0xffffffffu);
+    letters(coming, 60, 45, 40, 10, 4);   /* a logo on the card */
+    letters(coming, 100, 90, 120, 10, 5); /* a line coming where there was nothing */
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    free(going);
+    free(coming);
+    free(expected);
+    free(screen);
+    return 0;
+}
+
+static const struct box whole[] = {{0, 0, W, H}};
+
+/* At every t, mixing the kept pixels into the screen holding the slide
+ * going gives the crossfade of the whole pictures, byte for byte; all the
+ * way, the coming picture. */
+static void mixing_the_kept_pixels_is_the_whole_crossfade(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    memcpy(screen, going, sizeof *screen);
+    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    for (int t = 0; t <= CROSSFADE_ONE; t += 17) {
+        memcpy(screen, going, sizeof *screen);
+        changed_mix(&c, rows_of(screen), t);
+        for (int y = 0; y < H; y++)
+            crossfade_row(expected->pixels[y], going->pixels[y], coming->pixels[y], W, t);
+        for (int y = 0; y < H; y++)
+            assert_memory_equal(screen->pixels[y], expected->pixels[y], W * sizeof(uint32_t));
+    }
+    memcpy(screen, going, sizeof *screen);
+    changed_put(&c, rows_of(screen));
+    for (int y = 0; y < H; y++)
+        assert_memory_equal(screen->pixels[y], coming->pixels[y], W * sizeof(uint32_t));
+    changed_free(&c);
+}
+
+/* A picture alike but for a few letters keeps those few pixels, and a
+ * stretch of one colour (the card) keeps its colour alone. */
+static void only_what_differs_is_kept(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    memcpy(screen, coming, sizeof *screen);
+    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    assert_int_equal(c.run_count, 0); /* the same picture: nothing */
+    assert_int_equal(c.pixel_count, 0);
+    screen->pixels[50][150] ^= 0x00000100u; /* one pixel, in the middle of the card */
+    screen->pixels[50][151] ^= 0xff000000u; /* the unshown byte alone: alike */
+    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    assert_int_equal(c.run_count, 1);
+    assert_int_equal(c.pixel_count, 1);
+    memcpy(screen, going, sizeof *screen);
+    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    size_t differing = 0;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++)
+            differing += ((going->pixels[y][x] ^ coming->pixels[y][x]) & 0xffffffu) != 0;
+    size_t covered = 0, solid = 0;
+    for (size_t i = 0; i < c.run_count; i++) {
+        covered += c.runs[i].length;
+        solid += c.runs[i].solid ? c.runs[i].length : 0;
+    }
+    assert_true(covered >= differing);
+    assert_true(solid >= (size_t)(250 - 40) * 30); /* the card beside the logo */
+    assert_true(c.pixel_count + solid == covered); /* solid runs keep no pixels */
+    assert_true(c.pixel_count < (size_t)W * H / 3);
+    changed_free(&c);
+}
+
+/* Outside the spans nothing is looked at or written, however it differs. */
+static void nothing_outside_the_spans_is_touched(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    const struct box spans[] = {{0, 0, 100, 30}, {150, 0, 100, 30}, {100, 85, 130, 20}};
+    memcpy(screen, going, sizeof *screen);
+    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), spans, 3, H));
+    changed_put(&c, rows_of(screen));
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++) {
+            bool inside = false;
+            for (size_t i = 0; i < 3; i++)
+                inside |= x >= spans[i].x && x < spans[i].x + spans[i].w && y >= spans[i].y &&
+                          y < spans[i].y + spans[i].h;
+            uint32_t want = inside ? coming->pixels[y][x] : going->pixels[y][x];
+            assert_int_equal(screen->pixels[y][x], want);
+        }
+    changed_free(&c);
+}
+
+/* Rows from settled_h down are kept whole, so that what changed there on
+ * the screen before the crossfade (the footer's clock) ends as the coming
+ * picture too. */
+static void unsettled_rows_are_kept_whole(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    int settled_h = H - 20;
+    memcpy(screen, coming, sizeof *screen); /* alike everywhere when compared */
+    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, settled_h));
+    letters(screen, 0, settled_h, W, 20, 9); /* the clock turns before the crossfade */
+    letters(screen, 0, 0, W, 5, 9);          /* and above: nothing that compare saw */
+    changed_put(&c, rows_of(screen));
+    for (int y = settled_h; y < H; y++)
+        assert_memory_equal(screen->pixels[y], coming->pixels[y], W * sizeof(uint32_t));
+    assert_memory_not_equal(screen->pixels[0], coming->pixels[0], W * sizeof(uint32_t));
+    changed_free(&c);
+}
+
+/* A screen wider than runs can say is refused, not written wrongly. */
+static void a_picture_too_large_is_refused(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    const struct box far[] = {{65530, 0, 10, 1}};
+    assert_false(changed_find(&c, rows_of(screen), rows_of(coming), far, 1, H));
+    assert_int_equal(c.run_count, 0);
+    assert_null(c.pixels);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(mixing_the_kept_pixels_is_the_whole_crossfade),
+        cmocka_unit_test(only_what_differs_is_kept),
+        cmocka_unit_test(nothing_outside_the_spans_is_touched),
+        cmocka_unit_test(unsettled_rows_are_kept_whole),
+        cmocka_unit_test(a_picture_too_large_is_refused),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
