@@ -206,6 +206,14 @@ static SDL_Texture *lines_texture(struct renderer *r, int w, int h)
     return c->texture;
 }
 
+/* The surface r draws on when it is one in memory that a line of text
+ * can be blended onto directly (a picture being composed, or the
+ * canvas); NULL when drawing goes through textures. */
+static SDL_Surface *surface_drawn_on(struct renderer *r)
+{
+    return r->composing_on ? r->composing_on : render_canvas(r);
+}
+
 /* Draws a line of text; returns where. */
 static struct box draw_text(struct renderer *r, const struct item *item)
 {
@@ -216,11 +224,18 @@ static struct box draw_text(struct renderer *r, const struct item *item)
         return (struct box){0};
     SDL_Rect src = {0, 0, line->w, line->h};
     SDL_Rect dst = {item->box.x, item->baseline - ascent, line->w, line->h};
-    SDL_Texture *texture = lines_texture(r, line->w, line->h);
-    if (texture && SDL_UpdateTexture(texture, &src, line->pixels, line->pitch) == 0)
-        SDL_RenderCopy(r->sdl, texture, &src, &dst);
+    struct box drawn = {dst.x, dst.y, dst.w, dst.h};
+    SDL_Surface *surface = surface_drawn_on(r);
+    if (surface && SDL_RenderFlush(r->sdl) == 0) { /* after what is drawn already */
+        SDL_SetSurfaceBlendMode(line, SDL_BLENDMODE_BLEND);
+        SDL_BlitSurface(line, &src, surface, &dst);
+    } else {
+        SDL_Texture *texture = lines_texture(r, line->w, line->h);
+        if (texture && SDL_UpdateTexture(texture, &src, line->pixels, line->pitch) == 0)
+            SDL_RenderCopy(r->sdl, texture, &src, &dst);
+    }
     SDL_FreeSurface(line);
-    return (struct box){dst.x, dst.y, dst.w, dst.h};
+    return drawn;
 }
 
 /* Draws the scene, marking in ink (if not NULL) where it differs from its
@@ -332,8 +347,10 @@ SDL_Surface *render_compose_picture(struct renderer *r, const struct programme *
     }
     SDL_Renderer *shared = r->sdl;
     r->sdl = own;
+    r->composing_on = picture;
     render_compose(r, prog, slide, out, w, h);
     SDL_RenderFlush(own);
+    r->composing_on = NULL;
     r->sdl = shared;
     SDL_DestroyRenderer(own);
     return picture;

@@ -61,8 +61,10 @@ struct renderer {
     struct cached_texture slides[SLIDE_CACHE], footer;
     struct cached_texture frame; /* the whole frame, when it is rotated */
     /* Lines of text reach a slide through one streaming texture while it is
-     * composed: not a texture made for each line. */
+     * composed: not a texture made for each line; or straight onto the
+     * surface drawn on, when it is one in memory. */
     struct cached_texture lines;
+    SDL_Surface *composing_on; /* render_compose_picture()'s picture, while composed */
     struct clip_texture clips[CLIP_CACHE];
     struct coming coming;
     uint64_t use_clock;
