@@ -958,6 +958,53 @@ static void a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace(void 
     rmdir(dir);
 }
 
+/* Each frame says which part of the canvas it changed, and nothing
+ * outside that part changes: presenting it alone shows the frame. After
+ * the canvas's pixels are lost, a frame counts as changing all of it. */
+static void a_frame_changes_only_the_part_it_says(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    int w = 1280, h = 720;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    const struct slide *a = &prog.slides[0], *b = &prog.slides[2];
+    free(drawn(&c, &prog, a, w, h));
+    uint64_t from = render_slide_key(c.r, a);
+    assert_true(frame_prepare(c.r, &prog, b, w, h));
+    int partial = 0;
+    for (int step = 0; step <= 10; step++) {
+        Uint32 *before = snapshot(c.surface);
+        const char *clock = step < 5 ? "10:00" : "10:01"; /* the minute turns half way */
+        struct frame f = {&prog, b, from, (float)step / 10.0f, TRANSITION_CROSSFADE, 1, clock};
+        assert_true(frame_draw(c.r, &f, w, h));
+        SDL_RenderFlush(c.sdl);
+        Uint32 *after = snapshot(c.surface);
+        SDL_Rect part;
+        if (frame_damage(c.r, w, h, &part)) {
+            partial++;
+            for (int y = 0; y < h; y++)
+                if (y < part.y || y >= part.y + part.h)
+                    assert_memory_equal(before + y * w, after + y * w, (size_t)w * sizeof(Uint32));
+        }
+        free(before);
+        free(after);
+    }
+    assert_true(partial >= 9); /* a crossfade on the canvas: less than the whole, frame by frame */
+    assert_true(frame_draw_slide(c.r, &prog, b, "10:02", w, h)); /* the clock alone */
+    SDL_Rect part;
+    assert_true(frame_damage(c.r, w, h, &part));
+    assert_int_equal(part.y + part.h, h);
+    assert_true(part.h < h / 5);
+    frame_invalidate(c.r);
+    assert_true(frame_draw_slide(c.r, &prog, b, "10:02", w, h));
+    assert_false(frame_damage(c.r, w, h, &part));
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -971,6 +1018,7 @@ int main(void)
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
         cmocka_unit_test(a_crossfade_composed_ahead_is_the_same_crossfade),
+        cmocka_unit_test(a_frame_changes_only_the_part_it_says),
         cmocka_unit_test(a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),
         cmocka_unit_test(a_remembered_fit_is_the_fit_of_the_page_as_it_is),

@@ -33,6 +33,15 @@ static bool add_run(struct changed_pixels *c, struct pixel_rows coming, int y, i
     const uint32_t *from = coming.pixels + (size_t)y * coming.pitch + x;
     c->runs[c->run_count++] = (struct changed_run){(uint16_t)x, (uint16_t)y, (uint16_t)length,
                                                    solid, solid ? from[0] : 0};
+    struct box *b = &c->bounds;
+    if (b->w == 0) {
+        *b = (struct box){x, y, length, 1};
+    } else {
+        int right = b->x + b->w > x + length ? b->x + b->w : x + length;
+        b->x = b->x < x ? b->x : x;
+        b->w = right - b->x;
+        b->h = y + 1 - b->y; /* runs come row by row */
+    }
     if (!solid) {
         memcpy(c->pixels + c->pixel_count, from, (size_t)length * sizeof *from);
         c->pixel_count += (size_t)length;

@@ -42,6 +42,7 @@ struct changed_run {
 
 struct changed_pixels {
     struct changed_run *runs; /* row by row, left to right */
+    struct box bounds;        /* of all runs; w 0: none */
     size_t run_count, run_capacity;
     uint32_t *pixels; /* the coming picture's, run after run but the solid */
     size_t pixel_count, pixel_capacity;

@@ -15,6 +15,34 @@
 void frame_invalidate(struct renderer *r)
 {
     r->shown.key = 0;
+    r->damaged_all = true;
+}
+
+/* The frame changes box of the target too. */
+static void damage(struct renderer *r, struct box box)
+{
+    struct box *d = &r->damage;
+    if (box.w <= 0 || box.h <= 0)
+        return;
+    if (d->w <= 0 || d->h <= 0) {
+        *d = box;
+        return;
+    }
+    int right = d->x + d->w > box.x + box.w ? d->x + d->w : box.x + box.w;
+    int bottom = d->y + d->h > box.y + box.h ? d->y + d->h : box.y + box.h;
+    d->x = d->x < box.x ? d->x : box.x;
+    d->y = d->y < box.y ? d->y : box.y;
+    d->w = right - d->x;
+    d->h = bottom - d->y;
+}
+
+bool frame_damage(const struct renderer *r, int w, int h, SDL_Rect *part)
+{
+    const struct box *d = &r->damage;
+    if (r->rotation || (d->w >= w && d->h >= h))
+        return false;
+    *part = (SDL_Rect){0, d->y, w, d->h}; /* whole rows: one copy, not a copy a row */
+    return true;
 }
 
 /* A push moves the slide on screen out of view, and needs it as a
@@ -60,6 +88,7 @@ static bool draw_footer(struct renderer *r, const struct frame *f, int w, int h)
     if (!footer)
         return false;
     SDL_Rect band = {0, h - footer->h, w, footer->h};
+    damage(r, (struct box){band.x, band.y, band.w, band.h});
     SDL_SetTextureBlendMode(footer->texture, SDL_BLENDMODE_NONE);
     return SDL_RenderCopy(r->sdl, footer->texture, NULL, &band) == 0;
 }
@@ -182,6 +211,7 @@ static bool mix_on_canvas(struct renderer *r, float share, int w, int area_h)
     if (!canvas || SDL_RenderFlush(r->sdl) != 0 ||
         (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0))
         return false;
+    damage(r, r->coming.changed.bounds);
     if (share >= 1.0f)
         changed_put(&r->coming.changed, rows_of(canvas));
     else
@@ -238,6 +268,8 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
     float before = first ? 0.0f : r->faded;
     float now = f->progress >= 1.0f ? 1.0f : smooth(f->progress);
     float share = before < 1.0f ? (now - before) / (1.0f - before) : 1.0f;
+    if (!on_canvas)
+        damage(r, (struct box){0, 0, w, h});
     bool ok =
         on_canvas ? mix_on_canvas(r, share, w, area_h) : blend_with_sdl(r, to, share, w, area_h);
     if (first || now >= 1.0f || strcmp(r->fade_clock, f->clock ? f->clock : "") != 0) {
@@ -276,11 +308,14 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
 {
     uint64_t key = render_slide_key(r, f->slide);
     bool moving = f->from && f->progress < 1.0f;
-    if (r->retained && !moving && key == r->shown.key && w == r->shown_w && h == r->shown_h)
-        return render_draw_clip(r, key) && draw_footer(r, f, w, h); /* the slide is there already */
+    if (r->retained && !moving && key == r->shown.key && w == r->shown_w && h == r->shown_h) {
+        damage(r, render_clip_place(r, key)); /* the slide is there already */
+        return render_draw_clip(r, key) && draw_footer(r, f, w, h);
+    }
     if (r->retained && f->kind == TRANSITION_CROSSFADE && f->from && w == r->shown_w &&
         h == r->shown_h && (r->shown.key == f->from || (r->shown.key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);
+    damage(r, (struct box){0, 0, w, h}); /* all of it from here on */
     if (r->retained && !moving && !render_find_slide(r, key, w, h))
         return draw_in_place(r, f, w, h);
     struct cached_texture *from = moving ? render_find_slide(r, f->from, w, h) : NULL;
@@ -332,6 +367,8 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
 
 bool frame_draw(struct renderer *r, const struct frame *f, int w, int h)
 {
+    r->damage = r->damaged_all ? (struct box){0, 0, w, h} : (struct box){0};
+    r->damaged_all = false;
     if (r->rotation == 0)
         return draw_frame(r, f, w, h);
     int lw, lh;

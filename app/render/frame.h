@@ -40,4 +40,9 @@ bool frame_draw_slide(struct renderer *r, const struct programme *prog, const st
  * is drawn whole. */
 void frame_invalidate(struct renderer *r);
 
+/* The part of the target (w x h) the last frame_draw() changed, when it is
+ * known to be less than the whole: presenting that part is enough. False
+ * when it is all of it, or unknown. */
+bool frame_damage(const struct renderer *r, int w, int h, SDL_Rect *part);
+
 #endif

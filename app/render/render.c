@@ -296,6 +296,12 @@ static struct clip_texture *find_clip(struct renderer *r, uint64_t key)
     return NULL;
 }
 
+struct box render_clip_place(struct renderer *r, uint64_t key)
+{
+    struct clip_texture *clip = find_clip(r, key);
+    return clip ? (struct box){clip->at.x, clip->at.y, clip->at.w, clip->at.h} : (struct box){0};
+}
+
 bool render_draw_clip(struct renderer *r, uint64_t key)
 {
     struct clip_texture *clip = find_clip(r, key);

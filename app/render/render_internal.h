@@ -78,6 +78,11 @@ struct renderer {
     uint64_t fading_to;  /* a crossfade drawn onto the target itself: to which slide */
     float faded;         /* and how far it has come, 0 to 1 (eased) */
     char fade_clock[64]; /* the clock its footer showed at its start */
+    /* The part of the target the last frame changed (frame_damage()), and
+     * whether the next must count as changing all of it (its pixels were
+     * lost). */
+    struct box damage;
+    bool damaged_all;
     /* The parts of the target the crossfade under way blends, when SDL
      * blends them (no canvas). */
     struct box fade_spans[FADE_SPANS];
@@ -99,6 +104,9 @@ bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int 
 /* Draws the clip frame of the slide key, if it has one, onto the target.
  * Returns false when SDL failed. */
 bool render_draw_clip(struct renderer *r, uint64_t key);
+
+/* Where render_draw_clip() draws the clip of the slide key; w 0: nowhere. */
+struct box render_clip_place(struct renderer *r, uint64_t key);
 
 /* The texture of the slide key at w x h, if it is cached; NULL if not. */
 struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w, int h);

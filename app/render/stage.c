@@ -204,6 +204,22 @@ static void give_picture(struct stage *s, struct clip *clip, const struct slide 
     }
 }
 
+/* Shows the frame drawn: only the part of the window it changed when
+ * that is known (the software renderer draws in the window's own pixels),
+ * which the display server then copies alone. */
+static void present(struct stage *s, int w, int h)
+{
+    SDL_Rect part;
+    SDL_Window *window = SDL_RenderGetWindow(s->sdl);
+    SDL_RendererInfo info;
+    if (frame_damage(s->renderer, w, h, &part) && window &&
+        SDL_GetRendererInfo(s->sdl, &info) == 0 && strcmp(info.name, "software") == 0 &&
+        !SDL_GetRenderTarget(s->sdl) && SDL_RenderFlush(s->sdl) == 0 &&
+        (part.w <= 0 || SDL_UpdateWindowSurfaceRects(window, &part, 1) == 0))
+        return;
+    SDL_RenderPresent(s->sdl);
+}
+
 void stage_draw(struct stage *s, const struct programme *shown, const struct slide *slide,
                 const char *clock, int64_t now_ms)
 {
@@ -228,7 +244,7 @@ void stage_draw(struct stage *s, const struct programme *shown, const struct sli
     if (drawn && s->screenshot)
         save_screenshot(s, w, h);
     if (drawn)
-        SDL_RenderPresent(s->sdl);
+        present(s, w, h);
     transition_frame_drawn(t, now_ms);
     s->dirty = t->running;
 }
