@@ -138,7 +138,8 @@ static void only_what_differs_is_kept(void **state)
     changed_free(&c);
 }
 
-/* Outside the spans nothing is looked at or written, however it differs. */
+/* Outside the spans (CHANGED_GAP or more apart) nothing is looked at or
+ * written, however it differs. */
 static void nothing_outside_the_spans_is_touched(void **state)
 {
     (void)state;
@@ -156,6 +157,30 @@ static void nothing_outside_the_spans_is_touched(void **state)
             uint32_t want = inside ? coming->pixels[y][x] : going->pixels[y][x];
             assert_int_equal(screen->pixels[y][x], want);
         }
+    changed_free(&c);
+}
+
+/* Two spans of a row closer than CHANGED_GAP, every pixel of both
+ * different and of many colours: the run that takes the pixels between
+ * them too still fits what was set aside, and the crossfade ends on the
+ * coming picture. */
+static void close_spans_of_busy_pictures_fit(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    static struct picture noisy_going, noisy_coming;
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W + 7; x++) {
+            noisy_going.pixels[y][x] = (uint32_t)(x * 2654435761u + (unsigned)y * 40503u);
+            noisy_coming.pixels[y][x] = ~noisy_going.pixels[y][x];
+        }
+    const struct box spans[] = {{0, 0, 30, H}, {40, 0, 30, H}, {75, 0, 30, H}};
+    memcpy(screen, &noisy_going, sizeof *screen);
+    assert_true(changed_find(&c, rows_of(screen), rows_of(&noisy_coming), spans, 3, H));
+    assert_true(c.pixel_count <= c.pixel_capacity);
+    changed_put(&c, rows_of(screen));
+    for (int y = 0; y < H; y++)
+        assert_memory_equal(screen->pixels[y], noisy_coming.pixels[y], 105 * sizeof(uint32_t));
     changed_free(&c);
 }
 
@@ -195,6 +220,7 @@ int main(void)
         cmocka_unit_test(mixing_the_kept_pixels_is_the_whole_crossfade),
         cmocka_unit_test(only_what_differs_is_kept),
         cmocka_unit_test(nothing_outside_the_spans_is_touched),
+        cmocka_unit_test(close_spans_of_busy_pictures_fit),
         cmocka_unit_test(unsettled_rows_are_kept_whole),
         cmocka_unit_test(a_picture_too_large_is_refused),
     };

@@ -28,7 +28,8 @@ static bool add_run(struct changed_pixels *c, struct pixel_rows coming, int y, i
 {
     if (length <= 0)
         return true;
-    if (!ARRAY_RESERVE(c->runs, c->run_count, c->run_capacity))
+    if ((!solid && c->pixel_count + (size_t)length > c->pixel_capacity) ||
+        !ARRAY_RESERVE(c->runs, c->run_count, c->run_capacity))
         return false;
     const uint32_t *from = coming.pixels + (size_t)y * coming.pitch + x;
     c->runs[c->run_count++] = (struct changed_run){(uint16_t)x, (uint16_t)y, (uint16_t)length,
@@ -102,15 +103,34 @@ static bool read_row(struct changed_pixels *c, struct open_run *open, struct pix
     return true;
 }
 
+/* The end of the band of spans that starts at band: the spans after it
+ * on the same rows. */
+static size_t band_end(const struct box *spans, size_t count, size_t band)
+{
+    size_t end = band + 1;
+    while (end < count && spans[end].y == spans[band].y && spans[end].h == spans[band].h)
+        end++;
+    return end;
+}
+
 bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
                   const struct box *spans, size_t span_count, int settled_h)
 {
     changed_free(c);
-    size_t most = 0; /* every pixel of every span: an address range, touched only as filled */
-    for (size_t i = 0; i < span_count; i++) {
-        if (spans[i].x + spans[i].w > UINT16_MAX || spans[i].y + spans[i].h > UINT16_MAX)
-            return false;
-        most += (size_t)spans[i].w * (size_t)spans[i].h;
+    /* every pixel of every band from its first span's left to its last's
+     * right (runs may take the few between two spans): an address range,
+     * touched only as it is filled */
+    size_t most = 0;
+    for (size_t band = 0, end; band < span_count; band = end) {
+        end = band_end(spans, span_count, band);
+        int left = spans[band].x, right = spans[band].x + spans[band].w;
+        for (size_t i = band; i < end; i++) {
+            if (spans[i].x + spans[i].w > UINT16_MAX || spans[i].y + spans[i].h > UINT16_MAX)
+                return false;
+            left = spans[i].x < left ? spans[i].x : left;
+            right = spans[i].x + spans[i].w > right ? spans[i].x + spans[i].w : right;
+        }
+        most += (size_t)(right - left) * (size_t)spans[band].h;
     }
     c->pixels = most ? malloc(most * sizeof *c->pixels) : NULL;
     if (most && !c->pixels)
@@ -119,10 +139,8 @@ bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pix
     bool ok = true;
     /* a band of spans at a time (same rows), row by row across it, so that
      * runs follow the pictures' memory in order */
-    for (size_t band = 0; ok && band < span_count;) {
-        size_t end = band + 1;
-        while (end < span_count && spans[end].y == spans[band].y && spans[end].h == spans[band].h)
-            end++;
+    for (size_t band = 0, end; ok && band < span_count; band = end) {
+        end = band_end(spans, span_count, band);
         for (int y = spans[band].y; ok && y < spans[band].y + spans[band].h; y++) {
             struct open_run open = {y, -1, -1};
             for (size_t i = band; ok && i < end; i++)
@@ -130,7 +148,6 @@ bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pix
                               y >= settled_h);
             ok = ok && close_run(c, &open, coming);
         }
-        band = end;
     }
     if (!ok) {
         changed_free(c);
