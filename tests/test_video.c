@@ -297,14 +297,25 @@ static void load_show(const char *const slides[][2], size_t count, struct theme 
     diag_list_clear(&diags);
 }
 
-static bool open_player(struct player *p, struct programme *prog, int w, int h)
+/* A player drawing into a w x h surface; on_canvas: XRGB, as a window's,
+ * whose pixels a crossfade writes itself; else ARGB, which SDL blends. */
+static bool open_player_on(struct player *p, struct programme *prog, int w, int h, bool on_canvas)
 {
     p->prog = prog;
-    p->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    p->surface = SDL_CreateRGBSurfaceWithFormat(
+        0, w, h, 32, on_canvas ? SDL_PIXELFORMAT_XRGB8888 : SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(p->surface);
     char err[256];
     show_start(&p->show, monotonic_ms());
-    return sdl && stage_open(&p->stage, sdl, false, &prog->theme, 0, "no", err, sizeof err);
+    bool ok = sdl && stage_open(&p->stage, sdl, false, &prog->theme, 0, "no", err, sizeof err);
+    if (ok && on_canvas)
+        render_set_canvas(p->stage.renderer, p->surface);
+    return ok;
+}
+
+static bool open_player(struct player *p, struct programme *prog, int w, int h)
+{
+    return open_player_on(p, prog, w, h, false);
 }
 
 static void close_player(struct player *p)
@@ -378,6 +389,40 @@ static void a_clip_plays_its_length_between_crossfades_with_no_black_frame(void 
     assert_true(distinct >= 10);
     /* never darker than the darker of the two slides */
     assert_true(background >= 0 && darkest >= background - 6);
+}
+
+/* A crossfade into a clip's slide, on a canvas whose pixels it writes
+ * itself, brings the clip's first frame in with the slide: late in the
+ * crossfade the clip's box is mostly the clip's orange, not the slide's
+ * dark background that the clip would then jump over. */
+static void a_crossfade_into_a_clip_brings_its_first_frame_in(void **state)
+{
+    (void)state;
+    const char *const slides[][2] = {
+        {"10-a.yaml", "kind: headline\ntitle: Before\nduration: 2\n"},
+        {"20-clip.yaml", "kind: video\nvideo: clips/orange.mp4\n"},
+    };
+    struct theme base;
+    struct programme prog;
+    load_show(slides, 2, &base, &prog);
+    struct player p;
+    assert_true(open_player_on(&p, &prog, 640, 360, true));
+    int x = 320, y = 100; /* in the clip's box, above where the square passes */
+    int late_frames = 0, late_orange = 0;
+    for (int64_t until = monotonic_ms() + 6000; monotonic_ms() < until;) {
+        if (!step(&p, 20) || p.show.current != 1 || !p.stage.transition.running ||
+            transition_progress(&p.stage.transition, monotonic_ms()) < 0.8f)
+            continue;
+        Uint32 v = ((const Uint32 *)p.surface->pixels)[y * (p.surface->pitch / 4) + x];
+        late_frames++;
+        late_orange += (v >> 16 & 0xff) > 0x90 && (v & 0xff) < 0x80;
+    }
+    close_player(&p);
+    programme_free(&prog);
+    theme_free(&base);
+    print_message("late crossfade frames %d, orange %d\n", late_frames, late_orange);
+    assert_true(late_frames >= 2);
+    assert_int_equal(late_orange, late_frames);
 }
 
 static void a_broken_clip_is_passed_over_and_a_lone_clip_loops(void **state)
@@ -496,6 +541,7 @@ int main(void)
         cmocka_unit_test(a_phone_clip_plays_upright),
         cmocka_unit_test(a_clip_that_crashes_the_library_costs_its_slide_only),
         cmocka_unit_test(a_clip_plays_its_length_between_crossfades_with_no_black_frame),
+        cmocka_unit_test(a_crossfade_into_a_clip_brings_its_first_frame_in),
         cmocka_unit_test(a_broken_clip_is_passed_over_and_a_lone_clip_loops),
         cmocka_unit_test(a_thousand_clip_changes_keep_memory_and_descriptors_flat),
     };

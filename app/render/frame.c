@@ -184,11 +184,13 @@ static bool ready_coming(struct renderer *r, const struct programme *prog,
     return c->picture || c->against == r->shown.key;
 }
 
-/* Whether a crossfade to a slide at w x h will be drawn on the canvas. */
-static bool fades_on_canvas(struct renderer *r, enum transition kind, int w, int h)
+/* Whether a crossfade to the slide at w x h is drawn on the canvas: not a
+ * clip's slide, whose frames reach a texture. */
+static bool fades_on_canvas(struct renderer *r, enum transition kind, const struct slide *slide,
+                            int w, int h)
 {
-    return r->retained && kind == TRANSITION_CROSSFADE && r->shown.key && w == r->shown_w &&
-           h == r->shown_h && fade_canvas(r, w, h);
+    return r->retained && kind == TRANSITION_CROSSFADE && !(slide && slide->kind == SLIDE_VIDEO) &&
+           r->shown.key && w == r->shown_w && h == r->shown_h && fade_canvas(r, w, h);
 }
 
 bool frame_prepare(struct renderer *r, const struct programme *prog, const struct slide *slide,
@@ -198,7 +200,7 @@ bool frame_prepare(struct renderer *r, const struct programme *prog, const struc
     render_logical_size(r, w, h, &lw, &lh);
     if (prog->theme.transition == TRANSITION_PUSH)
         keep_shown(r, lw, lh);
-    if (fades_on_canvas(r, prog->theme.transition, lw, lh))
+    if (fades_on_canvas(r, prog->theme.transition, slide, lw, lh))
         return ready_coming(r, prog, slide, lw, lh, false);
     return render_slide_texture(r, prog, slide, lw, lh) != NULL;
 }
@@ -257,7 +259,8 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
     bool first = r->shown.key == f->from;
     int area_h = h - footer_height(f->slide, w, h);
     const struct coming *c = &r->coming;
-    if (first && !ready_coming(r, f->prog, f->slide, w, h, true))
+    if (first && (!fades_on_canvas(r, f->kind, f->slide, w, h) ||
+                  !ready_coming(r, f->prog, f->slide, w, h, true)))
         render_drop_coming(r);
     bool on_canvas = c->slide.key == key && c->against == f->from && c->w == w && c->h == h;
     struct cached_texture *to = on_canvas ? NULL : render_slide_texture(r, f->prog, f->slide, w, h);
