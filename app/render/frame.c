@@ -16,6 +16,12 @@ void frame_invalidate(struct renderer *r)
 {
     r->shown.key = 0;
     r->damaged_all = true;
+    /* a crossfade on the canvas cannot go on from pixels that are lost:
+     * the coming slide is drawn whole */
+    if (r->fading_to) {
+        r->fading_to = 0;
+        render_drop_coming(r);
+    }
 }
 
 /* The frame changes box of the target too. */
@@ -284,6 +290,7 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
     r->shown.key = 0;
     if (ok && now >= 1.0f) {
         now_shown(r, on_canvas ? &c->slide : &to->slide);
+        r->fading_to = 0;
         render_drop_coming(r);
         render_drop_slide(r, key); /* the target holds it now */
     }
@@ -311,7 +318,7 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
 {
     uint64_t key = render_slide_key(r, f->slide);
     bool moving = f->from && f->progress < 1.0f;
-    if (r->retained && !moving && key == r->shown.key && w == r->shown_w && h == r->shown_h) {
+    if (r->retained && key == r->shown.key && w == r->shown_w && h == r->shown_h) {
         damage(r, render_clip_place(r, key)); /* the slide is there already */
         return render_draw_clip(r, key) && draw_footer(r, f, w, h);
     }
@@ -319,6 +326,10 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
         h == r->shown_h && (r->shown.key == f->from || (r->shown.key == 0 && r->fading_to == key)))
         return fade_in_place(r, f, key, w, h);
     damage(r, (struct box){0, 0, w, h}); /* all of it from here on */
+    if (moving) { /* a crossfade on the canvas, if one was under way, is cut short */
+        r->fading_to = 0;
+        render_drop_coming(r);
+    }
     if (r->retained && !moving && !render_find_slide(r, key, w, h))
         return draw_in_place(r, f, w, h);
     struct cached_texture *from = moving ? render_find_slide(r, f->from, w, h) : NULL;
@@ -372,8 +383,11 @@ bool frame_draw(struct renderer *r, const struct frame *f, int w, int h)
 {
     r->damage = r->damaged_all ? (struct box){0, 0, w, h} : (struct box){0};
     r->damaged_all = false;
-    if (r->rotation == 0)
-        return draw_frame(r, f, w, h);
+    if (r->rotation == 0) {
+        bool ok = draw_frame(r, f, w, h);
+        r->damaged_all = !ok; /* what it changed is shown with the next */
+        return ok;
+    }
     int lw, lh;
     render_logical_size(r, w, h, &lw, &lh);
     SDL_Texture *target = SDL_GetRenderTarget(r->sdl);

@@ -215,7 +215,7 @@ static void present(struct stage *s, int w, int h)
     if (frame_damage(s->renderer, w, h, &part) && window &&
         SDL_GetRendererInfo(s->sdl, &info) == 0 && strcmp(info.name, "software") == 0 &&
         !SDL_GetRenderTarget(s->sdl) && SDL_RenderFlush(s->sdl) == 0 &&
-        (part.w <= 0 || SDL_UpdateWindowSurfaceRects(window, &part, 1) == 0))
+        (part.h <= 0 || SDL_UpdateWindowSurfaceRects(window, &part, 1) == 0))
         return;
     SDL_RenderPresent(s->sdl);
 }
