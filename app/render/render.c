@@ -208,9 +208,11 @@ static SDL_Texture *lines_texture(struct renderer *r, int w, int h)
 
 /* The surface r draws on when it is one in memory that a line of text
  * can be blended onto directly (a picture being composed, or the
- * canvas); NULL when drawing goes through textures. */
+ * canvas); NULL when drawing goes through textures, or is clipped. */
 static SDL_Surface *surface_drawn_on(struct renderer *r)
 {
+    if (SDL_RenderIsClipEnabled(r->sdl))
+        return NULL;
     return r->composing_on ? r->composing_on : render_canvas(r);
 }
 
