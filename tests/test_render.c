@@ -903,6 +903,45 @@ static void a_crossfade_composed_ahead_is_the_same_crossfade(void **state)
     theme_free(&base);
 }
 
+/* Pushes on the software renderer, one after the other, each slide
+ * prepared ahead, also after a push prepared but not played (the show was
+ * stepped on, leaving the screen kept in a texture that cannot be drawn
+ * into): each push ends on the slide drawn whole. */
+static void pushes_one_after_another_end_on_each_slide(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(FIXTURES_DIR "/full", &base, &prog);
+    assert_int_equal(prog.theme.transition, TRANSITION_PUSH);
+    int w = 1280, h = 720;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    assert_true(prog.slide_count >= 3);
+    free(drawn(&c, &prog, &prog.slides[0], w, h));
+    assert_true(frame_prepare(c.r, &prog, &prog.slides[1], w, h));
+    free(drawn(&c, &prog, &prog.slides[1], w, h)); /* stepped to, with no push */
+    for (size_t i = 1; i + 1 < prog.slide_count; i++) {
+        const struct slide *a = &prog.slides[i], *b = &prog.slides[i + 1];
+        if (!frame_prepare(c.r, &prog, b, w, h))
+            fail_msg("slide %zu: not prepared", i + 1);
+        for (int step = 1; step <= 10; step++) {
+            struct frame f = {
+                &prog, b,      render_slide_key(c.r, a), (float)step / 10.0f, TRANSITION_PUSH,
+                1,     "10:00"};
+            assert_true(frame_draw(c.r, &f, w, h));
+        }
+        SDL_RenderFlush(c.sdl);
+        Uint32 *pushed = snapshot(c.surface);
+        Uint32 *whole = drawn(&c, &prog, b, w, h);
+        assert_int_equal(colours_unlike(pushed, whole, w, h), 0);
+        free(pushed);
+        free(whole);
+    }
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 /* A poster that covers the footer, composed ahead while the clock read
  * 9:59: the clock turns to a longer time before the crossfade, and the
  * crossfade still ends on the poster alone, with nothing left of either
@@ -1018,6 +1057,7 @@ int main(void)
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
         cmocka_unit_test(a_crossfade_composed_ahead_is_the_same_crossfade),
+        cmocka_unit_test(pushes_one_after_another_end_on_each_slide),
         cmocka_unit_test(a_frame_changes_only_the_part_it_says),
         cmocka_unit_test(a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),

@@ -276,7 +276,10 @@ void render_draw_scene(struct renderer *r, const struct scene *scene)
 
 bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
 {
-    if (!cache->texture || cache->w != w || cache->h != h) {
+    int access = 0; /* a slide kept from the screen (render_capture()) is no target */
+    if (cache->texture)
+        SDL_QueryTexture(cache->texture, NULL, &access, NULL, NULL);
+    if (!cache->texture || cache->w != w || cache->h != h || access != SDL_TEXTUREACCESS_TARGET) {
         drop_texture(cache);
         cache->texture =
             SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET, w, h);
