@@ -24,6 +24,8 @@ struct image {
     SDL_Surface *surface; /* NULL: the file could not be decoded */
     bool svg;
     uint64_t used;
+    SDL_Surface *sized;    /* as last drawn: images_sized()'s; NULL: none */
+    struct box sized_crop; /* of what, at sized's size */
 };
 
 struct images {
@@ -39,13 +41,15 @@ struct images *images_create(void)
 
 static size_t bytes_of(const struct image *image)
 {
-    return image->surface ? (size_t)image->surface->pitch * (size_t)image->surface->h : 0;
+    size_t bytes = image->surface ? (size_t)image->surface->pitch * (size_t)image->surface->h : 0;
+    return bytes + (image->sized ? (size_t)image->sized->pitch * (size_t)image->sized->h : 0);
 }
 
 static void forget(struct images *images, size_t i)
 {
     free(images->items[i].path);
     SDL_FreeSurface(images->items[i].surface);
+    SDL_FreeSurface(images->items[i].sized);
     images->items[i] = images->items[--images->count];
 }
 
@@ -194,22 +198,20 @@ bool images_size(struct images *images, const char *path, int *w, int *h)
     return true;
 }
 
-void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box,
-                 struct box crop)
+/* The part of image scaled to w x h, as images_sized() says; a new
+ * surface, or NULL. */
+static SDL_Surface *scaled(const struct image *image, int w, int h, struct box crop)
 {
-    struct image *image = find(images, path);
-    if (!image || !image->surface || box.w <= 0 || box.h <= 0)
-        return;
     SDL_Surface *source = image->surface, *rastered = NULL;
     SDL_Rect part = crop.w > 0 ? (SDL_Rect){crop.x, crop.y, crop.w, crop.h}
                                : (SDL_Rect){0, 0, source->w, source->h};
     if (image->svg) {
         /* drawn sharp at the size it is shown: the whole picture at the
          * scale that makes the part fill the box, within limits */
-        double scale = (double)box.w / part.w;
-        int w = (int)(source->w * scale), h = (int)(source->h * scale);
-        rastered =
-            decode_file(path, w < KEEP_SIDE ? w : KEEP_SIDE, h < KEEP_SIDE ? h : KEEP_SIDE, NULL);
+        double scale = (double)w / part.w;
+        int whole_w = (int)(source->w * scale), whole_h = (int)(source->h * scale);
+        rastered = decode_file(image->path, whole_w < KEEP_SIDE ? whole_w : KEEP_SIDE,
+                               whole_h < KEEP_SIDE ? whole_h : KEEP_SIDE, NULL);
         if (rastered) {
             double k = (double)rastered->w / source->w;
             part = (SDL_Rect){(int)(part.x * k), (int)(part.y * k), (int)(part.w * k),
@@ -220,7 +222,30 @@ void images_draw(struct images *images, SDL_Renderer *renderer, const char *path
     SDL_Surface *converted = source->format->format == SDL_PIXELFORMAT_ARGB8888
                                  ? NULL
                                  : SDL_ConvertSurfaceFormat(source, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_Surface *sized = smooth_scale(converted ? converted : source, part, box.w, box.h);
+    SDL_Surface *sized = smooth_scale(converted ? converted : source, part, w, h);
+    SDL_FreeSurface(converted);
+    SDL_FreeSurface(rastered);
+    return sized;
+}
+
+SDL_Surface *images_sized(struct images *images, const char *path, int w, int h, struct box crop)
+{
+    struct image *image = find(images, path);
+    if (!image || !image->surface || w <= 0 || h <= 0)
+        return NULL;
+    SDL_Surface *kept = image->sized;
+    if (kept && kept->w == w && kept->h == h && memcmp(&image->sized_crop, &crop, sizeof crop) == 0)
+        return kept;
+    SDL_FreeSurface(kept);
+    image->sized = scaled(image, w, h, crop);
+    image->sized_crop = crop;
+    return image->sized;
+}
+
+void images_draw(struct images *images, SDL_Renderer *renderer, const char *path, struct box box,
+                 struct box crop)
+{
+    SDL_Surface *sized = images_sized(images, path, box.w, box.h, crop);
     SDL_Texture *texture = sized ? SDL_CreateTextureFromSurface(renderer, sized) : NULL;
     if (texture) {
         SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
@@ -228,7 +253,4 @@ void images_draw(struct images *images, SDL_Renderer *renderer, const char *path
         SDL_RenderCopy(renderer, texture, NULL, &dst);
         SDL_DestroyTexture(texture);
     }
-    SDL_FreeSurface(sized);
-    SDL_FreeSurface(converted);
-    SDL_FreeSurface(rastered);
 }
