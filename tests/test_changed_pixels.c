@@ -21,7 +21,18 @@ struct picture {
 
 static struct pixel_rows rows_of(struct picture *p)
 {
-    return (struct pixel_rows){&p->pixels[0][0], W + 7};
+    return (struct pixel_rows){&p->pixels[0][0], W + 7, 0};
+}
+
+/* The runs of a W x H coming picture where it differs from screen within
+ * spans, all found at once. */
+static bool find_all(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
+                     const struct box *spans, size_t span_count, int settled_h)
+{
+    if (!changed_begin(c, W, H) || !changed_add(c, screen, coming, spans, span_count, settled_h))
+        return false;
+    changed_end(c);
+    return true;
 }
 
 /* A background that changes from row to row, as the theme's gradient does,
@@ -89,7 +100,7 @@ static void mixing_the_kept_pixels_is_the_whole_crossfade(void **state)
     (void)state;
     struct changed_pixels c = {0};
     memcpy(screen, going, sizeof *screen);
-    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    assert_true(find_all(&c, rows_of(screen), rows_of(coming), whole, 1, H));
     for (int t = 0; t <= CROSSFADE_ONE; t += 17) {
         memcpy(screen, going, sizeof *screen);
         changed_mix(&c, rows_of(screen), t);
@@ -112,16 +123,16 @@ static void only_what_differs_is_kept(void **state)
     (void)state;
     struct changed_pixels c = {0};
     memcpy(screen, coming, sizeof *screen);
-    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    assert_true(find_all(&c, rows_of(screen), rows_of(coming), whole, 1, H));
     assert_int_equal(c.run_count, 0); /* the same picture: nothing */
     assert_int_equal(c.pixel_count, 0);
     screen->pixels[50][150] ^= 0x00000100u; /* one pixel, in the middle of the card */
     screen->pixels[50][151] ^= 0xff000000u; /* the unshown byte alone: alike */
-    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    assert_true(find_all(&c, rows_of(screen), rows_of(coming), whole, 1, H));
     assert_int_equal(c.run_count, 1);
     assert_int_equal(c.pixel_count, 1);
     memcpy(screen, going, sizeof *screen);
-    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, H));
+    assert_true(find_all(&c, rows_of(screen), rows_of(coming), whole, 1, H));
     size_t differing = 0;
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++)
@@ -146,7 +157,7 @@ static void nothing_outside_the_spans_is_touched(void **state)
     struct changed_pixels c = {0};
     const struct box spans[] = {{0, 0, 100, 30}, {150, 0, 100, 30}, {100, 85, 130, 20}};
     memcpy(screen, going, sizeof *screen);
-    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), spans, 3, H));
+    assert_true(find_all(&c, rows_of(screen), rows_of(coming), spans, 3, H));
     changed_put(&c, rows_of(screen));
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++) {
@@ -176,7 +187,7 @@ static void close_spans_of_busy_pictures_fit(void **state)
         }
     const struct box spans[] = {{0, 0, 30, H}, {40, 0, 30, H}, {75, 0, 30, H}};
     memcpy(screen, &noisy_going, sizeof *screen);
-    assert_true(changed_find(&c, rows_of(screen), rows_of(&noisy_coming), spans, 3, H));
+    assert_true(find_all(&c, rows_of(screen), rows_of(&noisy_coming), spans, 3, H));
     assert_true(c.pixel_count <= c.pixel_capacity);
     changed_put(&c, rows_of(screen));
     for (int y = 0; y < H; y++)
@@ -193,7 +204,7 @@ static void unsettled_rows_are_kept_whole(void **state)
     struct changed_pixels c = {0};
     int settled_h = H - 20;
     memcpy(screen, coming, sizeof *screen); /* alike everywhere when compared */
-    assert_true(changed_find(&c, rows_of(screen), rows_of(coming), whole, 1, settled_h));
+    assert_true(find_all(&c, rows_of(screen), rows_of(coming), whole, 1, settled_h));
     letters(screen, 0, settled_h, W, 20, 9); /* the clock turns before the crossfade */
     letters(screen, 0, 0, W, 5, 9);          /* and above: nothing that compare saw */
     changed_put(&c, rows_of(screen));
@@ -208,10 +219,47 @@ static void a_picture_too_large_is_refused(void **state)
 {
     (void)state;
     struct changed_pixels c = {0};
-    const struct box far[] = {{65530, 0, 10, 1}};
-    assert_false(changed_find(&c, rows_of(screen), rows_of(coming), far, 1, H));
+    assert_false(changed_begin(&c, 65536, 1));
     assert_int_equal(c.run_count, 0);
     assert_null(c.pixels);
+}
+
+/* The coming picture drawn and compared a band of rows at a time, each
+ * band held alone in memory of its own, keeps exactly what it keeps when
+ * compared whole. */
+static void a_picture_compared_band_by_band_keeps_the_same(void **state)
+{
+    (void)state;
+    const struct box spans[] = {
+        {0, 0, W, 37}, {10, 37, 120, 50}, {200, 37, 90, 50}, {0, 87, W, H - 87}};
+    struct changed_pixels whole_c = {0}, banded = {0};
+    memcpy(screen, going, sizeof *screen);
+    assert_true(find_all(&whole_c, rows_of(screen), rows_of(coming), spans, 4, H - 10));
+    enum { BAND = 16 };
+    static uint32_t band[BAND][W];
+    assert_true(changed_begin(&banded, W, H));
+    for (int top = 0; top < H; top += BAND) {
+        int rows = H - top < BAND ? H - top : BAND;
+        for (int y = 0; y < rows; y++)
+            memcpy(band[y], coming->pixels[top + y], sizeof band[y]);
+        struct box cut[8];
+        size_t n = 0;
+        for (size_t i = 0; i < 4; i++) { /* the spans' parts in the band */
+            int y0 = spans[i].y > top ? spans[i].y : top;
+            int y1 = spans[i].y + spans[i].h < top + rows ? spans[i].y + spans[i].h : top + rows;
+            if (y1 > y0)
+                cut[n++] = (struct box){spans[i].x, y0, spans[i].w, y1 - y0};
+        }
+        assert_true(changed_add(&banded, rows_of(screen), (struct pixel_rows){&band[0][0], W, top},
+                                cut, n, H - 10));
+    }
+    changed_end(&banded);
+    assert_int_equal(banded.pixel_count, whole_c.pixel_count);
+    assert_int_equal(banded.run_count, whole_c.run_count);
+    assert_memory_equal(banded.runs, whole_c.runs, whole_c.run_count * sizeof *whole_c.runs);
+    assert_memory_equal(banded.pixels, whole_c.pixels, whole_c.pixel_count * sizeof(uint32_t));
+    changed_free(&whole_c);
+    changed_free(&banded);
 }
 
 int main(void)
@@ -223,6 +271,7 @@ int main(void)
         cmocka_unit_test(close_spans_of_busy_pictures_fit),
         cmocka_unit_test(unsettled_rows_are_kept_whole),
         cmocka_unit_test(a_picture_too_large_is_refused),
+        cmocka_unit_test(a_picture_compared_band_by_band_keeps_the_same),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -903,6 +903,47 @@ static void a_crossfade_composed_ahead_is_the_same_crossfade(void **state)
     theme_free(&base);
 }
 
+/* A coming slide is drawn band by band into a small picture and compared
+ * with the screen a band at a time: for every pair of slides of the
+ * bundled show and of the fixtures with logos (raster and SVG) and with
+ * every script (taller fallback fonts), at three sizes, the crossfade
+ * prepared ahead takes that path and ends on the slide drawn whole. */
+static void a_slide_drawn_band_by_band_is_the_slide_drawn_whole(void **state)
+{
+    (void)state;
+    const char *dirs[] = {CONTENT_DIR, FIXTURES_DIR "/full", FIXTURES_DIR "/languages"};
+    const int screens[][2] = {{1280, 720}, {1080, 1920}, {1920, 1080}};
+    for (size_t d = 0; d < 3; d++)
+        for (size_t s = 0; s < 3; s++) {
+            struct theme base;
+            struct programme prog;
+            load(dirs[d], &base, &prog);
+            prog.theme.transition = TRANSITION_CROSSFADE;
+            int w = screens[s][0], h = screens[s][1];
+            struct canvas c = open_canvas(&prog.theme, w, h);
+            for (size_t i = 0; i + 1 < prog.slide_count; i++) {
+                const struct slide *a = &prog.slides[i], *b = &prog.slides[i + 1];
+                Uint32 *whole = drawn(&c, &prog, b, w, h);
+                free(drawn(&c, &prog, a, w, h));
+                if (!frame_prepare(c.r, &prog, b, w, h))
+                    fail_msg("%s, %dx%d, slide %zu: not prepared", dirs[d], w, h, i + 1);
+                struct frame f = {
+                    &prog, b, render_slide_key(c.r, a), 1.0f, TRANSITION_CROSSFADE, 1, "10:00"};
+                assert_true(frame_draw(c.r, &f, w, h));
+                SDL_RenderFlush(c.sdl);
+                Uint32 *faded = snapshot(c.surface);
+                if (colours_unlike(faded, whole, w, h) != 0)
+                    fail_msg("%s, %dx%d, slide %zu to %zu: %d pixels unlike", dirs[d], w, h, i,
+                             i + 1, colours_unlike(faded, whole, w, h));
+                free(faded);
+                free(whole);
+            }
+            close_canvas(&c);
+            programme_free(&prog);
+            theme_free(&base);
+        }
+}
+
 /* Pushes on the software renderer, one after the other, each slide
  * prepared ahead, also after a push prepared but not played (the show was
  * stepped on, leaving the screen kept in a texture that cannot be drawn
@@ -1057,6 +1098,7 @@ int main(void)
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
         cmocka_unit_test(a_crossfade_composed_ahead_is_the_same_crossfade),
+        cmocka_unit_test(a_slide_drawn_band_by_band_is_the_slide_drawn_whole),
         cmocka_unit_test(pushes_one_after_another_end_on_each_slide),
         cmocka_unit_test(a_frame_changes_only_the_part_it_says),
         cmocka_unit_test(a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace),

@@ -16,6 +16,12 @@ void changed_free(struct changed_pixels *c)
     memset(c, 0, sizeof *c);
 }
 
+/* Row y of rows, which holds it. */
+static uint32_t *row_of(struct pixel_rows rows, int y)
+{
+    return rows.pixels + (size_t)(y - rows.top) * rows.pitch;
+}
+
 /* The run open in the row being read: its first pixel and its last
  * differing one; first < 0 when none is open. */
 struct open_run {
@@ -31,7 +37,7 @@ static bool add_run(struct changed_pixels *c, struct pixel_rows coming, int y, i
     if ((!solid && c->pixel_count + (size_t)length > c->pixel_capacity) ||
         !ARRAY_RESERVE(c->runs, c->run_count, c->run_capacity))
         return false;
-    const uint32_t *from = coming.pixels + (size_t)y * coming.pitch + x;
+    const uint32_t *from = row_of(coming, y) + x;
     c->runs[c->run_count++] = (struct changed_run){(uint16_t)x, (uint16_t)y, (uint16_t)length,
                                                    solid, solid ? from[0] : 0};
     struct box *b = &c->bounds;
@@ -56,7 +62,7 @@ static bool close_run(struct changed_pixels *c, struct open_run *open, struct pi
 {
     if (open->first < 0)
         return true;
-    const uint32_t *row = coming.pixels + (size_t)open->y * coming.pitch;
+    const uint32_t *row = row_of(coming, open->y);
     int kept = open->first; /* where the pixels not yet in a run start */
     bool ok = true;
     for (int x = open->first; ok && x <= open->last;) {
@@ -95,8 +101,8 @@ static bool read_row(struct changed_pixels *c, struct open_run *open, struct pix
 {
     if (whole)
         return take(c, open, coming, x0, x1 - 1);
-    const uint32_t *s = screen.pixels + (size_t)open->y * screen.pitch;
-    const uint32_t *n = coming.pixels + (size_t)open->y * coming.pitch;
+    const uint32_t *s = row_of(screen, open->y);
+    const uint32_t *n = row_of(coming, open->y);
     for (int x = x0; x < x1; x++)
         if (((s[x] ^ n[x]) & COLOUR_BYTES) && !take(c, open, coming, x, x))
             return false;
@@ -113,29 +119,22 @@ static size_t band_end(const struct box *spans, size_t count, size_t band)
     return end;
 }
 
-bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
-                  const struct box *spans, size_t span_count, int settled_h)
+bool changed_begin(struct changed_pixels *c, int w, int h)
 {
     changed_free(c);
-    /* every pixel of every band from its first span's left to its last's
-     * right (runs may take the few between two spans): an address range,
-     * touched only as it is filled */
-    size_t most = 0;
-    for (size_t band = 0, end; band < span_count; band = end) {
-        end = band_end(spans, span_count, band);
-        int left = spans[band].x, right = spans[band].x + spans[band].w;
-        for (size_t i = band; i < end; i++) {
-            if (spans[i].x + spans[i].w > UINT16_MAX || spans[i].y + spans[i].h > UINT16_MAX)
-                return false;
-            left = spans[i].x < left ? spans[i].x : left;
-            right = spans[i].x + spans[i].w > right ? spans[i].x + spans[i].w : right;
-        }
-        most += (size_t)(right - left) * (size_t)spans[band].h;
-    }
-    c->pixels = most ? malloc(most * sizeof *c->pixels) : NULL;
-    if (most && !c->pixels)
+    if (w > UINT16_MAX || h > UINT16_MAX)
         return false;
-    c->pixel_capacity = most;
+    /* every pixel of the picture: an address range, touched only as it
+     * is filled, and fitted by changed_end() */
+    size_t most = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0);
+    c->pixels = malloc((most ? most : 1) * sizeof *c->pixels);
+    c->pixel_capacity = c->pixels ? most : 0;
+    return c->pixels != NULL;
+}
+
+bool changed_add(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
+                 const struct box *spans, size_t span_count, int settled_h)
+{
     bool ok = true;
     /* a band of spans at a time (same rows), row by row across it, so that
      * runs follow the pictures' memory in order */
@@ -149,16 +148,18 @@ bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pix
             ok = ok && close_run(c, &open, coming);
         }
     }
-    if (!ok) {
+    if (!ok)
         changed_free(c);
-        return false;
-    }
+    return ok;
+}
+
+void changed_end(struct changed_pixels *c)
+{
     uint32_t *fitted = realloc(c->pixels, (c->pixel_count ? c->pixel_count : 1) * sizeof *fitted);
     if (fitted) { /* the rest of the range goes back */
         c->pixels = fitted;
         c->pixel_capacity = c->pixel_count;
     }
-    return true;
 }
 
 /* Pixels a solid run is mixed from at a time. */
@@ -170,7 +171,7 @@ void changed_mix(const struct changed_pixels *c, struct pixel_rows screen, int t
     uint32_t solid[SOLID_CHUNK];
     for (size_t i = 0; i < c->run_count; i++) {
         const struct changed_run *run = &c->runs[i];
-        uint32_t *out = screen.pixels + (size_t)run->y * screen.pitch + run->x;
+        uint32_t *out = row_of(screen, run->y) + run->x;
         if (!run->solid) {
             crossfade_row(out, out, from, run->length, t);
             from += run->length;

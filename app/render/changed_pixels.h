@@ -27,10 +27,12 @@
  * many runs and 40 % more time a frame as at 64.) */
 #define CHANGED_SOLID 64
 
-/* A picture's pixels: row y starts at pixels + y * pitch. */
+/* Rows of a picture's pixels, from row top: row y starts at
+ * pixels + (y - top) * pitch. */
 struct pixel_rows {
     uint32_t *pixels;
     size_t pitch; /* in pixels */
+    int top;
 };
 
 /* Up to 65535 pixels a side. */
@@ -48,17 +50,25 @@ struct changed_pixels {
     size_t pixel_count, pixel_capacity;
 };
 
-/* Finds where coming differs from screen within spans (boxes inside both
- * pictures, as tiles_spans() gives them: row bands top to bottom, left to
- * right within a band) and keeps coming's pixels there (and those between
- * two spans of a row less than CHANGED_GAP apart); rows from settled_h
- * down are taken whole, unlooked at (what the screen holds there may
- * change before the crossfade: the footer's clock). Pixels are compared
- * in their colour bytes, not the fourth (XRGB's unused one).
- * Returns false, with c empty, when memory ran out or a picture is larger
- * than runs can say. */
-bool changed_find(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
-                  const struct box *spans, size_t span_count, int settled_h);
+/* Empties c to take the runs of a w x h picture, with room for its every
+ * pixel (an address range, touched only as it is filled). Returns false
+ * when memory ran out or the picture is larger than runs can say. */
+bool changed_begin(struct changed_pixels *c, int w, int h);
+
+/* Adds where coming differs from screen within spans (boxes inside both,
+ * as tiles_spans() gives them: row bands top to bottom, left to right
+ * within a band, and below those of the last call) and keeps coming's
+ * pixels there (and those between two spans of a row less than
+ * CHANGED_GAP apart); rows from settled_h down are taken whole, unlooked
+ * at (what the screen holds there may change before the crossfade: the
+ * footer's clock). Pixels are compared in their colour bytes, not the
+ * fourth (XRGB's unused one). coming may hold only the spans' rows.
+ * Returns false, with c empty, when memory ran out. */
+bool changed_add(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
+                 const struct box *spans, size_t span_count, int settled_h);
+
+/* The room changed_begin() made that the runs did not take goes back. */
+void changed_end(struct changed_pixels *c);
 
 /* Mixes the coming pixels into the screen's at t (crossfade_row()). */
 void changed_mix(const struct changed_pixels *c, struct pixel_rows screen, int t);

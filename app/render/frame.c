@@ -138,56 +138,71 @@ static SDL_Surface *fade_canvas(struct renderer *r, int w, int area_h)
 
 static struct pixel_rows rows_of(SDL_Surface *s)
 {
-    return (struct pixel_rows){s->pixels, (size_t)s->pitch / sizeof(uint32_t)};
+    return (struct pixel_rows){s->pixels, (size_t)s->pitch / sizeof(uint32_t), 0};
 }
 
-/* Compares the coming slide's picture with the canvas, which holds the
- * slide on screen (and will until the crossfade), keeping the picture's
- * pixels where the two differ; the picture goes. False when it cannot. */
-static bool compare_coming(struct renderer *r, const struct slide *slide)
+/* The comparison of a coming slide's bands with the canvas. */
+struct band_compare {
+    struct renderer *r;
+    SDL_Surface *canvas;
+    int area_h;    /* the rows above the footer, or all when it is hidden */
+    int settled_h; /* the rows from here down are kept whole */
+};
+
+/* Keeps the pixels of a band of the coming slide where they differ from
+ * the canvas, in the parts plan_fade() finds with the ink marked so far
+ * (all of it, down to the band). */
+static bool compare_band(void *ctx, struct pixel_rows band, int rows)
 {
-    struct coming *c = &r->coming;
-    int area_h = c->h - footer_height(slide, c->w, c->h);
-    SDL_Surface *canvas = fade_canvas(r, c->w, area_h);
-    if (!canvas || (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0))
-        return false;
-    plan_fade(r, &c->slide, c->w, area_h);
-    /* the footer's rows, when the slide covers them, are taken whole: the
-     * clock there may turn before the crossfade starts */
-    bool ok = changed_find(&c->changed, rows_of(canvas), rows_of(c->picture), r->fade_spans,
-                           r->fade_span_count, layout_geometry(c->w, c->h).footer.y);
-    if (SDL_MUSTLOCK(canvas))
-        SDL_UnlockSurface(canvas);
-    SDL_FreeSurface(c->picture);
-    c->picture = NULL;
-    c->against = r->shown.key;
-    return ok;
+    struct band_compare *cmp = ctx;
+    struct renderer *r = cmp->r;
+    plan_fade(r, &r->coming.slide, r->coming.w, cmp->area_h);
+    size_t n = 0;
+    for (size_t i = 0; i < r->fade_span_count; i++) { /* their parts in the band */
+        struct box b = r->fade_spans[i];
+        int top = b.y > band.top ? b.y : band.top;
+        int bottom = b.y + b.h < band.top + rows ? b.y + b.h : band.top + rows;
+        if (bottom > top)
+            r->fade_spans[n++] = (struct box){b.x, top, b.w, bottom - top};
+    }
+    return changed_add(&r->coming.changed, rows_of(cmp->canvas), band, r->fade_spans, n,
+                       cmp->settled_h);
 }
 
 /* Makes the slide, at w x h, the coming slide of a crossfade on the
- * canvas: composed now unless it is already, and compared with the canvas
- * now when the crossfade starts or the slide on screen stands still (no
- * clip plays on it). False when it cannot be: the crossfade is then drawn
- * from textures. */
+ * canvas, unless it is already: composed now and compared with the slide
+ * the canvas holds, which stays until the crossfade but where a clip
+ * plays on it, and the footer's clock. False when it cannot be: the
+ * crossfade is then drawn from textures. */
 static bool ready_coming(struct renderer *r, const struct programme *prog,
-                         const struct slide *slide, int w, int h, bool starting)
+                         const struct slide *slide, int w, int h)
 {
     struct coming *c = &r->coming;
-    if (!fade_canvas(r, w, h))
+    if (c->slide.key == render_slide_key(r, slide) && c->w == w && c->h == h &&
+        c->against == r->shown.key)
+        return true;
+    render_drop_coming(r);
+    int area_h = h - footer_height(slide, w, h);
+    SDL_Surface *canvas = fade_canvas(r, w, h);
+    if (!canvas || !r->shown.key || (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0))
         return false;
-    bool ready = c->slide.key == render_slide_key(r, slide) && c->w == w && c->h == h &&
-                 (c->picture || c->against == r->shown.key);
-    if (!ready) {
-        render_drop_coming(r);
-        c->picture = render_compose_picture(r, prog, slide, &c->slide, w, h);
-        c->w = w;
-        c->h = h;
-    }
-    if (c->picture && (starting || !r->shown.clip) && !compare_coming(r, slide)) {
+    /* where a clip plays, the canvas changes before the crossfade, as the
+     * footer's rows do when the slide covers them: taken whole */
+    struct band_compare cmp = {r, canvas, area_h,
+                               r->shown.clip ? 0 : layout_geometry(w, h).footer.y};
+    c->w = w;
+    c->h = h;
+    bool ok = changed_begin(&c->changed, w, area_h) &&
+              render_compose_bands(r, prog, slide, &c->slide, w, h, compare_band, &cmp);
+    if (SDL_MUSTLOCK(canvas))
+        SDL_UnlockSurface(canvas);
+    if (!ok) {
         render_drop_coming(r);
         return false;
     }
-    return c->picture || c->against == r->shown.key;
+    changed_end(&c->changed);
+    c->against = r->shown.key;
+    return true;
 }
 
 /* Whether a crossfade to the slide at w x h is drawn on the canvas: not a
@@ -207,7 +222,7 @@ bool frame_prepare(struct renderer *r, const struct programme *prog, const struc
     if (prog->theme.transition == TRANSITION_PUSH)
         keep_shown(r, lw, lh);
     if (fades_on_canvas(r, prog->theme.transition, slide, lw, lh))
-        return ready_coming(r, prog, slide, lw, lh, false);
+        return ready_coming(r, prog, slide, lw, lh);
     return render_slide_texture(r, prog, slide, lw, lh) != NULL;
 }
 
@@ -265,8 +280,8 @@ static bool fade_in_place(struct renderer *r, const struct frame *f, uint64_t ke
     bool first = r->shown.key == f->from;
     int area_h = h - footer_height(f->slide, w, h);
     const struct coming *c = &r->coming;
-    if (first && (!fades_on_canvas(r, f->kind, f->slide, w, h) ||
-                  !ready_coming(r, f->prog, f->slide, w, h, true)))
+    if (first &&
+        (!fades_on_canvas(r, f->kind, f->slide, w, h) || !ready_coming(r, f->prog, f->slide, w, h)))
         render_drop_coming(r);
     bool on_canvas = c->slide.key == key && c->against == f->from && c->w == w && c->h == h;
     struct cached_texture *to = on_canvas ? NULL : render_slide_texture(r, f->prog, f->slide, w, h);

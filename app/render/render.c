@@ -11,6 +11,7 @@
 #include "../util/hash.h"
 #include "../util/log.h"
 
+#include <limits.h>
 #include <math.h>
 #include <malloc.h>
 #include <stdlib.h>
@@ -76,6 +77,7 @@ void render_destroy(struct renderer *r)
     drop_texture(&r->frame);
     drop_texture(&r->lines);
     render_drop_coming(r);
+    SDL_FreeSurface(r->band);
     for (int i = 0; i < CLIP_CACHE; i++)
         if (r->clips[i].texture)
             SDL_DestroyTexture(r->clips[i].texture);
@@ -148,10 +150,26 @@ static void set_colour(SDL_Renderer *sdl, struct rgba c)
     SDL_SetRenderDrawBlendMode(sdl, c.a == 0xff ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 }
 
-static void draw_gradient(SDL_Renderer *sdl, const struct item *item)
+/* The rows of a picture being drawn: count rows from top (a band of the
+ * picture, kept in memory of its own that starts at top), or all of it. */
+struct band {
+    int top, count;
+};
+
+static const struct band WHOLE = {0, INT_MAX};
+
+static bool misses(struct band band, struct box box)
+{
+    return box.y + box.h <= band.top || box.y - band.top >= band.count;
+}
+
+static void draw_gradient(SDL_Renderer *sdl, const struct item *item, struct band band)
 {
     struct box b = item->box;
-    for (int y = 0; y < b.h; y++) {
+    int first = band.top - b.y > 0 ? band.top - b.y : 0;
+    int64_t below = (int64_t)band.top + band.count - b.y; /* rows of it down to the band's end */
+    int end = below < b.h ? (int)below : b.h;
+    for (int y = first; y < end; y++) {
         float t = b.h > 1 ? (float)y / (float)(b.h - 1) : 0.0f;
         struct rgba c = {(uint8_t)lroundf((float)item->colour.r +
                                           t * (float)(item->colour_end.r - item->colour.r)),
@@ -161,7 +179,7 @@ static void draw_gradient(SDL_Renderer *sdl, const struct item *item)
                                           t * (float)(item->colour_end.b - item->colour.b)),
                          0xff};
         set_colour(sdl, c);
-        SDL_RenderDrawLine(sdl, b.x, b.y + y, b.x + b.w - 1, b.y + y);
+        SDL_RenderDrawLine(sdl, b.x, b.y - band.top + y, b.x + b.w - 1, b.y - band.top + y);
     }
 }
 
@@ -207,8 +225,9 @@ static SDL_Texture *lines_texture(struct renderer *r, int w, int h)
 }
 
 /* The surface r draws on when it is one in memory that a line of text
- * can be blended onto directly (a picture being composed, or the
- * canvas); NULL when drawing goes through textures, or is clipped. */
+ * or a logo can be blended onto directly (a band of a picture being
+ * composed, or the canvas); NULL when drawing goes through textures, or
+ * is clipped. */
 static SDL_Surface *surface_drawn_on(struct renderer *r)
 {
     if (SDL_RenderIsClipEnabled(r->sdl))
@@ -216,62 +235,129 @@ static SDL_Surface *surface_drawn_on(struct renderer *r)
     return r->composing_on ? r->composing_on : render_canvas(r);
 }
 
-/* Draws a line of text; returns where. */
-static struct box draw_text(struct renderer *r, const struct item *item)
+/* Blends src onto the surface r draws on, at x, y, after what is drawn
+ * already; false when r draws through textures. */
+static bool blend_onto_surface(struct renderer *r, SDL_Surface *src, int x, int y)
 {
-    int ascent;
-    SDL_Surface *line = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->rtl,
-                                        item->colour, &ascent);
-    if (!line)
-        return (struct box){0};
-    SDL_Rect src = {0, 0, line->w, line->h};
-    SDL_Rect dst = {item->box.x, item->baseline - ascent, line->w, line->h};
-    struct box drawn = {dst.x, dst.y, dst.w, dst.h};
     SDL_Surface *surface = surface_drawn_on(r);
-    if (surface && SDL_RenderFlush(r->sdl) == 0) { /* after what is drawn already */
-        SDL_SetSurfaceBlendMode(line, SDL_BLENDMODE_BLEND);
-        SDL_BlitSurface(line, &src, surface, &dst);
-    } else {
-        SDL_Texture *texture = lines_texture(r, line->w, line->h);
-        if (texture && SDL_UpdateTexture(texture, &src, line->pixels, line->pitch) == 0)
-            SDL_RenderCopy(r->sdl, texture, &src, &dst);
-    }
-    SDL_FreeSurface(line);
-    return drawn;
+    if (!surface || SDL_RenderFlush(r->sdl) != 0)
+        return false;
+    SDL_Rect dst = {x, y, src->w, src->h};
+    SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND);
+    SDL_BlitSurface(src, NULL, surface, &dst);
+    return true;
 }
 
-/* Draws the scene, marking in ink (if not NULL) where it differs from its
- * background. The lines texture goes once the scene is drawn. */
-static void draw_scene(struct renderer *r, const struct scene *scene, struct tile_map *ink)
+/* A line of text of a picture drawn band by band: drawn once, kept until
+ * the last band it reaches is drawn. */
+struct drawn_line {
+    SDL_Surface *surface; /* NULL: not drawn yet, or done with */
+    struct box at;        /* where it stands on the picture; h 0: not drawn yet */
+};
+
+/* Draws the line of text item onto the band; returns where it stands on
+ * the picture, h 0 when nowhere. With kept, the line drawn for a band
+ * before is drawn again, and kept while bands below reach it. Sets
+ * *missed when the line, drawn first, reaches above the band: the bands
+ * before lack it. */
+static struct box draw_text(struct renderer *r, const struct item *item, struct band band,
+                            struct drawn_line *kept, bool *missed)
 {
+    struct drawn_line fresh = {0};
+    struct drawn_line *line = kept ? kept : &fresh;
+    if (!line->surface && line->at.h == 0) {
+        int ascent;
+        line->surface = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->rtl,
+                                        item->colour, &ascent);
+        if (!line->surface) {
+            line->at = (struct box){0, 0, 0, 1}; /* nothing to draw: done with */
+            return (struct box){0};
+        }
+        line->at =
+            (struct box){item->box.x, item->baseline - ascent, line->surface->w, line->surface->h};
+        *missed = *missed || (band.top > 0 && line->at.y < band.top);
+    }
+    if (!line->surface)
+        return line->at;
+    SDL_Rect src = {0, 0, line->surface->w, line->surface->h};
+    SDL_Rect dst = {line->at.x, line->at.y - band.top, src.w, src.h};
+    if (!blend_onto_surface(r, line->surface, dst.x, dst.y)) {
+        SDL_Texture *texture = lines_texture(r, src.w, src.h);
+        if (texture &&
+            SDL_UpdateTexture(texture, &src, line->surface->pixels, line->surface->pitch) == 0)
+            SDL_RenderCopy(r->sdl, texture, &src, &dst);
+    }
+    if (!kept || (int64_t)line->at.y + line->at.h <= (int64_t)band.top + band.count) {
+        SDL_FreeSurface(line->surface); /* no band below reaches it */
+        line->surface = NULL;
+    }
+    return line->at;
+}
+
+/* The first row a line of text of the item may reach, for a line is
+ * drawn first in the band that holds it: fonts reach above the baseline
+ * by less than three times their size (a font that reaches further is
+ * found by draw_text(), and its slide drawn whole instead). */
+static int text_top(const struct item *item)
+{
+    return item->baseline - 3 * item->px;
+}
+
+static void draw_image(struct renderer *r, const struct item *item, struct band band)
+{
+    struct box at = item->box;
+    at.y -= band.top;
+    SDL_Surface *sized =
+        surface_drawn_on(r) ? images_sized(r->images, item->path, at.w, at.h, item->crop) : NULL;
+    if (!sized || !blend_onto_surface(r, sized, at.x, at.y))
+        images_draw(r->images, r->sdl, item->path, at, item->crop);
+}
+
+/* Draws the rows of band of the scene, marking in ink (if not NULL)
+ * where it differs from its background; lines, when not NULL, keeps each
+ * item's line of text between bands. The lines texture goes once the
+ * scene is drawn. False when a line of text reached above the band
+ * unseen (see draw_text()). */
+static bool draw_scene(struct renderer *r, const struct scene *scene, struct tile_map *ink,
+                       struct band band, struct drawn_line *lines)
+{
+    bool missed = false;
     for (size_t i = 0; i < scene->count; i++) {
         const struct item *item = &scene->items[i];
         if (ink && i >= scene->background && item->kind != ITEM_TEXT)
             tiles_mark(ink, item->box);
+        if (item->kind != ITEM_TEXT && misses(band, item->box))
+            continue;
+        struct item moved = *item;
+        moved.box.y -= band.top;
         switch (item->kind) {
         case ITEM_GRADIENT:
-            draw_gradient(r->sdl, item);
+            draw_gradient(r->sdl, item, band);
             break;
         case ITEM_FILL:
-            draw_fill(r->sdl, item);
+            draw_fill(r->sdl, &moved);
             break;
         case ITEM_TEXT: {
-            struct box drawn = draw_text(r, item);
+            struct drawn_line *kept = lines ? &lines[i] : NULL;
+            if ((kept && kept->at.h && !kept->surface) || text_top(item) - band.top >= band.count)
+                break; /* done with, or below the band */
+            struct box drawn = draw_text(r, item, band, kept, &missed);
             if (ink)
                 tiles_mark(ink, drawn);
             break;
         }
         case ITEM_IMAGE:
-            images_draw(r->images, r->sdl, item->path, item->box, item->crop);
+            draw_image(r, item, band);
             break;
         }
     }
     drop_texture(&r->lines);
+    return !missed;
 }
 
 void render_draw_scene(struct renderer *r, const struct scene *scene)
 {
-    draw_scene(r, scene, NULL);
+    draw_scene(r, scene, NULL, WHOLE, NULL);
 }
 
 bool render_begin_texture(struct renderer *r, struct cached_texture *cache, int w, int h)
@@ -326,12 +412,14 @@ struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w
     return NULL;
 }
 
-void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
-                    struct composed *out, int w, int h)
+/* Lays the slide out at w x h into scene and notes in out what it is,
+ * its ink not yet marked but where a clip plays or the footer is hidden. */
+static void compose_begin(struct renderer *r, const struct programme *prog,
+                          const struct slide *slide, struct composed *out, int w, int h,
+                          struct scene *scene)
 {
     struct frame_geometry g = layout_geometry(w, h);
-    struct scene scene = {0};
-    layout_slide(&r->measurer, prog, slide, &g, &scene);
+    layout_slide(&r->measurer, prog, slide, &g, scene);
     out->key = render_slide_key(r, slide);
     tiles_init(&out->ink, w, h);
     out->background = r->generation + 1;
@@ -339,37 +427,75 @@ void render_compose(struct renderer *r, const struct programme *prog, const stru
     out->clip = slide && slide->kind == SLIDE_VIDEO;
     if (slide && (out->clip || slide->hide_footer))
         tiles_mark(&out->ink, (struct box){0, 0, w, h});
-    draw_scene(r, &scene, &out->ink);
-    render_draw_clip(r, out->key);
-    scene_clear(&scene);
+}
+
+static void compose_end(struct renderer *r, struct scene *scene)
+{
+    scene_clear(scene);
     images_clear(r->images); /* decoded again when the slide next comes round */
     malloc_trim(0);          /* the decoded logos and text lines just freed go back to the system */
 }
 
-SDL_Surface *render_compose_picture(struct renderer *r, const struct programme *prog,
-                                    const struct slide *slide, struct composed *out, int w, int h)
+void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
+                    struct composed *out, int w, int h)
 {
-    SDL_Surface *picture = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
-    SDL_Renderer *own = picture ? SDL_CreateSoftwareRenderer(picture) : NULL;
-    if (!own) {
-        LOG(LOG_ERROR, "render", "cannot make a %dx%d picture: %s", w, h, SDL_GetError());
-        SDL_FreeSurface(picture);
-        return NULL;
+    struct scene scene = {0};
+    compose_begin(r, prog, slide, out, w, h, &scene);
+    draw_scene(r, &scene, &out->ink, WHOLE, NULL);
+    render_draw_clip(r, out->key);
+    compose_end(r, &scene);
+}
+
+/* The band of a picture composed band by band, w wide: kept for the next,
+ * its memory then warm. NULL when memory ran out. */
+static SDL_Surface *band_picture(struct renderer *r, int w)
+{
+    if (r->band && r->band->w != w) {
+        SDL_FreeSurface(r->band);
+        r->band = NULL;
     }
+    if (!r->band)
+        r->band =
+            SDL_CreateRGBSurfaceWithFormat(0, w, COMPOSE_BAND_ROWS, 32, SDL_PIXELFORMAT_RGB888);
+    return r->band;
+}
+
+bool render_compose_bands(struct renderer *r, const struct programme *prog,
+                          const struct slide *slide, struct composed *out, int w, int h,
+                          bool (*take)(void *ctx, struct pixel_rows band, int rows), void *ctx)
+{
+    SDL_Surface *band = band_picture(r, w);
+    SDL_Renderer *own = band ? SDL_CreateSoftwareRenderer(band) : NULL;
+    if (!own) {
+        LOG(LOG_ERROR, "render", "cannot make a %dx%d picture: %s", w, COMPOSE_BAND_ROWS,
+            SDL_GetError());
+        return false;
+    }
+    struct scene scene = {0};
+    compose_begin(r, prog, slide, out, w, h, &scene);
+    struct drawn_line *lines = calloc(scene.count ? scene.count : 1, sizeof *lines);
     SDL_Renderer *shared = r->sdl;
     r->sdl = own;
-    r->composing_on = picture;
-    render_compose(r, prog, slide, out, w, h);
-    SDL_RenderFlush(own);
+    r->composing_on = band;
+    bool ok = lines != NULL;
+    for (int top = 0; ok && top < h; top += COMPOSE_BAND_ROWS) {
+        struct band rows = {top, h - top < COMPOSE_BAND_ROWS ? h - top : COMPOSE_BAND_ROWS};
+        SDL_FillRect(band, NULL, 0);
+        ok = draw_scene(r, &scene, &out->ink, rows, lines) && SDL_RenderFlush(own) == 0 &&
+             take(ctx, (struct pixel_rows){band->pixels, (size_t)band->pitch / 4, top}, rows.count);
+    }
     r->composing_on = NULL;
     r->sdl = shared;
     SDL_DestroyRenderer(own);
-    return picture;
+    for (size_t i = 0; lines && i < scene.count; i++)
+        SDL_FreeSurface(lines[i].surface);
+    free(lines);
+    compose_end(r, &scene);
+    return ok;
 }
 
 void render_drop_coming(struct renderer *r)
 {
-    SDL_FreeSurface(r->coming.picture);
     changed_free(&r->coming.changed);
     memset(&r->coming, 0, sizeof r->coming);
 }
@@ -413,7 +539,7 @@ struct cached_texture *render_footer_texture(struct renderer *r, const struct pr
     }
     bool ok = render_begin_texture(r, c, w, g.footer.h);
     if (ok)
-        draw_scene(r, &scene, NULL);
+        draw_scene(r, &scene, NULL, WHOLE, NULL);
     scene_clear(&scene);
     snprintf(c->text, sizeof c->text, "%s", ok ? clock_text : "");
     SDL_SetRenderTarget(r->sdl, target);

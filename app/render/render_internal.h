@@ -12,6 +12,11 @@ enum {
     SLIDE_CACHE = 2, /* the slide going and the slide coming */
     CLIP_CACHE = 2,  /* the clip on screen and the next one's first frame */
     FADE_SPANS = 1024,
+    /* The rows of a crossfade's coming slide drawn at a time: it is drawn
+     * band by band into one small picture kept for it (fresh memory for a
+     * whole picture cost more than the drawing), each band compared with
+     * the screen as it is done. */
+    COMPOSE_BAND_ROWS = 32,
 };
 
 /* A slide as composed: which slide, where it differs from its bare
@@ -32,15 +37,13 @@ struct cached_texture {
     char text[64];         /* footer: the clock it shows */
 };
 
-/* The slide a crossfade drawn on the canvas goes to: composed into a
- * picture of its own, which is compared with the canvas, as soon as the
- * canvas holds the slide going out and will until the crossfade, and then
- * freed; its pixels are kept only where the two differ. */
+/* The slide a crossfade drawn on the canvas goes to: composed band by
+ * band while the canvas holds the slide going out, each band compared
+ * with it; its pixels are kept only where the two differ. */
 struct coming {
     struct composed slide;
     int w, h;
-    SDL_Surface *picture; /* whole, until compared; then NULL */
-    uint64_t against;     /* the slide on the canvas it was compared with; 0: not yet */
+    uint64_t against; /* the slide on the canvas it was compared with */
     struct changed_pixels changed;
 };
 
@@ -64,7 +67,8 @@ struct renderer {
      * composed: not a texture made for each line; or straight onto the
      * surface drawn on, when it is one in memory. */
     struct cached_texture lines;
-    SDL_Surface *composing_on; /* render_compose_picture()'s picture, while composed */
+    SDL_Surface *composing_on; /* the band render_compose_bands() draws, while it does */
+    SDL_Surface *band;         /* its memory, kept */
     struct clip_texture clips[CLIP_CACHE];
     struct coming coming;
     uint64_t use_clock;
@@ -116,12 +120,16 @@ struct cached_texture *render_find_slide(struct renderer *r, uint64_t key, int w
 void render_compose(struct renderer *r, const struct programme *prog, const struct slide *slide,
                     struct composed *out, int w, int h);
 
-/* The slide composed into a w x h XRGB picture of its own (the caller
- * frees it), noting in out what it is. NULL when memory ran out. */
-SDL_Surface *render_compose_picture(struct renderer *r, const struct programme *prog,
-                                    const struct slide *slide, struct composed *out, int w, int h);
+/* Composes the slide at w x h (not a clip's) into XRGB pixels band by
+ * band, COMPOSE_BAND_ROWS rows at a time from the top, noting in out what
+ * it is; after each band, take(ctx, band, rows) is given its pixels (rows
+ * band.top to band.top + rows), and the ink of out is marked down to
+ * them at least. False when take() or memory failed. */
+bool render_compose_bands(struct renderer *r, const struct programme *prog,
+                          const struct slide *slide, struct composed *out, int w, int h,
+                          bool (*take)(void *ctx, struct pixel_rows band, int rows), void *ctx);
 
-/* The coming slide's picture and pixels go. */
+/* The coming slide's pixels go. */
 void render_drop_coming(struct renderer *r);
 
 /* The slide's texture at w x h, composed now unless it is cached; the least
