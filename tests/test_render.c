@@ -983,6 +983,45 @@ static void pushes_one_after_another_end_on_each_slide(void **state)
     theme_free(&base);
 }
 
+/* A push to another slide than the one prepared (the show was stepped
+ * past it) still moves the slide going out: halfway, the left half of the
+ * screen is the right half of the slide going out. */
+static void a_push_to_another_slide_than_prepared_moves_the_slide_going_out(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(FIXTURES_DIR "/full", &base, &prog);
+    assert_true(prog.slide_count >= 3);
+    int w = 1280, h = 720;
+    struct canvas c = open_canvas(&prog.theme, w, h);
+    const struct slide *going = &prog.slides[0];
+    Uint32 *before = drawn(&c, &prog, going, w, h);
+    assert_true(frame_prepare(c.r, &prog, &prog.slides[1], w, h));
+    for (int step = 1; step <= 5; step++) {
+        struct frame f = {&prog,
+                          &prog.slides[2],
+                          render_slide_key(c.r, going),
+                          (float)step / 10.0f,
+                          TRANSITION_PUSH,
+                          1,
+                          "10:00"};
+        assert_true(frame_draw(c.r, &f, w, h));
+    }
+    SDL_RenderFlush(c.sdl);
+    Uint32 *halfway = snapshot(c.surface);
+    int unlike = 0;
+    for (int y = 0; y < h / 2; y++)
+        for (int x = 0; x < w / 2; x++)
+            unlike += halfway[y * w + x] != before[y * w + x + w / 2];
+    assert_int_equal(unlike, 0);
+    free(halfway);
+    free(before);
+    close_canvas(&c);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 /* A poster that covers the footer, composed ahead while the clock read
  * 9:59: the clock turns to a longer time before the crossfade, and the
  * crossfade still ends on the poster alone, with nothing left of either
@@ -1100,6 +1139,7 @@ int main(void)
         cmocka_unit_test(a_crossfade_composed_ahead_is_the_same_crossfade),
         cmocka_unit_test(a_slide_drawn_band_by_band_is_the_slide_drawn_whole),
         cmocka_unit_test(pushes_one_after_another_end_on_each_slide),
+        cmocka_unit_test(a_push_to_another_slide_than_prepared_moves_the_slide_going_out),
         cmocka_unit_test(a_frame_changes_only_the_part_it_says),
         cmocka_unit_test(a_clock_turning_before_a_crossfade_to_a_poster_leaves_no_trace),
         cmocka_unit_test(a_sideways_screen_gets_a_turned_landscape_frame),

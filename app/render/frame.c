@@ -351,11 +351,11 @@ static bool draw_frame(struct renderer *r, const struct frame *f, int w, int h)
     if (moving && !from && r->retained && r->shown.key == f->from && w == r->shown_w &&
         h == r->shown_h)
         from = render_capture(r, f->from, w, h);
+    if (from) /* the slide going out is not the one to make room for the coming */
+        from->used = ++r->use_clock;
     struct cached_texture *to = render_slide_texture(r, f->prog, f->slide, w, h);
     if (!to)
         return false;
-    if (from)
-        from->used = ++r->use_clock;
     /* The slides move above the footer, which stays. */
     int area_h = h - footer_height(f->slide, w, h);
     SDL_Rect area = {0, 0, w, area_h};
