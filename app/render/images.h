@@ -25,9 +25,9 @@ bool images_size(struct images *images, const char *path, int *w, int *h);
 
 /* The part crop of the image at path (in the pixels images_size() gives;
  * w 0: all of it) scaled to w x h, ARGB, filtered without aliasing however
- * far it shrinks; an SVG rasterised at that size. Kept by the image until
- * the next call for it at another size or crop, or images_clear(); NULL
- * when it cannot be decoded. */
+ * far it shrinks; an SVG rasterised at that size. The cache keeps it (and
+ * frees it) until the next call for the image at another size or crop,
+ * the image's eviction or images_clear(); NULL when it cannot be decoded. */
 SDL_Surface *images_sized(struct images *images, const char *path, int w, int h, struct box crop);
 
 /* Draws the part crop of the image at path (in the pixels images_size()

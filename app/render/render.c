@@ -248,12 +248,21 @@ static bool blend_onto_surface(struct renderer *r, SDL_Surface *src, int x, int 
     return true;
 }
 
-/* A line of text of a picture drawn band by band: drawn once, kept until
- * the last band it reaches is drawn. */
-struct drawn_line {
-    SDL_Surface *surface; /* NULL: not drawn yet, or done with */
-    struct box at;        /* where it stands on the picture; h 0: not drawn yet */
+/* A line of text or a scaled logo of a picture drawn band by band: made
+ * once, kept until the last band it reaches is drawn. */
+struct drawn_item {
+    SDL_Surface *surface; /* NULL: not made yet, or done with */
+    struct box at;        /* where it stands on the picture; h 0: not made yet */
 };
+
+/* Lets kept go once no band below reaches it. */
+static void release_after(struct drawn_item *kept, struct band band)
+{
+    if ((int64_t)kept->at.y + kept->at.h <= (int64_t)band.top + band.count) {
+        SDL_FreeSurface(kept->surface);
+        kept->surface = NULL;
+    }
+}
 
 /* Draws the line of text item onto the band; returns where it stands on
  * the picture, h 0 when nowhere. With kept, the line drawn for a band
@@ -261,10 +270,10 @@ struct drawn_line {
  * *missed when the line, drawn first, reaches above the band: the bands
  * before lack it. */
 static struct box draw_text(struct renderer *r, const struct item *item, struct band band,
-                            struct drawn_line *kept, bool *missed)
+                            struct drawn_item *kept, bool *missed)
 {
-    struct drawn_line fresh = {0};
-    struct drawn_line *line = kept ? kept : &fresh;
+    struct drawn_item fresh = {0};
+    struct drawn_item *line = kept ? kept : &fresh;
     if (!line->surface && line->at.h == 0) {
         int ascent;
         line->surface = fonts_draw_line(r->fonts, item->style, item->px, item->text, item->rtl,
@@ -287,39 +296,49 @@ static struct box draw_text(struct renderer *r, const struct item *item, struct 
             SDL_UpdateTexture(texture, &src, line->surface->pixels, line->surface->pitch) == 0)
             SDL_RenderCopy(r->sdl, texture, &src, &dst);
     }
-    if (!kept || (int64_t)line->at.y + line->at.h <= (int64_t)band.top + band.count) {
-        SDL_FreeSurface(line->surface); /* no band below reaches it */
-        line->surface = NULL;
-    }
+    release_after(line, kept ? band : WHOLE);
     return line->at;
 }
 
 /* The first row a line of text of the item may reach, for a line is
  * drawn first in the band that holds it: fonts reach above the baseline
  * by less than three times their size (a font that reaches further is
- * found by draw_text(), and its slide drawn whole instead). */
+ * found by draw_text(), and the crossfade to its slide drawn from a
+ * texture instead). */
 static int text_top(const struct item *item)
 {
     return item->baseline - 3 * item->px;
 }
 
-static void draw_image(struct renderer *r, const struct item *item, struct band band)
+/* Draws the image item onto the band; with kept, its scaled picture is
+ * made once for all the bands it reaches (the images' cache may let its
+ * own go meanwhile: another size, room for another image). */
+static void draw_image(struct renderer *r, const struct item *item, struct band band,
+                       struct drawn_item *kept)
 {
     struct box at = item->box;
     at.y -= band.top;
-    SDL_Surface *sized =
-        surface_drawn_on(r) ? images_sized(r->images, item->path, at.w, at.h, item->crop) : NULL;
+    SDL_Surface *sized = kept ? kept->surface : NULL;
+    if (!sized && surface_drawn_on(r)) {
+        sized = images_sized(r->images, item->path, at.w, at.h, item->crop);
+        if (sized && kept) {
+            sized->refcount++; /* SDL_FreeSurface() of either owner leaves it to the other */
+            *kept = (struct drawn_item){sized, item->box};
+        }
+    }
     if (!sized || !blend_onto_surface(r, sized, at.x, at.y))
         images_draw(r->images, r->sdl, item->path, at, item->crop);
+    if (kept && kept->surface)
+        release_after(kept, band);
 }
 
 /* Draws the rows of band of the scene, marking in ink (if not NULL)
- * where it differs from its background; lines, when not NULL, keeps each
- * item's line of text between bands. The lines texture goes once the
- * scene is drawn. False when a line of text reached above the band
- * unseen (see draw_text()). */
+ * where it differs from its background; kept_items, when not NULL, keeps
+ * each item's line of text or scaled logo between bands. The lines
+ * texture goes once the band is drawn. False when a line of text reached
+ * above the band unseen (see draw_text()). */
 static bool draw_scene(struct renderer *r, const struct scene *scene, struct tile_map *ink,
-                       struct band band, struct drawn_line *lines)
+                       struct band band, struct drawn_item *kept_items)
 {
     bool missed = false;
     for (size_t i = 0; i < scene->count; i++) {
@@ -338,7 +357,7 @@ static bool draw_scene(struct renderer *r, const struct scene *scene, struct til
             draw_fill(r->sdl, &moved);
             break;
         case ITEM_TEXT: {
-            struct drawn_line *kept = lines ? &lines[i] : NULL;
+            struct drawn_item *kept = kept_items ? &kept_items[i] : NULL;
             if ((kept && kept->at.h && !kept->surface) || text_top(item) - band.top >= band.count)
                 break; /* done with, or below the band */
             struct box drawn = draw_text(r, item, band, kept, &missed);
@@ -347,7 +366,7 @@ static bool draw_scene(struct renderer *r, const struct scene *scene, struct til
             break;
         }
         case ITEM_IMAGE:
-            draw_image(r, item, band);
+            draw_image(r, item, band, kept_items ? &kept_items[i] : NULL);
             break;
         }
     }
@@ -473,23 +492,23 @@ bool render_compose_bands(struct renderer *r, const struct programme *prog,
     }
     struct scene scene = {0};
     compose_begin(r, prog, slide, out, w, h, &scene);
-    struct drawn_line *lines = calloc(scene.count ? scene.count : 1, sizeof *lines);
+    struct drawn_item *kept = calloc(scene.count ? scene.count : 1, sizeof *kept);
     SDL_Renderer *shared = r->sdl;
     r->sdl = own;
     r->composing_on = band;
-    bool ok = lines != NULL;
+    bool ok = kept != NULL;
     for (int top = 0; ok && top < h; top += COMPOSE_BAND_ROWS) {
         struct band rows = {top, h - top < COMPOSE_BAND_ROWS ? h - top : COMPOSE_BAND_ROWS};
         SDL_FillRect(band, NULL, 0);
-        ok = draw_scene(r, &scene, &out->ink, rows, lines) && SDL_RenderFlush(own) == 0 &&
+        ok = draw_scene(r, &scene, &out->ink, rows, kept) && SDL_RenderFlush(own) == 0 &&
              take(ctx, (struct pixel_rows){band->pixels, (size_t)band->pitch / 4, top}, rows.count);
     }
     r->composing_on = NULL;
     r->sdl = shared;
     SDL_DestroyRenderer(own);
-    for (size_t i = 0; lines && i < scene.count; i++)
-        SDL_FreeSurface(lines[i].surface);
-    free(lines);
+    for (size_t i = 0; kept && i < scene.count; i++)
+        SDL_FreeSurface(kept[i].surface);
+    free(kept);
     compose_end(r, &scene);
     return ok;
 }
