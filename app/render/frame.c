@@ -165,8 +165,9 @@ static bool compare_band(void *ctx, struct pixel_rows band, int rows)
         if (bottom > top)
             r->fade_spans[n++] = (struct box){b.x, top, b.w, bottom - top};
     }
-    return changed_add(&r->coming.changed, rows_of(cmp->canvas), band, r->fade_spans, n,
-                       cmp->settled_h);
+    r->fade_span_count = n;
+    return changed_add(&r->coming.changed, rows_of(cmp->canvas), band, r->fade_spans,
+                       r->fade_span_count, cmp->settled_h);
 }
 
 /* Makes the slide, at w x h, the coming slide of a crossfade on the
@@ -178,10 +179,12 @@ static bool ready_coming(struct renderer *r, const struct programme *prog,
                          const struct slide *slide, int w, int h)
 {
     struct coming *c = &r->coming;
-    if (c->slide.key == render_slide_key(r, slide) && c->w == w && c->h == h &&
-        c->against == r->shown.key)
+    uint64_t key = render_slide_key(r, slide);
+    if (c->slide.key == key && c->w == w && c->h == h && c->against == r->shown.key)
         return true;
     render_drop_coming(r);
+    if (key == r->refused_coming)
+        return false;
     int area_h = h - footer_height(slide, w, h);
     SDL_Surface *canvas = fade_canvas(r, w, h);
     if (!canvas || !r->shown.key || (SDL_MUSTLOCK(canvas) && SDL_LockSurface(canvas) != 0))
@@ -198,6 +201,7 @@ static bool ready_coming(struct renderer *r, const struct programme *prog,
         SDL_UnlockSurface(canvas);
     if (!ok) {
         render_drop_coming(r);
+        r->refused_coming = key; /* not drawn so again */
         return false;
     }
     changed_end(&c->changed);
@@ -221,8 +225,9 @@ bool frame_prepare(struct renderer *r, const struct programme *prog, const struc
     render_logical_size(r, w, h, &lw, &lh);
     if (prog->theme.transition == TRANSITION_PUSH)
         keep_shown(r, lw, lh);
-    if (fades_on_canvas(r, prog->theme.transition, slide, lw, lh))
-        return ready_coming(r, prog, slide, lw, lh);
+    if (fades_on_canvas(r, prog->theme.transition, slide, lw, lh) &&
+        ready_coming(r, prog, slide, lw, lh))
+        return true;
     return render_slide_texture(r, prog, slide, lw, lh) != NULL;
 }
 

@@ -71,6 +71,7 @@ struct renderer {
     SDL_Surface *band;         /* its memory, kept */
     struct clip_texture clips[CLIP_CACHE];
     struct coming coming;
+    uint64_t refused_coming; /* a slide that could not be a coming slide (ready_coming()) */
     uint64_t use_clock;
     uint64_t generation; /* one more each time the content changes */
     /* The target keeps its pixels from frame to frame (the software renderer
