@@ -347,15 +347,16 @@ static bool draw_scene(struct renderer *r, const struct scene *scene, struct til
             tiles_mark(ink, item->box);
         if (item->kind != ITEM_TEXT && misses(band, item->box))
             continue;
-        struct item moved = *item;
-        moved.box.y -= band.top;
         switch (item->kind) {
         case ITEM_GRADIENT:
             draw_gradient(r->sdl, item, band);
             break;
-        case ITEM_FILL:
+        case ITEM_FILL: {
+            struct item moved = *item;
+            moved.box.y -= band.top;
             draw_fill(r->sdl, &moved);
             break;
+        }
         case ITEM_TEXT: {
             struct drawn_item *kept = kept_items ? &kept_items[i] : NULL;
             if ((kept && kept->at.h && !kept->surface) || text_top(item) - band.top >= band.count)
