@@ -45,7 +45,7 @@ static void damage(struct renderer *r, struct box box)
 bool frame_damage(const struct renderer *r, int w, int h, SDL_Rect *part)
 {
     const struct box *d = &r->damage;
-    if (r->rotation || (d->w >= w && d->h >= h))
+    if (!r->retained || r->rotation || (d->w >= w && d->h >= h))
         return false;
     *part = (SDL_Rect){0, d->y, w, d->h}; /* whole rows: one copy, not a copy a row */
     return true;

@@ -42,7 +42,8 @@ void frame_invalidate(struct renderer *r);
 
 /* The part of the target (w x h) the last frame_draw() changed, when it is
  * known to be less than the whole: presenting that part is enough. False
- * when it is all of it, or unknown. */
+ * when it is all of it, or unknown (not the software renderer, which
+ * draws in the window's own pixels). */
 bool frame_damage(const struct renderer *r, int w, int h, SDL_Rect *part);
 
 #endif

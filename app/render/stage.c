@@ -9,7 +9,6 @@
 #include "../util/log.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 enum { FRAME_MS = 16 }; /* between frames of a transition without vsync: 60 a second */
 
@@ -211,10 +210,8 @@ static void present(struct stage *s, int w, int h)
 {
     SDL_Rect part;
     SDL_Window *window = SDL_RenderGetWindow(s->sdl);
-    SDL_RendererInfo info;
-    if (frame_damage(s->renderer, w, h, &part) && window &&
-        SDL_GetRendererInfo(s->sdl, &info) == 0 && strcmp(info.name, "software") == 0 &&
-        !SDL_GetRenderTarget(s->sdl) && SDL_RenderFlush(s->sdl) == 0 &&
+    if (frame_damage(s->renderer, w, h, &part) && window && !SDL_GetRenderTarget(s->sdl) &&
+        SDL_RenderFlush(s->sdl) == 0 &&
         (part.h <= 0 || SDL_UpdateWindowSurfaceRects(window, &part, 1) == 0))
         return;
     SDL_RenderPresent(s->sdl);
