@@ -21,7 +21,6 @@
 #include "util/zone.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <malloc.h>
 #include <signal.h>
@@ -131,7 +130,6 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     memset(diags, 0, sizeof *diags);
     zone_use(live->prog.event.timezone);
     start_changes(opts, live);
-    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG | IMG_INIT_WEBP);
     int status;
     if (opts->render_dir) {
         const struct export_request rq = {opts->render_dir, opts->width, opts->height};
@@ -141,7 +139,6 @@ static int run_drawing(const struct options *opts, struct live *live, struct dia
     } else {
         status = loop_run(opts, live);
     }
-    IMG_Quit();
     TTF_Quit();
     return status;
 }

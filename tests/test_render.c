@@ -7,6 +7,7 @@
 #include "../app/layout/slide_layout.h"
 #include "../app/render/fonts.h"
 #include "../app/render/frame.h"
+#include "../app/render/png.h"
 #include "../app/render/render.h"
 #include "../app/render/stage.h"
 #include "../app/show/running_order.h"
@@ -27,6 +28,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <fcntl.h>
 
 static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 
@@ -544,6 +546,110 @@ static void an_image_that_fails_to_decode_becomes_a_wordmark(void **state)
     theme_free(&t);
     unlink(path);
     rmdir(dir);
+}
+
+static Uint32 argb_at(const SDL_Surface *s, int x, int y)
+{
+    return ((const Uint32 *)s->pixels)[y * (s->pitch / 4) + x];
+}
+
+/* The PNG at path as png_read_fd() reads it, and as SDL_image does (what
+ * read every logo before), pixel for pixel in ARGB. */
+static void read_as_sdl_image_does(const char *path)
+{
+    char why[200] = "";
+    SDL_Surface *ours = png_read_fd(open(path, O_RDONLY), why, sizeof why);
+    SDL_Surface *loaded = IMG_Load(path);
+    SDL_Surface *theirs =
+        loaded ? SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+    if (!ours || !theirs)
+        fail_msg("%s: %s %s", path, why, SDL_GetError());
+    assert_int_equal(ours->format->format, SDL_PIXELFORMAT_ARGB8888);
+    assert_int_equal(ours->w, theirs->w);
+    assert_int_equal(ours->h, theirs->h);
+    for (int y = 0; y < ours->h; y++)
+        for (int x = 0; x < ours->w; x++)
+            if (argb_at(ours, x, y) != argb_at(theirs, x, y))
+                fail_msg("%s: %d,%d is %08x, SDL_image reads %08x", path, x, y, argb_at(ours, x, y),
+                         argb_at(theirs, x, y));
+    SDL_FreeSurface(ours);
+    SDL_FreeSurface(theirs);
+    SDL_FreeSurface(loaded);
+}
+
+static void png_files_of_every_kind_are_read_as_written(void **state)
+{
+    (void)state;
+    /* the bundled logos (16-bit RGBA, palettes), a fixture's 16-bit RGB */
+    const char *given[] = {CONTENT_DIR "/logos/oecd.png", CONTENT_DIR "/logos/aspa.png",
+                           CONTENT_DIR "/logos/clad.png", FIXTURES_DIR "/full/logos/raster.png"};
+    for (size_t i = 0; i < sizeof given / sizeof *given; i++)
+        read_as_sdl_image_does(given[i]);
+    /* and what ImageMagick writes of the other colour types and depths,
+     * against ImageMagick's own reading (SDL_image gives a grey picture
+     * with a transparent grey SDL's default colours, not greys) */
+    char dir[] = "/tmp/hallscreen-png-" TEMP_SUFFIX;
+    assert_non_null(mkdtemp(dir));
+    const char *kinds[][2] = {
+        {"gray8", "-colorspace Gray -define png:color-type=0 -depth 8"},
+        {"gray1",
+         "-colorspace Gray -threshold 50% -define png:bit-depth=1 -define png:color-type=0"},
+        {"grayalpha", "-colorspace Gray -define png:color-type=4"},
+        {"rgb16interlaced", "-alpha off -depth 16 -interlace PNG"},
+        {"palette4", "-colors 12 -define png:bit-depth=4 -define png:color-type=3"},
+        {"palettealpha", "-channel A -evaluate set 50% +channel -colors 30 -type PaletteAlpha"},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        char path[160], raw[170], cmd[600];
+        snprintf(path, sizeof path, "%s/%s.png", dir, kinds[i][0]);
+        snprintf(raw, sizeof raw, "%s.rgba", path);
+        snprintf(cmd, sizeof cmd,
+                 "convert '%s/logos/aapam.png' -resize 200x %s 'PNG:%s' && "
+                 "convert '%s' -depth 8 'RGBA:%s'",
+                 CONTENT_DIR, kinds[i][1], path, path, raw);
+        assert_int_equal(system(cmd), 0);
+        char why[200] = "";
+        SDL_Surface *ours = png_read_fd(open(path, O_RDONLY), why, sizeof why);
+        if (!ours)
+            fail_msg("%s: %s", path, why);
+        FILE *f = fopen(raw, "rb");
+        for (int y = 0; y < ours->h; y++)
+            for (int x = 0; x < ours->w; x++) {
+                unsigned char rgba[4];
+                assert_int_equal(fread(rgba, 1, 4, f), 4);
+                Uint32 v = argb_at(ours, x, y);
+                int got[4] = {(int)(v >> 16 & 0xff), (int)(v >> 8 & 0xff), (int)(v & 0xff),
+                              (int)(v >> 24)};
+                for (int k = rgba[3] || got[3] ? 0 : 3; k < 4; k++) /* colour of the unseen aside */
+                    if (abs(got[k] - rgba[k]) > 1) /* 16 bits cut, or rounded, to 8 */
+                        fail_msg("%s: %d,%d is %08x, ImageMagick reads %02x%02x%02x%02x", path, x,
+                                 y, v, rgba[3], rgba[0], rgba[1], rgba[2]);
+            }
+        fclose(f);
+        SDL_FreeSurface(ours);
+        unlink(path);
+        unlink(raw);
+    }
+    rmdir(dir);
+}
+
+static void a_png_cut_short_is_refused_saying_so(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/hallscreen-cut-" TEMP_SUFFIX;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    /* the first 3000 bytes of a logo: a copy cut short */
+    int source = open(CONTENT_DIR "/logos/oecd.png", O_RDONLY);
+    char bytes[3000];
+    assert_int_equal(read(source, bytes, sizeof bytes), (ssize_t)sizeof bytes);
+    close(source);
+    assert_int_equal(write(fd, bytes, sizeof bytes), (ssize_t)sizeof bytes);
+    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    char why[200] = "";
+    assert_null(png_read_fd(fd, why, sizeof why));
+    assert_non_null(strstr(why, "the file ends before its picture does"));
+    unlink(path);
 }
 
 static void a_missing_font_falls_back_to_the_default(void **state)
@@ -1129,6 +1235,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_drawn_at_many_sizes_stay_as_measured),
         cmocka_unit_test(default_show_draws_inside_its_margins),
+        cmocka_unit_test(png_files_of_every_kind_are_read_as_written),
+        cmocka_unit_test(a_png_cut_short_is_refused_saying_so),
         cmocka_unit_test(every_field_draws_inside_its_margins),
         cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),
         cmocka_unit_test(default_font_draws_kazakh_and_russian),

@@ -2,6 +2,8 @@
 /* Logo images: checked from their header, decoded once, kept within a
  * memory budget (least recently used go first). */
 #include "images.h"
+#include "image_lib.h"
+#include "png.h"
 #include "rw.h"
 #include "../util/array.h"
 
@@ -9,9 +11,10 @@
 #include "../util/log.h"
 #include "../util/str.h"
 
-#include <SDL_image.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     KEEP_SIDE = 2048,                /* larger pictures are scaled down once decoded */
@@ -89,22 +92,33 @@ static void make_room(struct images *images, size_t extra)
  * checked, so it cannot be swapped for a FIFO meanwhile. An SVG is
  * rasterised to fit inside fit_w x fit_h (never at a size its own shape
  * decides); svg, when not NULL, says whether it was one. */
-static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *svg)
+static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *svg, char *why,
+                                size_t why_size)
 {
     struct image_header header;
-    char why[160];
-    int fd = image_open(path, &header, why, sizeof why);
-    SDL_RWops *rw = fd >= 0 ? rw_from_fd(fd) : NULL;
-    if (!rw) {
-        LOG(LOG_WARN, "images", "%s %s; the partner's name is shown instead", path,
-            fd < 0 ? why : "cannot be opened");
+    int fd = image_open(path, &header, why, why_size);
+    if (fd < 0)
         return NULL;
-    }
     if (svg)
         *svg = header.type == IMAGE_SVG;
-    SDL_Surface *loaded =
-        header.type == IMAGE_SVG ? IMG_LoadSizedSVG_RW(rw, fit_w, fit_h) : IMG_Load_RW(rw, 0);
-    SDL_RWclose(rw);
+    char detail[200] = "";
+    SDL_Surface *loaded = NULL;
+    if (header.type == IMAGE_PNG) {
+        loaded = png_read_fd(fd, detail, sizeof detail);
+    } else {
+        const struct image_lib *lib = image_lib_get(detail, sizeof detail);
+        SDL_RWops *rw = lib ? rw_from_fd(fd) : NULL;
+        if (!lib)
+            close(fd);
+        if (rw) {
+            loaded =
+                header.type == IMAGE_SVG ? lib->load_sized_svg(rw, fit_w, fit_h) : lib->load(rw, 0);
+            snprintf(detail, sizeof detail, "%s", loaded ? "" : SDL_GetError());
+            SDL_RWclose(rw);
+        }
+    }
+    if (!loaded)
+        snprintf(why, why_size, "cannot be decoded (%s)", detail[0] ? detail : "out of memory");
     return loaded;
 }
 
@@ -140,14 +154,17 @@ static SDL_Surface *smooth_scale(SDL_Surface *src, SDL_Rect crop, int w, int h)
  * slide can show. */
 static SDL_Surface *decode(const char *path, bool *svg)
 {
-    SDL_Surface *loaded = decode_file(path, SVG_PROBE_SIDE, SVG_PROBE_SIDE, svg);
+    char why[300];
+    SDL_Surface *loaded = decode_file(path, SVG_PROBE_SIDE, SVG_PROBE_SIDE, svg, why, sizeof why);
     if (!loaded) {
-        LOG(LOG_WARN, "images", "%s cannot be decoded (%s); the partner's name is shown instead",
-            path, IMG_GetError());
+        LOG(LOG_WARN, "images", "%s %s; the partner's name is shown instead", path, why);
         return NULL;
     }
-    SDL_Surface *image = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(loaded);
+    SDL_Surface *image = loaded->format->format == SDL_PIXELFORMAT_ARGB8888
+                             ? loaded
+                             : SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (image != loaded)
+        SDL_FreeSurface(loaded);
     int longest = image && image->w > image->h ? image->w : image ? image->h : 0;
     if (longest > KEEP_SIDE) {
         int w = (int)((int64_t)image->w * KEEP_SIDE / longest);
@@ -210,8 +227,9 @@ static SDL_Surface *scaled(const struct image *image, int w, int h, struct box c
          * scale that makes the part fill the box, within limits */
         double scale = (double)w / part.w;
         int whole_w = (int)(source->w * scale), whole_h = (int)(source->h * scale);
+        char why[300];
         rastered = decode_file(image->path, whole_w < KEEP_SIDE ? whole_w : KEEP_SIDE,
-                               whole_h < KEEP_SIDE ? whole_h : KEEP_SIDE, NULL);
+                               whole_h < KEEP_SIDE ? whole_h : KEEP_SIDE, NULL, why, sizeof why);
         if (rastered) {
             double k = (double)rastered->w / source->w;
             part = (SDL_Rect){(int)(part.x * k), (int)(part.y * k), (int)(part.w * k),
