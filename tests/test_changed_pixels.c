@@ -12,6 +12,8 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 enum { W = 300, H = 120 };
 
@@ -262,6 +264,55 @@ static void a_picture_compared_band_by_band_keeps_the_same(void **state)
     changed_free(&banded);
 }
 
+/* Pages of the range from start for count pixels that are in memory. */
+static size_t pages_in_memory(const uint32_t *start, size_t count)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    uintptr_t first = (uintptr_t)start / page * page;
+    size_t pages = ((uintptr_t)(start + count) - first + page - 1) / page;
+    unsigned char *in = calloc(pages, 1);
+    assert_int_equal(mincore((void *)first, pages * page, in), 0);
+    size_t n = 0;
+    for (size_t i = 0; i < pages; i++)
+        n += in[i] & 1;
+    free(in);
+    return n;
+}
+
+/* The memory of one crossfade serves the next (no fresh pages to map in
+ * for every slide), but a large picture's pages beyond what a smaller
+ * next one takes, and a spare megabyte, go back to the system. */
+static void the_next_picture_reuses_the_memory_and_gives_back_the_rest(void **state)
+{
+    (void)state;
+    enum { BIG_W = 2000, BIG_H = 1000, SMALL_H = 10 };
+    uint32_t *busy = malloc(sizeof *busy * BIG_W * BIG_H), *plain = calloc(BIG_W * BIG_H, 4);
+    for (size_t i = 0; i < (size_t)BIG_W * BIG_H; i++)
+        busy[i] = (uint32_t)(i * 2654435761u) | 1; /* no stretch of one colour, none black */
+    struct pixel_rows before = {plain, BIG_W, 0}, after = {busy, BIG_W, 0};
+    struct box all = {0, 0, BIG_W, BIG_H}, few_rows = {0, 0, BIG_W, SMALL_H};
+    struct changed_pixels c = {0};
+    assert_true(changed_begin(&c, BIG_W, BIG_H) && changed_add(&c, before, after, &all, 1, BIG_H));
+    changed_end(&c);
+    uint32_t *range = c.pixels;
+    size_t all_pages = pages_in_memory(range, (size_t)BIG_W * BIG_H);
+    assert_int_equal(c.pixel_count, (size_t)BIG_W * BIG_H);
+    assert_true(all_pages * (size_t)sysconf(_SC_PAGESIZE) >= sizeof *busy * BIG_W * BIG_H);
+
+    assert_true(changed_begin(&c, BIG_W, BIG_H) &&
+                changed_add(&c, before, after, &few_rows, 1, BIG_H));
+    changed_end(&c);
+    assert_ptr_equal(c.pixels, range);
+    assert_int_equal(c.pixel_count, (size_t)BIG_W * SMALL_H);
+    size_t left = pages_in_memory(range, (size_t)BIG_W * BIG_H);
+    size_t most = ((size_t)BIG_W * SMALL_H + 256 * 1024) * 4 / (size_t)sysconf(_SC_PAGESIZE) + 1;
+    assert_true(left <= most);
+    assert_true(left < all_pages / 4);
+    changed_free(&c);
+    free(busy);
+    free(plain);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +323,7 @@ int main(void)
         cmocka_unit_test(unsettled_rows_are_kept_whole),
         cmocka_unit_test(a_picture_too_large_is_refused),
         cmocka_unit_test(a_picture_compared_band_by_band_keeps_the_same),
+        cmocka_unit_test(the_next_picture_reuses_the_memory_and_gives_back_the_rest),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,14 +6,28 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 enum { COLOUR_BYTES = 0x00ffffff };
+
+/* Pixels kept mapped beyond what the last crossfade took (a megabyte):
+ * the next slide's runs then mostly land on pages already there. */
+enum { SPARE_PIXELS = 256 * 1024 };
 
 void changed_free(struct changed_pixels *c)
 {
     free(c->runs);
-    free(c->pixels);
+    if (c->pixels)
+        munmap(c->pixels, c->pixel_capacity * sizeof *c->pixels);
     memset(c, 0, sizeof *c);
+}
+
+void changed_clear(struct changed_pixels *c)
+{
+    c->run_count = 0;
+    c->pixel_count = 0;
+    c->bounds = (struct box){0};
 }
 
 /* Row y of rows, which holds it. */
@@ -121,15 +135,22 @@ static size_t band_end(const struct box *spans, size_t count, size_t band)
 
 bool changed_begin(struct changed_pixels *c, int w, int h)
 {
-    changed_free(c);
+    changed_clear(c);
     if (w > UINT16_MAX || h > UINT16_MAX)
         return false;
-    /* every pixel of the picture: an address range, touched only as it
-     * is filled, and fitted by changed_end() */
-    size_t most = (size_t)(w > 0 ? w : 0) * (size_t)(h > 0 ? h : 0);
-    c->pixels = malloc((most ? most : 1) * sizeof *c->pixels);
-    c->pixel_capacity = c->pixels ? most : 0;
-    return c->pixels != NULL;
+    size_t most = (size_t)(w > 0 ? w : 1) * (size_t)(h > 0 ? h : 1);
+    if (c->pixel_capacity >= most)
+        return true;
+    changed_free(c);
+    /* every pixel of the picture: an address range, its pages mapped in
+     * only as they are filled */
+    void *range = mmap(NULL, most * sizeof *c->pixels, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (range == MAP_FAILED)
+        return false;
+    c->pixels = range;
+    c->pixel_capacity = most;
+    return true;
 }
 
 bool changed_add(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
@@ -155,11 +176,12 @@ bool changed_add(struct changed_pixels *c, struct pixel_rows screen, struct pixe
 
 void changed_end(struct changed_pixels *c)
 {
-    uint32_t *fitted = realloc(c->pixels, (c->pixel_count ? c->pixel_count : 1) * sizeof *fitted);
-    if (fitted) { /* the rest of the range goes back */
-        c->pixels = fitted;
-        c->pixel_capacity = c->pixel_count;
-    }
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t kept = (c->pixel_count + SPARE_PIXELS) * sizeof *c->pixels;
+    size_t range = c->pixel_capacity * sizeof *c->pixels;
+    kept = (kept + page - 1) / page * page;
+    if (kept < range) /* an earlier, larger slide's pages beyond go back */
+        madvise((char *)c->pixels + kept, range - kept, MADV_DONTNEED);
 }
 
 /* Pixels a solid run is mixed from at a time. */

@@ -51,7 +51,8 @@ struct changed_pixels {
 };
 
 /* Empties c to take the runs of a w x h picture, with room for its every
- * pixel (an address range, touched only as it is filled). Returns false
+ * pixel (an address range, mapped in only as it is filled, and kept for
+ * the next picture: fresh pages cost more than comparing). Returns false
  * when memory ran out or the picture is larger than runs can say. */
 bool changed_begin(struct changed_pixels *c, int w, int h);
 
@@ -67,7 +68,8 @@ bool changed_begin(struct changed_pixels *c, int w, int h);
 bool changed_add(struct changed_pixels *c, struct pixel_rows screen, struct pixel_rows coming,
                  const struct box *spans, size_t span_count, int settled_h);
 
-/* The room changed_begin() made that the runs did not take goes back. */
+/* The pages of the room that the runs did not take go back to the system,
+ * but for a spare megabyte. */
 void changed_end(struct changed_pixels *c);
 
 /* Mixes the coming pixels into the screen's at t (crossfade_row()). */
@@ -76,6 +78,9 @@ void changed_mix(const struct changed_pixels *c, struct pixel_rows screen, int t
 /* Writes the coming pixels onto the screen: it then holds the coming
  * picture, wherever it differed. */
 void changed_put(const struct changed_pixels *c, struct pixel_rows screen);
+
+/* Forgets the runs, keeping their memory for the next; c is then empty. */
+void changed_clear(struct changed_pixels *c);
 
 /* Forgets the runs and frees their memory; c is then empty. */
 void changed_free(struct changed_pixels *c);

@@ -76,7 +76,7 @@ void render_destroy(struct renderer *r)
     drop_texture(&r->footer);
     drop_texture(&r->frame);
     drop_texture(&r->lines);
-    render_drop_coming(r);
+    changed_free(&r->coming.changed);
     SDL_FreeSurface(r->band);
     for (int i = 0; i < CLIP_CACHE; i++)
         if (r->clips[i].texture)
@@ -516,8 +516,10 @@ bool render_compose_bands(struct renderer *r, const struct programme *prog,
 
 void render_drop_coming(struct renderer *r)
 {
-    changed_free(&r->coming.changed);
+    struct changed_pixels room = r->coming.changed; /* its memory, for the next */
+    changed_clear(&room);
     memset(&r->coming, 0, sizeof r->coming);
+    r->coming.changed = room;
 }
 
 struct cached_texture *render_slide_texture(struct renderer *r, const struct programme *prog,
