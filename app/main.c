@@ -5,6 +5,7 @@
 #include "check/check.h"
 #include "content/content.h"
 #include "content/loader.h"
+#include "platform/window.h"
 #include "loop.h"
 #include "main.h"
 #include "options.h"
@@ -191,10 +192,7 @@ int hallscreen_main(int argc, char **argv)
      * stderr each time a clip tries it for sound: the show says once what
      * it needs to (set here, before any thread reads the environment). */
     setenv("PIPEWIRE_DEBUG", "0", 0);
-    /* The show takes no typed text, so on X11 it needs no table of the
-     * locale's composed characters, which Xlib would otherwise read and
-     * parse (thousands of lines, 15 ms of the start in a UTF-8 locale). */
-    setenv("XCOMPOSEFILE", "/dev/null", 0);
+    window_prepare_environment();
     /* A file over ulimit -f (or a quota) fails its write, which is reported,
      * instead of ending the show. */
     signal(SIGXFSZ, SIG_IGN);

@@ -59,6 +59,13 @@ ffmpeg -v error -f lavfi -i 'color=c=red:s=320x180:r=10:d=1' \
 printf 'kind: video\nvideo: videos/red-green.mp4\nduration: 30\nfooter: false\n' \
     >"$base/slides/15-clip.yaml"
 
+# A dbus-launch that says it was called: with no session bus (none named,
+# none in XDG_RUNTIME_DIR, as under systemd), the program must not have one
+# started for it.
+mkdir "$tmp/bin"
+printf '#!/bin/sh\necho "$*" >>"%s"\nexit 1\n' "$tmp/bus-launched" >"$tmp/bin/dbus-launch"
+chmod +x "$tmp/bin/dbus-launch"
+
 # start NAME DRIVER RENDERER ARGS...: the program on a fresh copy of the show.
 start() {
     name=$1 driver=$2 renderer=$3
@@ -73,7 +80,8 @@ start() {
     # in a suppression: leaks are checked on the software path only.
     leaks=${LSAN_OPTIONS:-}
     [ "$renderer" = gpu ] && [ -n "${HALLSCREEN_SANITIZED:-}" ] && leaks="$leaks:detect_leaks=0"
-    LSAN_OPTIONS=$leaks DISPLAY=$display SDL_RENDER_DRIVER=$driver "$bin" --windowed --size 1280x720 \
+    env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR PATH="$tmp/bin:$PATH" \
+        LSAN_OPTIONS=$leaks DISPLAY=$display SDL_RENDER_DRIVER=$driver "$bin" --windowed --size 1280x720 \
         --renderer "$renderer" --now 2025-02-12T10:00 --status "$status" --metrics "$metrics" \
         --screenshot "$shot" "$@" "$show" >"$log" 2>&1 &
     pid=$!
@@ -213,6 +221,9 @@ run() {
 }
 
 run software software software "drawing in software"
+name=software
+if [ ! -e "$tmp/bus-launched" ]; then ok
+else fail "$name: a session bus was started for the program: dbus-launch $(head -1 "$tmp/bus-launched")"; fi
 for driver in opengl opengles2; do
     run "$driver" "$driver" gpu "drawing with the GPU ($driver)"
     name=$driver

@@ -31,6 +31,12 @@ struct window {
  * user in err. */
 bool window_open(struct window *w, const struct window_request *rq, char *err, size_t err_size);
 
+/* Spares SDL's start on a desktop what the show never needs (Xlib's table
+ * of composed characters, a session bus started when there is none), by
+ * the environment: call it before any thread starts. Settings the user
+ * made are kept. */
+void window_prepare_environment(void);
+
 /* Closes what window_open() opened, and SDL's video; a failed open is fine. */
 void window_close(struct window *w);
 

@@ -91,7 +91,9 @@ static void make_room(struct images *images, size_t extra)
  * header is wrong or too large; it is read from the descriptor that was
  * checked, so it cannot be swapped for a FIFO meanwhile. An SVG is
  * rasterised to fit inside fit_w x fit_h (never at a size its own shape
- * decides); svg, when not NULL, says whether it was one. */
+ * decides); svg, when not NULL, says whether it was one. A PNG is read
+ * with libpng, any other picture with SDL_image. NULL with the reason in
+ * why when it cannot be. */
 static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *svg, char *why,
                                 size_t why_size)
 {
