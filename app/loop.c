@@ -610,6 +610,7 @@ int loop_run(const struct options *opts, struct live *live)
     l.status.clock_synchronised = clock_synchronised();
     live->show.shown_at_ms = l.started_ms;
     update_shown(&l, l.started_ms, true);
+    window_ready(&l.window);
     run_steps(&l);
     service_stopping();
     timer_screen_free(&l.timer);

@@ -5,10 +5,7 @@
 #include "../util/log.h"
 
 #include <glob.h>
-#include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 enum { GL_RENDERER_NAME = 0x1F01 }; /* GL_RENDERER */
 
@@ -19,22 +16,6 @@ static bool has_render_node(void)
     bool any = glob("/dev/dri/renderD*", 0, NULL, &found) == 0 && found.gl_pathc > 0;
     globfree(&found);
     return any;
-}
-
-/* Maps in the pages of the window's picture in memory at once: faulted in
- * one by one as the first frame is drawn, its 8 MB at 1080p take several
- * times as long (some 30 ms of a start of 150 on a virtual machine). */
-static void map_in(const SDL_Surface *picture)
-{
-#ifdef MADV_POPULATE_WRITE
-    if (!picture || !picture->pixels)
-        return;
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), start = (uintptr_t)picture->pixels & ~(page - 1);
-    uintptr_t end = (uintptr_t)picture->pixels + (size_t)picture->pitch * (size_t)picture->h;
-    madvise((void *)start, end - start, MADV_POPULATE_WRITE); /* older kernels: faulted later */
-#else
-    (void)picture;
-#endif
 }
 
 /* True when the OpenGL behind renderer rasterises in software. */
@@ -70,8 +51,5 @@ SDL_Renderer *screen_renderer(SDL_Window *window, const char *choice, bool *vsyn
             SDL_DestroyRenderer(r);
     }
     LOG(LOG_INFO, "screen", "drawing in software");
-    SDL_Renderer *r = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
-    if (r) /* it draws on the window's picture, which SDL made */
-        map_in(SDL_GetWindowSurface(window));
-    return r;
+    return SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
 }

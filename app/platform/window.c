@@ -5,6 +5,8 @@
 #include "screen.h"
 
 #include <poll.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +40,49 @@ static SDL_Window *create(const struct window_request *rq, bool *fullscreen_late
     return SDL_CreateWindow("hallscreen", centred, centred, 0, 0, SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
+/* Maps in the pages of the window's picture, 8 MB at 1080p, and reads a
+ * byte of each: the first access to each page costs several microseconds
+ * (more on a virtual machine), some 10 to 30 ms in all, spent here while
+ * the first frame is prepared rather than while it is drawn. Reads only:
+ * what is drawn is never changed. */
+static int map_in(void *data)
+{
+    struct window *w = data;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+#ifdef MADV_POPULATE_WRITE
+    madvise(w->picture, w->picture_size, MADV_POPULATE_WRITE); /* older kernels: faulted below */
+#endif
+    const volatile unsigned char *byte = w->picture;
+    for (size_t at = 0; at < w->picture_size; at += page)
+        (void)byte[at];
+    return 0;
+}
+
+/* Starts map_in() for the software renderer's picture, the window's own. */
+static void start_mapping_in(struct window *w)
+{
+    SDL_RendererInfo info;
+    SDL_Surface *picture =
+        SDL_GetRendererInfo(w->renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE)
+            ? SDL_GetWindowSurface(w->sdl_window)
+            : NULL;
+    if (!picture || !picture->pixels)
+        return;
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t start = (uintptr_t)picture->pixels / page * page;
+    w->picture = (unsigned char *)start;
+    w->picture_size =
+        (uintptr_t)picture->pixels + (size_t)picture->pitch * (size_t)picture->h - start;
+    w->mapping_in = thrd_create(&w->mapping, map_in, w) == thrd_success;
+}
+
+void window_ready(struct window *w)
+{
+    if (w->mapping_in)
+        thrd_join(w->mapping, NULL);
+    w->mapping_in = false;
+}
+
 bool window_open(struct window *w, const struct window_request *rq, char *err, size_t err_size)
 {
     memset(w, 0, sizeof *w);
@@ -65,6 +110,7 @@ bool window_open(struct window *w, const struct window_request *rq, char *err, s
         snprintf(err, err_size, "cannot open the screen: %s", SDL_GetError());
         return false;
     }
+    start_mapping_in(w);
     if (!rq->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     /* X11 and Wayland sleep until an event comes; elsewhere (KMSDRM, the
@@ -94,6 +140,7 @@ void window_prepare_environment(void)
 
 void window_close(struct window *w)
 {
+    window_ready(w);
     if (w->renderer)
         SDL_DestroyRenderer(w->renderer);
     if (w->sdl_window)

@@ -7,6 +7,7 @@
 
 #include <SDL.h>
 #include <stdbool.h>
+#include <threads.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,6 +25,10 @@ struct window {
     bool vsync;            /* presenting waits for the display's refresh */
     bool fullscreen_later; /* go fullscreen once the first frame is up */
     bool sdl_waits;        /* the driver sleeps until an event comes */
+    thrd_t mapping;        /* mapping in the window's picture, if mapping_in */
+    bool mapping_in;
+    unsigned char *picture; /* its pages, while they are mapped in */
+    size_t picture_size;
 };
 
 /* Starts SDL's video and opens the window (fullscreen on rq->display, or
@@ -36,6 +41,11 @@ bool window_open(struct window *w, const struct window_request *rq, char *err, s
  * the environment: call it before any thread starts. Settings the user
  * made are kept. */
 void window_prepare_environment(void);
+
+/* Waits until the window's picture in memory is mapped in (window_open()
+ * starts it, on a thread of its own, for the software renderer): call it
+ * before the first frame is drawn or an event is looked for. */
+void window_ready(struct window *w);
 
 /* Closes what window_open() opened, and SDL's video; a failed open is fine. */
 void window_close(struct window *w);
