@@ -539,6 +539,46 @@ static void partners_draw_logos_or_wordmarks(void **state)
 
 /* A poster's caption stands right under the picture, the two together in
  * the middle, at every screen shape: not at the foot of a tall screen. */
+/* The footer item whose text is text, or NULL. */
+static const struct item *footer_text(const struct scene *s, const char *text)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (s->items[i].text && strcmp(s->items[i].text, text) == 0)
+            return &s->items[i];
+    return NULL;
+}
+
+/* On a portrait screen, too narrow for the event's name, its place and
+ * the clock on one line, the name stands whole across the band's first
+ * line, the place and the clock on the second. */
+static void a_portrait_footer_gives_the_event_name_a_line_of_its_own(void **state)
+{
+    (void)state;
+    char name_text[] = "World Government Summit 2025", place_text[] = "Dubai, UAE";
+    struct programme prog = {.event = {.name = name_text, .place = place_text}};
+    theme_init_defaults(&prog.theme);
+    struct frame_geometry g = layout_geometry(1080, 1920);
+    struct scene s = {0};
+    layout_footer(&fake, &prog, "Wed 12 Feb 2025  10:00", &g, &s);
+    assert_scene_sound(&s, &g, g.footer, thirtieth(&g));
+    const struct item *name = footer_text(&s, prog.event.name);
+    const struct item *place = footer_text(&s, prog.event.place);
+    const struct item *clock = footer_text(&s, "Wed 12 Feb 2025  10:00");
+    assert_non_null(name);
+    assert_non_null(place);
+    assert_non_null(clock);
+    assert_true(place->box.y >= name->box.y + name->box.h);
+    assert_true(clock->box.y >= name->box.y + name->box.h);
+    assert_int_equal(clock->box.x + clock->box.w, g.content.x + g.content.w);
+    scene_clear(&s);
+    /* a landscape screen keeps them on one line */
+    g = layout_geometry(1920, 1080);
+    layout_footer(&fake, &prog, "Wed 12 Feb 2025  10:00", &g, &s);
+    assert_non_null(footer_text(&s, "World Government Summit 2025" BLOCK_SEPARATOR "Dubai, UAE"));
+    scene_clear(&s);
+    theme_free(&prog.theme);
+}
+
 static void a_caption_stands_under_its_picture(void **state)
 {
     (void)state;
@@ -749,6 +789,7 @@ int main(void)
         cmocka_unit_test(long_text_continues_on_pages_at_every_size),
         cmocka_unit_test(partners_draw_logos_or_wordmarks),
         cmocka_unit_test(a_caption_stands_under_its_picture),
+        cmocka_unit_test(a_portrait_footer_gives_the_event_name_a_line_of_its_own),
         cmocka_unit_test(right_to_left_paragraphs_are_set_from_the_right),
         cmocka_unit_test(directions_can_be_set_for_the_slide_and_each_field),
     };

@@ -184,7 +184,6 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     int clock_w =
         m->text_width(m->ctx, FONT_BOLD, (int)lroundf(size), clock_text, strlen(clock_text));
     struct box right = {inner.x + inner.w - clock_w, inner.y, clock_w, inner.h};
-    layout_stack(m, &clock, 1, right, ALIGN_CENTRE, ALIGN_END, scene);
 
     const struct event *e = &prog->event;
     char *name = e->name && e->place ? str_printf("%s%s%s", e->name, BLOCK_SEPARATOR, e->place)
@@ -202,13 +201,26 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
         left.w -= logo.box.w + block_px(2.0f, g);
     }
     /* where one line is too narrow: on a portrait screen (whose band holds
-     * two lines) the name on one line and the place on the next, each
-     * shortened rather than wrapped; else the name shortened so that the
-     * place stays on the line */
+     * two lines) the name across the band's first line, the place and the
+     * clock on the next, each shortened rather than wrapped; else the
+     * name shortened so that the place stays on the line */
     int px_size = (int)lroundf(size);
     bool too_wide = name && e->name && e->place &&
                     m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w;
     bool two_lines = too_wide && left.h >= 2 * px_size;
+    if (two_lines) {
+        struct box first = {left.x, inner.y, inner.x + inner.w - left.x, inner.h / 2};
+        char *shortened = footer_shortened(m, e->name, px_size, first.w);
+        struct block line = block_one_line(
+            block_text(shortened, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text));
+        layout_stack(m, &line, 1, first, ALIGN_CENTRE, ALIGN_START, scene);
+        free(shortened);
+        free(name);
+        name = str_dup(e->place);
+        left.y = right.y = first.y + first.h;
+        left.h = right.h = inner.h - first.h;
+    }
+    layout_stack(m, &clock, 1, right, ALIGN_CENTRE, ALIGN_END, scene);
     if (too_wide && !two_lines) {
         int place_w = m->text_width(m->ctx, FONT_REGULAR, px_size, e->place, strlen(e->place));
         int sep_w =
@@ -224,15 +236,10 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
     /* a name alone, too wide for its line: over the band's two lines */
     bool name_wraps = !e->place && name && left.h >= 2 * px_size &&
                       m->text_width(m->ctx, FONT_REGULAR, px_size, name, strlen(name)) > left.w;
-    struct block name_block =
-        block_text(two_lines ? e->name : name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
+    struct block name_block = block_text(name, FONT_REGULAR, size, size, 1.0f, 0, t->footer_text);
     if (name_wraps)
         name_block.max_lines = 2;
-    struct block event[] = {
-        name_wraps ? name_block : block_one_line(name_block),
-        block_one_line(block_text(two_lines ? e->place : NULL, FONT_REGULAR, size, size, 1.0f, 0,
-                                  t->footer_text)),
-    };
-    layout_stack(m, event, sizeof event / sizeof *event, left, ALIGN_CENTRE, ALIGN_START, scene);
+    struct block event = name_wraps ? name_block : block_one_line(name_block);
+    layout_stack(m, &event, 1, left, ALIGN_CENTRE, ALIGN_START, scene);
     free(name);
 }
