@@ -422,6 +422,32 @@ wait "$pid"
 status=$?
 if [ "$status" -eq 0 ]; then ok; else fail "exit $status after SIGTERM"; cat "$tmp/out"; fi
 
+# PNG logos are read with libpng: a show of them never maps SDL_image (nor
+# the TIFF and C++ libraries it brings); a JPEG logo has it loaded.
+# logos_show NAME: the partners slide alone, drawn, and the maps kept.
+logos_show() {
+    SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2025-02-12T10:00 \
+        --status "$tmp/logos-status.json" "$tmp/logos" >"$tmp/out" 2>&1 &
+    pid=$!
+    status="$tmp/logos-status.json" log="$tmp/out"
+    shows "$1" '"kind":	"partners"'
+    sleep 1 # drawn
+    cp "/proc/$pid/maps" "$tmp/logos-maps"
+    kill -TERM "$pid"
+    wait "$pid"
+}
+mkdir -p "$tmp/logos/slides"
+cp -r "$src/content/event.yaml" "$src/content/logos" "$tmp/logos/"
+cp "$src/content/slides/70-partners.yaml" "$tmp/logos/slides/"
+logos_show "PNG logos"
+if grep -qE 'SDL2_image|libtiff|libstdc\+\+' "$tmp/logos-maps"; then
+    fail "SDL_image loaded for PNG logos: $(grep -oE '[^/ ]*(SDL2_image|libtiff|libstdc)[^ ]*' "$tmp/logos-maps" | sort -u)"
+else ok; fi
+convert "$tmp/logos/logos/oecd.png" "$tmp/logos/logos/oecd.jpg"
+sed -i 's|logos/oecd.png|logos/oecd.jpg|' "$tmp/logos/slides/70-partners.yaml"
+logos_show "a JPEG logo"
+if grep -q SDL2_image "$tmp/logos-maps"; then ok; else fail "SDL_image not loaded for a JPEG logo"; fi
+
 # A show with a schedule export loads libxml2 to read it, and shows its talks.
 SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2019-05-22T14:20 \
     --status "$tmp/schedule-status.json" "$src/tests/fixtures/schedules/lswt2019" >"$tmp/out" 2>&1 &
