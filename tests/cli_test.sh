@@ -469,6 +469,12 @@ if [ -z "${HALLSCREEN_SANITIZED:-}" ]; then
             SDL_VIDEODRIVER=dummy "$bin" --windowed --size 640x360 --now 2025-02-12T10:00 \
                 "$src/content" >"$tmp/out" 2>&1 &
             pid=$!
+            # from the program's start (the shell's child may take longer
+            # than that to become it on a busy machine)
+            comm=
+            while [ "$comm" != hallscreen ] && kill -0 "$pid" 2>/dev/null; do
+                read -r comm <"/proc/$pid/comm" 2>/dev/null || comm=
+            done
             sleep 0.01
             kill -"$sig" "$pid"
             sleep 0.5
