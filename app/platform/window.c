@@ -43,18 +43,19 @@ static SDL_Window *create(const struct window_request *rq, bool *fullscreen_late
 /* Maps in the pages of the window's picture, 8 MB at 1080p, and reads a
  * byte of each: the first access to each page costs several microseconds
  * (more on a virtual machine), some 10 to 30 ms in all, spent here while
- * the first frame is prepared rather than while it is drawn. Reads only:
- * what is drawn is never changed. */
+ * the first frame is prepared rather than while it is drawn. It reads
+ * the picture's own bytes only, and writes none: nothing drawn changes. */
 static int map_in(void *data)
 {
     struct window *w = data;
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), at = (uintptr_t)w->picture;
+    uintptr_t end = at + w->picture_size, first_page = at / page * page;
 #ifdef MADV_POPULATE_WRITE
-    madvise(w->picture, w->picture_size, MADV_POPULATE_WRITE); /* older kernels: faulted below */
+    /* older kernels: faulted in by the reads below */
+    madvise((void *)first_page, end - first_page, MADV_POPULATE_WRITE);
 #endif
-    const volatile unsigned char *byte = w->picture;
-    for (size_t at = 0; at < w->picture_size; at += page)
-        (void)byte[at];
+    for (; at < end; at = (at / page + 1) * page) /* the first byte of each page */
+        (void)*(const volatile unsigned char *)at;
     return 0;
 }
 
@@ -68,11 +69,8 @@ static void start_mapping_in(struct window *w)
             : NULL;
     if (!picture || !picture->pixels)
         return;
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    uintptr_t start = (uintptr_t)picture->pixels / page * page;
-    w->picture = (unsigned char *)start;
-    w->picture_size =
-        (uintptr_t)picture->pixels + (size_t)picture->pitch * (size_t)picture->h - start;
+    w->picture = picture->pixels;
+    w->picture_size = (size_t)picture->pitch * (size_t)picture->h;
     w->mapping_in = thrd_create(&w->mapping, map_in, w) == thrd_success;
 }
 

@@ -27,7 +27,7 @@ struct window {
     bool sdl_waits;        /* the driver sleeps until an event comes */
     thrd_t mapping;        /* mapping in the window's picture, if mapping_in */
     bool mapping_in;
-    unsigned char *picture; /* its pages, while they are mapped in */
+    unsigned char *picture; /* its pixels, while their pages are mapped in */
     size_t picture_size;
 };
 
