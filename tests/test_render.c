@@ -633,6 +633,37 @@ static void png_files_of_every_kind_are_read_as_written(void **state)
     rmdir(dir);
 }
 
+/* A PNG whose picture is whole but whose last chunk is missing (as some
+ * programs write them) is shown, as SDL_image showed it. */
+static void a_png_without_its_last_chunk_is_read_whole(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/hallscreen-tail-" TEMP_SUFFIX;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    struct stat st;
+    assert_int_equal(stat(CONTENT_DIR "/logos/oecd.png", &st), 0);
+    char *bytes = malloc((size_t)st.st_size);
+    int source = open(CONTENT_DIR "/logos/oecd.png", O_RDONLY);
+    assert_int_equal(read(source, bytes, (size_t)st.st_size), (ssize_t)st.st_size);
+    close(source);
+    size_t without_end = (size_t)st.st_size - 12; /* IEND: length, type, CRC */
+    assert_int_equal(write(fd, bytes, without_end), (ssize_t)without_end);
+    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    char why[200] = "";
+    SDL_Surface *cut = png_read_fd(fd, why, sizeof why);
+    SDL_Surface *whole =
+        png_read_fd(open(CONTENT_DIR "/logos/oecd.png", O_RDONLY), why, sizeof why);
+    if (!cut || !whole)
+        fail_msg("%s", why);
+    assert_int_equal(cut->h, whole->h);
+    assert_memory_equal(cut->pixels, whole->pixels, (size_t)whole->pitch * (size_t)whole->h);
+    SDL_FreeSurface(cut);
+    SDL_FreeSurface(whole);
+    free(bytes);
+    unlink(path);
+}
+
 static void a_png_cut_short_is_refused_saying_so(void **state)
 {
     (void)state;
@@ -1237,6 +1268,7 @@ int main(void)
         cmocka_unit_test(default_show_draws_inside_its_margins),
         cmocka_unit_test(png_files_of_every_kind_are_read_as_written),
         cmocka_unit_test(a_png_cut_short_is_refused_saying_so),
+        cmocka_unit_test(a_png_without_its_last_chunk_is_read_whole),
         cmocka_unit_test(every_field_draws_inside_its_margins),
         cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),
         cmocka_unit_test(default_font_draws_kazakh_and_russian),

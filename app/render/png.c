@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <png.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,11 @@ static SDL_Surface *read_picture(png_structp png, png_infop info, int *fd, char 
     png_read_info(png, info);
     ask_argb(png, info);
     int w = (int)png_get_image_width(png, info), h = (int)png_get_image_height(png, info);
+    if ((int64_t)w * h > IMAGE_MAX_PIXELS) { /* the file changed since its header was checked */
+        snprintf(why, MESSAGE_SIZE, "%dx%d is larger than %d megapixels", w, h,
+                 IMAGE_MAX_PIXELS >> 20);
+        return NULL;
+    }
     if (png_get_rowbytes(png, info) != (size_t)w * 4) {
         snprintf(why, MESSAGE_SIZE, "unexpected pixel layout");
         return NULL;
@@ -103,7 +109,8 @@ static SDL_Surface *read_picture(png_structp png, png_infop info, int *fd, char 
     for (int y = 0; y < h; y++)
         rows[y] = (png_bytep)surface->pixels + (size_t)y * (size_t)surface->pitch;
     png_read_image(png, rows);
-    png_read_end(png, NULL);
+    /* what follows the picture (a last chunk damaged or missing, as some
+     * programs write) is not read: the picture is whole */
     free(rows);
     return surface;
 }
