@@ -200,6 +200,8 @@ static bool ready_coming(struct renderer *r, const struct programme *prog,
     if (SDL_MUSTLOCK(canvas))
         SDL_UnlockSurface(canvas);
     if (!ok) {
+        changed_clear(&c->changed);
+        changed_end(&c->changed); /* the pages the refused slide filled go back */
         render_drop_coming(r);
         r->refused_coming = key; /* not drawn so again */
         return false;
