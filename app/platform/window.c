@@ -49,10 +49,10 @@ static int map_in(void *data)
 {
     struct window *w = data;
     uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), at = (uintptr_t)w->picture;
-    uintptr_t end = at + w->picture_size, first_page = at / page * page;
+    uintptr_t end = at + w->picture_size;
 #ifdef MADV_POPULATE_WRITE
     /* older kernels: faulted in by the reads below */
-    madvise((void *)first_page, end - first_page, MADV_POPULATE_WRITE);
+    madvise((void *)(at / page * page), end - at / page * page, MADV_POPULATE_WRITE);
 #endif
     for (; at < end; at = (at / page + 1) * page) /* the first byte of each page */
         (void)*(const volatile unsigned char *)at;
