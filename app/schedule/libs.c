@@ -5,6 +5,8 @@
  * functions they call go through here. */
 #include "libs.h"
 
+#include "../util/library.h"
+
 #include <dlfcn.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -21,46 +23,28 @@ static bool xml_ok, csv_ok;
 static char xml_why[160], csv_why[160];
 static once_flag xml_once = ONCE_FLAG_INIT, csv_once = ONCE_FLAG_INIT;
 
-/* The symbol name from handle into *slot; false when missing. */
-static bool resolve(void *handle, const char *name, void *slot, size_t slot_size)
-{
-    void *symbol = dlsym(handle, name);
-    if (symbol && slot_size == sizeof symbol)
-        *(void **)slot = symbol; /* POSIX: a function's address fits a void * */
-    return symbol != NULL;
-}
-
-#define RESOLVE(handle, lib, field, name) resolve(handle, name, &(lib).field, sizeof(lib).field)
-
-/* Opens library (the package to install: package); NULL with why set. */
-static void *open_library(const char *library, const char *package, char *why, size_t why_size)
-{
-    void *handle = dlopen(library, RTLD_NOW | RTLD_LOCAL);
-    if (!handle)
-        snprintf(why, why_size, "%s cannot be loaded (install %s: apt-get install %s): %s", library,
-                 package, package, dlerror());
-    return handle;
-}
-
 static void load_xml(void)
 {
-    void *h = open_library(XML_LIBRARY, "libxml2", xml_why, sizeof xml_why);
-    xml_ok = h && RESOLVE(h, xml, read_memory, "xmlReadMemory") &&
-             RESOLVE(h, xml, last_error, "xmlGetLastError") &&
-             RESOLVE(h, xml, root_element, "xmlDocGetRootElement") &&
-             RESOLVE(h, xml, line_number, "xmlGetLineNo") &&
-             RESOLVE(h, xml, free_doc, "xmlFreeDoc");
+    void *h = library_open(XML_LIBRARY, "libxml2", xml_why, sizeof xml_why);
+    xml_ok = h && LIBRARY_RESOLVE(h, xml, read_memory, "xmlReadMemory") &&
+             LIBRARY_RESOLVE(h, xml, last_error, "xmlGetLastError") &&
+             LIBRARY_RESOLVE(h, xml, root_element, "xmlDocGetRootElement") &&
+             LIBRARY_RESOLVE(h, xml, line_number, "xmlGetLineNo") &&
+             LIBRARY_RESOLVE(h, xml, free_doc, "xmlFreeDoc");
     if (h && !xml_ok)
         snprintf(xml_why, sizeof xml_why, "%s lacks a function: %s", XML_LIBRARY, dlerror());
 }
 
 static void load_csv(void)
 {
-    void *h = open_library(CSV_LIBRARY, "libcsv3", csv_why, sizeof csv_why);
-    csv_ok = h && RESOLVE(h, csv, init, "csv_init") &&
-             RESOLVE(h, csv, set_delim, "csv_set_delim") && RESOLVE(h, csv, parse, "csv_parse") &&
-             RESOLVE(h, csv, fini, "csv_fini") && RESOLVE(h, csv, error, "csv_error") &&
-             RESOLVE(h, csv, strerror, "csv_strerror") && RESOLVE(h, csv, free, "csv_free");
+    void *h = library_open(CSV_LIBRARY, "libcsv3", csv_why, sizeof csv_why);
+    csv_ok = h && LIBRARY_RESOLVE(h, csv, init, "csv_init") &&
+             LIBRARY_RESOLVE(h, csv, set_delim, "csv_set_delim") &&
+             LIBRARY_RESOLVE(h, csv, parse, "csv_parse") &&
+             LIBRARY_RESOLVE(h, csv, fini, "csv_fini") &&
+             LIBRARY_RESOLVE(h, csv, error, "csv_error") &&
+             LIBRARY_RESOLVE(h, csv, strerror, "csv_strerror") &&
+             LIBRARY_RESOLVE(h, csv, free, "csv_free");
     if (h && !csv_ok)
         snprintf(csv_why, sizeof csv_why, "%s lacks a function: %s", CSV_LIBRARY, dlerror());
 }
