@@ -633,34 +633,43 @@ static void png_files_of_every_kind_are_read_as_written(void **state)
     rmdir(dir);
 }
 
+#define LOGO CONTENT_DIR "/logos/oecd.png"
+
+/* A temporary file holding the bundled logo but its last drop bytes, open
+ * at its start, as a copy cut short leaves it; its name goes in path. */
+static int logo_less(size_t drop, char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    struct stat st;
+    assert_int_equal(stat(LOGO, &st), 0);
+    size_t kept = (size_t)st.st_size - drop;
+    char *bytes = malloc(kept);
+    int source = open(LOGO, O_RDONLY);
+    assert_int_equal(read(source, bytes, kept), (ssize_t)kept);
+    close(source);
+    assert_int_equal(write(fd, bytes, kept), (ssize_t)kept);
+    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    free(bytes);
+    return fd;
+}
+
 /* A PNG whose picture is whole but whose last chunk is missing (as some
  * programs write them) is shown, as SDL_image showed it. */
 static void a_png_without_its_last_chunk_is_read_whole(void **state)
 {
     (void)state;
     char path[] = "/tmp/hallscreen-tail-" TEMP_SUFFIX;
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    struct stat st;
-    assert_int_equal(stat(CONTENT_DIR "/logos/oecd.png", &st), 0);
-    char *bytes = malloc((size_t)st.st_size);
-    int source = open(CONTENT_DIR "/logos/oecd.png", O_RDONLY);
-    assert_int_equal(read(source, bytes, (size_t)st.st_size), (ssize_t)st.st_size);
-    close(source);
-    size_t without_end = (size_t)st.st_size - 12; /* IEND: length, type, CRC */
-    assert_int_equal(write(fd, bytes, without_end), (ssize_t)without_end);
-    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    int fd = logo_less(12, path); /* IEND: length, type, CRC */
     char why[200] = "";
     SDL_Surface *cut = png_read_fd(fd, why, sizeof why);
-    SDL_Surface *whole =
-        png_read_fd(open(CONTENT_DIR "/logos/oecd.png", O_RDONLY), why, sizeof why);
+    SDL_Surface *whole = png_read_fd(open(LOGO, O_RDONLY), why, sizeof why);
     if (!cut || !whole)
         fail_msg("%s", why);
     assert_int_equal(cut->h, whole->h);
     assert_memory_equal(cut->pixels, whole->pixels, (size_t)whole->pitch * (size_t)whole->h);
     SDL_FreeSurface(cut);
     SDL_FreeSurface(whole);
-    free(bytes);
     unlink(path);
 }
 
@@ -668,15 +677,9 @@ static void a_png_cut_short_is_refused_saying_so(void **state)
 {
     (void)state;
     char path[] = "/tmp/hallscreen-cut-" TEMP_SUFFIX;
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    /* the first 3000 bytes of a logo: a copy cut short */
-    int source = open(CONTENT_DIR "/logos/oecd.png", O_RDONLY);
-    char bytes[3000];
-    assert_int_equal(read(source, bytes, sizeof bytes), (ssize_t)sizeof bytes);
-    close(source);
-    assert_int_equal(write(fd, bytes, sizeof bytes), (ssize_t)sizeof bytes);
-    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    struct stat st;
+    assert_int_equal(stat(LOGO, &st), 0);
+    int fd = logo_less((size_t)st.st_size - 3000, path); /* its first 3000 bytes */
     char why[200] = "";
     assert_null(png_read_fd(fd, why, sizeof why));
     assert_non_null(strstr(why, "the file ends before its picture does"));
