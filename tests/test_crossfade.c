@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A crossfade's pixels: the one-pass mix gives what SDL's alpha blend of
  * the coming slide over the going one gives, within one level a channel,
- * and the processor's version (SSE2, NEON) the same bytes as plain C. */
+ * and each version the processor runs (AVX2, SSE2, NEON) the same bytes as
+ * plain C. */
 #include "../app/render/crossfade.h"
 
 #include <SDL.h>
@@ -89,26 +90,62 @@ static void the_ends_are_the_slides_and_the_middle_their_mean(void **state)
         }
 }
 
-/* The processor's version and plain C give the same bytes at every t and
- * every length (the vector body and its tail), and written over a too. */
+/* Each version the processor runs and plain C give the same bytes at
+ * every t and every length (the vector body and its tail), written over
+ * a too; and so does the mix with one colour. */
 static void every_version_gives_the_same_bytes(void **state)
 {
     (void)state;
     uint32_t a[PIXELS], b[PIXELS], fast[PIXELS], plain[PIXELS], in_place[PIXELS];
     fill(a, PIXELS);
     fill(b, PIXELS);
-    for (int t = 0; t <= CROSSFADE_ONE; t++) {
-        size_t n = (size_t)(t % 9 == 0 ? PIXELS : t % 7);
-        memset(fast, 0, sizeof fast);
-        memset(plain, 0, sizeof plain);
-        crossfade_row(fast, a, b, n, t);
-        crossfade_row_plain(plain, a, b, n, t);
-        assert_memory_equal(fast, plain, sizeof fast);
-        memcpy(in_place, a, sizeof a);
-        crossfade_row(in_place, in_place, b, n, t);
-        assert_memory_equal(in_place, plain, n * sizeof *plain);
+    const uint32_t colours[] = {0x00000000, 0xffffffff, 0x12f4a07c};
+    size_t versions = 0;
+    for (const struct crossfade_version *v; (v = crossfade_version(versions)); versions++) {
+        for (unsigned t = 1; t < CROSSFADE_ONE; t++) {
+            size_t n = t % 9 == 0 ? PIXELS : t % 13;
+            memset(fast, 0, sizeof fast);
+            crossfade_row_plain(plain, a, b, n, (int)t);
+            v->mix(fast, a, b, n, t);
+            assert_memory_equal(fast, plain, n * sizeof *plain);
+            memcpy(in_place, a, sizeof a);
+            v->mix(in_place, in_place, b, n, t);
+            assert_memory_equal(in_place, plain, n * sizeof *plain);
+            uint32_t colour = colours[t % 3], solid[PIXELS];
+            for (size_t i = 0; i < n; i++)
+                solid[i] = colour;
+            crossfade_row_plain(plain, a, solid, n, (int)t);
+            memcpy(in_place, a, sizeof a);
+            v->mix_solid(in_place, in_place, colour, n, t);
+            assert_memory_equal(in_place, plain, n * sizeof *plain);
+        }
+        print_message("crossfade version %s: the same bytes\n", v->name);
     }
-    print_message("crossfade version: %s\n", crossfade_kind());
+    assert_true(versions >= 2); /* the processor's and plain C */
+    assert_string_equal(crossfade_version(versions - 1)->name, "C");
+    assert_string_equal(crossfade_kind(), crossfade_version(0)->name);
+}
+
+/* The public rows: crossfade_row() is its version's mix, the ends copies,
+ * and crossfade_row_solid() the mix with a row of one colour. */
+static void the_rows_clamp_and_mix_alike(void **state)
+{
+    (void)state;
+    uint32_t a[PIXELS], b[PIXELS], out[PIXELS], expected[PIXELS], solid[PIXELS];
+    fill(a, PIXELS);
+    fill(b, PIXELS);
+    for (size_t i = 0; i < PIXELS; i++)
+        solid[i] = 0x00336699;
+    const int ts[] = {-5, 0, 1, 77, 128, 255, CROSSFADE_ONE, CROSSFADE_ONE + 9};
+    for (size_t k = 0; k < sizeof ts / sizeof ts[0]; k++) {
+        crossfade_row_plain(expected, a, b, PIXELS, ts[k]);
+        crossfade_row(out, a, b, PIXELS, ts[k]);
+        assert_memory_equal(out, expected, sizeof out);
+        crossfade_row_plain(expected, a, solid, PIXELS, ts[k]);
+        memcpy(out, a, sizeof a);
+        crossfade_row_solid(out, out, 0x00336699, PIXELS, ts[k]);
+        assert_memory_equal(out, expected, sizeof out);
+    }
 }
 
 int main(void)
@@ -118,6 +155,7 @@ int main(void)
         cmocka_unit_test(the_mix_is_sdls_blend_within_one_level),
         cmocka_unit_test(the_ends_are_the_slides_and_the_middle_their_mean),
         cmocka_unit_test(every_version_gives_the_same_bytes),
+        cmocka_unit_test(the_rows_clamp_and_mix_alike),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -184,26 +184,17 @@ void changed_end(struct changed_pixels *c)
         madvise((char *)c->pixels + kept, range - kept, MADV_DONTNEED);
 }
 
-/* Pixels a solid run is mixed from at a time. */
-enum { SOLID_CHUNK = 64 };
-
 void changed_mix(const struct changed_pixels *c, struct pixel_rows screen, int t)
 {
     const uint32_t *from = c->pixels;
-    uint32_t solid[SOLID_CHUNK];
     for (size_t i = 0; i < c->run_count; i++) {
         const struct changed_run *run = &c->runs[i];
         uint32_t *out = row_of(screen, run->y) + run->x;
-        if (!run->solid) {
+        if (run->solid) {
+            crossfade_row_solid(out, out, run->colour, run->length, t);
+        } else {
             crossfade_row(out, out, from, run->length, t);
             from += run->length;
-            continue;
-        }
-        for (size_t k = 0; k < SOLID_CHUNK && k < run->length; k++)
-            solid[k] = run->colour;
-        for (size_t done = 0; done < run->length; done += SOLID_CHUNK) {
-            size_t n = run->length - done < SOLID_CHUNK ? run->length - done : SOLID_CHUNK;
-            crossfade_row(out + done, out + done, solid, n, t);
         }
     }
 }
