@@ -5,6 +5,7 @@
 #include "../app/content/content.h"
 #include "../app/content/loader.h"
 #include "../app/layout/slide_layout.h"
+#include "../app/render/coverage.h"
 #include "../app/render/fonts.h"
 #include "../app/render/frame.h"
 #include "../app/render/png.h"
@@ -922,6 +923,73 @@ static void no_descriptor_left_is_not_a_missing_font(void **state)
     assert_non_null(strstr(err, "too many open files"));
 }
 
+/* A line as a coverage mask is the line SDL_ttf draws in colour: the
+ * same cover as its alpha, expanded to the same pixels, and drawn onto a
+ * picture, wherever it stands (cut at every edge too), what SDL's blend
+ * of it gives, within one level (exactly, where SDL blends as on x86). */
+static void a_line_as_a_mask_is_the_line_in_colour(void **state)
+{
+    (void)state;
+    TTF_Font *font = TTF_OpenFont("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", 61);
+    assert_non_null(font);
+    const char *text = "Цифровое правительство, Wé Ţară";
+    const struct rgba inks[] = {{0xf4, 0xb4, 0x1a, 0xff}, {0x20, 0x90, 0xe0, 0x80}};
+    SDL_Surface *mask = TTF_RenderUTF8_Shaded(font, text, (SDL_Color){255, 255, 255, 255},
+                                              (SDL_Color){0, 0, 0, 255});
+    assert_non_null(mask);
+    assert_true(coverage_is_mask(mask));
+    int worst = 0;
+    for (size_t k = 0; k < sizeof inks / sizeof inks[0]; k++) {
+        struct rgba ink = inks[k];
+        SDL_Surface *coloured =
+            TTF_RenderUTF8_Blended(font, text, (SDL_Color){ink.r, ink.g, ink.b, ink.a});
+        SDL_Surface *expanded = coverage_in_colour(mask, ink);
+        assert_non_null(coloured);
+        assert_non_null(expanded);
+        assert_int_equal(expanded->w, coloured->w);
+        assert_int_equal(expanded->h, coloured->h);
+        for (int y = 0; y < coloured->h; y++)
+            assert_memory_equal((char *)expanded->pixels + y * expanded->pitch,
+                                (char *)coloured->pixels + y * coloured->pitch,
+                                (size_t)coloured->w * 4);
+        const SDL_Point places[] = {{40, 30}, {-25, -20}, {700, 90}};
+        for (size_t p = 0; p < sizeof places / sizeof places[0]; p++) {
+            SDL_Surface *ours = SDL_CreateRGBSurfaceWithFormat(0, 900, 140, 32, SDL_PIXELFORMAT_RGB888);
+            SDL_Surface *sdls = SDL_CreateRGBSurfaceWithFormat(0, 900, 140, 32, SDL_PIXELFORMAT_RGB888);
+            assert_non_null(ours);
+            assert_non_null(sdls);
+            for (int y = 0; y < 140; y++)
+                for (int x = 0; x < 900; x++) /* a background of every shade */
+                    ((uint32_t *)ours->pixels)[y * (ours->pitch / 4) + x] =
+                        (uint32_t)(x * 7 % 256) << 16 | (uint32_t)(y * 5 % 256) << 8 | (uint32_t)((x + y) % 256);
+            SDL_BlitSurface(ours, NULL, sdls, NULL);
+            coverage_blend(ours, mask, places[p].x, places[p].y, ink);
+            SDL_Rect at = {places[p].x, places[p].y, coloured->w, coloured->h};
+            SDL_SetSurfaceBlendMode(coloured, SDL_BLENDMODE_BLEND);
+            SDL_BlitSurface(coloured, NULL, sdls, &at);
+            for (int y = 0; y < 140; y++)
+                for (int x = 0; x < 900; x++)
+                    for (int shift = 0; shift < 24; shift += 8) {
+                        uint32_t a = ((uint32_t *)ours->pixels)[y * (ours->pitch / 4) + x];
+                        uint32_t b = ((uint32_t *)sdls->pixels)[y * (sdls->pitch / 4) + x];
+                        int d = abs((int)((a >> shift) & 0xff) - (int)((b >> shift) & 0xff));
+                        worst = d > worst ? d : worst;
+                    }
+            SDL_FreeSurface(ours);
+            SDL_FreeSurface(sdls);
+        }
+        SDL_FreeSurface(coloured);
+        SDL_FreeSurface(expanded);
+    }
+    print_message("a mask drawn differs from SDL's blend by at most %d\n", worst);
+    assert_true(worst <= 1);
+#if defined(__x86_64__)
+    assert_int_equal(worst, 0);
+#endif
+    SDL_FreeSurface(mask);
+    TTF_CloseFont(font);
+}
+
 /* A line drawn at many sizes, more than are kept open, and again: each
  * time as wide as measured, and the second time the same pixels as the
  * first (a size drawn from the fonts kept, or opened again, is the same
@@ -944,6 +1012,7 @@ static void lines_drawn_at_many_sizes_stay_as_measured(void **state)
             enum font_style style = i % 2 ? FONT_BOLD : FONT_REGULAR;
             SDL_Surface *line = fonts_draw_line(fonts, style, px, text, false, ink, &ascent);
             assert_non_null(line);
+            assert_true(coverage_is_mask(line)); /* no letter in colour */
             assert_int_equal(line->w, fonts_text_width(fonts, style, px, text, strlen(text)));
             int descent;
             fonts_metrics(fonts, style, px, &above, &descent);
@@ -956,7 +1025,7 @@ static void lines_drawn_at_many_sizes_stay_as_measured(void **state)
             for (int y = 0; y < line->h; y++)
                 assert_memory_equal((char *)line->pixels + y * line->pitch,
                                     (char *)first[i]->pixels + y * first[i]->pitch,
-                                    (size_t)line->w * 4);
+                                    (size_t)line->w);
             SDL_FreeSurface(line);
             SDL_FreeSurface(first[i]);
         }
@@ -1268,6 +1337,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_drawn_at_many_sizes_stay_as_measured),
+        cmocka_unit_test(a_line_as_a_mask_is_the_line_in_colour),
         cmocka_unit_test(default_show_draws_inside_its_margins),
         cmocka_unit_test(png_files_of_every_kind_are_read_as_written),
         cmocka_unit_test(a_png_cut_short_is_refused_saying_so),

@@ -12,6 +12,7 @@
 #include "../util/str.h"
 
 #include <SDL_ttf.h>
+#include <hb-ot.h>
 #include <hb.h>
 #include <stdio.h>
 #include <errno.h>
@@ -31,6 +32,7 @@ struct face {
     int px;                     /* the size it is set at now */
     const unsigned char *bytes; /* the file, when it is read into memory; else NULL */
     size_t size;
+    bool colour; /* it may have letters in colour (emoji): lines drawn in colour */
 };
 
 /* A face opened again at one size, for drawing: SDL_ttf keeps the glyphs
@@ -87,6 +89,22 @@ static SDL_RWops *read_font_bytes(int fd, off_t size, unsigned char **kept)
     return rw;
 }
 
+/* Whether the font file in bytes (NULL: not read) may have letters in
+ * colour: tables of colour layers, pictures or SVG. */
+static bool has_colour_letters(const unsigned char *bytes, size_t size)
+{
+    if (!bytes)
+        return true;
+    hb_blob_t *blob = hb_blob_create((const char *)bytes, (unsigned)size, HB_MEMORY_MODE_READONLY,
+                                     NULL, NULL);
+    hb_face_t *face = hb_face_create(blob, 0);
+    bool colour =
+        hb_ot_color_has_layers(face) || hb_ot_color_has_png(face) || hb_ot_color_has_svg(face);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return colour;
+}
+
 /* Opens the font file at path without blocking (a FIFO or device in its
  * place never hangs the show), when it is a regular file, into face (its
  * font, and its bytes when they are read into memory); false with the
@@ -109,6 +127,7 @@ static bool open_font_file(const char *path, struct face *face, char *why, size_
     face->px = OPEN_PX;
     face->bytes = face->font ? bytes : NULL;
     face->size = face->font ? (size_t)size : 0;
+    face->colour = has_colour_letters(face->bytes, face->size);
     if (!face->font)
         free(bytes);
     else
@@ -371,20 +390,64 @@ uint32_t fonts_first_missing(struct fonts *fonts, enum font_style style, const c
     return 0;
 }
 
+/* A piece of a line: as a mask, unless in colour. */
+static SDL_Surface *draw_piece(TTF_Font *font, const char *piece, bool in_colour,
+                               struct rgba colour)
+{
+    if (in_colour)
+        return TTF_RenderUTF8_Blended(font, piece,
+                                      (SDL_Color){colour.r, colour.g, colour.b, colour.a});
+    /* shaded from black to white: each pixel's palette index is its cover */
+    return TTF_RenderUTF8_Shaded(font, piece, (SDL_Color){255, 255, 255, 255},
+                                 (SDL_Color){0, 0, 0, 255});
+}
+
+/* The pieces side by side on a line of their kind, from the baseline
+ * `above` below its top; frees them. */
+static SDL_Surface *join_pieces(SDL_Surface **pieces, const int *ascents, size_t count,
+                                bool in_colour, int width, int above, int below)
+{
+    SDL_Surface *line =
+        width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, above + below, in_colour ? 32 : 8,
+                                                   in_colour ? SDL_PIXELFORMAT_ARGB8888
+                                                             : SDL_PIXELFORMAT_INDEX8)
+                  : NULL;
+    int x = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (!pieces[i])
+            continue;
+        SDL_Rect at = {x, above - ascents[i], pieces[i]->w, pieces[i]->h};
+        if (line && in_colour) {
+            SDL_SetSurfaceBlendMode(pieces[i], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(pieces[i], NULL, line, &at);
+        } else if (line) { /* the covers copied as they are */
+            for (int y = 0; y < at.h; y++)
+                memcpy((uint8_t *)line->pixels + (size_t)(at.y + y) * (size_t)line->pitch + at.x,
+                       (uint8_t *)pieces[i]->pixels + (size_t)y * (size_t)pieces[i]->pitch,
+                       (size_t)at.w);
+        }
+        x += pieces[i]->w;
+        SDL_FreeSurface(pieces[i]);
+    }
+    return line;
+}
+
 SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,
                              bool rtl, struct rgba colour, int *ascent)
 {
     size_t n = strlen(text);
     struct segment segs[MAX_RUNS];
     size_t count = n ? segments_of(fonts, style, text, n, rtl, segs, MAX_RUNS) : 0;
+    bool in_colour = false;
+    for (size_t i = 0; i < count; i++)
+        in_colour = in_colour || segs[i].face->colour;
     SDL_Surface *pieces[MAX_RUNS] = {0};
     int ascents[MAX_RUNS] = {0};
     int width = 0, above = 0, below = 0;
-    SDL_Color c = {colour.r, colour.g, colour.b, colour.a};
     for (size_t i = 0; i < count; i++) {
         char *piece = str_ndup(text + segs[i].start, segs[i].length);
         TTF_Font *font = ready(drawing(fonts, segs[i].face, px), &segs[i], text);
-        pieces[i] = piece ? TTF_RenderUTF8_Blended(font, piece, c) : NULL;
+        pieces[i] = piece ? draw_piece(font, piece, in_colour, colour) : NULL;
         free(piece);
         if (!pieces[i])
             continue;
@@ -395,25 +458,8 @@ SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px,
         if (pieces[i]->h - ascents[i] > below)
             below = pieces[i]->h - ascents[i];
     }
-    if (count == 1 && pieces[0]) { /* one font, one direction: the line as drawn */
-        *ascent = above;
-        return pieces[0];
-    }
-    SDL_Surface *line = width > 0 ? SDL_CreateRGBSurfaceWithFormat(0, width, above + below, 32,
-                                                                   SDL_PIXELFORMAT_ARGB8888)
-                                  : NULL;
-    int x = 0;
-    for (size_t i = 0; i < count; i++) {
-        if (!pieces[i])
-            continue;
-        if (line) {
-            SDL_Rect at = {x, above - ascents[i], pieces[i]->w, pieces[i]->h};
-            SDL_SetSurfaceBlendMode(pieces[i], SDL_BLENDMODE_NONE);
-            SDL_BlitSurface(pieces[i], NULL, line, &at);
-        }
-        x += pieces[i]->w;
-        SDL_FreeSurface(pieces[i]);
-    }
     *ascent = above;
-    return line;
+    if (count == 1 && pieces[0]) /* one font, one direction: the line as drawn */
+        return pieces[0];
+    return join_pieces(pieces, ascents, count, in_colour, width, above, below);
 }

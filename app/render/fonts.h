@@ -31,12 +31,13 @@ void fonts_metrics(struct fonts *fonts, enum font_style style, int px, int *asce
  * font found through fontconfig can draw, or 0 when all are drawn. */
 uint32_t fonts_first_missing(struct fonts *fonts, enum font_style style, const char *text);
 
-/* One line of text drawn anti-aliased in colour: letters a font lacks come
- * from a fallback font, right-to-left pieces are shaped and set right to
- * left, ordered as a line of a paragraph that reads right to left when rtl
- * is set. NULL on failure
- * or for empty text. *ascent is how far the surface's top is above the
- * baseline. Caller frees. */
+/* One line of text drawn anti-aliased: letters a font lacks come from a
+ * fallback font, right-to-left pieces are shaped and set right to left,
+ * ordered as a line of a paragraph that reads right to left when rtl is
+ * set. A coverage mask (coverage.h) to be drawn in colour, or, where a
+ * font has letters in colour (emoji), the line in colour (ARGB8888). NULL
+ * on failure or for empty text. *ascent is how far the surface's top is
+ * above the baseline. Caller frees. */
 SDL_Surface *fonts_draw_line(struct fonts *fonts, enum font_style style, int px, const char *text,
                              bool rtl, struct rgba colour, int *ascent);
 

@@ -4,6 +4,7 @@
 #include "render_internal.h"
 
 #include "clip_probe.h"
+#include "coverage.h"
 #include "fonts.h"
 #include "images.h"
 #include "../layout/slide_layout.h"
@@ -235,16 +236,38 @@ static SDL_Surface *surface_drawn_on(struct renderer *r)
     return r->composing_on ? r->composing_on : render_canvas(r);
 }
 
-/* Blends src onto the surface r draws on, at x, y, after what is drawn
- * already; false when r draws through textures. */
-static bool blend_onto_surface(struct renderer *r, SDL_Surface *src, int x, int y)
+/* Blends src (a coverage mask drawn in colour, or a picture with alpha)
+ * onto the surface r draws on, at x, y, after what is drawn already;
+ * false when r draws through textures. */
+static bool blend_onto_surface(struct renderer *r, SDL_Surface *src, int x, int y,
+                               struct rgba colour)
 {
     SDL_Surface *surface = surface_drawn_on(r);
     if (!surface || SDL_RenderFlush(r->sdl) != 0)
         return false;
+    if (coverage_is_mask(src)) {
+        coverage_blend(surface, src, x, y, colour);
+        return true;
+    }
     SDL_Rect dst = {x, y, src->w, src->h};
     SDL_SetSurfaceBlendMode(src, SDL_BLENDMODE_BLEND);
     SDL_BlitSurface(src, NULL, surface, &dst);
+    return true;
+}
+
+/* Puts the line (a mask drawn in colour, or in colour) into the part of
+ * texture (ARGB8888, streaming); false when it cannot. */
+static bool to_texture(SDL_Texture *texture, const SDL_Rect *part, SDL_Surface *line,
+                       struct rgba colour)
+{
+    if (!coverage_is_mask(line))
+        return SDL_UpdateTexture(texture, part, line->pixels, line->pitch) == 0;
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(texture, part, &pixels, &pitch) != 0)
+        return false;
+    coverage_expand(line, colour, pixels, pitch);
+    SDL_UnlockTexture(texture);
     return true;
 }
 
@@ -290,10 +313,9 @@ static struct box draw_text(struct renderer *r, const struct item *item, struct 
         return line->at;
     SDL_Rect src = {0, 0, line->surface->w, line->surface->h};
     SDL_Rect dst = {line->at.x, line->at.y - band.top, src.w, src.h};
-    if (!blend_onto_surface(r, line->surface, dst.x, dst.y)) {
+    if (!blend_onto_surface(r, line->surface, dst.x, dst.y, item->colour)) {
         SDL_Texture *texture = lines_texture(r, src.w, src.h);
-        if (texture &&
-            SDL_UpdateTexture(texture, &src, line->surface->pixels, line->surface->pitch) == 0)
+        if (texture && to_texture(texture, &src, line->surface, item->colour))
             SDL_RenderCopy(r->sdl, texture, &src, &dst);
     }
     release_after(line, kept ? band : WHOLE);
@@ -326,7 +348,7 @@ static void draw_image(struct renderer *r, const struct item *item, struct band 
             *kept = (struct drawn_item){sized, item->box};
         }
     }
-    if (!sized || !blend_onto_surface(r, sized, at.x, at.y))
+    if (!sized || !blend_onto_surface(r, sized, at.x, at.y, (struct rgba){0}))
         images_draw(r->images, r->sdl, item->path, at, item->crop);
     if (kept && kept->surface)
         release_after(kept, band);

@@ -3,6 +3,7 @@
  * tick. */
 #include "timer_screen.h"
 
+#include "coverage.h"
 #include "fonts.h"
 #include "render_internal.h"
 #include "../layout/timer_slides.h"
@@ -68,14 +69,16 @@ static bool figures_at(struct timer_figures *f, struct renderer *r, int px)
     const struct rgba white = {0xff, 0xff, 0xff, 0xff};
     for (size_t i = 0; i < sizeof TIMER_FIGURES - 1; i++) {
         const char one[] = {TIMER_FIGURES[i], '\0'};
-        SDL_Surface *s =
+        SDL_Surface *line =
             fonts_draw_line(render_fonts(r), FONT_BOLD, px, one, false, white, &f->ascent[i]);
+        SDL_Surface *s = line ? coverage_in_colour(line, white) : NULL;
         f->glyph[i] = s ? SDL_CreateTextureFromSurface(r->sdl, s) : NULL;
         if (s) {
             f->w[i] = s->w;
             f->h[i] = s->h;
         }
         SDL_FreeSurface(s);
+        SDL_FreeSurface(line);
         if (!f->glyph[i]) {
             drop_figures(f);
             return false;
