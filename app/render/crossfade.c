@@ -82,6 +82,12 @@ static void mix_solid_sse2(uint32_t *out, const uint32_t *a, uint32_t colour, si
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define HAVE_AVX2 1
+/* The lanes of the first n (1 to 7) pixels set. */
+__attribute__((target("avx2"))) static __m256i tail_lanes(size_t n)
+{
+    return _mm256_cmpgt_epi32(_mm256_set1_epi32((int)n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+}
+
 /* The SSE2 version eight pixels at a time: AVX2's unpacking and packing
  * work within each half of the register, so the order comes back. */
 __attribute__((target("avx2"))) static void mix_avx2(uint32_t *out, const uint32_t *a,
@@ -102,7 +108,18 @@ __attribute__((target("avx2"))) static void mix_avx2(uint32_t *out, const uint32
         hi = _mm256_srli_epi16(_mm256_add_epi16(hi, half), 8);
         _mm256_storeu_si256((__m256i *)(out + i), _mm256_packus_epi16(lo, hi));
     }
-    mix_sse2(out + i, a + i, b + i, n - i, t);
+    if (i < n) { /* the last one to seven pixels, the other lanes neither read nor written */
+        __m256i lanes = tail_lanes(n - i);
+        __m256i va = _mm256_maskload_epi32((const int *)(a + i), lanes);
+        __m256i vb = _mm256_maskload_epi32((const int *)(b + i), lanes);
+        __m256i lo = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpacklo_epi8(va, zero), ta),
+                                      _mm256_mullo_epi16(_mm256_unpacklo_epi8(vb, zero), tb));
+        __m256i hi = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpackhi_epi8(va, zero), ta),
+                                      _mm256_mullo_epi16(_mm256_unpackhi_epi8(vb, zero), tb));
+        lo = _mm256_srli_epi16(_mm256_add_epi16(lo, half), 8);
+        hi = _mm256_srli_epi16(_mm256_add_epi16(hi, half), 8);
+        _mm256_maskstore_epi32((int *)(out + i), lanes, _mm256_packus_epi16(lo, hi));
+    }
 }
 
 __attribute__((target("avx2"))) static void mix_solid_avx2(uint32_t *out, const uint32_t *a,
@@ -181,6 +198,15 @@ const struct crossfade_version *crossfade_version(size_t i)
     return first + i < sizeof versions / sizeof versions[0] ? &versions[first + i] : NULL;
 }
 
+/* The version the rows use, found once. */
+static const struct crossfade_version *best(void)
+{
+    static const struct crossfade_version *found;
+    if (!found)
+        found = crossfade_version(0);
+    return found;
+}
+
 const char *crossfade_kind(void)
 {
     return crossfade_version(0)->name;
@@ -205,7 +231,7 @@ static bool ends(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, 
 void crossfade_row(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
 {
     if (!ends(out, a, b, n, t))
-        crossfade_version(0)->mix(out, a, b, n, (unsigned)t);
+        best()->mix(out, a, b, n, (unsigned)t);
 }
 
 void crossfade_row_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t n, int t)
@@ -220,6 +246,6 @@ void crossfade_row_solid(uint32_t *out, const uint32_t *a, uint32_t colour, size
         for (size_t i = 0; i < n; i++)
             out[i] = colour;
     } else if (!ends(out, a, a, n, t)) {
-        crossfade_version(0)->mix_solid(out, a, colour, n, (unsigned)t);
+        best()->mix_solid(out, a, colour, n, (unsigned)t);
     }
 }
