@@ -954,14 +954,17 @@ static void a_line_as_a_mask_is_the_line_in_colour(void **state)
                                 (size_t)coloured->w * 4);
         const SDL_Point places[] = {{40, 30}, {-25, -20}, {700, 90}};
         for (size_t p = 0; p < sizeof places / sizeof places[0]; p++) {
-            SDL_Surface *ours = SDL_CreateRGBSurfaceWithFormat(0, 900, 140, 32, SDL_PIXELFORMAT_RGB888);
-            SDL_Surface *sdls = SDL_CreateRGBSurfaceWithFormat(0, 900, 140, 32, SDL_PIXELFORMAT_RGB888);
+            SDL_Surface *ours =
+                SDL_CreateRGBSurfaceWithFormat(0, 900, 140, 32, SDL_PIXELFORMAT_RGB888);
+            SDL_Surface *sdls =
+                SDL_CreateRGBSurfaceWithFormat(0, 900, 140, 32, SDL_PIXELFORMAT_RGB888);
             assert_non_null(ours);
             assert_non_null(sdls);
             for (int y = 0; y < 140; y++)
                 for (int x = 0; x < 900; x++) /* a background of every shade */
                     ((uint32_t *)ours->pixels)[y * (ours->pitch / 4) + x] =
-                        (uint32_t)(x * 7 % 256) << 16 | (uint32_t)(y * 5 % 256) << 8 | (uint32_t)((x + y) % 256);
+                        (uint32_t)(x * 7 % 256) << 16 | (uint32_t)(y * 5 % 256) << 8 |
+                        (uint32_t)((x + y) % 256);
             SDL_BlitSurface(ours, NULL, sdls, NULL);
             coverage_blend(ours, mask, places[p].x, places[p].y, ink);
             SDL_Rect at = {places[p].x, places[p].y, coloured->w, coloured->h};

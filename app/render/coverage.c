@@ -29,7 +29,8 @@ void coverage_blend(SDL_Surface *dst, const SDL_Surface *mask, int x, int y, str
     uint32_t c = (uint32_t)colour.r << 16 | (uint32_t)colour.g << 8 | colour.b;
     for (int row = top; row < bottom; row++) {
         const uint8_t *cover = (const uint8_t *)mask->pixels + (size_t)row * (size_t)mask->pitch;
-        uint32_t *out = (uint32_t *)((uint8_t *)dst->pixels + (size_t)(y + row) * (size_t)dst->pitch) + x;
+        uint32_t *out =
+            (uint32_t *)((uint8_t *)dst->pixels + (size_t)(y + row) * (size_t)dst->pitch) + x;
         for (int i = left; i < right; i++) {
             if (!cover[i])
                 continue;

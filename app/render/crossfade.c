@@ -33,8 +33,7 @@ static void mix_plain(uint32_t *out, const uint32_t *a, const uint32_t *b, size_
         out[i] = mix_pixel(a[i], b[i], t);
 }
 
-static void mix_solid_plain(uint32_t *out, const uint32_t *a, uint32_t colour, size_t n,
-                            unsigned t)
+static void mix_solid_plain(uint32_t *out, const uint32_t *a, uint32_t colour, size_t n, unsigned t)
 {
     for (size_t i = 0; i < n; i++)
         out[i] = mix_pixel(a[i], colour, t);
@@ -65,10 +64,10 @@ static void mix_solid_sse2(uint32_t *out, const uint32_t *a, uint32_t colour, si
 {
     const __m128i zero = _mm_setzero_si128();
     const __m128i ta = _mm_set1_epi16((short)(CROSSFADE_ONE - t));
-    const __m128i bt = _mm_add_epi16(
-        _mm_mullo_epi16(_mm_unpacklo_epi8(_mm_set1_epi32((int)colour), zero),
-                        _mm_set1_epi16((short)t)),
-        _mm_set1_epi16(128));
+    const __m128i bt =
+        _mm_add_epi16(_mm_mullo_epi16(_mm_unpacklo_epi8(_mm_set1_epi32((int)colour), zero),
+                                      _mm_set1_epi16((short)t)),
+                      _mm_set1_epi16(128));
     size_t i = 0;
     for (; i + 4 <= n; i += 4) {
         __m128i va = _mm_loadu_si128((const __m128i *)(a + i));
@@ -136,8 +135,8 @@ __attribute__((target("avx2"))) static void mix_solid_avx2(uint32_t *out, const 
         __m256i va = _mm256_loadu_si256((const __m256i *)(a + i));
         __m256i lo = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpacklo_epi8(va, zero), ta), bt);
         __m256i hi = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpackhi_epi8(va, zero), ta), bt);
-        _mm256_storeu_si256((__m256i *)(out + i),
-                            _mm256_packus_epi16(_mm256_srli_epi16(lo, 8), _mm256_srli_epi16(hi, 8)));
+        _mm256_storeu_si256((__m256i *)(out + i), _mm256_packus_epi16(_mm256_srli_epi16(lo, 8),
+                                                                      _mm256_srli_epi16(hi, 8)));
     }
     mix_solid_sse2(out + i, a + i, colour, n - i, t);
 }
@@ -159,12 +158,10 @@ static void mix_neon(uint32_t *out, const uint32_t *a, const uint32_t *b, size_t
     mix_plain(out + i, a + i, b + i, n - i, t);
 }
 
-static void mix_solid_neon(uint32_t *out, const uint32_t *a, uint32_t colour, size_t n,
-                           unsigned t)
+static void mix_solid_neon(uint32_t *out, const uint32_t *a, uint32_t colour, size_t n, unsigned t)
 {
     const uint8x8_t ta = vdup_n_u8((uint8_t)(CROSSFADE_ONE - t));
-    const uint16x8_t bt =
-        vmull_u8(vreinterpret_u8_u32(vdup_n_u32(colour)), vdup_n_u8((uint8_t)t));
+    const uint16x8_t bt = vmull_u8(vreinterpret_u8_u32(vdup_n_u32(colour)), vdup_n_u8((uint8_t)t));
     size_t i = 0;
     for (; i + 4 <= n; i += 4) {
         uint8x16_t va = vld1q_u8((const uint8_t *)(a + i));
