@@ -89,35 +89,32 @@ __attribute__((target("avx2"))) static __m256i tail_lanes(size_t n)
 
 /* The SSE2 version eight pixels at a time: AVX2's unpacking and packing
  * work within each half of the register, so the order comes back. */
+__attribute__((target("avx2"))) static __m256i mix8(__m256i va, __m256i vb, __m256i ta, __m256i tb)
+{
+    const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi16(128);
+    __m256i lo = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpacklo_epi8(va, zero), ta),
+                                  _mm256_mullo_epi16(_mm256_unpacklo_epi8(vb, zero), tb));
+    __m256i hi = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpackhi_epi8(va, zero), ta),
+                                  _mm256_mullo_epi16(_mm256_unpackhi_epi8(vb, zero), tb));
+    return _mm256_packus_epi16(_mm256_srli_epi16(_mm256_add_epi16(lo, half), 8),
+                               _mm256_srli_epi16(_mm256_add_epi16(hi, half), 8));
+}
+
 __attribute__((target("avx2"))) static void mix_avx2(uint32_t *out, const uint32_t *a,
                                                      const uint32_t *b, size_t n, unsigned t)
 {
-    const __m256i zero = _mm256_setzero_si256(), half = _mm256_set1_epi16(128);
     const __m256i tb = _mm256_set1_epi16((short)t);
     const __m256i ta = _mm256_set1_epi16((short)(CROSSFADE_ONE - t));
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256i va = _mm256_loadu_si256((const __m256i *)(a + i));
-        __m256i vb = _mm256_loadu_si256((const __m256i *)(b + i));
-        __m256i lo = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpacklo_epi8(va, zero), ta),
-                                      _mm256_mullo_epi16(_mm256_unpacklo_epi8(vb, zero), tb));
-        __m256i hi = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpackhi_epi8(va, zero), ta),
-                                      _mm256_mullo_epi16(_mm256_unpackhi_epi8(vb, zero), tb));
-        lo = _mm256_srli_epi16(_mm256_add_epi16(lo, half), 8);
-        hi = _mm256_srli_epi16(_mm256_add_epi16(hi, half), 8);
-        _mm256_storeu_si256((__m256i *)(out + i), _mm256_packus_epi16(lo, hi));
-    }
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_si256((__m256i *)(out + i),
+                            mix8(_mm256_loadu_si256((const __m256i *)(a + i)),
+                                 _mm256_loadu_si256((const __m256i *)(b + i)), ta, tb));
     if (i < n) { /* the last one to seven pixels, the other lanes neither read nor written */
         __m256i lanes = tail_lanes(n - i);
-        __m256i va = _mm256_maskload_epi32((const int *)(a + i), lanes);
-        __m256i vb = _mm256_maskload_epi32((const int *)(b + i), lanes);
-        __m256i lo = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpacklo_epi8(va, zero), ta),
-                                      _mm256_mullo_epi16(_mm256_unpacklo_epi8(vb, zero), tb));
-        __m256i hi = _mm256_add_epi16(_mm256_mullo_epi16(_mm256_unpackhi_epi8(va, zero), ta),
-                                      _mm256_mullo_epi16(_mm256_unpackhi_epi8(vb, zero), tb));
-        lo = _mm256_srli_epi16(_mm256_add_epi16(lo, half), 8);
-        hi = _mm256_srli_epi16(_mm256_add_epi16(hi, half), 8);
-        _mm256_maskstore_epi32((int *)(out + i), lanes, _mm256_packus_epi16(lo, hi));
+        _mm256_maskstore_epi32((int *)(out + i), lanes,
+                               mix8(_mm256_maskload_epi32((const int *)(a + i), lanes),
+                                    _mm256_maskload_epi32((const int *)(b + i), lanes), ta, tb));
     }
 }
 
