@@ -926,7 +926,8 @@ static void no_descriptor_left_is_not_a_missing_font(void **state)
 /* A line as a coverage mask is the line SDL_ttf draws in colour: the
  * same cover as its alpha, expanded to the same pixels, and drawn onto a
  * picture, wherever it stands (cut at every edge too), what SDL's blend
- * of it gives, within one level (exactly, where SDL blends as on x86). */
+ * of it gives: exactly on x86, within two levels where SDL's blend
+ * rounds otherwise (arm64). */
 static void a_line_as_a_mask_is_the_line_in_colour(void **state)
 {
     (void)state;
@@ -985,9 +986,10 @@ static void a_line_as_a_mask_is_the_line_in_colour(void **state)
         SDL_FreeSurface(expanded);
     }
     print_message("a mask drawn differs from SDL's blend by at most %d\n", worst);
-    assert_true(worst <= 1);
 #if defined(__x86_64__)
-    assert_int_equal(worst, 0);
+    assert_int_equal(worst, 0); /* SDL's MMX blend, the formula of coverage.c */
+#else
+    assert_true(worst <= 2); /* SDL's NEON blend divides by 255, rounded */
 #endif
     SDL_FreeSurface(mask);
     TTF_CloseFont(font);
