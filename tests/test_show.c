@@ -178,10 +178,10 @@ static void wake_ups_never_add_frames_to_a_transition(void **state)
 {
     (void)state;
     struct transition_timing t;
-    transition_begin(&t, 42, 1000, 500, 33, 1);
+    transition_begin(&t, 42, 1000, 500, 30, 1);
     assert_true(t.running);
     /* the loop wakes every millisecond (a status file written beside the
-     * content folder, inotify events): frames still come 33 ms apart */
+     * content folder, inotify events): frames still come 30 a second */
     int frames = 0;
     for (int64_t now = 1000; now <= 1600; now++) {
         if (transition_frame_wait(&t, now) == 0) {
@@ -191,23 +191,49 @@ static void wake_ups_never_add_frames_to_a_transition(void **state)
         }
     }
     assert_false(t.running);
-    assert_in_range(frames, 15, 17); /* 500 ms at 33 ms, and the last frame */
+    assert_int_equal(frames, 16); /* 15 in 500 ms, and the last frame */
     assert_int_equal(transition_frame_wait(&t, 1600), -1);
+}
+
+static void frames_come_at_the_display_rate_not_faster(void **state)
+{
+    (void)state;
+    int rates[] = {60, 50, 30, 24};
+    for (size_t i = 0; i < sizeof rates / sizeof *rates; i++) {
+        struct transition_timing t;
+        transition_begin(&t, 42, 5000, 1000, rates[i], 1);
+        int frames = 0;
+        int64_t last = 0, shortest = 1000;
+        for (int64_t now = 5000; transition_frame_wait(&t, now) >= 0; now++) {
+            if (transition_frame_wait(&t, now) > 0)
+                continue;
+            if (frames > 0 && now - last < shortest)
+                shortest = now - last;
+            transition_progress(&t, now);
+            transition_frame_drawn(&t, now);
+            last = now;
+            frames++;
+        }
+        /* a second's frames and the last one, none closer than the rate
+         * allows (60 Hz: 16 or 17 ms apart, never 16 twice running) */
+        assert_int_equal(frames, rates[i] + 1);
+        assert_true(shortest >= 1000 / rates[i]);
+    }
 }
 
 static void a_transition_ends_on_time_with_its_last_frame(void **state)
 {
     (void)state;
     struct transition_timing t;
-    transition_begin(&t, 42, 0, 500, 33, 1);
+    transition_begin(&t, 42, 0, 500, 30, 1);
     assert_int_equal(transition_frame_wait(&t, 0), 0);
-    transition_frame_drawn(&t, 40);                      /* late for the frame due at 33 */
-    assert_int_equal(transition_frame_wait(&t, 45), 21); /* the next still at 66, not 73 */
+    transition_frame_drawn(&t, 40);                      /* late for the frame due at 34 */
+    assert_int_equal(transition_frame_wait(&t, 45), 22); /* the next still at 67, not 74 */
     transition_frame_drawn(&t, 496);
-    assert_int_equal(transition_frame_wait(&t, 496), 4); /* not at 528: the end is due */
+    assert_int_equal(transition_frame_wait(&t, 496), 4); /* not at 534: the end is due */
     assert_true(transition_progress(&t, 500) == 1.0f);
     assert_false(t.running);
-    transition_begin(&t, 0, 0, 500, 33, 1); /* nothing going out: no transition */
+    transition_begin(&t, 0, 0, 500, 30, 1); /* nothing going out: no transition */
     assert_false(t.running);
 }
 
@@ -215,7 +241,7 @@ static void frames_due_and_never_drawn_are_counted(void **state)
 {
     (void)state;
     struct transition_timing t;
-    transition_begin(&t, 1, 1000, 500, 16, 1);
+    transition_begin(&t, 1, 1000, 500, 60, 1);
     assert_int_equal(transition_frames_missed(&t, 1000), 0); /* the first, on time */
     transition_frame_drawn(&t, 1000);
     assert_int_equal(transition_frames_missed(&t, 1020), 0); /* a little late */
@@ -224,7 +250,7 @@ static void frames_due_and_never_drawn_are_counted(void **state)
     transition_begin(&t, 1, 2000, 500, 0, 1);                /* paced by the display */
     transition_frame_drawn(&t, 2000);
     assert_int_equal(transition_frames_missed(&t, 2034), 1);
-    transition_begin(&t, 0, 3000, 500, 16, 1); /* nothing to move from: no transition */
+    transition_begin(&t, 0, 3000, 500, 60, 1); /* nothing to move from: no transition */
     assert_int_equal(transition_frames_missed(&t, 9000), 0);
 }
 
@@ -246,6 +272,7 @@ int main(void)
         cmocka_unit_test(a_clip_holds_its_slide_until_it_ends),
         cmocka_unit_test(wake_ups_never_add_frames_to_a_transition),
         cmocka_unit_test(a_transition_ends_on_time_with_its_last_frame),
+        cmocka_unit_test(frames_come_at_the_display_rate_not_faster),
         cmocka_unit_test(the_loop_sleeps_until_its_soonest_wait),
         cmocka_unit_test(frames_due_and_never_drawn_are_counted),
         cmocka_unit_test(slides_advance_after_their_durations_and_wrap),

@@ -10,7 +10,7 @@
 
 #include <stdlib.h>
 
-enum { FRAME_MS = 16 }; /* between frames of a transition without vsync: 60 a second */
+enum { MOST_HZ = 60, LEAST_HZ = 24 };
 
 bool stage_open(struct stage *s, SDL_Renderer *sdl, bool vsync, const struct theme *theme,
                 int rotate, const char *hwdec, char *err, size_t err_size)
@@ -137,6 +137,20 @@ void stage_screenshot(struct stage *s, const char *path)
     stage_invalidate(s);
 }
 
+/* Frames a second of a transition the display does not pace: its refresh
+ * rate (a 4K television at 30 Hz shows no more), at most MOST_HZ; MOST_HZ
+ * where the rate is unknown (a virtual display, a render without one). */
+static int unpaced_hz(SDL_Renderer *sdl)
+{
+    SDL_Window *window = SDL_RenderGetWindow(sdl);
+    int display = window ? SDL_GetWindowDisplayIndex(window) : -1;
+    SDL_DisplayMode mode;
+    if (display < 0 || SDL_GetCurrentDisplayMode(display, &mode) != 0 ||
+        mode.refresh_rate < LEAST_HZ)
+        return MOST_HZ;
+    return mode.refresh_rate < MOST_HZ ? mode.refresh_rate : MOST_HZ;
+}
+
 bool stage_follow(struct stage *s, const struct programme *shown, const struct slide *slide,
                   int64_t now_ms)
 {
@@ -145,8 +159,8 @@ bool stage_follow(struct stage *s, const struct programme *shown, const struct s
         return false;
     const struct theme *t = &shown->theme;
     int duration = t->transition == TRANSITION_NONE ? 0 : t->transition_ms;
-    int frame_ms = s->vsync ? 0 : FRAME_MS;
-    transition_begin(&s->transition, s->on_screen, now_ms, duration, frame_ms, s->direction);
+    int frame_hz = s->vsync ? 0 : unpaced_hz(s->sdl);
+    transition_begin(&s->transition, s->on_screen, now_ms, duration, frame_hz, s->direction);
     s->transitions += s->transition.running;
     clips_follow(&s->clips, slide, now_ms);
     s->on_screen = key;
