@@ -27,9 +27,9 @@ static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, 
     *descent = px * 29 / 100;
 }
 
-static bool fake_image(void *ctx, const char *path, int *w, int *h)
+static bool fake_image(void *ctx, const char *path, struct box fit, int *w, int *h)
 {
-    (void)ctx;
+    (void)ctx, (void)fit;
     *w = 400, *h = 200;
     return str_ends_with(path, ".png");
 }

@@ -8,6 +8,7 @@
 #include "../app/render/coverage.h"
 #include "../app/render/fonts.h"
 #include "../app/render/frame.h"
+#include "../app/render/images.h"
 #include "../app/render/png.h"
 #include "../app/render/render.h"
 #include "../app/render/stage.h"
@@ -752,7 +753,8 @@ static void an_extreme_svg_is_drawn_within_its_card(void **state)
     struct slide slide = {.kind = SLIDE_PARTNERS, .partners = &partner, .partner_count = 1};
     struct programme prog = {.slides = &slide, .slide_count = 1, .theme = t};
     int w = 0, h = 0;
-    assert_true(render_measurer(c.r)->image_size(render_measurer(c.r)->ctx, path, &w, &h));
+    assert_true(
+        render_measurer(c.r)->image_size(render_measurer(c.r)->ctx, path, (struct box){0}, &w, &h));
     assert_true(w <= 512 && h <= 512);
     assert_true(frame_draw_slide(c.r, &prog, &slide, "10:00", 640, 360));
     close_canvas(&c);
@@ -789,6 +791,62 @@ static Uint32 pinstripes(int x, int y, int w)
 {
     (void)y, (void)w;
     return x % 2 ? 0xffffffff : 0xff000000;
+}
+
+static Uint32 speckles(int x, int y, int w)
+{
+    (void)w;
+    return 0xff000000u | (Uint32)((x * 7) ^ (y * 13)) << 8 | (Uint32)(x + y) % 251;
+}
+
+/* images_sized()'s picture from a cache that kept the whole of path. */
+static SDL_Surface *sized_from_whole(const char *path, int w, int h, struct images **kept)
+{
+    int natural_w, natural_h;
+    *kept = images_create();
+    assert_true(images_size(*kept, path, 0, 0, &natural_w, &natural_h));
+    return images_sized(*kept, path, w, h, (struct box){0});
+}
+
+static void assert_same_pixels(const SDL_Surface *a, const SDL_Surface *b)
+{
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(a->w, b->w);
+    assert_int_equal(a->h, b->h);
+    for (int y = 0; y < a->h; y++)
+        assert_memory_equal((const Uint8 *)a->pixels + y * a->pitch,
+                            (const Uint8 *)b->pixels + y * b->pitch, (size_t)a->w * 4);
+}
+
+static void a_logo_kept_for_its_box_is_drawn_as_from_the_whole_picture(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hallscreen-logo-" TEMP_SUFFIX, path[160];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/logo.png", dir);
+    save_poster(path, 2000, 700, speckles);
+    struct images *images = images_create(), *whole;
+    int w, h;
+    /* a card of 500 x 300: the logo is kept halved twice, its size told whole */
+    assert_true(images_size(images, path, 500, 300, &w, &h));
+    assert_int_equal(w, 2000);
+    assert_int_equal(h, 700);
+    assert_same_pixels(images_sized(images, path, 500, 175, (struct box){0}),
+                       sized_from_whole(path, 500, 175, &whole));
+    images_destroy(whole);
+    /* a smaller box is served by what is kept, a larger one decodes again */
+    assert_true(images_size(images, path, 200, 100, &w, &h));
+    assert_same_pixels(images_sized(images, path, 200, 70, (struct box){0}),
+                       sized_from_whole(path, 200, 70, &whole));
+    images_destroy(whole);
+    assert_true(images_size(images, path, 1800, 1000, &w, &h));
+    assert_same_pixels(images_sized(images, path, 1800, 630, (struct box){0}),
+                       sized_from_whole(path, 1800, 630, &whole));
+    images_destroy(whole);
+    images_destroy(images);
+    unlink(path);
+    rmdir(dir);
 }
 
 /* Renders the one slide of the folder dir at w x h into a canvas. */
@@ -1368,6 +1426,7 @@ int main(void)
         cmocka_unit_test(an_extreme_svg_is_drawn_within_its_card),
         cmocka_unit_test(boards_of_2_8_and_30_rooms_and_a_room_screen),
         cmocka_unit_test(image_slides_contain_cover_and_filter),
+        cmocka_unit_test(a_logo_kept_for_its_box_is_drawn_as_from_the_whole_picture),
         cmocka_unit_test(no_descriptor_left_is_not_a_missing_font),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -36,9 +36,9 @@ static void fake_metrics(void *ctx, enum font_style style, int px, int *ascent, 
     *ascent = px, *descent = px / 4;
 }
 
-static bool fake_image(void *ctx, const char *path, int *w, int *h)
+static bool fake_image(void *ctx, const char *path, struct box fit, int *w, int *h)
 {
-    (void)ctx, (void)path;
+    (void)ctx, (void)path, (void)fit;
     *w = 300, *h = 100;
     return true;
 }

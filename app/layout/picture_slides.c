@@ -24,7 +24,7 @@ static void layout_partner_card(const struct measurer *m, const struct programme
     int pad = (card.w < card.h ? card.w : card.h) / 8;
     struct box inner = {card.x + pad, card.y + pad, card.w - 2 * pad, card.h - 2 * pad};
     int w, h;
-    if (p->logo && m->image_size(m->ctx, p->logo, &w, &h)) {
+    if (p->logo && m->image_size(m->ctx, p->logo, inner, &w, &h)) {
         struct item logo = {
             .kind = ITEM_IMAGE, .box = block_fit_aspect(inner, w, h), .path = p->logo};
         scene_add(scene, &logo);
@@ -123,7 +123,8 @@ void picture_image(const struct measurer *m, const struct programme *prog, const
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
     layout_picture_frame(s, g, &area, scene);
     int w, h;
-    if (!s->image || !m->image_size(m->ctx, s->image, &w, &h) || area.h <= 0) {
+    struct box fit = s->fit == FIT_COVER ? (struct box){0} : area; /* a cover is cropped */
+    if (!s->image || !m->image_size(m->ctx, s->image, fit, &w, &h) || area.h <= 0) {
         layout_caption(m, prog, s, g, area, area.y + area.h, scene);
         return;
     }

@@ -13,20 +13,22 @@
 
 enum font_style { FONT_REGULAR, FONT_BOLD };
 
+struct box {
+    int x, y, w, h;
+};
+
 struct measurer {
     /* Width in pixels of the n bytes of UTF-8 at text, set at px. */
     int (*text_width)(void *ctx, enum font_style style, int px, const char *text, size_t n);
     /* Ascent and descent in pixels (both positive) of the font at px. */
     void (*font_metrics)(void *ctx, enum font_style style, int px, int *ascent, int *descent);
-    /* Natural size of an image file; false when it cannot be drawn. */
-    bool (*image_size)(void *ctx, const char *path, int *w, int *h);
+    /* Natural size of an image file; false when it cannot be drawn. It is
+     * then drawn whole into a box within fit (w 0: it may be drawn larger,
+     * or cropped). */
+    bool (*image_size)(void *ctx, const char *path, struct box fit, int *w, int *h);
     void *ctx;
     /* Size of a clip's picture upright, once known; NULL or false: not. */
     bool (*clip_size)(void *ctx, const char *path, int *w, int *h);
-};
-
-struct box {
-    int x, y, w, h;
 };
 
 enum item_kind {

@@ -49,7 +49,8 @@ static void add_background(const struct measurer *m, const struct programme *pro
     scene_add(scene, &bg);
     scene->background = scene->count;
     int w, h;
-    if (!t->background_image || !m->image_size(m->ctx, t->background_image, &w, &h))
+    if (!t->background_image ||
+        !m->image_size(m->ctx, t->background_image, (struct box){0}, &w, &h)) /* cropped */
         return;
     struct item picture = {.kind = ITEM_IMAGE,
                            .box = all,
@@ -190,9 +191,9 @@ void layout_footer(const struct measurer *m, const struct programme *prog, const
                                      : str_dup(e->name ? e->name : e->place);
     struct box left = {inner.x, inner.y, inner.w - clock_w - block_px(4.0f, g), inner.h};
     int w, h;
-    if (e->logo && m->image_size(m->ctx, e->logo, &w, &h)) { /* the event's logo first */
-        int logo_h = inner.h * 3 / 5;
-        struct box slot = {left.x, inner.y + (inner.h - logo_h) / 2, left.w / 4, logo_h};
+    int logo_h = inner.h * 3 / 5;
+    struct box slot = {left.x, inner.y + (inner.h - logo_h) / 2, left.w / 4, logo_h};
+    if (e->logo && m->image_size(m->ctx, e->logo, slot, &w, &h)) { /* the event's logo first */
         struct item logo = {
             .kind = ITEM_IMAGE, .box = block_fit_aspect(slot, w, h), .path = e->logo};
         logo.box.x = slot.x;

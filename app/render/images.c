@@ -5,6 +5,7 @@
 #include "image_lib.h"
 #include "png.h"
 #include "rw.h"
+#include "../layout/blocks.h"
 #include "../util/array.h"
 
 #include "../util/image_header.h"
@@ -25,6 +26,8 @@ enum {
 struct image {
     char *path;
     SDL_Surface *surface; /* NULL: the file could not be decoded */
+    int natural_w, natural_h;
+    int fit_w, fit_h; /* the box surface was kept halved for; 0 x 0: kept whole */
     bool svg;
     uint64_t used;
     SDL_Surface *sized;    /* as last drawn: images_sized()'s; NULL: none */
@@ -124,21 +127,35 @@ static SDL_Surface *decode_file(const char *path, int fit_w, int fit_h, bool *sv
     return loaded;
 }
 
-/* The crop of src scaled to w x h without aliasing: halved with bilinear
- * filtering (each halving averages 2x2 pixels, a box filter) while more
+/* Whether a picture of w x h is halved on its way to a box of fit_w x
+ * fit_h: while more than half as large again. */
+static bool halves_for(int w, int h, int fit_w, int fit_h)
+{
+    return 2 * w > 3 * fit_w && 2 * h > 3 * fit_h;
+}
+
+/* The part from of src halved with bilinear filtering (each pixel the
+ * average of 2x2, a box filter): a new surface, or NULL. */
+static SDL_Surface *halved(SDL_Surface *src, SDL_Rect from)
+{
+    SDL_Surface *half =
+        SDL_CreateRGBSurfaceWithFormat(0, from.w / 2, from.h / 2, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (half && SDL_SoftStretchLinear(src, &from, half, NULL) != 0) {
+        SDL_FreeSurface(half);
+        half = NULL;
+    }
+    return half;
+}
+
+/* The crop of src scaled to w x h without aliasing: halved while more
  * than half as large again, then filtered to the size. A new surface, or
  * NULL. (SDL's own scaling samples too few pixels to shrink further.) */
 static SDL_Surface *smooth_scale(SDL_Surface *src, SDL_Rect crop, int w, int h)
 {
     SDL_Surface *current = NULL; /* owned: the last halving */
     SDL_Rect from = crop;
-    while (2 * from.w > 3 * w && 2 * from.h > 3 * h) {
-        SDL_Surface *half =
-            SDL_CreateRGBSurfaceWithFormat(0, from.w / 2, from.h / 2, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (!half || SDL_SoftStretchLinear(current ? current : src, &from, half, NULL) != 0) {
-            SDL_FreeSurface(half);
-            break;
-        }
+    SDL_Surface *half;
+    while (halves_for(from.w, from.h, w, h) && (half = halved(current ? current : src, from))) {
         SDL_FreeSurface(current);
         current = half;
         from = (SDL_Rect){0, 0, half->w, half->h};
@@ -181,24 +198,67 @@ static SDL_Surface *decode(const char *path, bool *svg)
     return image;
 }
 
-static struct image *find(struct images *images, const char *path)
+/* The picture halved as smooth_scale() first would for any box within
+ * fit_w x fit_h: the same pixels, a quarter of the memory at each step,
+ * and the whole decoded picture freed before the next is decoded into the
+ * same memory. */
+static SDL_Surface *halved_for(SDL_Surface *image, int fit_w, int fit_h)
+{
+    SDL_Surface *half;
+    while (image && halves_for(image->w, image->h, fit_w, fit_h) &&
+           (half = halved(image, (SDL_Rect){0, 0, image->w, image->h}))) {
+        SDL_FreeSurface(image);
+        image = half;
+    }
+    return image;
+}
+
+/* Whether what image keeps serves a box of fit_w x fit_h (0 x 0: whole);
+ * a file that could not be decoded is not tried again. */
+static bool serves(const struct image *image, int fit_w, int fit_h)
+{
+    if (!image->surface || (image->fit_w == 0 && image->fit_h == 0))
+        return true;
+    return (fit_w > 0 || fit_h > 0) && fit_w <= image->fit_w && fit_h <= image->fit_h;
+}
+
+/* The image at path, decoded when not kept, or kept halved for a smaller
+ * box than fit_w x fit_h (0 x 0: whole; -1 x -1: whatever is kept). */
+static struct image *find(struct images *images, const char *path, int fit_w, int fit_h)
 {
     for (size_t i = 0; i < images->count; i++) {
-        if (strcmp(images->items[i].path, path) == 0) {
-            images->items[i].used = ++images->clock;
-            return &images->items[i];
+        struct image *image = &images->items[i];
+        if (strcmp(image->path, path) != 0)
+            continue;
+        if (fit_w < 0 || serves(image, fit_w, fit_h)) {
+            image->used = ++images->clock;
+            return image;
         }
+        forget(images, i); /* kept too small for this box */
+        break;
     }
     bool svg = false;
     SDL_Surface *surface = decode(path, &svg);
+    int natural_w = surface ? surface->w : 0, natural_h = surface ? surface->h : 0;
+    bool halve = !svg && fit_w > 0 && fit_h > 0; /* an SVG is drawn at the size shown */
+    if (halve) { /* drawn whole, so at most as large as its shape fits in the box */
+        struct box most = block_fit_aspect((struct box){0, 0, fit_w, fit_h}, natural_w, natural_h);
+        surface = halved_for(surface, most.w, most.h);
+    }
     make_room(images, surface ? (size_t)surface->pitch * (size_t)surface->h : 0);
     if (!ARRAY_RESERVE(images->items, images->count, images->capacity)) {
         SDL_FreeSurface(surface);
         return NULL;
     }
     struct image *image = &images->items[images->count];
-    *image = (struct image){
-        .path = str_dup(path), .surface = surface, .svg = svg, .used = ++images->clock};
+    *image = (struct image){.path = str_dup(path),
+                            .surface = surface,
+                            .natural_w = natural_w,
+                            .natural_h = natural_h,
+                            .fit_w = halve ? fit_w : 0,
+                            .fit_h = halve ? fit_h : 0,
+                            .svg = svg,
+                            .used = ++images->clock};
     if (!image->path) {
         SDL_FreeSurface(surface);
         return NULL;
@@ -207,13 +267,13 @@ static struct image *find(struct images *images, const char *path)
     return image;
 }
 
-bool images_size(struct images *images, const char *path, int *w, int *h)
+bool images_size(struct images *images, const char *path, int fit_w, int fit_h, int *w, int *h)
 {
-    struct image *image = find(images, path);
+    struct image *image = find(images, path, fit_w, fit_h);
     if (!image || !image->surface)
         return false;
-    *w = image->surface->w;
-    *h = image->surface->h;
+    *w = image->natural_w;
+    *h = image->natural_h;
     return true;
 }
 
@@ -222,8 +282,12 @@ bool images_size(struct images *images, const char *path, int *w, int *h)
 static SDL_Surface *scaled(const struct image *image, int w, int h, struct box crop)
 {
     SDL_Surface *source = image->surface, *rastered = NULL;
-    SDL_Rect part = crop.w > 0 ? (SDL_Rect){crop.x, crop.y, crop.w, crop.h}
-                               : (SDL_Rect){0, 0, source->w, source->h};
+    SDL_Rect part = {0, 0, source->w, source->h};
+    if (crop.w > 0) { /* in the natural picture's pixels: in those kept */
+        double k = (double)source->w / image->natural_w, l = (double)source->h / image->natural_h;
+        part =
+            (SDL_Rect){(int)(crop.x * k), (int)(crop.y * l), (int)(crop.w * k), (int)(crop.h * l)};
+    }
     if (image->svg) {
         /* drawn sharp at the size it is shown: the whole picture at the
          * scale that makes the part fill the box, within limits */
@@ -250,7 +314,7 @@ static SDL_Surface *scaled(const struct image *image, int w, int h, struct box c
 
 SDL_Surface *images_sized(struct images *images, const char *path, int w, int h, struct box crop)
 {
-    struct image *image = find(images, path);
+    struct image *image = find(images, path, -1, -1);
     if (!image || !image->surface || w <= 0 || h <= 0)
         return NULL;
     SDL_Surface *kept = image->sized;

@@ -20,8 +20,10 @@ void images_destroy(struct images *images);
 void images_clear(struct images *images);
 
 /* Natural size of the image at path; false (reported once) when it cannot be
- * decoded. */
-bool images_size(struct images *images, const char *path, int *w, int *h);
+ * decoded. fit_w x fit_h is the largest box it is then drawn into whole,
+ * so that no more of it is kept than that needs (0 x 0: it may be drawn
+ * larger or cropped). */
+bool images_size(struct images *images, const char *path, int fit_w, int fit_h, int *w, int *h);
 
 /* The part crop of the image at path (in the pixels images_size() gives;
  * w 0: all of it) scaled to w x h, ARGB, filtered without aliasing however

@@ -28,9 +28,9 @@ static void measure_font(void *ctx, enum font_style style, int px, int *ascent, 
     fonts_metrics(((struct renderer *)ctx)->fonts, style, px, ascent, descent);
 }
 
-static bool measure_image(void *ctx, const char *path, int *w, int *h)
+static bool measure_image(void *ctx, const char *path, struct box fit, int *w, int *h)
 {
-    return images_size(((struct renderer *)ctx)->images, path, w, h);
+    return images_size(((struct renderer *)ctx)->images, path, fit.w, fit.h, w, h);
 }
 
 /* A clip's size once it has been tried (clip_probe). */
