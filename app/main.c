@@ -184,9 +184,12 @@ int hallscreen_main(int argc, char **argv)
     /* Slide pictures (8 MB at 1080p) are large, short-lived buffers: give
      * each back to the system when it is freed, so memory stays flat. Lines
      * of text drawn into a slide are smaller and many: from the heap, they
-     * cost no fresh pages. Clips come and go with a dozen threads each: with
-     * an arena per thread, freed memory would stay scattered over many. */
+     * cost no fresh pages, nor do the logos decoded one after another into
+     * the memory the last one freed: the heap is not trimmed at each free
+     * but once a slide is composed. Clips come and go with a dozen threads
+     * each: with an arena per thread, freed memory would stay scattered. */
     mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     mallopt(M_ARENA_MAX, 2);
     /* PipeWire's client library, under libmpv, prints its own warnings to
      * stderr each time a clip tries it for sound: the show says once what
