@@ -123,7 +123,9 @@ void picture_image(const struct measurer *m, const struct programme *prog, const
     struct box area = {0, 0, g->w, s->hide_footer ? g->h : g->footer.y};
     layout_picture_frame(s, g, &area, scene);
     int w, h;
-    struct box fit = s->fit == FIT_COVER ? (struct box){0} : area; /* a cover is cropped */
+    struct box fit = area;
+    if (s->fit == FIT_COVER)
+        fit = (struct box){0}; /* a cover is cropped: the whole picture is kept */
     if (!s->image || !m->image_size(m->ctx, s->image, fit, &w, &h) || area.h <= 0) {
         layout_caption(m, prog, s, g, area, area.y + area.h, scene);
         return;
