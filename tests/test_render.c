@@ -688,6 +688,37 @@ static void a_png_cut_short_is_refused_saying_so(void **state)
     unlink(path);
 }
 
+/* The last byte of the compressed picture changed (a bad disk, a copy
+ * gone wrong): zlib's own sum of the picture, which it ends with, is not
+ * computed, but the chunk's CRC refuses it. */
+static void a_png_damaged_inside_its_picture_is_refused(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/hallscreen-flip-" TEMP_SUFFIX;
+    int fd = logo_less(0, path);
+    struct stat st;
+    assert_int_equal(fstat(fd, &st), 0);
+    unsigned char *bytes = malloc((size_t)st.st_size);
+    assert_int_equal(read(fd, bytes, (size_t)st.st_size), st.st_size);
+    off_t last_end = 0;                          /* the end of the last IDAT chunk's data */
+    for (off_t at = 8; at + 12 <= st.st_size;) { /* chunks: length, type, data, CRC */
+        off_t length =
+            (off_t)bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3];
+        if (memcmp(bytes + at + 4, "IDAT", 4) == 0)
+            last_end = at + 8 + length;
+        at += 12 + length;
+    }
+    assert_true(last_end > 0);
+    bytes[last_end - 1] ^= 0x10;
+    assert_int_equal(pwrite(fd, bytes, (size_t)st.st_size, 0), st.st_size);
+    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    free(bytes);
+    char why[200] = "";
+    assert_null(png_read_fd(fd, why, sizeof why));
+    assert_non_null(strstr(why, "IDAT: CRC error"));
+    unlink(path);
+}
+
 static void a_missing_font_falls_back_to_the_default(void **state)
 {
     (void)state;
@@ -1404,6 +1435,7 @@ int main(void)
         cmocka_unit_test(default_show_draws_inside_its_margins),
         cmocka_unit_test(png_files_of_every_kind_are_read_as_written),
         cmocka_unit_test(a_png_cut_short_is_refused_saying_so),
+        cmocka_unit_test(a_png_damaged_inside_its_picture_is_refused),
         cmocka_unit_test(a_png_without_its_last_chunk_is_read_whole),
         cmocka_unit_test(every_field_draws_inside_its_margins),
         cmocka_unit_test(overviews_and_marks_draw_inside_their_margins),

@@ -87,6 +87,11 @@ static SDL_Surface *read_picture(png_structp png, png_infop info, int *fd, char 
     }
     png_set_read_fn(png, fd, read_fd);
     png_set_user_limits(png, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
+#ifdef PNG_IGNORE_ADLER32
+    /* each chunk's CRC already checks the compressed bytes: zlib's sum of
+     * the inflated ones would check them twice */
+    png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#endif
     png_read_info(png, info);
     ask_argb(png, info);
     int w = (int)png_get_image_width(png, info), h = (int)png_get_image_height(png, info);
