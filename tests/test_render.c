@@ -1206,6 +1206,81 @@ static void a_crossfade_composed_ahead_is_the_same_crossfade(void **state)
     theme_free(&base);
 }
 
+/* When frame n of a transition started at start_ms falls due, at frame_hz
+ * frames a second (the last at its end). */
+static int64_t frame_due(int64_t start_ms, int duration_ms, int frame_hz, int n)
+{
+    int64_t due = start_ms + ((int64_t)n * 1000 + frame_hz - 1) / frame_hz;
+    return due < start_ms + duration_ms ? due : start_ms + duration_ms;
+}
+
+/* On a canvas, the stage draws a crossfade's next frame as soon as it has
+ * shown one, and shows it when it falls due: after each wake-up at a
+ * frame's time, the canvas holds the frame after it, the very frame of a
+ * crossfade drawn on time. A wake-up that comes frames late draws the
+ * frame due then (not the one drawn ahead for a time gone by), and the
+ * crossfade ends on the coming slide drawn whole. */
+static void a_crossfade_is_drawn_a_frame_ahead_and_shown_when_due(void **state)
+{
+    (void)state;
+    struct theme base;
+    struct programme prog;
+    load(CONTENT_DIR, &base, &prog);
+    int w = 1280, h = 720, hz = 60, duration = prog.theme.transition_ms;
+    const struct slide *a = &prog.slides[0], *b = &prog.slides[1];
+    assert_int_equal(prog.theme.transition, TRANSITION_CROSSFADE);
+    struct canvas shown = open_canvas(&prog.theme, w, h), on_time = open_canvas(&prog.theme, w, h);
+    Uint32 *whole = drawn(&on_time, &prog, b, w, h);
+    free(drawn(&on_time, &prog, a, w, h));
+    struct stage stage;
+    char err[256];
+    assert_true(stage_open(&stage, shown.sdl, false, &prog.theme, 0, "no", err, sizeof err));
+    render_set_canvas(stage.renderer, shown.surface);
+    stage_follow(&stage, &prog, a, 0);
+    stage_draw(&stage, &prog, a, "10:00", 0);
+    int64_t start = 1000;
+    assert_true(stage_follow(&stage, &prog, b, start));
+    int frames = (duration * hz + 999) / 1000 + 1, late = 6; /* frames 6 and 7 missed */
+    uint64_t from = render_slide_key(on_time.r, a);
+    int next_on_time = 0; /* the next frame to draw on the other canvas */
+    for (int n = 0; n < frames; n++) {
+        if (n == late || n == late + 1)
+            continue;
+        int64_t now = frame_due(start, duration, hz, n);
+        assert_int_equal(stage_frame_wait(&stage, now), 0);
+        stage_draw(&stage, &prog, b, "10:00", now);
+        SDL_RenderFlush(shown.sdl);
+        /* on time: every frame the stage drew so far, the one after n too */
+        for (; next_on_time <= (n + 1 < frames ? n + 1 : n); next_on_time++) {
+            if (next_on_time == late + 1)
+                continue; /* frame 6 was drawn ahead, frame 7 never */
+            int64_t due = frame_due(start, duration, hz, next_on_time);
+            struct frame f = {
+                &prog, b,      from, (float)(due - start) / (float)duration, TRANSITION_CROSSFADE,
+                1,     "10:00"};
+            assert_true(frame_draw(on_time.r, &f, w, h));
+        }
+        SDL_RenderFlush(on_time.sdl);
+        Uint32 *got = snapshot(shown.surface), *want = snapshot(on_time.surface);
+        if (memcmp(got, want, (size_t)w * h * sizeof *got) != 0)
+            fail_msg("after the wake-up for frame %d, %d pixels differ from the crossfade drawn on "
+                     "time",
+                     n, colours_unlike(got, want, w, h));
+        free(got);
+        free(want);
+    }
+    assert_int_equal(stage_frame_wait(&stage, start + duration), -1); /* over */
+    Uint32 *end = snapshot(shown.surface);
+    assert_int_equal(colours_unlike(end, whole, w, h), 0);
+    free(end);
+    free(whole);
+    stage_close(&stage);
+    close_canvas(&shown);
+    close_canvas(&on_time);
+    programme_free(&prog);
+    theme_free(&base);
+}
+
 /* A coming slide is drawn band by band into a small picture and compared
  * with the screen a band at a time: for every pair of slides of the
  * bundled show and of the fixtures with logos (raster and SVG) and with
@@ -1445,6 +1520,7 @@ int main(void)
         cmocka_unit_test(transitions_blend_two_ready_slides_without_a_black_frame),
         cmocka_unit_test(a_crossfade_to_another_background_mixes_everywhere),
         cmocka_unit_test(a_crossfade_composed_ahead_is_the_same_crossfade),
+        cmocka_unit_test(a_crossfade_is_drawn_a_frame_ahead_and_shown_when_due),
         cmocka_unit_test(a_slide_drawn_band_by_band_is_the_slide_drawn_whole),
         cmocka_unit_test(pushes_one_after_another_end_on_each_slide),
         cmocka_unit_test(a_push_to_another_slide_than_prepared_moves_the_slide_going_out),

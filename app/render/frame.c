@@ -42,6 +42,11 @@ static void damage(struct renderer *r, struct box box)
     d->h = bottom - d->y;
 }
 
+bool frame_target_keeps_pixels(const struct renderer *r)
+{
+    return r->retained;
+}
+
 bool frame_damage(const struct renderer *r, int w, int h, SDL_Rect *part)
 {
     const struct box *d = &r->damage;

@@ -36,6 +36,11 @@ bool frame_prepare(struct renderer *r, const struct programme *prog, const struc
 bool frame_draw_slide(struct renderer *r, const struct programme *prog, const struct slide *slide,
                       const char *clock_text, int w, int h);
 
+/* Whether r draws in pixels the target keeps (the software renderer): a
+ * frame drawn there stays until the next is drawn, and may be drawn ahead
+ * of being presented. */
+bool frame_target_keeps_pixels(const struct renderer *r);
+
 /* The target's pixels were lost (window exposed or resized): the next frame
  * is drawn whole. */
 void frame_invalidate(struct renderer *r);

@@ -8,7 +8,9 @@
 #include "../util/hash.h"
 #include "../util/log.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { MOST_HZ = 60, LEAST_HZ = 24 };
 
@@ -50,6 +52,7 @@ void stage_new_content(struct stage *s, const struct theme *theme, bool fonts_ch
     } else {
         render_forget(s->renderer);
     }
+    s->ahead_ms = 0;
     s->dirty = true;
 }
 
@@ -126,6 +129,7 @@ void stage_fit_view(struct stage *s, struct order_view *view)
 
 void stage_invalidate(struct stage *s)
 {
+    s->ahead_ms = 0;
     frame_invalidate(s->renderer);
     s->clips.playing.drawn_key = s->clips.cued.drawn_key = 0; /* perhaps at another size */
     s->dirty = true;
@@ -164,6 +168,7 @@ bool stage_follow(struct stage *s, const struct programme *shown, const struct s
     s->transitions += s->transition.running;
     clips_follow(&s->clips, slide, now_ms);
     s->on_screen = key;
+    s->ahead_ms = 0;
     s->direction = 1;
     s->next_prepared = false;
     s->dirty = true;
@@ -231,6 +236,51 @@ static void present(struct stage *s, int w, int h)
     SDL_RenderPresent(s->sdl);
 }
 
+/* The frame of the transition at progress, with clock in its footer. */
+static struct frame transition_frame(const struct stage *s, const struct programme *shown,
+                                     const struct slide *slide, const char *clock, float progress)
+{
+    return (struct frame){.prog = shown,
+                          .slide = slide,
+                          .from = s->transition.from,
+                          .progress = progress,
+                          .kind = shown->theme.transition,
+                          .direction = s->transition.direction,
+                          .clock = clock};
+}
+
+/* Whether the frame drawn ahead is the one due at now_ms, and all of it:
+ * drawn for the frame due now (not one since missed), with the same clock,
+ * and the last frame only if the transition ends now. */
+static bool ahead_is_due(struct stage *s, const char *clock, float progress, int64_t now_ms)
+{
+    return s->ahead_ms && now_ms >= s->ahead_ms &&
+           transition_frames_missed(&s->transition, now_ms) == 0 &&
+           (progress >= 1.0f) == (s->ahead_progress >= 1.0f) &&
+           strcmp(s->ahead_clock, clock ? clock : "") == 0;
+}
+
+/* On a target that keeps its pixels, the transition's next frame is drawn
+ * right after this one is shown, while the processor's caches still hold
+ * the pixels both touch (a crossfade's frame costs half as much then as
+ * 16 ms later), and is shown when it falls due. Not when the display
+ * paces frames, nor while a clip plays. */
+static void draw_ahead(struct stage *s, const struct programme *shown, const struct slide *slide,
+                       const char *clock, int w, int h, int64_t now_ms)
+{
+    int64_t wait = transition_frame_wait(&s->transition, now_ms);
+    if (s->vsync || !frame_target_keeps_pixels(s->renderer) || s->clips.playing.video || wait <= 0)
+        return;
+    struct transition_timing then = s->transition;
+    float progress = transition_progress(&then, now_ms + wait);
+    struct frame f = transition_frame(s, shown, slide, clock, progress);
+    if (!frame_draw(s->renderer, &f, w, h))
+        return;
+    s->ahead_ms = now_ms + wait;
+    s->ahead_progress = progress;
+    snprintf(s->ahead_clock, sizeof s->ahead_clock, "%s", clock ? clock : "");
+}
+
 void stage_draw(struct stage *s, const struct programme *shown, const struct slide *slide,
                 const char *clock, int64_t now_ms)
 {
@@ -244,20 +294,21 @@ void stage_draw(struct stage *s, const struct programme *shown, const struct sli
     }
     struct transition_timing *t = &s->transition;
     s->frames_dropped += (unsigned long)transition_frames_missed(t, now_ms);
-    struct frame f = {.prog = shown,
-                      .slide = slide,
-                      .from = t->from,
-                      .progress = transition_progress(t, now_ms),
-                      .kind = shown->theme.transition,
-                      .direction = t->direction,
-                      .clock = clock};
-    bool drawn = frame_draw(s->renderer, &f, w, h);
+    float progress = transition_progress(t, now_ms);
+    bool drawn = ahead_is_due(s, clock, progress, now_ms);
+    s->ahead_ms = 0;
+    if (!drawn) {
+        struct frame f = transition_frame(s, shown, slide, clock, progress);
+        drawn = frame_draw(s->renderer, &f, w, h);
+    }
     if (drawn && s->screenshot)
         save_screenshot(s, w, h);
     if (drawn)
         present(s, w, h);
     transition_frame_drawn(t, now_ms);
     s->dirty = t->running;
+    if (drawn && t->running)
+        draw_ahead(s, shown, slide, clock, w, h, now_ms);
 }
 
 int64_t stage_prepare(struct stage *s, const struct programme *shown, const struct slide *next,

@@ -25,6 +25,9 @@ struct stage {
     int direction;                /* of the coming transition: -1 after stepping back */
     bool next_prepared;           /* the slide after this one is composed */
     bool dirty;                   /* the frame must be drawn again */
+    int64_t ahead_ms;             /* the transition's frame due then is drawn, not shown; 0: none */
+    float ahead_progress;         /* that frame's */
+    char ahead_clock[64];         /* the clock in its footer */
     const char *screenshot;       /* where the next frame is to be written; NULL: nowhere */
     struct clips clips;           /* of the slide on screen and the next */
     unsigned long transitions;    /* begun, since the stage opened */
