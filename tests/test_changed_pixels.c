@@ -151,6 +151,29 @@ static void only_what_differs_is_kept(void **state)
     changed_free(&c);
 }
 
+/* One pixel that differs is found wherever it stands in a row (the row
+ * is read several pixels at a time), and the pixels beside it that differ
+ * only in their unshown byte are not. */
+static void one_differing_pixel_is_found_anywhere(void **state)
+{
+    (void)state;
+    struct changed_pixels c = {0};
+    for (int x = 0; x < W; x++) {
+        memcpy(screen, coming, sizeof *screen);
+        screen->pixels[7][x] ^= 0x00010000u;
+        for (int near = x - 5; near <= x + 5; near++)
+            if (near >= 0 && near < W && near != x)
+                screen->pixels[7][near] ^= 0xff000000u;
+        struct box span = {x / 3, 0, W - x / 3, H}; /* starting anywhere before it */
+        assert_true(find_all(&c, rows_of(screen), rows_of(coming), &span, 1, H));
+        assert_int_equal(c.run_count, 1);
+        assert_int_equal(c.runs[0].x, x);
+        assert_int_equal(c.runs[0].y, 7);
+        assert_int_equal(c.runs[0].length, 1);
+    }
+    changed_free(&c);
+}
+
 /* Outside the spans (CHANGED_GAP or more apart) nothing is looked at or
  * written, however it differs. */
 static void nothing_outside_the_spans_is_touched(void **state)
@@ -318,6 +341,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(mixing_the_kept_pixels_is_the_whole_crossfade),
         cmocka_unit_test(only_what_differs_is_kept),
+        cmocka_unit_test(one_differing_pixel_is_found_anywhere),
         cmocka_unit_test(nothing_outside_the_spans_is_touched),
         cmocka_unit_test(close_spans_of_busy_pictures_fit),
         cmocka_unit_test(unsettled_rows_are_kept_whole),
