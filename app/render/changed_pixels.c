@@ -114,6 +114,7 @@ static bool take(struct changed_pixels *c, struct open_run *open, struct pixel_r
     return true;
 }
 
+/* Whether pixel x of the rows differs in its colour bytes. */
 static bool differ(const uint32_t *s, const uint32_t *n, int x)
 {
     return ((s[x] ^ n[x]) & COLOUR_BYTES) != 0;
