@@ -250,11 +250,12 @@ static struct frame transition_frame(const struct stage *s, const struct program
 }
 
 /* Whether the frame drawn ahead is the one due at now_ms, and all of it:
- * drawn for the frame due now (not one since missed), with the same clock,
- * and the last frame only if the transition ends now. */
-static bool ahead_is_due(struct stage *s, const char *clock, float progress, int64_t now_ms)
+ * drawn for the frame due now (not one since missed), at this size, with
+ * the same clock, and the last frame only if the transition ends now. */
+static bool ahead_is_due(struct stage *s, const char *clock, float progress, int w, int h,
+                         int64_t now_ms)
 {
-    return s->ahead_ms && now_ms >= s->ahead_ms &&
+    return s->ahead_ms && now_ms >= s->ahead_ms && w == s->ahead_w && h == s->ahead_h &&
            transition_frames_missed(&s->transition, now_ms) == 0 &&
            (progress >= 1.0f) == (s->ahead_progress >= 1.0f) &&
            strcmp(s->ahead_clock, clock ? clock : "") == 0;
@@ -278,6 +279,8 @@ static void draw_ahead(struct stage *s, const struct programme *shown, const str
         return;
     s->ahead_ms = now_ms + wait;
     s->ahead_progress = progress;
+    s->ahead_w = w;
+    s->ahead_h = h;
     snprintf(s->ahead_clock, sizeof s->ahead_clock, "%s", clock ? clock : "");
 }
 
@@ -295,7 +298,7 @@ void stage_draw(struct stage *s, const struct programme *shown, const struct sli
     struct transition_timing *t = &s->transition;
     s->frames_dropped += (unsigned long)transition_frames_missed(t, now_ms);
     float progress = transition_progress(t, now_ms);
-    bool drawn = ahead_is_due(s, clock, progress, now_ms);
+    bool drawn = ahead_is_due(s, clock, progress, w, h, now_ms);
     s->ahead_ms = 0;
     if (!drawn) {
         struct frame f = transition_frame(s, shown, slide, clock, progress);
