@@ -257,7 +257,8 @@ static bool ahead_is_due(struct stage *s, const char *clock, float progress, int
 {
     return s->ahead_ms && now_ms >= s->ahead_ms && w == s->ahead_w && h == s->ahead_h &&
            transition_frames_missed(&s->transition, now_ms) == 0 &&
-           (progress >= 1.0f) == (s->ahead_progress >= 1.0f) &&
+           (progress >= 1.0f) ==
+               (s->ahead_ms >= s->transition.start_ms + s->transition.duration_ms) &&
            strcmp(s->ahead_clock, clock ? clock : "") == 0;
 }
 
@@ -278,7 +279,6 @@ static void draw_ahead(struct stage *s, const struct programme *shown, const str
     if (!frame_draw(s->renderer, &f, w, h))
         return;
     s->ahead_ms = now_ms + wait;
-    s->ahead_progress = progress;
     s->ahead_w = w;
     s->ahead_h = h;
     snprintf(s->ahead_clock, sizeof s->ahead_clock, "%s", clock ? clock : "");

@@ -26,7 +26,6 @@ struct stage {
     bool next_prepared;           /* the slide after this one is composed */
     bool dirty;                   /* the frame must be drawn again */
     int64_t ahead_ms;             /* the transition's frame due then is drawn, not shown; 0: none */
-    float ahead_progress;         /* that frame's */
     int ahead_w, ahead_h;         /* the size it was drawn at */
     char ahead_clock[64];         /* the clock in its footer */
     const char *screenshot;       /* where the next frame is to be written; NULL: nowhere */
